@@ -1,0 +1,103 @@
+/**
+ * Builds the HTTP application from its parts. No I/O happens here beyond what the parts were
+ * given, so tests build the same app around a throwaway database and call `app.request()`.
+ */
+import { Hono } from 'hono';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import type { Logger } from './platform/logging/logger.js';
+import type { AppEnv } from './platform/http/app-env.js';
+import { HttpProblem, NotFound, problemResponse } from './platform/http/problem.js';
+import { securityHeaders } from './platform/http/security.js';
+import { requestLog } from './platform/http/request-log.js';
+import { loadAssets } from './platform/http/assets.js';
+import type { Site } from './platform/views/render.js';
+import { createDirectoryService, type DirectoryService } from './directory/directory-service.js';
+import { directoryApi } from './directory/directory-api.js';
+import { directoryPages } from './directory/directory-pages.js';
+import { loadGuides, type GuideLibrary } from './content/guides.js';
+import { guidePages } from './content/guide-pages.js';
+import { homePage } from './site/home-page.js';
+import { notFoundPage, serverErrorPage } from './site/error-pages.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  guides?: GuideLibrary;
+}
+
+export interface App {
+  app: Hono<AppEnv>;
+  directory: DirectoryService;
+}
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+export function createApp({ config, db, logger, guides = loadGuides() }: AppDeps): App {
+  const app = new Hono<AppEnv>({ strict: false });
+  const directory = createDirectoryService(db);
+  const assets = loadAssets();
+  const site: Site = {
+    assets: assets.urls,
+    frame: async () => {
+      const d = await directory.get();
+      return { network: d.network, locations: d.locations };
+    },
+  };
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await db.query('SELECT 1');
+      return c.json({ status: 'ok', database: db.kind });
+    } catch {
+      return c.json({ status: 'unavailable', database: db.kind }, 503);
+    }
+  });
+  app.route('/', assets.routes);
+
+  const api = new Hono<AppEnv>();
+  api.route('/', directoryApi(directory));
+  app.route('/api/v1', api);
+  app.all('/api/*', () => {
+    throw new NotFound('There is no API endpoint at this path.');
+  });
+
+  // Every page exists in English at / and in Spanish under /es/.
+  for (const prefix of ['/es', '/']) {
+    app.route(prefix, homePage(directory, guides, site));
+    app.route(prefix, directoryPages(directory, site));
+    app.route(prefix, guidePages(guides, site));
+  }
+
+  app.notFound((c) => {
+    if (isApi(c.req.path))
+      return problemResponse(new NotFound('There is no API endpoint at this path.'), c.req.path);
+    return notFoundPage(c, site);
+  });
+
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+    if (error instanceof HttpProblem) {
+      if (isApi(c.req.path)) return problemResponse(error, c.req.path);
+      if (error.status === 404) return notFoundPage(c, site);
+    }
+    (c.get('log') ?? logger).error({ err: error }, 'unhandled error');
+    if (isApi(c.req.path)) {
+      return problemResponse(
+        new HttpProblem(
+          500,
+          'Internal Server Error',
+          `Something went wrong on our side. Reference: ${requestId}.`,
+        ),
+        c.req.path,
+      );
+    }
+    return serverErrorPage(c, site, requestId);
+  });
+
+  return { app, directory };
+}

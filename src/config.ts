@@ -1,0 +1,84 @@
+/**
+ * The only reader of process.env. Every setting is validated here once, at start-up, so a
+ * typo in a variable fails loudly with the variable's name instead of misbehaving later.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  DEMO_DATA: bool.default(true),
+  JOBS: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOUSEKEEPING_CRON: z.string().min(9).default('*/15 * * * *'),
+  CAREPATH_START_BACK: bool.default(true),
+  CHECKIN_DELAY_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 14)
+    .default(48),
+  ASSESSMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  DRAFT_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | 'memory' };
+  demoData: boolean;
+  jobs: boolean;
+  logLevel: string;
+  housekeepingCron: string;
+  startBack: boolean;
+  checkInDelayHours: number;
+  assessmentRetentionDays: number;
+  draftTtlMinutes: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
+    demoData: c.DEMO_DATA,
+    jobs: c.JOBS,
+    logLevel: c.LOG_LEVEL,
+    housekeepingCron: c.HOUSEKEEPING_CRON,
+    startBack: c.CAREPATH_START_BACK,
+    checkInDelayHours: c.CHECKIN_DELAY_HOURS,
+    assessmentRetentionDays: c.ASSESSMENT_RETENTION_DAYS,
+    draftTtlMinutes: c.DRAFT_TTL_MINUTES,
+  };
+}

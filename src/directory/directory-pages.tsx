@@ -1,0 +1,261 @@
+import { Hono } from 'hono';
+import type { Location, Provider } from './directory.js';
+import { groupHours, providersAt, visitTypesAt } from './directory.js';
+import type { DirectoryService } from './directory-service.js';
+import { clockTime, weekdayName, weekdayRange } from '../platform/i18n/format.js';
+import type { PageContext } from '../platform/views/page-context.js';
+import { contextFor, renderPage, type Site } from '../platform/views/render.js';
+import { NotFound } from '../platform/http/problem.js';
+
+const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+function Address({ l }: { l: Location }) {
+  return (
+    <address>
+      {l.street}
+      <br />
+      {l.city}, {l.region} {l.postalCode}
+    </address>
+  );
+}
+
+function Hours({ ctx, l }: { ctx: PageContext; l: Location }) {
+  const groups = groupHours(l.hours);
+  const openDays = new Set(l.hours.map((h) => h.weekday));
+  return (
+    <dl class="summary-list">
+      {groups.map((g) => (
+        <div>
+          <dt>{weekdayRange(ctx.locale, g.from, g.to)}</dt>
+          <dd>
+            {clockTime(ctx.locale, g.opens)} – {clockTime(ctx.locale, g.closes)}
+          </dd>
+        </div>
+      ))}
+      {openDays.size < 7 ? (
+        <div>
+          <dt>{ctx.t('clinics.otherDays')}</dt>
+          <dd></dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function DemoTag({ ctx, show }: { ctx: PageContext; show: boolean }) {
+  return show ? <span class="tag">{ctx.t('clinics.demo')}</span> : null;
+}
+
+function ClinicsList({ ctx, locations }: { ctx: PageContext; locations: Location[] }) {
+  return (
+    <>
+      <h1>{ctx.t('clinics.title')}</h1>
+      <p class="lead narrow">{ctx.t('clinics.lead')}</p>
+      <ul class="cards">
+        {locations.map((l) => (
+          <li class="card">
+            <h2>
+              <a href={ctx.href(`/clinics/${l.slug}`)}>{l.name}</a>
+            </h2>
+            <Address l={l} />
+            <p>
+              <a href={tel(l.phone)}>{l.phone}</a> <DemoTag ctx={ctx} show={l.isDemo} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ClinicPage({
+  ctx,
+  l,
+  providers,
+  visitTypes,
+}: {
+  ctx: PageContext;
+  l: Location;
+  providers: Provider[];
+  visitTypes: { slug: string; name: string; minutes: number; description: string }[];
+}) {
+  return (
+    <div class="narrow">
+      <h1>{l.name}</h1>
+      {l.isDemo ? (
+        <p>
+          <DemoTag ctx={ctx} show /> <span class="muted">{ctx.t('layout.footer.demo')}</span>
+        </p>
+      ) : null}
+      <p>
+        <a class="button" href={ctx.href(`/book?location=${l.slug}`)}>
+          {ctx.t('clinics.book', { clinic: l.city })}
+        </a>
+        <a class="button secondary" href={tel(l.phone)}>
+          {ctx.t('clinics.call', { phone: l.phone })}
+        </a>
+      </p>
+      <h2>{ctx.t('clinics.address')}</h2>
+      <Address l={l} />
+      <h2>{ctx.t('clinics.directions')}</h2>
+      <p>{l.directions[ctx.locale]}</p>
+      <h2>{ctx.t('clinics.hours')}</h2>
+      <Hours ctx={ctx} l={l} />
+      <h2>{ctx.t('clinics.providers')}</h2>
+      <ul>
+        {providers.map((p) => (
+          <li>
+            <a href={ctx.href(`/providers/${p.slug}`)}>
+              {p.displayName}
+              {p.credentials ? `, ${p.credentials}` : ''}
+            </a>{' '}
+            – {ctx.t(`providers.specialty.${p.specialty}`)}
+            {': '}
+            {workingDays(ctx, p, l.slug)}
+          </li>
+        ))}
+      </ul>
+      <h2>{ctx.t('clinics.visitTypes')}</h2>
+      <ul>
+        {visitTypes.map((v) => (
+          <li>
+            <a href={ctx.href(`/book?location=${l.slug}&visitType=${v.slug}`)}>{v.name}</a> (
+            {ctx.t('clinics.minutes', { minutes: v.minutes })}). {v.description}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function workingDays(ctx: PageContext, p: Provider, locationSlug: string): string {
+  const days = [
+    ...new Set(p.schedule.filter((s) => s.location === locationSlug).map((s) => s.weekday)),
+  ].sort();
+  return days.map((d) => weekdayName(ctx.locale, d)).join(', ');
+}
+
+function ProviderPage({
+  ctx,
+  p,
+  locations,
+  visitTypes,
+}: {
+  ctx: PageContext;
+  p: Provider;
+  locations: Location[];
+  visitTypes: { slug: string; name: string }[];
+}) {
+  return (
+    <div class="narrow">
+      <h1>
+        {p.displayName}
+        {p.credentials ? <span class="muted">, {p.credentials}</span> : null}
+      </h1>
+      <p class="lead">{ctx.t(`providers.specialty.${p.specialty}`)}</p>
+      <p>{p.bio[ctx.locale]}</p>
+      <p>
+        <a class="button" href={ctx.href(`/book?provider=${p.slug}`)}>
+          {ctx.t('providers.book', { name: p.displayName })}
+        </a>
+      </p>
+      <h2>{ctx.t('providers.where')}</h2>
+      <ul>
+        {locations.map((l) => (
+          <li>
+            <a href={ctx.href(`/clinics/${l.slug}`)}>{l.name}</a>: {workingDays(ctx, p, l.slug)}
+          </li>
+        ))}
+      </ul>
+      <h2>{ctx.t('providers.visitTypes')}</h2>
+      <ul>
+        {visitTypes.map((v) => (
+          <li>{v.name}</li>
+        ))}
+      </ul>
+      <h2>{ctx.t('providers.languages')}</h2>
+      <p>
+        {p.languages
+          .map((code) => ctx.t(code === 'es' ? 'providers.language.es' : 'providers.language.en'))
+          .join(', ')}
+      </p>
+    </div>
+  );
+}
+
+export function directoryPages(directory: DirectoryService, site: Site): Hono {
+  const pages = new Hono();
+  pages.get('/clinics', async (c) => {
+    const ctx = await contextFor(c, site);
+    const d = await directory.get();
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('clinics.title'), description: ctx.t('clinics.lead') },
+      <ClinicsList ctx={ctx} locations={d.locations} />,
+    );
+  });
+  pages.get('/clinics/:slug', async (c) => {
+    const d = await directory.get();
+    const l = d.locations.find((x) => x.slug === c.req.param('slug'));
+    if (!l) throw new NotFound();
+    const ctx = await contextFor(c, site);
+    const visitTypes = visitTypesAt(d, l.slug).map((v) => ({
+      slug: v.slug,
+      name: v.name[ctx.locale],
+      minutes: v.durationMinutes,
+      description: v.description[ctx.locale],
+    }));
+    return renderPage(
+      c,
+      ctx,
+      { title: l.name, description: `${l.street}, ${l.city}. ${l.phone}` },
+      <ClinicPage ctx={ctx} l={l} providers={providersAt(d, l.slug)} visitTypes={visitTypes} />,
+    );
+  });
+  pages.get('/providers/:slug', async (c) => {
+    const d = await directory.get();
+    const p = d.providers.find((x) => x.slug === c.req.param('slug'));
+    if (!p) throw new NotFound();
+    const ctx = await contextFor(c, site);
+    const locations = d.locations.filter((l) => p.locations.includes(l.slug));
+    const visitTypes = d.visitTypes
+      .filter((v) => p.visitTypes.includes(v.slug))
+      .map((v) => ({ slug: v.slug, name: v.name[ctx.locale] }));
+    return renderPage(
+      c,
+      ctx,
+      { title: p.displayName, description: p.bio[ctx.locale] },
+      <ProviderPage ctx={ctx} p={p} locations={locations} visitTypes={visitTypes} />,
+    );
+  });
+  pages.get('/providers', async (c) => {
+    const ctx = await contextFor(c, site);
+    const d = await directory.get();
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('providers.title') },
+      <>
+        <h1>{ctx.t('providers.title')}</h1>
+        <ul class="cards">
+          {d.providers.map((p) => (
+            <li class="card">
+              <h2>
+                <a href={ctx.href(`/providers/${p.slug}`)}>{p.displayName}</a>
+              </h2>
+              <p>{ctx.t(`providers.specialty.${p.specialty}`)}</p>
+              <p class="muted">
+                {d.locations
+                  .filter((l) => p.locations.includes(l.slug))
+                  .map((l) => l.city)
+                  .join(', ')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </>,
+    );
+  });
+  return pages;
+}

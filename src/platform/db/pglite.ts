@@ -1,0 +1,60 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { mkdirSync } from 'node:fs';
+import type { Database, Queryable } from './database.js';
+import { acquirePgliteLock } from './pglite-lock.js';
+
+const parsers = {
+  [types.DATE]: (v: string) => v,
+  [types.INT8]: (v: string) => Number(v),
+};
+
+export interface PgliteDatabase extends Database {
+  readonly pglite: PGlite;
+}
+
+/** Opens (creating if needed) the embedded database; `dir` 'memory' keeps it in memory. */
+export async function openPglite(dir: string | 'memory'): Promise<PgliteDatabase> {
+  let release = () => undefined as void;
+  if (dir !== 'memory') {
+    release = acquirePgliteLock(dir);
+    mkdirSync(dir, { recursive: true });
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dir === 'memory' ? {} : { dataDir: dir }),
+      extensions: { btree_gist },
+      parsers,
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+
+  const wrap = (client: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const result = await client.query<T>(sql, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await client.exec(sql);
+    },
+  });
+  const root = wrap(pglite);
+
+  return {
+    kind: 'pglite',
+    pglite,
+    query: root.query,
+    exec: root.exec,
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

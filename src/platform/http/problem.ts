@@ -1,0 +1,79 @@
+/**
+ * Typed errors and their one mapping to RFC 9457 problem+json. Domain code throws these;
+ * the API error handler turns them into responses, the page handler into an error page.
+ */
+export interface FieldError {
+  /** JSON pointer-ish path of the field, e.g. "answers.age" or "patient.email". */
+  field: string;
+  detail: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+  get detail(): string {
+    return this.message;
+  }
+}
+
+export class NotFound extends HttpProblem {
+  constructor(detail = 'The requested resource does not exist.') {
+    super(404, 'Not Found', detail);
+  }
+}
+
+export class ValidationFailed extends HttpProblem {
+  constructor(readonly errors: FieldError[]) {
+    super(
+      422,
+      'Unprocessable Content',
+      `Invalid ${errors.map((e) => e.field).join(', ')}: ${errors.map((e) => `${e.field} ${e.detail}`).join('; ')}`,
+      { errors },
+    );
+  }
+}
+
+export class Conflict extends HttpProblem {
+  constructor(detail: string) {
+    super(409, 'Conflict', detail);
+  }
+}
+
+export function problemBody(problem: HttpProblem, instance?: string): Record<string, unknown> {
+  return {
+    type: 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...(instance ? { instance } : {}),
+    ...problem.extra,
+  };
+}
+
+export function problemResponse(
+  problem: HttpProblem,
+  instance?: string,
+  headers: HeadersInit = {},
+): Response {
+  return new Response(JSON.stringify(problemBody(problem, instance)), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  });
+}
+
+/** zod issues -> field errors, with the path joined by dots ("answers.age"). */
+export function fieldErrorsFromZod(
+  issues: { path: PropertyKey[]; message: string }[],
+  prefix = '',
+): FieldError[] {
+  return issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+    detail: i.message,
+  }));
+}

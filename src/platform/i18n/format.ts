@@ -1,0 +1,41 @@
+import { INTL_LOCALE, type Locale } from './i18n.js';
+
+/** ISO weekday (1 = Monday) as a name in the language. */
+export function weekdayName(locale: Locale, isoWeekday: number, style: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, isoWeekday));
+  const name = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: style, timeZone: 'UTC' }).format(date);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** "Monday to Friday" / "Lunes a viernes"; a single day stays a single day. */
+export function weekdayRange(locale: Locale, from: number, to: number): string {
+  if (from === to) return weekdayName(locale, from);
+  const joiner = locale === 'es' ? ' a ' : ' to ';
+  const second = weekdayName(locale, to);
+  return weekdayName(locale, from) + joiner + (locale === 'es' ? second.toLowerCase() : second);
+}
+
+/** "HH:MM" wall-clock time -> "9:00 AM" / "9:00 a. m." */
+export function clockTime(locale: Locale, hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  const date = new Date(Date.UTC(2024, 0, 1, h, m));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A calendar date 'YYYY-MM-DD' in words: "November 20, 2026" / "20 de noviembre de 2026". */
+export function longDate(locale: Locale, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}
+
+/** "Glendale, Tempe, Phoenix and Scottsdale" in the language. */
+export function list(locale: Locale, items: string[]): string {
+  return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);
+}

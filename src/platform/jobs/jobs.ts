@@ -1,0 +1,38 @@
+/**
+ * Background jobs through pg-boss on the same database as everything else: PostgreSQL via
+ * its own small pool, PGlite through pg-boss's `db` adapter (docs/decisions/0003-jobs-on-pglite.md).
+ */
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+import type { PgliteDatabase } from '../db/pglite.js';
+import type { Logger } from '../logging/logger.js';
+
+export type Jobs = PgBoss;
+
+/**
+ * pg-boss sends some multi-statement scripts without parameters (schema creation, locked
+ * maintenance). PGlite's `query` takes one statement, so those go through `exec`, and the rows
+ * of every statement are returned together.
+ */
+export function pgliteBossAdapter(db: PgliteDatabase): PgBoss.Db {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values && values.length > 0) {
+        const result = await db.pglite.query(text, values);
+        return { rows: result.rows as unknown[] };
+      }
+      const results = await db.pglite.exec(text);
+      return { rows: results.flatMap((r) => r.rows as unknown[]) };
+    },
+  } as PgBoss.Db;
+}
+
+export async function startJobs(db: Database, options: { url?: string; logger: Logger }): Promise<Jobs> {
+  const boss =
+    db.kind === 'postgres'
+      ? new PgBoss({ connectionString: options.url, max: 4, application_name: 'carepath-jobs' })
+      : new PgBoss({ db: pgliteBossAdapter(db as PgliteDatabase) });
+  boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  return boss;
+}

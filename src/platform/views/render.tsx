@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { splitLocale } from '../i18n/i18n.js';
+import type { Location, Network } from '../../directory/directory.js';
+import { Layout } from './layout.js';
+import { pageContext, type PageContext } from './page-context.js';
+
+export interface Site {
+  /** The frame every page needs: network name and clinics (for the footer), assets. */
+  frame(): Promise<{ network: Network; locations: Location[] }>;
+  assets: PageContext['assets'];
+}
+
+/** Builds the page context from the request path: '/es/...' is Spanish, the rest English. */
+export async function contextFor(c: Context, site: Site): Promise<PageContext> {
+  const { locale, path } = splitLocale(c.req.path);
+  const frame = await site.frame();
+  return pageContext(locale, path, { ...frame, assets: site.assets });
+}
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  noindex?: boolean;
+  status?: ContentfulStatusCode;
+}
+
+export function renderPage(c: Context, ctx: PageContext, options: PageOptions, body: Child) {
+  const page = (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <Layout ctx={ctx} title={options.title} description={options.description} noindex={options.noindex}>
+        {body}
+      </Layout>
+    </>
+  );
+  c.header('Content-Language', ctx.locale);
+  return c.html(page, options.status ?? 200);
+}

@@ -1,0 +1,94 @@
+/**
+ * Starts the whole product: database (created and migrated), demo network, background jobs,
+ * HTTP server. Returns a handle whose stop() shuts everything down in reverse order.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { createApp } from './app.js';
+import { openDatabase } from './platform/db/open.js';
+import { migrate } from './platform/db/migrate.js';
+import type { Database } from './platform/db/database.js';
+import { createLogger, type Logger } from './platform/logging/logger.js';
+import { startJobs, type Jobs } from './platform/jobs/jobs.js';
+import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekeeping.js';
+import { loadNetwork, readNetworkFile } from './directory/network-loader.js';
+
+/** The demo network's weekly schedules start here, so demo data is the same on every machine. */
+export const DEMO_SCHEDULE_START = '2026-01-01';
+
+export interface Running {
+  config: Config;
+  db: Database;
+  jobs: Jobs | undefined;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  const db = await openDatabase(config.database);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.demoData) {
+      const loaded = await loadNetwork(db, readNetworkFile(), DEMO_SCHEDULE_START);
+      if (loaded) logger.info('demo network loaded');
+    }
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export async function startCarepath(
+  config: Config,
+  logger = createLogger(config.logLevel),
+): Promise<Running> {
+  const started = performance.now();
+  const db = await prepareDatabase(config, logger);
+  let jobs: Jobs | undefined;
+  let server: ServerType | undefined;
+  try {
+    const cleanup: Record<string, CleanupTask> = {};
+    if (config.jobs) {
+      jobs = await startJobs(db, {
+        url: config.database.kind === 'postgres' ? config.database.url : undefined,
+        logger,
+      });
+      await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
+    }
+    const { app } = createApp({ config, db, logger });
+    const port = await new Promise<number>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
+        resolve(info.port),
+      );
+      server.once('error', reject);
+    });
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info(
+      { url, database: db.kind, startupMs: Math.round(performance.now() - started) },
+      'Carepath is running',
+    );
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      db,
+      jobs,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+          if (jobs) await jobs.stop({ graceful: true, timeout: 5000, wait: true });
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    server?.close();
+    if (jobs) await jobs.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await db.close();
+    throw error;
+  }
+}
