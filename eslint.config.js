@@ -16,6 +16,10 @@ export default tseslint.config(
     languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', history: 'readonly' } },
   },
   {
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['bench/**', 'test/e2e/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Location, Provider } from './directory.js';
 import { groupHours, providersAt, visitTypesAt } from './directory.js';
 import type { DirectoryService } from './directory-service.js';
-import { clockTime, weekdayName, weekdayRange } from '../platform/i18n/format.js';
+import { capitalize, clockTime, list, weekdayName, weekdayRange } from '../platform/i18n/format.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -132,7 +132,12 @@ function workingDays(ctx: PageContext, p: Provider, locationSlug: string): strin
   const days = [
     ...new Set(p.schedule.filter((s) => s.location === locationSlug).map((s) => s.weekday)),
   ].sort();
-  return days.map((d) => weekdayName(ctx.locale, d)).join(', ');
+  return capitalize(
+    list(
+      ctx.locale,
+      days.map((d) => weekdayName(ctx.locale, d)),
+    ),
+  );
 }
 
 function ProviderPage({

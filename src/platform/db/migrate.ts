@@ -16,6 +16,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', impo
 export interface Migration {
   version: number;
   name: string;
+  /** The file name without .sql, e.g. 0001-directory. */
+  file: string;
   sql: string;
   checksum: string;
 }
@@ -33,6 +35,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     return {
       version: Number(match[1]),
       name: match[2]!,
+      file: file.replace(/\.sql$/, ''),
       sql,
       checksum: createHash('sha256').update(sql).digest('hex'),
     };
@@ -59,7 +62,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
       if (row) {
         if (row.checksum !== m.checksum) {
           throw new MigrationError(
-            `Migration ${m.version}-${m.name} was changed after it was applied. Add a new migration instead.`,
+            `Migration ${m.file} was changed after it was applied. Add a new migration instead.`,
           );
         }
         return false;
@@ -68,7 +71,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
         await tx.exec(m.sql);
       } catch (error) {
         throw new MigrationError(
-          `Migration ${m.version}-${m.name} failed and was rolled back: ${(error as Error).message}`,
+          `Migration ${m.file} failed and was rolled back: ${(error as Error).message}`,
           { cause: error },
         );
       }

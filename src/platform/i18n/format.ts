@@ -5,15 +5,19 @@ export function weekdayName(locale: Locale, isoWeekday: number, style: 'long' | 
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoWeekday));
   const name = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: style, timeZone: 'UTC' }).format(date);
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  // Spanish weekdays are lower case inside a sentence; callers capitalise a label's start.
+  return locale === 'en' ? name : name.toLowerCase();
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Monday to Friday" / "Lunes a viernes"; a single day stays a single day. */
 export function weekdayRange(locale: Locale, from: number, to: number): string {
-  if (from === to) return weekdayName(locale, from);
+  if (from === to) return capitalize(weekdayName(locale, from));
   const joiner = locale === 'es' ? ' a ' : ' to ';
-  const second = weekdayName(locale, to);
-  return weekdayName(locale, from) + joiner + (locale === 'es' ? second.toLowerCase() : second);
+  return capitalize(weekdayName(locale, from)) + joiner + weekdayName(locale, to);
 }
 
 /** "HH:MM" wall-clock time -> "9:00 AM" / "9:00 a. m." */

@@ -87,7 +87,8 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
             <ul class="footer-clinics">
               {ctx.locations.map((l) => (
                 <li>
-                  <a href={ctx.href(`/clinics/${l.slug}`)}>{l.city}</a>{' '}
+                  <a href={ctx.href(`/clinics/${l.slug}`)}>{l.city}</a>
+                  <br />
                   <a href={`tel:${l.phone.replace(/[^\d+]/g, '')}`}>{l.phone}</a>
                 </li>
               ))}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createTestDatabase } from '../../test/support/test-db.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const PAGES = [
+  '/',
+  '/clinics',
+  '/clinics/glendale',
+  '/clinics/tempe',
+  '/clinics/phoenix',
+  '/clinics/scottsdale',
+  '/providers',
+  '/providers/ben-evans',
+  '/guides',
+  '/guides/lower-back-muscle-spasms',
+  '/guides/knee-pain',
+  '/guides/left-side-back-pain',
+];
+
+describe('pages in English and Spanish', () => {
+  for (const path of PAGES) {
+    for (const lang of ['en', 'es'] as const) {
+      const url = lang === 'en' ? path : path === '/' ? '/es/' : `/es${path}`;
+      it(`${url} renders in ${lang} with hreflang links and a switch to the same page`, async () => {
+        const res = await t.request(url);
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).toContain(`<html lang="${lang}">`);
+        const esPath = path === '/' ? '/es/' : `/es${path}`;
+        expect(html).toContain(`hreflang="en" href="${path}"`);
+        expect(html).toContain(`hreflang="es" href="${esPath}"`);
+        expect(html).toContain(`class="language-switch" href="${lang === 'en' ? esPath : path}"`);
+        expect(html).toContain('911');
+      });
+    }
+  }
+
+  it('puts the guide in Spanish under /es/ with links rewritten to Spanish pages', async () => {
+    const html = await (await t.request('/es/guides/lower-back-muscle-spasms')).text();
+    expect(html).toContain('Espasmos musculares');
+    expect(html).toContain('href="/es/self-check"');
+    expect(html).toContain('href="/es/book"');
+    expect(html).not.toMatch(/href="\/self-check"/);
+  });
+
+  it('shows a clinic page with address, phone, hours, providers and visit types', async () => {
+    const html = await (await t.request('/clinics/scottsdale')).text();
+    expect(html).toContain('7301 E Shea Blvd');
+    expect(html).toContain('(480) 555-0174');
+    expect(html).toContain('Dr. Ben Evans');
+    expect(html).toContain('New patient pain consultation');
+    expect(html).toContain('Monday to Thursday');
+  });
+});
+
+describe('errors and headers', () => {
+  it('gives a friendly 404 page in the page language', async () => {
+    const en = await t.request('/no-such-page');
+    expect(en.status).toBe(404);
+    expect(await en.text()).toContain('Page not found');
+    const es = await t.request('/es/no-existe');
+    expect(es.status).toBe(404);
+    const html = await es.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Página no encontrada');
+  });
+
+  it('unknown clinics and guides are 404 pages', async () => {
+    expect((await t.request('/clinics/tucson')).status).toBe(404);
+    expect((await t.request('/es/guides/nothing')).status).toBe(404);
+  });
+
+  it('sets security headers on every response', async () => {
+    for (const path of ['/', '/api/v1/locations', '/api/nope', '/missing', '/healthz']) {
+      const res = await t.request(path);
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
+  it('serves /healthz with 200 while the database answers', async () => {
+    const res = await t.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers 500 without internals when the database is gone, as a page and as problem+json', async () => {
+    const broken = await createTestApp({ database: await createTestDatabase() });
+    await broken.close();
+    const api = await broken.request('/api/v1/locations');
+    expect(api.status).toBe(500);
+    const problem = await api.json();
+    expect(problem).toMatchObject({ status: 500, title: 'Internal Server Error' });
+    expect(JSON.stringify(problem)).not.toMatch(/select|pglite|stack|closed/i);
+    const page = await broken.request('/es/clinics');
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('algo salió mal');
+    expect((await broken.request('/healthz')).status).toBe(503);
+  });
+
+  it('logs one line per request without query strings or bodies', async () => {
+    await t.request('/api/v1/locations?lang=es&secret=abc');
+    const line = t.logs.lines.map((l) => JSON.parse(l)).find((l) => l.path === '/api/v1/locations');
+    expect(line).toMatchObject({ method: 'GET', status: 200, msg: 'request' });
+    expect(t.logs.text).not.toContain('secret=abc');
+  });
+});
