@@ -19,24 +19,50 @@ import { loadGuides, type GuideLibrary } from './content/guides.js';
 import { guidePages } from './content/guide-pages.js';
 import { homePage } from './site/home-page.js';
 import { notFoundPage, serverErrorPage } from './site/error-pages.js';
+import type { Scheduler } from './platform/jobs/scheduler.js';
+import { loadPathways } from './triage/pathway.js';
+import type { Triage } from './triage/assessment-service.js';
+import { assessmentApi } from './triage/assessment-api.js';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  scheduler: Scheduler;
   guides?: GuideLibrary;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
 }
 
 export interface App {
   app: Hono<AppEnv>;
   directory: DirectoryService;
+  triage: Triage;
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
-export function createApp({ config, db, logger, guides = loadGuides() }: AppDeps): App {
+export function createApp({
+  config,
+  db,
+  logger,
+  scheduler,
+  guides = loadGuides(),
+  now = () => new Date(),
+}: AppDeps): App {
   const app = new Hono<AppEnv>({ strict: false });
   const directory = createDirectoryService(db);
+  const triage: Triage = {
+    db,
+    scheduler,
+    pathways: loadPathways(),
+    settings: {
+      startBack: config.startBack,
+      checkInDelayHours: config.checkInDelayHours,
+      assessmentRetentionDays: config.assessmentRetentionDays,
+    },
+    now,
+  };
   const assets = loadAssets();
   const site: Site = {
     assets: assets.urls,
@@ -61,6 +87,7 @@ export function createApp({ config, db, logger, guides = loadGuides() }: AppDeps
 
   const api = new Hono<AppEnv>();
   api.route('/', directoryApi(directory));
+  api.route('/', assessmentApi(triage, config.publicUrl));
   app.route('/api/v1', api);
   app.all('/api/*', () => {
     throw new NotFound('There is no API endpoint at this path.');
@@ -99,5 +126,5 @@ export function createApp({ config, db, logger, guides = loadGuides() }: AppDeps
     return serverErrorPage(c, site, requestId);
   });
 
-  return { app, directory };
+  return { app, directory, triage };
 }

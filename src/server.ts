@@ -13,6 +13,10 @@ import { createLogger, type Logger } from './platform/logging/logger.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekeeping.js';
 import { loadNetwork, readNetworkFile } from './directory/network-loader.js';
+import { pgBossScheduler } from './platform/jobs/scheduler.js';
+import { logTransport } from './platform/mail/mailer.js';
+import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
+import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
 export const DEMO_SCHEDULE_START = '2026-01-01';
@@ -20,7 +24,7 @@ export const DEMO_SCHEDULE_START = '2026-01-01';
 export interface Running {
   config: Config;
   db: Database;
-  jobs: Jobs | undefined;
+  jobs: Jobs;
   url: string;
   stop(): Promise<void>;
 }
@@ -50,15 +54,19 @@ export async function startCarepath(
   let jobs: Jobs | undefined;
   let server: ServerType | undefined;
   try {
-    const cleanup: Record<string, CleanupTask> = {};
+    // pg-boss always runs so that any instance can enqueue; JOBS=false only turns off workers.
+    jobs = await startJobs(db, {
+      url: config.database.kind === 'postgres' ? config.database.url : undefined,
+      logger,
+      workers: config.jobs,
+    });
+    await jobs.createQueue(CHECK_IN_QUEUE);
     if (config.jobs) {
-      jobs = await startJobs(db, {
-        url: config.database.kind === 'postgres' ? config.database.url : undefined,
-        logger,
-      });
+      const cleanup: Record<string, CleanupTask> = { ...triageCleanup };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
+      await registerTriageJobs(jobs, db, logTransport(logger), logger);
     }
-    const { app } = createApp({ config, db, logger });
+    const { app } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs) });
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
         resolve(info.port),
@@ -74,12 +82,12 @@ export async function startCarepath(
     return {
       config,
       db,
-      jobs,
+      jobs: jobs!,
       url,
       stop() {
         stopping ??= (async () => {
           await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-          if (jobs) await jobs.stop({ graceful: true, timeout: 5000, wait: true });
+          await jobs!.stop({ graceful: true, timeout: 5000, wait: true });
           await db.close();
         })();
         return stopping;

@@ -84,6 +84,22 @@ const planSection = z.object({
 });
 export type PlanSection = z.infer<typeof planSection>;
 
+const checkIn = z.object({
+  question: text,
+  signsQuestion: text,
+  signsHint: text,
+  /** Warning signs offered at the check-in; ticking one sets these answers. */
+  signs: z.array(
+    z.object({
+      id: z.string(),
+      answers: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])),
+      label: text,
+    }),
+  ),
+  notImprovingReason: text,
+});
+export type CheckInDefinition = z.infer<typeof checkIn>;
+
 const pathwaySchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
@@ -101,6 +117,7 @@ const pathwaySchema = z.object({
   instruments: z.array(instrument),
   rules: z.array(rule).min(1),
   plan: z.object({ sections: z.array(planSection) }),
+  checkIn,
 });
 export type Pathway = z.infer<typeof pathwaySchema>;
 
@@ -141,6 +158,10 @@ export function parsePathway(json: unknown, source = 'pathway'): Pathway {
     }
   }
   for (const i of p.items) check(`item ${i.linkId}`, i.enableWhen);
+  for (const sign of p.checkIn.signs) {
+    for (const id of Object.keys(sign.answers))
+      if (!items.has(id)) problems.push(`check-in sign ${sign.id}: ${id}`);
+  }
   for (const s of p.plan.sections) {
     check(`plan ${s.id}`, s.showWhen);
     check(`plan ${s.id}`, s.hideWhen);

@@ -3,6 +3,9 @@ import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { pgBossScheduler, recordingScheduler, type Scheduler } from '../../src/platform/jobs/scheduler.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
+import { CHECK_IN_QUEUE } from '../../src/triage/assessment-service.js';
 
 /** Every log line the app wrote, for tests that check what is (not) logged. */
 export class LogCapture extends Writable {
@@ -26,21 +29,46 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function createTestApp(
-  options: { config?: Record<string, string>; database?: TestDatabase } = {},
-) {
+export interface TestAppOptions {
+  config?: Record<string, string>;
+  database?: TestDatabase;
+  /** Start real pg-boss (enqueue only, no workers) instead of recording jobs in memory. */
+  jobs?: boolean;
+  now?: () => Date;
+}
+
+export async function createTestApp(options: TestAppOptions = {}) {
   const database = options.database ?? (await createTestDatabase());
   const logs = new LogCapture();
   const config = testConfig(options.config);
   const logger = createLogger('info', logs);
-  const built = createApp({ config, db: database.db, logger });
+  let jobs: Jobs | undefined;
+  const recorded = recordingScheduler();
+  let scheduler: Scheduler = recorded;
+  if (options.jobs) {
+    jobs = await startJobs(database.db, { url: database.url, logger, workers: false });
+    await jobs.createQueue(CHECK_IN_QUEUE);
+    scheduler = pgBossScheduler(jobs);
+  }
+  const built = createApp({
+    config,
+    db: database.db,
+    logger,
+    scheduler,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     ...built,
     db: database.db,
     config,
     logs,
+    jobs,
+    recordedJobs: recorded.jobs,
     request: (path: string, init?: RequestInit) => built.app.request(path, init),
-    close: () => database.close(),
+    async close() {
+      if (jobs) await jobs.stop({ graceful: false, wait: true });
+      await database.close();
+    },
   };
 }
 

@@ -27,11 +27,20 @@ export function pgliteBossAdapter(db: PgliteDatabase): PgBoss.Db {
   } as PgBoss.Db;
 }
 
-export async function startJobs(db: Database, options: { url?: string; logger: Logger }): Promise<Jobs> {
+/**
+ * Starts pg-boss (creating its schema on first start). With `workers: false` this instance only
+ * enqueues jobs: no maintenance, no cron; another instance does the work.
+ */
+export async function startJobs(
+  db: Database,
+  options: { url?: string; logger: Logger; workers?: boolean },
+): Promise<Jobs> {
+  const workers = options.workers ?? true;
+  const common = { supervise: workers, schedule: workers };
   const boss =
     db.kind === 'postgres'
-      ? new PgBoss({ connectionString: options.url, max: 4, application_name: 'carepath-jobs' })
-      : new PgBoss({ db: pgliteBossAdapter(db as PgliteDatabase) });
+      ? new PgBoss({ connectionString: options.url, max: 4, application_name: 'carepath-jobs', ...common })
+      : new PgBoss({ db: pgliteBossAdapter(db as PgliteDatabase), ...common });
   boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
   return boss;

@@ -1,0 +1,57 @@
+/**
+ * The audit trail. Every read or change of health data writes exactly one event, in the same
+ * transaction as the change where there is one. Events name things by type and id, never by
+ * content: no answers, names or contact details go in here.
+ */
+import type { Queryable } from '../platform/db/database.js';
+
+export interface AuditEvent {
+  actorType: 'patient' | 'staff' | 'api-client' | 'system';
+  actorId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  outcome: 'success' | 'denied' | 'not-found' | 'invalid';
+  ip?: string | null;
+  requestId?: string | null;
+  detail?: Record<string, string | number | boolean>;
+}
+
+export async function recordAudit(db: Queryable, e: AuditEvent): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_events (actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      e.actorType,
+      e.actorId ?? null,
+      e.action,
+      e.entityType,
+      e.entityId ?? null,
+      e.outcome,
+      e.ip ?? null,
+      e.requestId ?? null,
+      e.detail ?? {},
+    ],
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  occurred_at: Date;
+  actor_type: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  outcome: string;
+}
+
+export async function auditEventsFor(
+  db: Queryable,
+  entityType: string,
+  entityId: string,
+): Promise<AuditRow[]> {
+  return db.query<AuditRow>(
+    'SELECT id, occurred_at, actor_type, action, entity_type, entity_id, outcome FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id',
+    [entityType, entityId],
+  );
+}

@@ -1,0 +1,135 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { clientAddress } from '../platform/http/client.js';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { fieldErrorsFromZod, HttpProblem, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { isLocale, negotiateLocale, type Locale } from '../platform/i18n/i18n.js';
+import { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from '../fhir/questionnaire.js';
+import {
+  createAssessment,
+  deployedPathway,
+  readAssessment,
+  recordCheckIn,
+  type Actor,
+  type Triage,
+} from './assessment-service.js';
+import { assessmentJson, checkInJson } from './assessment-json.js';
+
+const createBody = z.strictObject({
+  pathway: z.string().min(1),
+  answers: z.record(z.string(), z.unknown()),
+  language: z.enum(['en', 'es']).default('en'),
+});
+
+const checkInBody = z.strictObject({
+  improving: z.enum(['better', 'same', 'worse']),
+  newSigns: z.array(z.string()).default([]),
+});
+
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON.');
+  }
+}
+
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ValidationFailed(fieldErrorsFromZod(parsed.error.issues));
+  return parsed.data;
+}
+
+const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+
+const apiActor = (c: Context<AppEnv>): Actor => ({
+  actorType: 'api-client',
+  ip: clientAddress(c),
+  requestId: c.get('requestId'),
+});
+
+const NOT_FOUND = 'There is no assessment with this id, or the token does not match it.';
+
+export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const lang = (c: Context, fallback: Locale = 'en'): Locale =>
+    isLocale(c.req.query('lang'))
+      ? (c.req.query('lang') as Locale)
+      : c.req.header('accept-language')
+        ? negotiateLocale(undefined, c.req.header('accept-language'))
+        : fallback;
+
+  api.post('/assessments', async (c) => {
+    const body = parseBody(createBody, await readJson(c));
+    const { token, assessment } = await createAssessment(
+      triage,
+      { pathwayId: body.pathway, answers: body.answers, language: body.language, source: 'api' },
+      apiActor(c),
+    );
+    c.header('Location', `/api/v1/assessments/${assessment.id}`);
+    const p = deployedPathway(triage, assessment.pathwayId);
+    return c.json(assessmentJson(assessment, p, body.language, publicUrl, token), 201);
+  });
+
+  api.get('/assessments/:id', async (c) => {
+    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    if (!found) throw new NotFound(NOT_FOUND);
+    const l = isLocale(c.req.query('lang')) ? (c.req.query('lang') as Locale) : found.assessment.language;
+    return c.json({
+      ...assessmentJson(found.assessment, deployedPathway(triage, found.assessment.pathwayId), l, publicUrl),
+      checkIns: found.checkIns.map((x) => checkInJson(x, l)),
+    });
+  });
+
+  api.get('/assessments/:id/fhir', async (c) => {
+    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    if (!found) throw new NotFound(NOT_FOUND);
+    const p = triage.pathways.get(found.assessment.pathwayId)!;
+    const risk = toRiskAssessment(found.assessment);
+    c.header('Content-Type', 'application/fhir+json; charset=utf-8');
+    return c.body(
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'collection',
+        timestamp: new Date().toISOString(),
+        entry: [toQuestionnaireResponse(p, found.assessment), ...(risk ? [risk] : [])].map((resource) => ({
+          fullUrl: `urn:uuid:${resource.id}`,
+          resource,
+        })),
+      }),
+    );
+  });
+
+  api.post('/assessments/:id/check-ins', async (c) => {
+    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    if (!found) throw new NotFound(NOT_FOUND);
+    const body = parseBody(checkInBody, await readJson(c));
+    const checkIn = await recordCheckIn(triage, found.assessment, body, apiActor(c));
+    return c.json(checkInJson(checkIn, lang(c, found.assessment.language)), 201);
+  });
+
+  api.get('/pathways', (c) =>
+    c.json({
+      pathways: [...triage.pathways.keys()].map((id) => {
+        const p = deployedPathway(triage, id)!;
+        return { id: p.id, version: p.version, title: p.title[lang(c)], signOff: p.signOff };
+      }),
+    }),
+  );
+
+  api.get('/pathways/:id', (c) => {
+    const p = deployedPathway(triage, c.req.param('id'));
+    if (!p) throw new NotFound('There is no pathway with this id.');
+    return c.json(p);
+  });
+
+  api.get('/pathways/:id/fhir', (c) => {
+    const p = deployedPathway(triage, c.req.param('id'));
+    if (!p) throw new NotFound('There is no pathway with this id.');
+    c.header('Content-Type', 'application/fhir+json; charset=utf-8');
+    return c.body(JSON.stringify(toQuestionnaire(p)));
+  });
+
+  return api;
+}
