@@ -23,6 +23,7 @@ import type { Scheduler } from './platform/jobs/scheduler.js';
 import { loadPathways } from './triage/pathway.js';
 import type { Triage } from './triage/assessment-service.js';
 import { assessmentApi } from './triage/assessment-api.js';
+import { selfCheckPages } from './triage/self-check-pages.js';
 
 export interface AppDeps {
   config: Config;
@@ -98,6 +99,16 @@ export function createApp({
     app.route(prefix, homePage(directory, guides, site));
     app.route(prefix, directoryPages(directory, site));
     app.route(prefix, guidePages(guides, site));
+    app.route(
+      prefix,
+      selfCheckPages(triage, directory, site, {
+        draftTtlMinutes: config.draftTtlMinutes,
+        publicUrl: config.publicUrl,
+        secureCookies: config.publicUrl.startsWith('https://'),
+        retentionDays: config.assessmentRetentionDays,
+        networkName: async () => (await directory.get()).network.name,
+      }),
+    );
   }
 
   app.notFound((c) => {

@@ -1,0 +1,140 @@
+import type { PageContext } from '../platform/views/page-context.js';
+import { BackLink, ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
+import type { StoredCheckIn } from './assessment-store.js';
+import type { Pathway } from './pathway.js';
+
+export function CheckInPage({
+  ctx,
+  p,
+  base,
+  daysSince,
+  error,
+  chosen,
+}: {
+  ctx: PageContext;
+  p: Pathway;
+  base: string;
+  daysSince: number;
+  error?: string;
+  chosen: { improving?: string; signs: string[] };
+}) {
+  const { t, locale } = ctx;
+  const days =
+    daysSince < 1
+      ? t('checkin.days.zero')
+      : daysSince < 2
+        ? t('checkin.days.one')
+        : t('checkin.days.other', { n: Math.floor(daysSince) });
+  const options = ['better', 'same', 'worse'] as const;
+  return (
+    <div class="narrow">
+      <BackLink ctx={ctx} href={base} />
+      <ErrorSummary ctx={ctx} errors={error ? [{ href: 'improving', message: error }] : []} />
+      <h1>{t('checkin.title')}</h1>
+      <p>{t('checkin.lead', { days })}</p>
+      <form method="post" action={`${base}/check-in`} novalidate>
+        <div class={error ? 'form-group has-error' : 'form-group'}>
+          <fieldset aria-describedby={error ? 'improving-error' : undefined}>
+            <legend class="label">{p.checkIn.question[locale]}</legend>
+            <ErrorMessage ctx={ctx} id="improving-error" message={error} />
+            <div class="radios">
+              {options.map((o, i) => (
+                <div class="radio">
+                  <input
+                    id={i === 0 ? 'improving' : `improving-${o}`}
+                    name="improving"
+                    type="radio"
+                    value={o}
+                    checked={chosen.improving === o}
+                  />
+                  <label for={i === 0 ? 'improving' : `improving-${o}`}>
+                    {capitalizeFirst(t(`result.improving.${o}`))}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div class="form-group">
+          <fieldset aria-describedby="signs-hint">
+            <legend class="label">{p.checkIn.signsQuestion[locale]}</legend>
+            <div id="signs-hint" class="hint">
+              {p.checkIn.signsHint[locale]}
+            </div>
+            <div class="checkboxes">
+              {p.checkIn.signs.map((s) => (
+                <div class="checkbox">
+                  <input
+                    id={`sign-${s.id}`}
+                    name="signs"
+                    type="checkbox"
+                    value={s.id}
+                    checked={chosen.signs.includes(s.id)}
+                  />
+                  <label for={`sign-${s.id}`}>{s.label[locale]}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <button class="button" type="submit">
+          {t('checkin.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function capitalizeFirst(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function CheckInDonePage({
+  ctx,
+  checkIn,
+  base,
+}: {
+  ctx: PageContext;
+  checkIn: StoredCheckIn;
+  base: string;
+}) {
+  const { t, locale } = ctx;
+  const d = checkIn.disposition;
+  return (
+    <div class="narrow">
+      <div class={`result-panel ${d}`}>
+        <h1>{t(`result.title.${d}`)}</h1>
+        <p>{t(`result.lead.${d}`)}</p>
+        {d === 'emergency' ? (
+          <a class="call-911" href="tel:911">
+            {t('result.call911')}
+          </a>
+        ) : null}
+      </div>
+      <p class="muted">{t('checkin.done.title')}</p>
+      {d === 'appointment' || d === 'urgent' ? (
+        <p>
+          <a class="button" href={ctx.href('/book?visitType=new-patient-pain-consultation')}>
+            {t('result.book.button')}
+          </a>
+        </p>
+      ) : null}
+      {checkIn.reasons.length ? (
+        <>
+          <h2>{t('result.reasons.heading')}</h2>
+          <ul class="reason-list">
+            {checkIn.reasons.map((r) => (
+              <li>
+                {r.text[locale]}
+                {r.notice ? <strong> {r.notice[locale]}</strong> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a href={base}>{t('plan.backToResult')}</a>
+      </p>
+    </div>
+  );
+}
