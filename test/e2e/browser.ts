@@ -57,6 +57,29 @@ export async function axeViolations(page: Page) {
   }));
 }
 
+/**
+ * Axe needs JavaScript in the page, which the no-JavaScript tests turn off. This scans a copy of
+ * the page's current HTML, served from the same origin (so the real stylesheet applies) in a
+ * JavaScript-enabled page of its own.
+ */
+const scanners = new WeakMap<Browser, Page>();
+export async function axeViolationsWithoutJs(page: Page) {
+  const browser = page.context().browser()!;
+  let scanner = scanners.get(browser);
+  if (!scanner) {
+    scanner = await (await browser.newContext({ viewport: page.viewportSize() ?? DESKTOP })).newPage();
+    scanners.set(browser, scanner);
+  }
+  const html = await page.content();
+  const origin = new URL(page.url()).origin;
+  await scanner.unrouteAll();
+  await scanner.route(`${origin}/__axe-copy__`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await scanner.goto(`${origin}/__axe-copy__`);
+  return axeViolations(scanner);
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
