@@ -24,12 +24,19 @@ import { loadPathways } from './triage/pathway.js';
 import type { Triage } from './triage/assessment-service.js';
 import { assessmentApi } from './triage/assessment-api.js';
 import { selfCheckPages } from './triage/self-check-pages.js';
+import { findAssessment } from './triage/assessment-store.js';
+import type { Scheduling } from './scheduling/booking-service.js';
+import { appointmentApi } from './scheduling/appointment-api.js';
+import { secretBox } from './platform/secret-box.js';
+import { hashToken, sameHash } from './platform/tokens.js';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
   scheduler: Scheduler;
+  /** Resolved application secret (config or generated; see resolveSecret). */
+  secret: string;
   guides?: GuideLibrary;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
@@ -39,6 +46,7 @@ export interface App {
   app: Hono<AppEnv>;
   directory: DirectoryService;
   triage: Triage;
+  scheduling: Scheduling;
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -48,6 +56,7 @@ export function createApp({
   db,
   logger,
   scheduler,
+  secret,
   guides = loadGuides(),
   now = () => new Date(),
 }: AppDeps): App {
@@ -63,6 +72,17 @@ export function createApp({
       assessmentRetentionDays: config.assessmentRetentionDays,
     },
     now,
+  };
+  const scheduling: Scheduling = {
+    db,
+    directory,
+    box: secretBox(secret),
+    publicUrl: config.publicUrl,
+    now,
+    async verifyIntake(assessmentId, token) {
+      const a = await findAssessment(db, assessmentId, now());
+      return a && sameHash(a.tokenHash, hashToken(token)) ? { disposition: a.disposition } : undefined;
+    },
   };
   const assets = loadAssets();
   const site: Site = {
@@ -89,6 +109,7 @@ export function createApp({
   const api = new Hono<AppEnv>();
   api.route('/', directoryApi(directory));
   api.route('/', assessmentApi(triage, config.publicUrl));
+  api.route('/', appointmentApi(scheduling));
   app.route('/api/v1', api);
   app.all('/api/*', () => {
     throw new NotFound('There is no API endpoint at this path.');
@@ -137,5 +158,5 @@ export function createApp({
     return serverErrorPage(c, site, requestId);
   });
 
-  return { app, directory, triage };
+  return { app, directory, triage, scheduling };
 }

@@ -35,6 +35,7 @@ const schema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  CAREPATH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional(),
 });
 
 export type Config = {
@@ -51,6 +52,8 @@ export type Config = {
   checkInDelayHours: number;
   assessmentRetentionDays: number;
   draftTtlMinutes: number;
+  /** Key for encrypting short-lived copies of private tokens; generated and stored in the database when unset outside production. */
+  secret: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -64,6 +67,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.CAREPATH_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  CAREPATH_SECRET: is required when NODE_ENV=production');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -80,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkInDelayHours: c.CHECKIN_DELAY_HOURS,
     assessmentRetentionDays: c.ASSESSMENT_RETENTION_DAYS,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
+    secret: c.CAREPATH_SECRET,
   };
 }

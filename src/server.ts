@@ -14,6 +14,7 @@ import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekeeping.js';
 import { loadNetwork, readNetworkFile } from './directory/network-loader.js';
 import { pgBossScheduler } from './platform/jobs/scheduler.js';
+import { resolveSecret } from './platform/secret-box.js';
 import { logTransport } from './platform/mail/mailer.js';
 import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
@@ -66,7 +67,8 @@ export async function startCarepath(
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await registerTriageJobs(jobs, db, logTransport(logger), logger);
     }
-    const { app } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs) });
+    const secret = await resolveSecret(db, config.secret);
+    const { app } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs), secret });
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
         resolve(info.port),

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { pgBossScheduler, recordingScheduler, type Scheduler } from '../../src/platform/jobs/scheduler.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { CHECK_IN_QUEUE } from '../../src/triage/assessment-service.js';
+import { resolveSecret } from '../../src/platform/secret-box.js';
 
 /** Every log line the app wrote, for tests that check what is (not) logged. */
 export class LogCapture extends Writable {
@@ -50,7 +51,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     await jobs.createQueue(CHECK_IN_QUEUE);
     scheduler = pgBossScheduler(jobs);
   }
+  const secret = await resolveSecret(database.db, undefined);
   const built = createApp({
+    secret,
     config,
     db: database.db,
     logger,

@@ -1,0 +1,123 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { clientAddress } from '../platform/http/client.js';
+import { NotFound } from '../platform/http/problem.js';
+import { parseBody, readJson } from '../triage/assessment-api.js';
+import {
+  appointmentView,
+  bookAppointment,
+  cancelAppointment,
+  readAppointment,
+  rescheduleAppointment,
+  searchSlots,
+  type Actor,
+  type Scheduling,
+} from './booking-service.js';
+import type { StoredAppointment } from './scheduling-store.js';
+import type { Directory } from '../directory/directory.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const patientSchema = z.strictObject({
+  givenName: z.string().trim().min(1, 'is required').max(100),
+  familyName: z.string().trim().min(1, 'is required').max(100),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(d)) && d <= today() && d >= '1900-01-01', 'must be a real date in the past'),
+  email: z.string().trim().max(254).email('must be an email address like name@example.com'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s().-]{7,25}$/, 'must be a phone number, digits with optional spaces, dashes or brackets'),
+});
+
+const bookingSchema = z.strictObject({
+  visitType: z.string().min(1, 'is required'),
+  location: z.string().min(1, 'is required'),
+  provider: z.string().min(1, 'is required'),
+  start: z.string().min(1, 'is required'),
+  patient: patientSchema,
+  assessmentId: z.string().uuid('must be the id of a self-check result').optional(),
+  assessmentToken: z.string().optional(),
+  language: z.enum(['en', 'es']).default('en'),
+});
+
+const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required') });
+
+const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'api-client', ip: clientAddress(c), requestId: c.get('requestId') });
+
+export function manageUrl(publicUrl: string, token: string) {
+  return `${publicUrl}/appointments/manage/${token}`;
+}
+
+export function appointmentJson(d: Directory, a: StoredAppointment) {
+  const v = appointmentView(d, a);
+  return {
+    id: a.id,
+    status: a.status,
+    start: v.start,
+    end: v.end,
+    provider: v.provider.slug,
+    location: v.location.slug,
+    visitType: v.visitType.slug,
+    timeZone: v.location.timeZone,
+    patient: a.patient,
+    assessmentId: a.assessmentId,
+    language: a.language,
+    sequence: a.sequence,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+const NOT_FOUND = 'There is no appointment with this id, or the token does not match it.';
+
+export function appointmentApi(s: Scheduling): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+
+  api.get('/slots', async (c) => {
+    const q = c.req.query();
+    const slots = await searchSlots(s, { visitType: q.visitType, location: q.location, provider: q.provider, from: q.from, to: q.to });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ slots: slots.map(({ start, end, provider, location, visitType }) => ({ start, end, provider, location, visitType })) });
+  });
+
+  api.post('/appointments', async (c) => {
+    const body = parseBody(bookingSchema, await readJson(c));
+    const key = c.req.header('idempotency-key');
+    const booked = await bookAppointment(s, body, key, actorOf(c));
+    const d = await s.directory.get();
+    c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);
+    if (booked.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(
+      { ...appointmentJson(d, booked.appointment), manageToken: booked.manageToken, manageUrl: manageUrl(s.publicUrl, booked.manageToken) },
+      201,
+    );
+  });
+
+  api.get('/appointments/:id', async (c) => {
+    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c));
+    if (!a) throw new NotFound(NOT_FOUND);
+    return c.json(appointmentJson(await s.directory.get(), a));
+  });
+
+  api.post('/appointments/:id/cancel', async (c) => {
+    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
+    if (!a) throw new NotFound(NOT_FOUND);
+    const cancelled = await cancelAppointment(s, a, actorOf(c));
+    return c.json(appointmentJson(await s.directory.get(), cancelled));
+  });
+
+  api.post('/appointments/:id/reschedule', async (c) => {
+    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
+    if (!a) throw new NotFound(NOT_FOUND);
+    const body = parseBody(rescheduleSchema, await readJson(c));
+    const moved = await rescheduleAppointment(s, a, body.start, actorOf(c));
+    return c.json(appointmentJson(await s.directory.get(), moved));
+  });
+
+  return api;
+}
