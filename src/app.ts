@@ -27,6 +27,9 @@ import { selfCheckPages } from './triage/self-check-pages.js';
 import { findAssessment } from './triage/assessment-store.js';
 import type { Scheduling } from './scheduling/booking-service.js';
 import { appointmentApi } from './scheduling/appointment-api.js';
+import { bookingPages } from './scheduling/booking-pages.js';
+import { managePages } from './scheduling/manage-pages.js';
+import { readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
 import { hashToken, sameHash } from './platform/tokens.js';
 
@@ -120,6 +123,18 @@ export function createApp({
     app.route(prefix, homePage(directory, guides, site));
     app.route(prefix, directoryPages(directory, site));
     app.route(prefix, guidePages(guides, site));
+    app.route(
+      prefix,
+      bookingPages({
+        scheduling,
+        site,
+        intakeFromToken: async (token, actor) => {
+          const found = await readAssessmentByToken(triage, token, actor);
+          return found ? { assessmentId: found.assessment.id, token, disposition: found.assessment.disposition } : undefined;
+        },
+      }),
+    );
+    app.route(prefix, managePages(scheduling, site));
     app.route(
       prefix,
       selfCheckPages(triage, directory, site, {

@@ -17,6 +17,7 @@ import {
 } from './booking-service.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import type { Directory } from '../directory/directory.js';
+import { manageUrl } from './manage-pages.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,9 +51,6 @@ const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required'
 const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
 const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'api-client', ip: clientAddress(c), requestId: c.get('requestId') });
 
-export function manageUrl(publicUrl: string, token: string) {
-  return `${publicUrl}/appointments/manage/${token}`;
-}
 
 export function appointmentJson(d: Directory, a: StoredAppointment) {
   const v = appointmentView(d, a);
@@ -93,7 +91,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
     c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);
     if (booked.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(
-      { ...appointmentJson(d, booked.appointment), manageToken: booked.manageToken, manageUrl: manageUrl(s.publicUrl, booked.manageToken) },
+      { ...appointmentJson(d, booked.appointment), manageToken: booked.manageToken, manageUrl: manageUrl(s.publicUrl, booked.manageToken, booked.appointment.language) },
       201,
     );
   });

@@ -114,7 +114,7 @@ export function CheckInDonePage({
       <p class="muted">{t('checkin.done.title')}</p>
       {d === 'appointment' || d === 'urgent' ? (
         <p>
-          <a class="button" href={ctx.href('/book?visitType=new-patient-pain-consultation')}>
+          <a class="button" href={`${base}/book`}>
             {t('result.book.button')}
           </a>
         </p>

@@ -173,6 +173,7 @@ export function ResultPage(props: ResultPageProps) {
               </li>
             ))}
           </ul>
+          <p><a class="button" href={`${base}/book`}>{t('result.urgent.book')}</a></p>
           <p>{t('result.urgent.fallback')}</p>
         </section>
       ) : null}
@@ -183,7 +184,7 @@ export function ResultPage(props: ResultPageProps) {
             {t('result.title.appointment')}
           </h2>
           <p>
-            <a class="button" href={ctx.href(`/book?visitType=new-patient-pain-consultation`)}>
+            <a class="button" href={`${base}/book`}>
               {t('result.book.button')}
             </a>
           </p>

@@ -39,6 +39,7 @@ import { buildPlan } from './plan.js';
 import { CheckAnswersPage, formValue, QuestionPage, StartPage } from './question-views.js';
 import { PlanPage, ResultPage } from './result-views.js';
 import { checkInMessageKey } from './triage-jobs.js';
+import { INTAKE_COOKIE } from '../scheduling/booking-pages.js';
 
 const PATHWAY = 'low-back-pain';
 
@@ -354,6 +355,19 @@ export function selfCheckPages(
       });
     }
     return c.redirect(ctx.href(`/self-check/r/${token}`) + '#checkin', 303);
+  });
+
+  // Booking from a result: the result's token travels in a cookie (not the URL) so the booking
+  // can attach the self-check as the pre-visit intake. An emergency result offers no booking.
+  pages.get('/self-check/r/:token/book', async (c) => {
+    const { token, found } = await loadResult(c);
+    if (!found) return notFoundResult(c);
+    const ctx = await contextFor(c, site);
+    const d = found.assessment.disposition;
+    if (d === 'emergency') return c.redirect(ctx.href(`/self-check/r/${token}`), 303);
+    setPrivateCookie(c, INTAKE_COOKIE, token, 24 * 3600, s.secureCookies);
+    const visitType = d === 'urgent' ? 'back-pain-visit' : 'new-patient-pain-consultation';
+    return c.redirect(`${ctx.href('/book')}?visitType=${visitType}#times`, 303);
   });
 
   pages.get('/self-check/r/:token/plan', async (c) => {

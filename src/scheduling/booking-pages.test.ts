@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { FormClient } from '../../test/support/form-client.js';
+
+const NOW = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => NOW });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const DETAILS = { givenName: 'Ana', familyName: 'Pruebas', birthDate: '1985-06-15', email: 'ana@example.com', phone: '(602) 555-0199' };
+
+/** Picks the first time link on the times page and walks details -> check -> confirm. */
+async function bookFirst(client: FormClient, prefix: string, query: string) {
+  const times = await (await client.get(`${prefix}/book?${query}`)).text();
+  const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+  const details = await client.get(href);
+  expect(details.status).toBe(200);
+  const hidden = Object.fromEntries([...(await details.text()).matchAll(/type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+  const check = await client.post(`${prefix}/book/details`, { ...hidden, ...DETAILS });
+  expect(check.status).toBe(200);
+  const checkHtml = await check.text();
+  const confirmForm = /<form method="post" action="[^"]*\/book\/confirm">([\s\S]*?)<\/form>/.exec(checkHtml)![1]!;
+  const fields = Object.fromEntries([...confirmForm.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'")]));
+  return { fields, checkHtml, confirm: () => client.post(`${prefix}/book/confirm`, fields) };
+}
+
+describe('booking pages', () => {
+  it('offers visit type, clinic and clinician, and shows times with the next available day first', async () => {
+    const client = new FormClient(t);
+    const html = await (await client.get('/book')).text();
+    expect(html).toContain('What kind of visit do you need?');
+    expect(html).toContain('Any clinician');
+    const times = await (await client.get('/book?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans')).text();
+    // Monday 07:00 now, two hours' notice: the first time is Monday 09:00.
+    expect(times).toMatch(/<h3>Monday, November 30<\/h3>/);
+    expect(times).toContain('9:00 AM');
+  });
+
+  it('names a missing visit type in an error summary', async () => {
+    const res = await t.request('/book?find=1&location=tempe');
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('<a href="#visitType">Select the kind of visit you need</a>');
+  });
+
+  it('books through details, check and confirm; a resubmitted confirm books once', async () => {
+    const client = new FormClient(t);
+    const { fields, checkHtml, confirm } = await bookFirst(client, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01');
+    expect(checkHtml).toContain('Check your booking');
+    expect(checkHtml).toContain('Ana Pruebas');
+    const first = await confirm();
+    const manage = FormClient.location(first);
+    expect(manage).toMatch(/^\/appointments\/manage\/[\w-]{43}\?booked=1$/);
+    const again = await confirm();
+    expect(FormClient.location(again)).toBe(manage);
+    const rows = await t.db.query('SELECT id FROM appointments WHERE starts_at = $1', [new Date(fields.start!)]);
+    expect(rows).toHaveLength(1);
+    const page = await (await client.get(manage)).text();
+    expect(page).toContain('Your visit is booked');
+    expect(page).toContain('Tuesday, December 1');
+    expect(page).toContain('7301 E Shea Blvd');
+    const ics = await client.get(manage.replace('?booked=1', '/visit.ics'));
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const cal = await ics.text();
+    expect(cal).toContain('DTSTART;TZID=America/Phoenix:20261201T080000');
+    expect(cal).toMatch(/UID:[0-9a-f-]{36}@carepath/);
+    expect(cal).not.toMatch(/back pain|Ana|Pruebas/);
+  });
+
+  it('names each invalid detail and keeps what was typed', async () => {
+    const client = new FormClient(t);
+    const times = await (await client.get('/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-02')).text();
+    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    const res = await client.post('/book/details', { ...params, givenName: 'Ana', familyName: '', birthDate: '15/06/1985', email: 'ana', phone: '12' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const msg of ['Enter your last name', 'Enter your date of birth', 'Enter an email address', 'Enter a phone number']) expect(html).toContain(msg);
+    expect(html).toContain('value="15/06/1985"');
+    expect(html).toMatch(/<title>Error: /);
+  });
+
+  it('sends a taken time back to the times with a clear message', async () => {
+    const a = new FormClient(t);
+    const b = new FormClient(t);
+    const one = await bookFirst(a, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03');
+    const two = await bookFirst(b, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03');
+    expect(two.fields.start).toBe(one.fields.start);
+    await one.confirm();
+    const lost = await two.confirm();
+    expect(FormClient.location(lost)).toContain('taken=1');
+    expect(await (await b.get(FormClient.location(lost))).text()).toContain('that time has just been taken');
+  });
+
+  it('reschedules and cancels from the private link with a confirmation step, in Spanish', async () => {
+    const client = new FormClient(t);
+    const { confirm } = await bookFirst(client, '/es', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-04');
+    const manage = FormClient.location(await confirm()).replace('?booked=1', '');
+    expect(manage).toMatch(/^\/es\/appointments\/manage\//);
+    const list = await (await client.get(`${manage}/reschedule`)).text();
+    expect(list).toContain('Elija un nuevo horario');
+    const href = /class="time-link" href="([^"]+)"/.exec(list)![1]!.replace(/&amp;/g, '&');
+    const confirmPage = await (await client.get(href)).text();
+    expect(confirmPage).toContain('¿Cambiar su cita?');
+    const start = new URL(href, 'http://x').searchParams.get('start')!;
+    const moved = await client.post(`${manage}/reschedule/confirm`, { start });
+    expect(FormClient.location(moved)).toBe(`${manage}?moved=1`);
+    expect(await (await client.get(`${manage}?moved=1`)).text()).toContain('Su cita se cambió de horario');
+    expect(await (await client.get(`${manage}/cancel`)).text()).toContain('¿Seguro que quiere cancelar?');
+    await client.post(`${manage}/cancel`);
+    const cancelled = await (await client.get(manage)).text();
+    expect(cancelled).toContain('Su cita fue cancelada');
+    expect(cancelled).not.toContain('/cancel"');
+  });
+
+  it('attaches the self-check from its result page, and an emergency result offers no booking', async () => {
+    const client = new FormClient(t);
+    const post = (answers: unknown) => t.request('/api/v1/assessments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pathway: 'low-back-pain', answers }) });
+    const screen = { 'bladder-bowel-change': false, 'saddle-numbness': false, 'leg-weakness': 'none', 'sciatica-both-legs': false, 'major-trauma': false, 'collapse-or-pulsation': false };
+    const a = await (await post({ ...screen, scoliosis: true })).json();
+    const go = await client.get(`/self-check/r/${a.token}/book`);
+    expect(FormClient.location(go)).toBe('/book?visitType=new-patient-pain-consultation');
+    const { confirm, checkHtml } = await bookFirst(client, '', 'visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&date=2026-12-07');
+    expect(checkHtml).toContain('Your self-check answers will be sent with this booking');
+    await confirm();
+    const [row] = await t.db.query<{ assessment_id: string }>('SELECT assessment_id FROM appointments WHERE assessment_id = $1', [a.id]);
+    expect(row?.assessment_id).toBe(a.id);
+
+    const e = await (await post({ ...screen, 'major-trauma': true })).json();
+    const blocked = await client.get(`/self-check/r/${e.token}/book`);
+    expect(FormClient.location(blocked)).toBe(`/self-check/r/${e.token}`);
+  });
+
+  it('unknown manage links are a 404 page', async () => {
+    const res = await t.request('/appointments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('We cannot find this visit');
+  });
+});

@@ -1,0 +1,180 @@
+import type { Directory, Location, Provider, VisitType } from '../directory/directory.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import type { PageContext } from '../platform/views/page-context.js';
+import { BackLink, ErrorMessage, ErrorSummary, type FormError } from '../platform/views/forms.js';
+import type { Patient } from './scheduling-store.js';
+import type { Slot } from './slots.js';
+
+export interface Choice {
+  visitType?: string;
+  location?: string;
+  provider?: string;
+}
+
+export function queryString(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function FindForm({ ctx, d, choice, errors }: { ctx: PageContext; d: Directory; choice: Choice; errors: FormError[] }) {
+  const { t, locale } = ctx;
+  const visitError = errors.find((e) => e.href === 'visitType');
+  const providerError = errors.find((e) => e.href === 'provider');
+  return (
+    <form method="get" action={ctx.href('/book')} novalidate>
+      <div class={visitError ? 'form-group has-error' : 'form-group'}>
+        <fieldset aria-describedby={visitError ? 'visitType-error' : undefined}>
+          <legend class="label">{t('book.visitType')}</legend>
+          <ErrorMessage ctx={ctx} id="visitType-error" message={visitError?.message} />
+          <div class="radios">
+            {d.visitTypes.map((v, i) => (
+              <div class="radio">
+                <input id={i === 0 ? 'visitType' : `visitType-${v.slug}`} name="visitType" type="radio" value={v.slug} checked={choice.visitType === v.slug}
+                  aria-describedby={`visitType-${v.slug}-hint`} />
+                <label for={i === 0 ? 'visitType' : `visitType-${v.slug}`}>
+                  <strong>{v.name[locale]}</strong> ({t('clinics.minutes', { minutes: v.durationMinutes })})
+                </label>
+                <div id={`visitType-${v.slug}-hint`} class="hint">{v.description[locale]}</div>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div class="form-group">
+        <label class="label" for="location">{t('book.location')}</label>
+        <select class="input" id="location" name="location">
+          <option value="">{t('book.location.any')}</option>
+          {d.locations.map((l) => (
+            <option value={l.slug} selected={choice.location === l.slug}>{l.name}</option>
+          ))}
+        </select>
+      </div>
+      <div class={providerError ? 'form-group has-error' : 'form-group'}>
+        <label class="label" for="provider">{t('book.provider')}</label>
+        <ErrorMessage ctx={ctx} id="provider-error" message={providerError?.message} />
+        <select class="input" id="provider" name="provider" aria-describedby={providerError ? 'provider-error' : undefined}>
+          <option value="">{t('book.provider.any')}</option>
+          {d.providers.map((p) => (
+            <option value={p.slug} selected={choice.provider === p.slug}>
+              {p.displayName} – {t(`providers.specialty.${p.specialty}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button class="button" type="submit">{t('book.find')}</button>
+    </form>
+  );
+}
+
+/** Free times grouped by day, first available day first; each time is a link to the details step. */
+export function TimesList({ ctx, d, slots, choose }: { ctx: PageContext; d: Directory; slots: Slot[]; choose: (s: Slot) => string }) {
+  const zone = (slug: string) => d.locations.find((l) => l.slug === slug)!;
+  const days = new Map<string, Slot[]>();
+  for (const s of slots) {
+    const key = s.start.slice(0, 10);
+    days.set(key, [...(days.get(key) ?? []), s]);
+  }
+  return (
+    <div class="times">
+      {[...days].map(([, list]) => {
+        const first = list[0]!;
+        const l = zone(first.location);
+        return (
+          <section class="day" aria-label={dayInZone(ctx.locale, first.startMs, l.timeZone)}>
+            <h3>{dayInZone(ctx.locale, first.startMs, l.timeZone)}</h3>
+            <ul class="time-list">
+              {list.map((s) => {
+                const loc = zone(s.location);
+                const provider = d.providers.find((p) => p.slug === s.provider)!;
+                const time = timeInZone(ctx.locale, s.startMs, loc.timeZone);
+                return (
+                  <li>
+                    <a class="time-link" href={choose(s)}
+                      aria-label={ctx.t('book.times.choose', { time, day: dayInZone(ctx.locale, s.startMs, loc.timeZone), provider: provider.displayName, clinic: loc.city })}>
+                      <strong>{time}</strong> <span class="muted">{provider.displayName}, {loc.city}</span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function VisitSummary({ ctx, visitType, location, provider, startMs, extra }: {
+  ctx: PageContext;
+  visitType: VisitType;
+  location: Location;
+  provider: Provider;
+  startMs: number;
+  extra?: unknown;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <dl class="summary-list">
+      <div>
+        <dt>{t('book.row.when')}</dt>
+        <dd>{t('book.whenValue', { day: dayInZone(locale, startMs, location.timeZone), time: timeInZone(locale, startMs, location.timeZone) })}</dd>
+      </div>
+      <div>
+        <dt>{t('book.row.where')}</dt>
+        <dd>{location.name}, {location.street}, {location.city}, {location.region} {location.postalCode}</dd>
+      </div>
+      <div>
+        <dt>{t('book.row.who')}</dt>
+        <dd>{provider.displayName}{provider.credentials ? `, ${provider.credentials}` : ''}</dd>
+      </div>
+      <div>
+        <dt>{t('book.row.what')}</dt>
+        <dd>{visitType.name[locale]} ({t('clinics.minutes', { minutes: visitType.durationMinutes })})</dd>
+      </div>
+      {extra as never}
+    </dl>
+  );
+}
+
+export const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
+export type PatientField = (typeof PATIENT_FIELDS)[number];
+
+export function DetailsForm({ ctx, action, values, errors, hidden }: {
+  ctx: PageContext;
+  action: string;
+  values: Partial<Patient>;
+  errors: FormError[];
+  hidden: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const field = (name: PatientField, type: string, autocomplete: string, width: string, hint?: string) => {
+    const error = errors.find((e) => e.href === name)?.message;
+    const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <div class={error ? 'form-group has-error' : 'form-group'}>
+        <label class="label" for={name}>{t(`book.field.${name}`)}</label>
+        {hint ? <div id={`${name}-hint`} class="hint">{hint}</div> : null}
+        <ErrorMessage ctx={ctx} id={`${name}-error`} message={error} />
+        <input class={`input ${width}`} id={name} name={name} type={type} autocomplete={autocomplete} value={values[name] ?? ''}
+          aria-describedby={described} spellcheck={false} />
+      </div>
+    );
+  };
+  return (
+    <form method="post" action={action} novalidate>
+      {Object.entries(hidden).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      {field('givenName', 'text', 'given-name', 'width-20')}
+      {field('familyName', 'text', 'family-name', 'width-20')}
+      {field('birthDate', 'text', 'bday', 'width-10', t('book.field.birthDate.hint'))}
+      {field('email', 'email', 'email', 'width-20', t('book.field.email.hint'))}
+      {field('phone', 'tel', 'tel', 'width-20')}
+      <button class="button" type="submit">{t('sc.continue')}</button>
+    </form>
+  );
+}
+
+export { BackLink, ErrorSummary };

@@ -1,0 +1,224 @@
+/**
+ * A patient's visit at its private link: details, directions, calendar file, and cancel or
+ * reschedule with a confirmation step each. The token in the path is the only key.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { clientAddress } from '../platform/http/client.js';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { TOKEN_PATTERN } from '../platform/tokens.js';
+import type { PageContext } from '../platform/views/page-context.js';
+import { contextFor, renderPage, type Site } from '../platform/views/render.js';
+import { appointmentView, cancelAppointment, readAppointmentByToken, rescheduleAppointment, searchSlots, type Actor, type Scheduling } from './booking-service.js';
+import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
+import { calendarFile } from './ics.js';
+import type { StoredAppointment } from './scheduling-store.js';
+
+const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'patient', ip: clientAddress(c), requestId: c.get('requestId') });
+const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+export function manageUrl(publicUrl: string, token: string, language: 'en' | 'es' = 'en') {
+  return `${publicUrl}${language === 'es' ? '/es' : ''}/appointments/manage/${token}`;
+}
+
+export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+
+  const load = async (c: Context<AppEnv>, options: { auditSuccess?: boolean } = {}) => {
+    const token = c.req.param('token') ?? '';
+    if (!TOKEN_PATTERN.test(token)) return { token, a: undefined };
+    return { token, a: await readAppointmentByToken(s, token, actorOf(c), options) };
+  };
+
+  const notFound = async (c: Context<AppEnv>) => {
+    const ctx = await contextFor(c, site);
+    return renderPage(c, ctx, { title: ctx.t('manage.notFound.title'), status: 404, noindex: true },
+      <div class="narrow">
+        <h1>{ctx.t('manage.notFound.title')}</h1>
+        <p>{ctx.t('manage.notFound.body')}</p>
+      </div>);
+  };
+
+  const changeable = (a: StoredAppointment) => a.status === 'booked' && a.startsAt.getTime() > s.now().getTime();
+
+  pages.get('/appointments/manage/:token', async (c) => {
+    const { token, a } = await load(c);
+    if (!a) return notFound(c);
+    const ctx = await contextFor(c, site);
+    const d = await s.directory.get();
+    const v = appointmentView(d, a);
+    const base = ctx.href(`/appointments/manage/${token}`);
+    const q = c.req.query();
+    const heading = a.status === 'cancelled' ? ctx.t('manage.cancelled.title') : q.moved ? ctx.t('manage.rescheduled') : q.booked ? ctx.t('manage.booked') : ctx.t('manage.title');
+    return renderPage(c, ctx, { title: heading, noindex: true },
+      <div class="narrow">
+        {a.status === 'booked' && (q.booked || q.moved) ? (
+          <div class="result-panel self-care" role="status"><h1>{heading}</h1></div>
+        ) : (
+          <h1>{heading}</h1>
+        )}
+        {a.status === 'cancelled' ? <p>{ctx.t('manage.cancelled.body')}</p> : null}
+        <VisitSummary ctx={ctx} visitType={v.visitType} location={v.location} provider={v.provider} startMs={a.startsAt.getTime()}
+          extra={<div><dt>{ctx.t('manage.status')}</dt><dd>{ctx.t(`manage.status.${a.status}`)}</dd></div>} />
+        {a.status !== 'cancelled' ? (
+          <>
+            <h2>{ctx.t('manage.directions')}</h2>
+            <p>{v.location.directions[ctx.locale]}</p>
+            <p><a href={tel(v.location.phone)}>{v.location.phone}</a></p>
+            <p class="no-print"><a href={`${base}/visit.ics`} download="carepath-visit.ics">{ctx.t('manage.calendar')}</a></p>
+          </>
+        ) : null}
+        {changeable(a) ? (
+          <p class="no-print">
+            <a class="button secondary" href={`${base}/reschedule`}>{ctx.t('manage.change')}</a>
+            <a class="button warning" href={`${base}/cancel`}>{ctx.t('manage.cancel')}</a>
+          </p>
+        ) : a.status !== 'cancelled' ? <p>{ctx.t('manage.past')}</p> : (
+          <p><a class="button" href={ctx.href('/book')}>{ctx.t('book.title')}</a></p>
+        )}
+        <p class="notice no-print">{ctx.t('manage.keep')}</p>
+        <p class="muted">{ctx.t('manage.print')}</p>
+      </div>);
+  });
+
+  pages.get('/appointments/manage/:token/visit.ics', async (c) => {
+    const { token, a } = await load(c);
+    if (!a) throw new NotFound();
+    const ctx = await contextFor(c, site);
+    const d = await s.directory.get();
+    const v = appointmentView(d, a);
+    const body = calendarFile({
+      uid: `${a.id}@carepath`,
+      sequence: a.sequence,
+      method: a.status === 'cancelled' ? 'CANCEL' : 'PUBLISH',
+      startMs: a.startsAt.getTime(),
+      endMs: a.endsAt.getTime(),
+      timeZone: v.location.timeZone,
+      summary: `${d.network.name}: ${v.location.city}`,
+      location: `${v.location.name}, ${v.location.street}, ${v.location.city}, ${v.location.region} ${v.location.postalCode}`,
+      description: `${v.provider.displayName}. ${v.location.phone}. ${manageUrl(s.publicUrl, token, ctx.locale)}`,
+      url: manageUrl(s.publicUrl, token, ctx.locale),
+      now: s.now(),
+    });
+    c.header('Content-Type', 'text/calendar; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="carepath-visit.ics"');
+    return c.body(body);
+  });
+
+  // ---------------------------------------------------------------- cancel
+
+  pages.get('/appointments/manage/:token/cancel', async (c) => {
+    const { token, a } = await load(c);
+    if (!a) return notFound(c);
+    const ctx = await contextFor(c, site);
+    const base = ctx.href(`/appointments/manage/${token}`);
+    if (!changeable(a)) return c.redirect(base, 303);
+    const v = appointmentView(await s.directory.get(), a);
+    return renderPage(c, ctx, { title: ctx.t('manage.cancel.title'), noindex: true },
+      <div class="narrow">
+        <BackLink ctx={ctx} href={base} />
+        <h1>{ctx.t('manage.cancel.title')}</h1>
+        <VisitSummary ctx={ctx} visitType={v.visitType} location={v.location} provider={v.provider} startMs={a.startsAt.getTime()} />
+        <p>{ctx.t('manage.cancel.body')}</p>
+        <form method="post" action={`${base}/cancel`}>
+          <button class="button warning" type="submit">{ctx.t('manage.cancel.confirm')}</button>
+        </form>
+        <p><a href={base}>{ctx.t('manage.cancel.keep')}</a></p>
+      </div>);
+  });
+
+  pages.post('/appointments/manage/:token/cancel', async (c) => {
+    const { token, a } = await load(c, { auditSuccess: false });
+    if (!a) return notFound(c);
+    const ctx = await contextFor(c, site);
+    try {
+      await cancelAppointment(s, a, actorOf(c));
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+    return c.redirect(ctx.href(`/appointments/manage/${token}`), 303);
+  });
+
+  // ---------------------------------------------------------------- reschedule
+
+  const refOf = async (a: StoredAppointment) => {
+    const v = appointmentView(await s.directory.get(), a);
+    return { v, search: { visitType: v.visitType.slug, location: v.location.slug, provider: v.provider.slug } };
+  };
+
+  pages.get('/appointments/manage/:token/reschedule', async (c) => {
+    const { token, a } = await load(c);
+    if (!a) return notFound(c);
+    const ctx: PageContext = await contextFor(c, site);
+    const base = ctx.href(`/appointments/manage/${token}`);
+    if (!changeable(a)) return c.redirect(base, 303);
+    const d = await s.directory.get();
+    const { v, search } = await refOf(a);
+    const today = dateInZone(s.now().getTime(), v.location.timeZone);
+    const q = c.req.query('date');
+    const from = q && /^\d{4}-\d{2}-\d{2}$/.test(q) && q >= today ? q : today;
+    const to = Temporal.PlainDate.from(from).add({ days: 13 }).toString();
+    const slots = (await searchSlots(s, { ...search, from, to })).filter((x) => x.startMs !== a.startsAt.getTime());
+    return renderPage(c, ctx, { title: ctx.t('manage.reschedule.title'), noindex: true },
+      <div>
+        <BackLink ctx={ctx} href={base} />
+        {c.req.query('taken') ? <div class="notice" role="status">{ctx.t('book.taken')}</div> : null}
+        <h1>{ctx.t('manage.reschedule.title')}</h1>
+        <p class="narrow">{v.visitType.name[ctx.locale]}, {v.provider.displayName}, {v.location.name}</p>
+        {slots.length === 0 ? <p>{ctx.t('book.times.none', { days: 14 })}</p> : null}
+        <TimesList ctx={ctx} d={d} slots={slots} choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`} />
+        <p class="pager"><a href={`${base}/reschedule${queryString({ date: Temporal.PlainDate.from(from).add({ days: 14 }).toString() })}`}>{ctx.t('book.times.later')}</a></p>
+      </div>);
+  });
+
+  pages.get('/appointments/manage/:token/reschedule/confirm', async (c) => {
+    const { token, a } = await load(c);
+    if (!a) return notFound(c);
+    const ctx = await contextFor(c, site);
+    const base = ctx.href(`/appointments/manage/${token}`);
+    if (!changeable(a)) return c.redirect(base, 303);
+    const start = c.req.query('start') ?? '';
+    let startMs: number;
+    try {
+      startMs = Temporal.Instant.from(start).epochMilliseconds;
+    } catch {
+      return c.redirect(`${base}/reschedule`, 303);
+    }
+    const { v } = await refOf(a);
+    const when = (ms: number) => `${dayInZone(ctx.locale, ms, v.location.timeZone)}, ${timeInZone(ctx.locale, ms, v.location.timeZone)}`;
+    return renderPage(c, ctx, { title: ctx.t('manage.reschedule.confirmTitle'), noindex: true },
+      <div class="narrow">
+        <BackLink ctx={ctx} href={`${base}/reschedule`} />
+        <h1>{ctx.t('manage.reschedule.confirmTitle')}</h1>
+        <dl class="summary-list">
+          <div><dt>{ctx.t('manage.reschedule.from')}</dt><dd>{when(a.startsAt.getTime())}</dd></div>
+          <div><dt>{ctx.t('manage.reschedule.to')}</dt><dd><strong>{when(startMs)}</strong></dd></div>
+        </dl>
+        <form method="post" action={`${base}/reschedule/confirm`}>
+          <input type="hidden" name="start" value={start} />
+          <button class="button" type="submit">{ctx.t('manage.reschedule.confirm')}</button>
+        </form>
+        <p><a href={base}>{ctx.t('manage.cancel.keep')}</a></p>
+      </div>);
+  });
+
+  pages.post('/appointments/manage/:token/reschedule/confirm', async (c) => {
+    const { token, a } = await load(c, { auditSuccess: false });
+    if (!a) return notFound(c);
+    const ctx = await contextFor(c, site);
+    const base = ctx.href(`/appointments/manage/${token}`);
+    const form = await c.req.parseBody();
+    try {
+      await rescheduleAppointment(s, a, typeof form.start === 'string' ? form.start : '', actorOf(c));
+    } catch (error) {
+      if (error instanceof Conflict || error instanceof ValidationFailed) return c.redirect(`${base}/reschedule?taken=1`, 303);
+      throw error;
+    }
+    return c.redirect(`${base}?moved=1`, 303);
+  });
+
+  return pages;
+}
