@@ -130,7 +130,9 @@ export function createApp({
         site,
         intakeFromToken: async (token, actor) => {
           const found = await readAssessmentByToken(triage, token, actor);
-          return found ? { assessmentId: found.assessment.id, token, disposition: found.assessment.disposition } : undefined;
+          return found
+            ? { assessmentId: found.assessment.id, token, disposition: found.assessment.disposition }
+            : undefined;
         },
       }),
     );

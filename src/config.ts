@@ -35,7 +35,10 @@ const schema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
-  CAREPATH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+  CAREPATH_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)')
+    .optional(),
 });
 
 export type Config = {

@@ -33,7 +33,9 @@ export function secretBox(secret: string): SecretBox {
 export async function resolveSecret(db: Queryable, configured: string | undefined): Promise<string> {
   if (configured) return configured;
   const generated = randomBytes(48).toString('base64url');
-  await db.query("INSERT INTO app_secrets (name, value) VALUES ('app', $1) ON CONFLICT (name) DO NOTHING", [generated]);
+  await db.query("INSERT INTO app_secrets (name, value) VALUES ('app', $1) ON CONFLICT (name) DO NOTHING", [
+    generated,
+  ]);
   const [row] = await db.query<{ value: string }>("SELECT value FROM app_secrets WHERE name = 'app'");
   return row!.value;
 }

@@ -13,7 +13,13 @@ afterAll(async () => {
   await t.close();
 });
 
-const PATIENT = { givenName: 'Rosa', familyName: 'Testperson', birthDate: '1980-04-02', email: 'rosa@example.com', phone: '(480) 555-0100' };
+const PATIENT = {
+  givenName: 'Rosa',
+  familyName: 'Testperson',
+  birthDate: '1980-04-02',
+  email: 'rosa@example.com',
+  phone: '(480) 555-0100',
+};
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -25,13 +31,22 @@ let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
 
 async function book(start: string, extra: Record<string, unknown> = {}, key: string | null = newKey()) {
-  const body = { visitType: 'new-patient-pain-consultation', location: 'scottsdale', provider: 'ben-evans', start, patient: PATIENT, ...extra };
+  const body = {
+    visitType: 'new-patient-pain-consultation',
+    location: 'scottsdale',
+    provider: 'ben-evans',
+    start,
+    patient: PATIENT,
+    ...extra,
+  };
   return t.request('/api/v1/appointments', json(body, key ? { 'idempotency-key': key } : {}));
 }
 
 describe('GET /api/v1/slots', () => {
   it('lists Dr. Evans’s free times in Scottsdale as ISO 8601 with the Arizona offset', async () => {
-    const res = await t.request('/api/v1/slots?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&from=2026-12-01&to=2026-12-01');
+    const res = await t.request(
+      '/api/v1/slots?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&from=2026-12-01&to=2026-12-01',
+    );
     expect(res.status).toBe(200);
     const { slots } = await res.json();
     expect(slots[0]).toEqual({
@@ -42,11 +57,22 @@ describe('GET /api/v1/slots', () => {
       visitType: 'new-patient-pain-consultation',
     });
     // 45-minute visits with a 15-minute buffer, 08:00-16:00: one an hour.
-    expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual(['08:00', '09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00']);
+    expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual([
+      '08:00',
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+    ]);
   });
 
   it('merges every provider for "any provider" and the whole network when no clinic is given, soonest first', async () => {
-    const { slots } = await (await t.request('/api/v1/slots?visitType=back-pain-visit&from=2026-12-02&to=2026-12-02')).json();
+    const { slots } = await (
+      await t.request('/api/v1/slots?visitType=back-pain-visit&from=2026-12-02&to=2026-12-02')
+    ).json();
     const locations = new Set(slots.map((s: any) => s.location));
     expect(locations.size).toBe(4);
     const starts = slots.map((s: any) => Date.parse(s.start));
@@ -54,13 +80,19 @@ describe('GET /api/v1/slots', () => {
   });
 
   it('respects the minimum notice from now', async () => {
-    const { slots } = await (await t.request('/api/v1/slots?visitType=pain-follow-up&location=scottsdale&from=2026-11-30&to=2026-11-30')).json();
+    const { slots } = await (
+      await t.request(
+        '/api/v1/slots?visitType=pain-follow-up&location=scottsdale&from=2026-11-30&to=2026-11-30',
+      )
+    ).json();
     // now is 07:00; two hours' notice: nothing before 09:00.
     expect(Date.parse(slots[0].start)).toBeGreaterThanOrEqual(Date.parse('2026-11-30T09:00:00-07:00'));
   });
 
   it('names every invalid parameter with 422', async () => {
-    const res = await t.request('/api/v1/slots?visitType=massage&location=tucson&provider=nobody&from=2026-13-01');
+    const res = await t.request(
+      '/api/v1/slots?visitType=massage&location=tucson&provider=nobody&from=2026-13-01',
+    );
     expect(res.status).toBe(422);
     const fields = (await res.json()).errors.map((e: any) => e.field).sort();
     expect(fields).toEqual(['from', 'location', 'provider', 'to', 'visitType']);
@@ -75,9 +107,13 @@ describe('GET /api/v1/slots', () => {
   });
 
   it('rejects a provider who does not offer the visit type or work at the clinic', async () => {
-    const res = await t.request('/api/v1/slots?visitType=internal-medicine-visit&provider=ben-evans&from=2026-12-01&to=2026-12-01');
+    const res = await t.request(
+      '/api/v1/slots?visitType=internal-medicine-visit&provider=ben-evans&from=2026-12-01&to=2026-12-01',
+    );
     expect((await res.json()).errors[0]).toMatchObject({ field: 'provider' });
-    const res2 = await t.request('/api/v1/slots?visitType=back-pain-visit&provider=ben-evans&location=tempe&from=2026-12-01&to=2026-12-01');
+    const res2 = await t.request(
+      '/api/v1/slots?visitType=back-pain-visit&provider=ben-evans&location=tempe&from=2026-12-01&to=2026-12-01',
+    );
     expect((await res2.json()).errors[0].detail).toContain('does not work at tempe');
   });
 });
@@ -97,9 +133,16 @@ describe('POST /api/v1/appointments', () => {
     });
     expect(body.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.manageUrl).toContain(body.manageToken);
-    const [row] = await t.db.query<{ manage_token_hash: string }>('SELECT manage_token_hash FROM appointments WHERE id = $1', [body.id]);
+    const [row] = await t.db.query<{ manage_token_hash: string }>(
+      'SELECT manage_token_hash FROM appointments WHERE id = $1',
+      [body.id],
+    );
     expect(row!.manage_token_hash).not.toContain(body.manageToken);
-    const free = await (await t.request('/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-02&to=2026-12-02')).json();
+    const free = await (
+      await t.request(
+        '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-02&to=2026-12-02',
+      )
+    ).json();
     expect(free.slots.map((s: any) => s.start)).not.toContain('2026-12-02T09:00:00-07:00');
   });
 
@@ -136,7 +179,16 @@ describe('POST /api/v1/appointments', () => {
     const before = await t.db.query('SELECT id FROM patients');
     const res = await t.request(
       '/api/v1/appointments',
-      json({ visitType: 'new-patient-pain-consultation', location: 'scottsdale', provider: 'ben-evans', start: 'tomorrow', patient: { givenName: '', familyName: 'X', birthDate: '2090-01-01', email: 'nope', phone: 'abc' } }, { 'idempotency-key': newKey() }),
+      json(
+        {
+          visitType: 'new-patient-pain-consultation',
+          location: 'scottsdale',
+          provider: 'ben-evans',
+          start: 'tomorrow',
+          patient: { givenName: '', familyName: 'X', birthDate: '2090-01-01', email: 'nope', phone: 'abc' },
+        },
+        { 'idempotency-key': newKey() },
+      ),
     );
     expect(res.status).toBe(422);
     const fields = (await res.json()).errors.map((e: any) => e.field).sort();
@@ -150,7 +202,8 @@ describe('POST /api/v1/appointments', () => {
   });
 
   it('attaches a self-check as the intake with its token, and refuses an emergency result', async () => {
-    const post = (answers: unknown) => t.request('/api/v1/assessments', json({ pathway: 'low-back-pain', answers }));
+    const post = (answers: unknown) =>
+      t.request('/api/v1/assessments', json({ pathway: 'low-back-pain', answers }));
     const a = await (await post({ ...SELF_CARE, scoliosis: true })).json();
     const ok = await book('2026-12-07T09:00:00-07:00', { assessmentId: a.id, assessmentToken: a.token });
     expect(ok.status).toBe(201);
@@ -158,7 +211,10 @@ describe('POST /api/v1/appointments', () => {
     const wrong = await book('2026-12-07T10:00:00-07:00', { assessmentId: a.id, assessmentToken: 'nope' });
     expect((await wrong.json()).errors[0].field).toBe('assessmentId');
     const e = await (await post({ ...SCREEN_CLEAR, 'major-trauma': true })).json();
-    const emergency = await book('2026-12-07T11:00:00-07:00', { assessmentId: e.id, assessmentToken: e.token });
+    const emergency = await book('2026-12-07T11:00:00-07:00', {
+      assessmentId: e.id,
+      assessmentToken: e.token,
+    });
     expect((await emergency.json()).errors[0].detail).toContain('911');
   });
 });
@@ -167,17 +223,33 @@ describe('managing a visit', () => {
   it('reads with the manage token; no token, a wrong one or another’s gives the same 404 as a missing id', async () => {
     const a = await (await book('2026-12-08T08:00:00-07:00')).json();
     const b = await (await book('2026-12-08T09:00:00-07:00')).json();
-    const ok = await t.request(`/api/v1/appointments/${a.id}`, { headers: { authorization: `Bearer ${a.manageToken}` } });
+    const ok = await t.request(`/api/v1/appointments/${a.id}`, {
+      headers: { authorization: `Bearer ${a.manageToken}` },
+    });
     expect(ok.status).toBe(200);
     expect((await ok.json()).patient.givenName).toBe('Rosa');
-    const missing = await (await t.request('/api/v1/appointments/00000000-0000-4000-8000-000000000000', { headers: { authorization: `Bearer ${a.manageToken}` } })).json();
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${b.manageToken}` }] as Record<string, string>[]) {
+    const missing = await (
+      await t.request('/api/v1/appointments/00000000-0000-4000-8000-000000000000', {
+        headers: { authorization: `Bearer ${a.manageToken}` },
+      })
+    ).json();
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: `Bearer ${b.manageToken}` },
+    ] as Record<string, string>[]) {
       const res = await t.request(`/api/v1/appointments/${a.id}`, { headers });
       expect(res.status).toBe(404);
       expect({ ...(await res.json()), instance: null }).toEqual({ ...missing, instance: null });
     }
     const events = await auditEventsFor(t.db, 'appointment', a.id);
-    expect(events.map((e) => `${e.action}:${e.outcome}`)).toEqual(['create:success', 'read:success', 'read:denied', 'read:denied', 'read:denied']);
+    expect(events.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      'create:success',
+      'read:success',
+      'read:denied',
+      'read:denied',
+      'read:denied',
+    ]);
   });
 
   it('cancels and frees the slot at once', async () => {
@@ -195,11 +267,19 @@ describe('managing a visit', () => {
     const a = await (await book('2026-12-10T08:00:00-07:00')).json();
     await book('2026-12-10T10:00:00-07:00');
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${a.manageToken}` };
-    const taken = await t.request(`/api/v1/appointments/${a.id}/reschedule`, { method: 'POST', headers: auth, body: JSON.stringify({ start: '2026-12-10T10:00:00-07:00' }) });
+    const taken = await t.request(`/api/v1/appointments/${a.id}/reschedule`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ start: '2026-12-10T10:00:00-07:00' }),
+    });
     expect(taken.status).toBe(409);
     const still = await (await t.request(`/api/v1/appointments/${a.id}`, { headers: auth })).json();
     expect(still.start).toBe('2026-12-10T08:00:00-07:00');
-    const moved = await t.request(`/api/v1/appointments/${a.id}/reschedule`, { method: 'POST', headers: auth, body: JSON.stringify({ start: '2026-12-10T11:00:00-07:00' }) });
+    const moved = await t.request(`/api/v1/appointments/${a.id}/reschedule`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ start: '2026-12-10T11:00:00-07:00' }),
+    });
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ start: '2026-12-10T11:00:00-07:00', sequence: 1 });
     expect((await book('2026-12-10T08:00:00-07:00')).status).toBe(201);
@@ -220,18 +300,40 @@ describe('across a US daylight saving change', () => {
          WHERE p.slug = 'ben-evans' AND l.slug = 'denver'`,
       );
       denver.directory.invalidate();
-      const q = (loc: string) => `/api/v1/slots?visitType=pain-follow-up&provider=ben-evans&location=${loc}&from=2026-03-06&to=2026-03-09`;
+      const q = (loc: string) =>
+        `/api/v1/slots?visitType=pain-follow-up&provider=ben-evans&location=${loc}&from=2026-03-06&to=2026-03-09`;
       const den = (await (await denver.request(q('denver'))).json()).slots.map((s: any) => s.start);
       expect(den).toContain('2026-03-07T09:00:00-07:00');
       expect(den).toContain('2026-03-08T09:00:00-06:00');
       const az = (await (await denver.request(q('scottsdale'))).json()).slots.map((s: any) => s.start);
       expect(az).toContain('2026-03-06T08:00:00-07:00');
       expect(az).toContain('2026-03-09T08:00:00-07:00');
-      const booked = await denver.request('/api/v1/appointments', json({ visitType: 'pain-follow-up', location: 'denver', provider: 'ben-evans', start: '2026-03-08T09:30:00-06:00', patient: PATIENT }));
+      const booked = await denver.request(
+        '/api/v1/appointments',
+        json({
+          visitType: 'pain-follow-up',
+          location: 'denver',
+          provider: 'ben-evans',
+          start: '2026-03-08T09:30:00-06:00',
+          patient: PATIENT,
+        }),
+      );
       expect(booked.status).toBe(201);
-      expect(await booked.json()).toMatchObject({ start: '2026-03-08T09:30:00-06:00', end: '2026-03-08T09:50:00-06:00' });
+      expect(await booked.json()).toMatchObject({
+        start: '2026-03-08T09:30:00-06:00',
+        end: '2026-03-08T09:50:00-06:00',
+      });
       // The same instant written in UTC books the same slot: it collides.
-      const same = await denver.request('/api/v1/appointments', json({ visitType: 'pain-follow-up', location: 'denver', provider: 'ben-evans', start: '2026-03-08T15:30:00Z', patient: PATIENT }));
+      const same = await denver.request(
+        '/api/v1/appointments',
+        json({
+          visitType: 'pain-follow-up',
+          location: 'denver',
+          provider: 'ben-evans',
+          start: '2026-03-08T15:30:00Z',
+          patient: PATIENT,
+        }),
+      );
       expect(same.status).toBe(409);
     } finally {
       await denver.close();

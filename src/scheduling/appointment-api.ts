@@ -27,12 +27,18 @@ export const patientSchema = z.strictObject({
   birthDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(d)) && d <= today() && d >= '1900-01-01', 'must be a real date in the past'),
+    .refine(
+      (d) => !Number.isNaN(Date.parse(d)) && d <= today() && d >= '1900-01-01',
+      'must be a real date in the past',
+    ),
   email: z.string().trim().max(254).email('must be an email address like name@example.com'),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[\d\s().-]{7,25}$/, 'must be a phone number, digits with optional spaces, dashes or brackets'),
+    .regex(
+      /^\+?[\d\s().-]{7,25}$/,
+      'must be a phone number, digits with optional spaces, dashes or brackets',
+    ),
 });
 
 const bookingSchema = z.strictObject({
@@ -49,8 +55,11 @@ const bookingSchema = z.strictObject({
 const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required') });
 
 const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'api-client', ip: clientAddress(c), requestId: c.get('requestId') });
-
+const actorOf = (c: Context<AppEnv>): Actor => ({
+  actorType: 'api-client',
+  ip: clientAddress(c),
+  requestId: c.get('requestId'),
+});
 
 export function appointmentJson(d: Directory, a: StoredAppointment) {
   const v = appointmentView(d, a);
@@ -78,9 +87,23 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
 
   api.get('/slots', async (c) => {
     const q = c.req.query();
-    const slots = await searchSlots(s, { visitType: q.visitType, location: q.location, provider: q.provider, from: q.from, to: q.to });
+    const slots = await searchSlots(s, {
+      visitType: q.visitType,
+      location: q.location,
+      provider: q.provider,
+      from: q.from,
+      to: q.to,
+    });
     c.header('Cache-Control', 'no-store');
-    return c.json({ slots: slots.map(({ start, end, provider, location, visitType }) => ({ start, end, provider, location, visitType })) });
+    return c.json({
+      slots: slots.map(({ start, end, provider, location, visitType }) => ({
+        start,
+        end,
+        provider,
+        location,
+        visitType,
+      })),
+    });
   });
 
   api.post('/appointments', async (c) => {
@@ -91,7 +114,11 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
     c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);
     if (booked.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(
-      { ...appointmentJson(d, booked.appointment), manageToken: booked.manageToken, manageUrl: manageUrl(s.publicUrl, booked.manageToken, booked.appointment.language) },
+      {
+        ...appointmentJson(d, booked.appointment),
+        manageToken: booked.manageToken,
+        manageUrl: manageUrl(s.publicUrl, booked.manageToken, booked.appointment.language),
+      },
       201,
     );
   });

@@ -11,7 +11,13 @@ afterAll(async () => {
   await t.close();
 });
 
-const DETAILS = { givenName: 'Ana', familyName: 'Pruebas', birthDate: '1985-06-15', email: 'ana@example.com', phone: '(602) 555-0199' };
+const DETAILS = {
+  givenName: 'Ana',
+  familyName: 'Pruebas',
+  birthDate: '1985-06-15',
+  email: 'ana@example.com',
+  phone: '(602) 555-0199',
+};
 
 /** Picks the first time link on the times page and walks details -> check -> confirm. */
 async function bookFirst(client: FormClient, prefix: string, query: string) {
@@ -19,12 +25,24 @@ async function bookFirst(client: FormClient, prefix: string, query: string) {
   const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
   const details = await client.get(href);
   expect(details.status).toBe(200);
-  const hidden = Object.fromEntries([...(await details.text()).matchAll(/type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+  const hidden = Object.fromEntries(
+    [...(await details.text()).matchAll(/type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [
+      m[1]!,
+      m[2]!.replace(/&amp;/g, '&'),
+    ]),
+  );
   const check = await client.post(`${prefix}/book/details`, { ...hidden, ...DETAILS });
   expect(check.status).toBe(200);
   const checkHtml = await check.text();
-  const confirmForm = /<form method="post" action="[^"]*\/book\/confirm">([\s\S]*?)<\/form>/.exec(checkHtml)![1]!;
-  const fields = Object.fromEntries([...confirmForm.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'")]));
+  const confirmForm = /<form method="post" action="[^"]*\/book\/confirm">([\s\S]*?)<\/form>/.exec(
+    checkHtml,
+  )![1]!;
+  const fields = Object.fromEntries(
+    [...confirmForm.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [
+      m[1]!,
+      m[2]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'"),
+    ]),
+  );
   return { fields, checkHtml, confirm: () => client.post(`${prefix}/book/confirm`, fields) };
 }
 
@@ -34,7 +52,9 @@ describe('booking pages', () => {
     const html = await (await client.get('/book')).text();
     expect(html).toContain('What kind of visit do you need?');
     expect(html).toContain('Any clinician');
-    const times = await (await client.get('/book?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans')).text();
+    const times = await (
+      await client.get('/book?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans')
+    ).text();
     // Monday 07:00 now, two hours' notice: the first time is Monday 09:00.
     expect(times).toMatch(/<h3>Monday, November 30<\/h3>/);
     expect(times).toContain('9:00 AM');
@@ -48,7 +68,11 @@ describe('booking pages', () => {
 
   it('books through details, check and confirm; a resubmitted confirm books once', async () => {
     const client = new FormClient(t);
-    const { fields, checkHtml, confirm } = await bookFirst(client, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01');
+    const { fields, checkHtml, confirm } = await bookFirst(
+      client,
+      '',
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01',
+    );
     expect(checkHtml).toContain('Check your booking');
     expect(checkHtml).toContain('Ana Pruebas');
     const first = await confirm();
@@ -56,7 +80,9 @@ describe('booking pages', () => {
     expect(manage).toMatch(/^\/appointments\/manage\/[\w-]{43}\?booked=1$/);
     const again = await confirm();
     expect(FormClient.location(again)).toBe(manage);
-    const rows = await t.db.query('SELECT id FROM appointments WHERE starts_at = $1', [new Date(fields.start!)]);
+    const rows = await t.db.query('SELECT id FROM appointments WHERE starts_at = $1', [
+      new Date(fields.start!),
+    ]);
     expect(rows).toHaveLength(1);
     const page = await (await client.get(manage)).text();
     expect(page).toContain('Your visit is booked');
@@ -72,13 +98,28 @@ describe('booking pages', () => {
 
   it('names each invalid detail and keeps what was typed', async () => {
     const client = new FormClient(t);
-    const times = await (await client.get('/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-02')).text();
+    const times = await (
+      await client.get('/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-02')
+    ).text();
     const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
     const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
-    const res = await client.post('/book/details', { ...params, givenName: 'Ana', familyName: '', birthDate: '15/06/1985', email: 'ana', phone: '12' });
+    const res = await client.post('/book/details', {
+      ...params,
+      givenName: 'Ana',
+      familyName: '',
+      birthDate: '15/06/1985',
+      email: 'ana',
+      phone: '12',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
-    for (const msg of ['Enter your last name', 'Enter your date of birth', 'Enter an email address', 'Enter a phone number']) expect(html).toContain(msg);
+    for (const msg of [
+      'Enter your last name',
+      'Enter your date of birth',
+      'Enter an email address',
+      'Enter a phone number',
+    ])
+      expect(html).toContain(msg);
     expect(html).toContain('value="15/06/1985"');
     expect(html).toMatch(/<title>Error: /);
   });
@@ -86,8 +127,16 @@ describe('booking pages', () => {
   it('sends a taken time back to the times with a clear message', async () => {
     const a = new FormClient(t);
     const b = new FormClient(t);
-    const one = await bookFirst(a, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03');
-    const two = await bookFirst(b, '', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03');
+    const one = await bookFirst(
+      a,
+      '',
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03',
+    );
+    const two = await bookFirst(
+      b,
+      '',
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03',
+    );
     expect(two.fields.start).toBe(one.fields.start);
     await one.confirm();
     const lost = await two.confirm();
@@ -97,7 +146,11 @@ describe('booking pages', () => {
 
   it('reschedules and cancels from the private link with a confirmation step, in Spanish', async () => {
     const client = new FormClient(t);
-    const { confirm } = await bookFirst(client, '/es', 'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-04');
+    const { confirm } = await bookFirst(
+      client,
+      '/es',
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-04',
+    );
     const manage = FormClient.location(await confirm()).replace('?booked=1', '');
     expect(manage).toMatch(/^\/es\/appointments\/manage\//);
     const list = await (await client.get(`${manage}/reschedule`)).text();
@@ -118,15 +171,34 @@ describe('booking pages', () => {
 
   it('attaches the self-check from its result page, and an emergency result offers no booking', async () => {
     const client = new FormClient(t);
-    const post = (answers: unknown) => t.request('/api/v1/assessments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pathway: 'low-back-pain', answers }) });
-    const screen = { 'bladder-bowel-change': false, 'saddle-numbness': false, 'leg-weakness': 'none', 'sciatica-both-legs': false, 'major-trauma': false, 'collapse-or-pulsation': false };
+    const post = (answers: unknown) =>
+      t.request('/api/v1/assessments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pathway: 'low-back-pain', answers }),
+      });
+    const screen = {
+      'bladder-bowel-change': false,
+      'saddle-numbness': false,
+      'leg-weakness': 'none',
+      'sciatica-both-legs': false,
+      'major-trauma': false,
+      'collapse-or-pulsation': false,
+    };
     const a = await (await post({ ...screen, scoliosis: true })).json();
     const go = await client.get(`/self-check/r/${a.token}/book`);
     expect(FormClient.location(go)).toBe('/book?visitType=new-patient-pain-consultation');
-    const { confirm, checkHtml } = await bookFirst(client, '', 'visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&date=2026-12-07');
+    const { confirm, checkHtml } = await bookFirst(
+      client,
+      '',
+      'visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&date=2026-12-07',
+    );
     expect(checkHtml).toContain('Your self-check answers will be sent with this booking');
     await confirm();
-    const [row] = await t.db.query<{ assessment_id: string }>('SELECT assessment_id FROM appointments WHERE assessment_id = $1', [a.id]);
+    const [row] = await t.db.query<{ assessment_id: string }>(
+      'SELECT assessment_id FROM appointments WHERE assessment_id = $1',
+      [a.id],
+    );
     expect(row?.assessment_id).toBe(a.id);
 
     const e = await (await post({ ...screen, 'major-trauma': true })).json();

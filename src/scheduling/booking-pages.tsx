@@ -18,8 +18,24 @@ import { titleWithErrors } from '../platform/views/forms.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
-import { bookAppointment, resolveSearch, searchSlots, type Actor, type Scheduling } from './booking-service.js';
-import { BackLink, DetailsForm, ErrorSummary, FindForm, PATIENT_FIELDS, queryString, TimesList, VisitSummary, type Choice } from './booking-views.js';
+import {
+  bookAppointment,
+  resolveSearch,
+  searchSlots,
+  type Actor,
+  type Scheduling,
+} from './booking-service.js';
+import {
+  BackLink,
+  DetailsForm,
+  ErrorSummary,
+  FindForm,
+  PATIENT_FIELDS,
+  queryString,
+  TimesList,
+  VisitSummary,
+  type Choice,
+} from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import type { Slot } from './slots.js';
 
@@ -40,14 +56,21 @@ export interface BookingPagesDeps {
   intakeFromToken: (token: string, actor: Actor) => Promise<Intake | undefined>;
 }
 
-const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'patient', ip: clientAddress(c), requestId: c.get('requestId') });
+const actorOf = (c: Context<AppEnv>): Actor => ({
+  actorType: 'patient',
+  ip: clientAddress(c),
+  requestId: c.get('requestId'),
+});
 const HOME_ZONE = 'America/Phoenix';
 
 function patientErrors(ctx: PageContext, issues: { path: PropertyKey[] }[]): FormError[] {
-  const fields = [...new Set(issues.map((i) => String(i.path[0])))].filter((f): f is (typeof PATIENT_FIELDS)[number] =>
-    (PATIENT_FIELDS as readonly string[]).includes(f),
+  const fields = [...new Set(issues.map((i) => String(i.path[0])))].filter(
+    (f): f is (typeof PATIENT_FIELDS)[number] => (PATIENT_FIELDS as readonly string[]).includes(f),
   );
-  return PATIENT_FIELDS.filter((f) => fields.includes(f)).map((f) => ({ href: f, message: ctx.t(`book.error.${f}`) }));
+  return PATIENT_FIELDS.filter((f) => fields.includes(f)).map((f) => ({
+    href: f,
+    message: ctx.t(`book.error.${f}`),
+  }));
 }
 
 export function bookingPages({ scheduling, site, intakeFromToken }: BookingPagesDeps): Hono<AppEnv> {
@@ -64,44 +87,75 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const q = c.req.query();
     const intake = await intakeOf(c);
     const urgent = intake?.disposition === 'urgent';
-    const choice: Choice = { visitType: q.visitType ?? (urgent ? 'back-pain-visit' : undefined), location: q.location || undefined, provider: q.provider || undefined };
+    const choice: Choice = {
+      visitType: q.visitType ?? (urgent ? 'back-pain-visit' : undefined),
+      location: q.location || undefined,
+      provider: q.provider || undefined,
+    };
     const errors: FormError[] = [];
     let results: { slots: Slot[]; from: string; nextNote?: string } | undefined;
 
     if (intake?.disposition === 'emergency') {
-      return renderPage(c, ctx, { title: ctx.t('book.title') },
+      return renderPage(
+        c,
+        ctx,
+        { title: ctx.t('book.title') },
         <div class="narrow">
           <h1>{ctx.t('book.title')}</h1>
-          <div class="inset-warning"><p><strong>{ctx.t('book.emergency')}</strong></p><p><a class="call-911-inline" href="tel:911">911</a></p></div>
-        </div>);
+          <div class="inset-warning">
+            <p>
+              <strong>{ctx.t('book.emergency')}</strong>
+            </p>
+            <p>
+              <a class="call-911-inline" href="tel:911">
+                911
+              </a>
+            </p>
+          </div>
+        </div>,
+      );
     }
 
     if (choice.visitType || q.find !== undefined) {
       try {
         const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
         const from = q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) && q.date >= today ? q.date : today;
-        const week = Temporal.PlainDate.from(from).add({ days: WEEK - 1 }).toString();
+        const week = Temporal.PlainDate.from(from)
+          .add({ days: WEEK - 1 })
+          .toString();
         const search = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
         let slots = await searchSlots(scheduling, { ...search, from, to: week });
         let shownFrom = from;
         let nextNote: string | undefined;
         if (slots.length === 0) {
-          const later = await searchSlots(scheduling, { ...search, from, to: Temporal.PlainDate.from(from).add({ days: LOOKAHEAD - 1 }).toString() });
+          const later = await searchSlots(scheduling, {
+            ...search,
+            from,
+            to: Temporal.PlainDate.from(from)
+              .add({ days: LOOKAHEAD - 1 })
+              .toString(),
+          });
           if (later.length) {
             const first = later[0]!;
             const zone = d.locations.find((l) => l.slug === first.location)!.timeZone;
             shownFrom = dateInZone(first.startMs, zone);
-            const until = Temporal.PlainDate.from(shownFrom).add({ days: WEEK - 1 }).toString();
+            const until = Temporal.PlainDate.from(shownFrom)
+              .add({ days: WEEK - 1 })
+              .toString();
             slots = later.filter((s) => dateInZone(s.startMs, zone) <= until);
-            nextNote = ctx.t('book.times.next', { when: `${dayInZone(ctx.locale, first.startMs, zone)}, ${timeInZone(ctx.locale, first.startMs, zone)}` });
+            nextNote = ctx.t('book.times.next', {
+              when: `${dayInZone(ctx.locale, first.startMs, zone)}, ${timeInZone(ctx.locale, first.startMs, zone)}`,
+            });
           }
         }
         results = { slots, from: shownFrom, nextNote };
       } catch (error) {
         if (!(error instanceof ValidationFailed)) throw error;
         for (const e of error.errors) {
-          if (e.field === 'visitType') errors.push({ href: 'visitType', message: ctx.t('book.error.visitType') });
-          else if (e.field === 'provider' || e.field === 'location') errors.push({ href: 'provider', message: ctx.t('book.error.combination') });
+          if (e.field === 'visitType')
+            errors.push({ href: 'visitType', message: ctx.t('book.error.visitType') });
+          else if (e.field === 'provider' || e.field === 'location')
+            errors.push({ href: 'provider', message: ctx.t('book.error.combination') });
         }
       }
     }
@@ -110,12 +164,19 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
     const title = titleWithErrors(ctx, ctx.t('book.title'), errors);
-    return renderPage(c, ctx, { title, status: errors.length ? 422 : 200 },
+    return renderPage(
+      c,
+      ctx,
+      { title, status: errors.length ? 422 : 200 },
       <div>
         <ErrorSummary ctx={ctx} errors={errors} />
         <h1>{ctx.t('book.title')}</h1>
         <p class="lead narrow">{ctx.t('book.lead')}</p>
-        {q.taken ? <div class="notice" role="status">{ctx.t('book.taken')}</div> : null}
+        {q.taken ? (
+          <div class="notice" role="status">
+            {ctx.t('book.taken')}
+          </div>
+        ) : null}
         {intake ? <p class="notice">{ctx.t(urgent ? 'book.urgent' : 'book.intake')}</p> : null}
         <div class="narrow">
           <FindForm ctx={ctx} d={d} choice={choice} errors={errors} />
@@ -125,17 +186,40 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             <h2 id="times-heading">{ctx.t('book.times.heading')}</h2>
             {results.nextNote ? <p>{results.nextNote}</p> : null}
             {results.slots.length === 0 ? <p>{ctx.t('book.times.none', { days: LOOKAHEAD })}</p> : null}
-            <TimesList ctx={ctx} d={d} slots={results.slots}
-              choose={(s) => ctx.href('/book/details') + queryString({ visitType: s.visitType, location: s.location, provider: s.provider, start: s.start })} />
+            <TimesList
+              ctx={ctx}
+              d={d}
+              slots={results.slots}
+              choose={(s) =>
+                ctx.href('/book/details') +
+                queryString({
+                  visitType: s.visitType,
+                  location: s.location,
+                  provider: s.provider,
+                  start: s.start,
+                })
+              }
+            />
             <p class="pager">
               {results.from > today ? (
-                <a href={ctx.href('/book') + queryString({ ...base, date: shift(-WEEK) < today ? today : shift(-WEEK) }) + '#times'}>{ctx.t('book.times.earlier')}</a>
+                <a
+                  href={
+                    ctx.href('/book') +
+                    queryString({ ...base, date: shift(-WEEK) < today ? today : shift(-WEEK) }) +
+                    '#times'
+                  }
+                >
+                  {ctx.t('book.times.earlier')}
+                </a>
               ) : null}{' '}
-              <a href={ctx.href('/book') + queryString({ ...base, date: shift(WEEK) }) + '#times'}>{ctx.t('book.times.later')}</a>
+              <a href={ctx.href('/book') + queryString({ ...base, date: shift(WEEK) }) + '#times'}>
+                {ctx.t('book.times.later')}
+              </a>
             </p>
           </section>
         ) : null}
-      </div>);
+      </div>,
+    );
   });
 
   /** The chosen slot from query or form fields, still free; undefined when it is not (any more). */
@@ -150,8 +234,20 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     }
     const day = dateInZone(startMs, location.timeZone);
     try {
-      const r = resolveSearch(d, { visitType: f.visitType, location: f.location, provider: f.provider, from: day, to: day });
-      const slots = await searchSlots(scheduling, { visitType: f.visitType, location: f.location, provider: f.provider, from: day, to: day });
+      const r = resolveSearch(d, {
+        visitType: f.visitType,
+        location: f.location,
+        provider: f.provider,
+        from: day,
+        to: day,
+      });
+      const slots = await searchSlots(scheduling, {
+        visitType: f.visitType,
+        location: f.location,
+        provider: f.provider,
+        from: day,
+        to: day,
+      });
       const slot = slots.find((s) => s.startMs === startMs);
       return slot ? { slot, visitType: r.visitType, location, provider: r.providers[0]! } : undefined;
     } catch (error) {
@@ -161,23 +257,58 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   };
 
   const backToTimes = (ctx: PageContext, f: Record<string, string | undefined>, taken = true) =>
-    ctx.href('/book') + queryString({ visitType: f.visitType, location: f.location, provider: f.provider, taken: taken ? '1' : undefined }) + '#times';
+    ctx.href('/book') +
+    queryString({
+      visitType: f.visitType,
+      location: f.location,
+      provider: f.provider,
+      taken: taken ? '1' : undefined,
+    }) +
+    '#times';
 
-  const renderDetails = async (c: Context<AppEnv>, ctx: PageContext, f: Record<string, string | undefined>, values: Partial<Patient>, errors: FormError[]) => {
+  const renderDetails = async (
+    c: Context<AppEnv>,
+    ctx: PageContext,
+    f: Record<string, string | undefined>,
+    values: Partial<Patient>,
+    errors: FormError[],
+  ) => {
     const d = await scheduling.directory.get();
     const chosen = await chosenSlot(d, f);
     if (!chosen) return c.redirect(backToTimes(ctx, f), 303);
     const hidden = { visitType: f.visitType!, location: f.location!, provider: f.provider!, start: f.start! };
-    return renderPage(c, ctx, { title: titleWithErrors(ctx, ctx.t('book.details.title'), errors), noindex: true, status: errors.length ? 422 : 200 },
+    return renderPage(
+      c,
+      ctx,
+      {
+        title: titleWithErrors(ctx, ctx.t('book.details.title'), errors),
+        noindex: true,
+        status: errors.length ? 422 : 200,
+      },
       <div class="narrow">
         <BackLink ctx={ctx} href={backToTimes(ctx, f, false)} />
         <ErrorSummary ctx={ctx} errors={errors} />
         <h1>{ctx.t('book.details.title')}</h1>
         <h2>{ctx.t('book.details.chosen')}</h2>
-        <VisitSummary ctx={ctx} visitType={chosen.visitType} location={chosen.location} provider={chosen.provider} startMs={chosen.slot.startMs} />
-        <p><a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a></p>
-        <DetailsForm ctx={ctx} action={ctx.href('/book/details')} values={values} errors={errors} hidden={hidden} />
-      </div>);
+        <VisitSummary
+          ctx={ctx}
+          visitType={chosen.visitType}
+          location={chosen.location}
+          provider={chosen.provider}
+          startMs={chosen.slot.startMs}
+        />
+        <p>
+          <a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a>
+        </p>
+        <DetailsForm
+          ctx={ctx}
+          action={ctx.href('/book/details')}
+          values={values}
+          errors={errors}
+          hidden={hidden}
+        />
+      </div>,
+    );
   };
 
   pages.get('/book/details', async (c) => {
@@ -187,13 +318,17 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
 
   const formFields = async (c: Context) => {
     const body = await c.req.parseBody();
-    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])) as Record<string, string | undefined>;
+    return Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+    ) as Record<string, string | undefined>;
   };
 
   pages.post('/book/details', async (c) => {
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
-    const values = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()])) as unknown as Patient;
+    const values = Object.fromEntries(
+      PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
+    ) as unknown as Patient;
     if (f.edit === '1') return renderDetails(c, ctx, f, values, []);
     const parsed = patientSchema.safeParse(values);
     if (!parsed.success) return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues));
@@ -201,36 +336,69 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const chosen = await chosenSlot(d, f);
     if (!chosen) return c.redirect(backToTimes(ctx, f), 303);
     const intake = await intakeOf(c);
-    const hidden = { visitType: f.visitType!, location: f.location!, provider: f.provider!, start: f.start!, ...parsed.data };
+    const hidden = {
+      visitType: f.visitType!,
+      location: f.location!,
+      provider: f.provider!,
+      start: f.start!,
+      ...parsed.data,
+    };
     const row = (label: string, value: string) => (
-      <div><dt>{label}</dt><dd>{value}</dd></div>
+      <div>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </div>
     );
-    return renderPage(c, ctx, { title: ctx.t('book.check.title'), noindex: true },
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('book.check.title'), noindex: true },
       <div class="narrow">
         <h1>{ctx.t('book.check.title')}</h1>
-        <VisitSummary ctx={ctx} visitType={chosen.visitType} location={chosen.location} provider={chosen.provider} startMs={chosen.slot.startMs}
-          extra={<>
-            {row(ctx.t('book.row.name'), `${parsed.data.givenName} ${parsed.data.familyName}`)}
-            {row(ctx.t('book.row.birthDate'), parsed.data.birthDate)}
-            {row(ctx.t('book.row.contact'), `${parsed.data.email}, ${parsed.data.phone}`)}
-          </>} />
+        <VisitSummary
+          ctx={ctx}
+          visitType={chosen.visitType}
+          location={chosen.location}
+          provider={chosen.provider}
+          startMs={chosen.slot.startMs}
+          extra={
+            <>
+              {row(ctx.t('book.row.name'), `${parsed.data.givenName} ${parsed.data.familyName}`)}
+              {row(ctx.t('book.row.birthDate'), parsed.data.birthDate)}
+              {row(ctx.t('book.row.contact'), `${parsed.data.email}, ${parsed.data.phone}`)}
+            </>
+          }
+        />
         {intake ? <p class="notice">{ctx.t('book.intake')}</p> : null}
         <form method="post" action={ctx.href('/book/confirm')}>
-          {Object.entries({ ...hidden, idempotencyKey: randomUUID() }).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-          <button class="button" type="submit">{ctx.t('book.check.confirm')}</button>
+          {Object.entries({ ...hidden, idempotencyKey: randomUUID() }).map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
+          <button class="button" type="submit">
+            {ctx.t('book.check.confirm')}
+          </button>
         </form>
         <form method="post" action={ctx.href('/book/details')}>
-          {Object.entries({ ...hidden, edit: '1' }).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-          <button class="button secondary" type="submit">{ctx.t('book.check.changeDetails')}</button>
+          {Object.entries({ ...hidden, edit: '1' }).map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
+          <button class="button secondary" type="submit">
+            {ctx.t('book.check.changeDetails')}
+          </button>
         </form>
-        <p><a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a></p>
-      </div>);
+        <p>
+          <a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a>
+        </p>
+      </div>,
+    );
   });
 
   pages.post('/book/confirm', async (c) => {
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
-    const values = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()])) as unknown as Patient;
+    const values = Object.fromEntries(
+      PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
+    ) as unknown as Patient;
     const parsed = patientSchema.safeParse(values);
     if (!parsed.success) return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues));
     const intake = await intakeOf(c);
@@ -244,7 +412,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           start: f.start ?? '',
           patient: parsed.data,
           language: ctx.locale,
-          ...(intake && intake.disposition !== 'emergency' ? { assessmentId: intake.assessmentId, assessmentToken: intake.token } : {}),
+          ...(intake && intake.disposition !== 'emergency'
+            ? { assessmentId: intake.assessmentId, assessmentToken: intake.token }
+            : {}),
         },
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,
         actorOf(c),

@@ -55,7 +55,11 @@ export interface SlotSearch {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseDate(value: string | undefined, field: string, errors: FieldError[]): Temporal.PlainDate | undefined {
+function parseDate(
+  value: string | undefined,
+  field: string,
+  errors: FieldError[],
+): Temporal.PlainDate | undefined {
   if (!value) {
     errors.push({ field, detail: 'is required (YYYY-MM-DD)' });
     return undefined;
@@ -98,34 +102,63 @@ export function resolveSearch(d: Directory, q: SlotSearch): ResolvedSearch {
   if (from && to) {
     const days = from.until(to, { largestUnit: 'days' }).days;
     if (days < 0) errors.push({ field: 'to', detail: 'must not be before from' });
-    else if (days >= MAX_RANGE_DAYS) errors.push({ field: 'to', detail: `must be at most ${MAX_RANGE_DAYS} days after from (inclusive range)` });
+    else if (days >= MAX_RANGE_DAYS)
+      errors.push({
+        field: 'to',
+        detail: `must be at most ${MAX_RANGE_DAYS} days after from (inclusive range)`,
+      });
   }
   if (errors.length) throw new ValidationFailed(errors);
   const providers = d.providers.filter(
-    (p) => visitType!.providers.includes(p.slug) && (!provider || p.slug === provider.slug) && (!location || p.locations.includes(location.slug)),
+    (p) =>
+      visitType!.providers.includes(p.slug) &&
+      (!provider || p.slug === provider.slug) &&
+      (!location || p.locations.includes(location.slug)),
   );
-  return { visitType: visitType!, providers, locations: location ? [location] : d.locations, from: from!.toString(), to: to!.toString() };
+  return {
+    visitType: visitType!,
+    providers,
+    locations: location ? [location] : d.locations,
+    from: from!.toString(),
+    to: to!.toString(),
+  };
 }
 
-export async function searchSlots(s: Scheduling, q: SlotSearch, options: { ignoreBookings?: boolean } = {}): Promise<Slot[]> {
+export async function searchSlots(
+  s: Scheduling,
+  q: SlotSearch,
+  options: { ignoreBookings?: boolean } = {},
+): Promise<Slot[]> {
   const d = await s.directory.get();
   const r = resolveSearch(d, q);
   return slotsFor(s, r, options);
 }
 
-async function slotsFor(s: Scheduling, r: ResolvedSearch, options: { ignoreBookings?: boolean } = {}): Promise<Slot[]> {
+async function slotsFor(
+  s: Scheduling,
+  r: ResolvedSearch,
+  options: { ignoreBookings?: boolean } = {},
+): Promise<Slot[]> {
   // Instants that surely cover the local dates in any US zone.
   const start = new Date(`${r.from}T00:00:00Z`).getTime() - 14 * 3600_000;
   const end = new Date(`${r.to}T00:00:00Z`).getTime() + 38 * 3600_000;
-  const av = await loadAvailability(s.db, r.providers.map((p) => p.id), r.locations.map((l) => l.id), {
-    start: new Date(start),
-    end: new Date(end),
-    fromDate: r.from,
-    toDate: r.to,
-  });
+  const av = await loadAvailability(
+    s.db,
+    r.providers.map((p) => p.id),
+    r.locations.map((l) => l.id),
+    {
+      start: new Date(start),
+      end: new Date(end),
+      fromDate: r.from,
+      toDate: r.to,
+    },
+  );
   const providerSlug = new Map(r.providers.map((p) => [p.id, p.slug]));
   const locationSlug = new Map(r.locations.map((l) => [l.id, l.slug]));
-  const slug = (i: { provider: string; start: number; end: number }) => ({ ...i, provider: providerSlug.get(i.provider)! });
+  const slug = (i: { provider: string; start: number; end: number }) => ({
+    ...i,
+    provider: providerSlug.get(i.provider)!,
+  });
   return findOpenSlots({
     visitType: r.visitType,
     providers: r.providers,
@@ -159,7 +192,11 @@ export interface Booked {
 }
 
 /** The slot a request asks for, checked against the working hours, notice and horizon (not bookings). */
-async function requireBookableSlot(s: Scheduling, d: Directory, req: { visitType: string; location: string; provider: string; start: string }) {
+async function requireBookableSlot(
+  s: Scheduling,
+  d: Directory,
+  req: { visitType: string; location: string; provider: string; start: string },
+) {
   const location = d.locations.find((l) => l.slug === req.location);
   let startMs = Number.NaN;
   try {
@@ -168,23 +205,46 @@ async function requireBookableSlot(s: Scheduling, d: Directory, req: { visitType
     /* reported below */
   }
   const errors: FieldError[] = [];
-  if (Number.isNaN(startMs)) errors.push({ field: 'start', detail: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T09:00:00-07:00' });
+  if (Number.isNaN(startMs))
+    errors.push({
+      field: 'start',
+      detail: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T09:00:00-07:00',
+    });
   if (!location) errors.push({ field: 'location', detail: 'is not a known clinic' });
   if (errors.length) {
     // Report the other fields' problems too.
     try {
-      resolveSearch(d, { visitType: req.visitType, provider: req.provider, location: location?.slug, from: '2000-01-01', to: '2000-01-01' });
+      resolveSearch(d, {
+        visitType: req.visitType,
+        provider: req.provider,
+        location: location?.slug,
+        from: '2000-01-01',
+        to: '2000-01-01',
+      });
     } catch (e) {
       if (e instanceof ValidationFailed) errors.push(...e.errors);
     }
     throw new ValidationFailed(errors);
   }
-  const localDate = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO(location!.timeZone).toPlainDate().toString();
-  const r = resolveSearch(d, { visitType: req.visitType, location: req.location, provider: req.provider, from: localDate, to: localDate });
+  const localDate = Temporal.Instant.fromEpochMilliseconds(startMs)
+    .toZonedDateTimeISO(location!.timeZone)
+    .toPlainDate()
+    .toString();
+  const r = resolveSearch(d, {
+    visitType: req.visitType,
+    location: req.location,
+    provider: req.provider,
+    from: localDate,
+    to: localDate,
+  });
   const slot = (await slotsFor(s, r, { ignoreBookings: true })).find((x) => x.startMs === startMs);
   if (!slot) {
     throw new ValidationFailed([
-      { field: 'start', detail: 'is not a bookable time for this provider at this clinic (outside working hours, too soon, too far ahead, or between slots)' },
+      {
+        field: 'start',
+        detail:
+          'is not a bookable time for this provider at this clinic (outside working hours, too soon, too far ahead, or between slots)',
+      },
     ]);
   }
   return { slot, visitType: r.visitType, provider: r.providers[0]!, location: location! };
@@ -194,7 +254,9 @@ async function requireBookableSlot(s: Scheduling, d: Directory, req: { visitType
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -206,7 +268,12 @@ function requestHash(req: BookingRequest): string {
 
 const SCOPE = 'appointments:create';
 
-export async function bookAppointment(s: Scheduling, req: BookingRequest, idempotencyKey: string | undefined, actor: Actor): Promise<Booked> {
+export async function bookAppointment(
+  s: Scheduling,
+  req: BookingRequest,
+  idempotencyKey: string | undefined,
+  actor: Actor,
+): Promise<Booked> {
   const now = s.now();
   const hash = requestHash(req);
   if (idempotencyKey !== undefined) {
@@ -221,10 +288,17 @@ export async function bookAppointment(s: Scheduling, req: BookingRequest, idempo
 
   let assessmentId: string | null = null;
   if (req.assessmentId) {
-    const intake = req.assessmentToken ? await s.verifyIntake(req.assessmentId, req.assessmentToken) : undefined;
-    if (!intake) throw new ValidationFailed([{ field: 'assessmentId', detail: 'was not found, or assessmentToken does not match it' }]);
+    const intake = req.assessmentToken
+      ? await s.verifyIntake(req.assessmentId, req.assessmentToken)
+      : undefined;
+    if (!intake)
+      throw new ValidationFailed([
+        { field: 'assessmentId', detail: 'was not found, or assessmentToken does not match it' },
+      ]);
     if (intake.disposition === 'emergency') {
-      throw new ValidationFailed([{ field: 'assessmentId', detail: 'is an emergency result: call 911 instead of booking' }]);
+      throw new ValidationFailed([
+        { field: 'assessmentId', detail: 'is an emergency result: call 911 instead of booking' },
+      ]);
     }
     assessmentId = req.assessmentId;
   }
@@ -246,7 +320,13 @@ export async function bookAppointment(s: Scheduling, req: BookingRequest, idempo
         language: req.language,
         now,
       });
-      await recordAudit(tx, { ...actor, action: 'create', entityType: 'appointment', entityId: id, outcome: 'success' });
+      await recordAudit(tx, {
+        ...actor,
+        action: 'create',
+        entityType: 'appointment',
+        entityId: id,
+        outcome: 'success',
+      });
       if (idempotencyKey !== undefined) {
         await insertIdempotencyRecord(tx, {
           scope: SCOPE,
@@ -268,19 +348,28 @@ export async function bookAppointment(s: Scheduling, req: BookingRequest, idempo
       const replay = await replayBooking(s, idempotencyKey, hash, now);
       if (replay) return replay;
     }
-    if (code === PG.exclusionViolation) throw new Conflict('That time has just been taken. Please choose another time.');
+    if (code === PG.exclusionViolation)
+      throw new Conflict('That time has just been taken. Please choose another time.');
     throw error;
   }
 }
 
-async function replayBooking(s: Scheduling, key: string, hash: string, now: Date): Promise<Booked | undefined> {
+async function replayBooking(
+  s: Scheduling,
+  key: string,
+  hash: string,
+  now: Date,
+): Promise<Booked | undefined> {
   const record = await findIdempotencyRecord(s.db, SCOPE, key, now);
   if (!record) return undefined;
   if (record.requestHash !== hash) {
-    throw new ValidationFailed([{ field: 'Idempotency-Key', detail: 'was already used with a different request body' }]);
+    throw new ValidationFailed([
+      { field: 'Idempotency-Key', detail: 'was already used with a different request body' },
+    ]);
   }
   const appointment = await findAppointment(s.db, String(record.body.appointmentId));
-  if (!appointment) throw new HttpProblem(410, 'Gone', 'The appointment booked with this key no longer exists.');
+  if (!appointment)
+    throw new HttpProblem(410, 'Gone', 'The appointment booked with this key no longer exists.');
   return { appointment, manageToken: s.box.open(String(record.body.sealedToken)), replayed: true };
 }
 
@@ -298,30 +387,63 @@ export async function readAppointment(
   const allowed = Boolean(found && token && sameHash(found.manageTokenHash, hashToken(token)));
   // A read before a change is audited by the change itself: one event per access.
   if (!allowed || options.auditSuccess !== false) {
-    await recordAudit(s.db, { ...actor, action: 'read', entityType: 'appointment', entityId: found?.id ?? null, outcome: allowed ? 'success' : found ? 'denied' : 'not-found' });
+    await recordAudit(s.db, {
+      ...actor,
+      action: 'read',
+      entityType: 'appointment',
+      entityId: found?.id ?? null,
+      outcome: allowed ? 'success' : found ? 'denied' : 'not-found',
+    });
   }
   return allowed ? found : undefined;
 }
 
-export async function readAppointmentByToken(s: Scheduling, token: string, actor: Actor, options: { auditSuccess?: boolean } = {}) {
+export async function readAppointmentByToken(
+  s: Scheduling,
+  token: string,
+  actor: Actor,
+  options: { auditSuccess?: boolean } = {},
+) {
   const found = await findAppointmentByTokenHash(s.db, hashToken(token));
   if (!found || options.auditSuccess !== false) {
-    await recordAudit(s.db, { ...actor, action: 'read', entityType: 'appointment', entityId: found?.id ?? null, outcome: found ? 'success' : 'not-found' });
+    await recordAudit(s.db, {
+      ...actor,
+      action: 'read',
+      entityType: 'appointment',
+      entityId: found?.id ?? null,
+      outcome: found ? 'success' : 'not-found',
+    });
   }
   return found;
 }
 
-export async function cancelAppointment(s: Scheduling, a: StoredAppointment, actor: Actor): Promise<StoredAppointment> {
+export async function cancelAppointment(
+  s: Scheduling,
+  a: StoredAppointment,
+  actor: Actor,
+): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
   if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
   return s.db.transaction(async (tx) => {
-    if (!(await markCancelled(tx, a.id, s.now()))) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
-    await recordAudit(tx, { ...actor, action: 'cancel', entityType: 'appointment', entityId: a.id, outcome: 'success' });
+    if (!(await markCancelled(tx, a.id, s.now())))
+      throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+    await recordAudit(tx, {
+      ...actor,
+      action: 'cancel',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
     return (await findAppointment(tx, a.id))!;
   });
 }
 
-export async function rescheduleAppointment(s: Scheduling, a: StoredAppointment, start: string, actor: Actor): Promise<StoredAppointment> {
+export async function rescheduleAppointment(
+  s: Scheduling,
+  a: StoredAppointment,
+  start: string,
+  actor: Actor,
+): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
   const d = await s.directory.get();
   const ref = {
@@ -332,13 +454,27 @@ export async function rescheduleAppointment(s: Scheduling, a: StoredAppointment,
   const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start });
   try {
     return await s.db.transaction(async (tx) => {
-      const moved = await moveAppointment(tx, a.id, new Date(slot.startMs), new Date(slot.endMs), new Date(slot.endMs + visitType.bufferMinutes * 60_000), s.now());
+      const moved = await moveAppointment(
+        tx,
+        a.id,
+        new Date(slot.startMs),
+        new Date(slot.endMs),
+        new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+        s.now(),
+      );
       if (!moved) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
-      await recordAudit(tx, { ...actor, action: 'reschedule', entityType: 'appointment', entityId: a.id, outcome: 'success' });
+      await recordAudit(tx, {
+        ...actor,
+        action: 'reschedule',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
       return (await findAppointment(tx, a.id))!;
     });
   } catch (error) {
-    if (pgErrorCode(error) === PG.exclusionViolation) throw new Conflict('That time has just been taken. Your visit was not changed.');
+    if (pgErrorCode(error) === PG.exclusionViolation)
+      throw new Conflict('That time has just been taken. Your visit was not changed.');
     throw error;
   }
 }

@@ -18,7 +18,17 @@ export function queryString(params: Record<string, string | undefined>): string 
   return s ? `?${s}` : '';
 }
 
-export function FindForm({ ctx, d, choice, errors }: { ctx: PageContext; d: Directory; choice: Choice; errors: FormError[] }) {
+export function FindForm({
+  ctx,
+  d,
+  choice,
+  errors,
+}: {
+  ctx: PageContext;
+  d: Directory;
+  choice: Choice;
+  errors: FormError[];
+}) {
   const { t, locale } = ctx;
   const visitError = errors.find((e) => e.href === 'visitType');
   const providerError = errors.find((e) => e.href === 'provider');
@@ -31,30 +41,49 @@ export function FindForm({ ctx, d, choice, errors }: { ctx: PageContext; d: Dire
           <div class="radios">
             {d.visitTypes.map((v, i) => (
               <div class="radio">
-                <input id={i === 0 ? 'visitType' : `visitType-${v.slug}`} name="visitType" type="radio" value={v.slug} checked={choice.visitType === v.slug}
-                  aria-describedby={`visitType-${v.slug}-hint`} />
+                <input
+                  id={i === 0 ? 'visitType' : `visitType-${v.slug}`}
+                  name="visitType"
+                  type="radio"
+                  value={v.slug}
+                  checked={choice.visitType === v.slug}
+                  aria-describedby={`visitType-${v.slug}-hint`}
+                />
                 <label for={i === 0 ? 'visitType' : `visitType-${v.slug}`}>
                   <strong>{v.name[locale]}</strong> ({t('clinics.minutes', { minutes: v.durationMinutes })})
                 </label>
-                <div id={`visitType-${v.slug}-hint`} class="hint">{v.description[locale]}</div>
+                <div id={`visitType-${v.slug}-hint`} class="hint">
+                  {v.description[locale]}
+                </div>
               </div>
             ))}
           </div>
         </fieldset>
       </div>
       <div class="form-group">
-        <label class="label" for="location">{t('book.location')}</label>
+        <label class="label" for="location">
+          {t('book.location')}
+        </label>
         <select class="input" id="location" name="location">
           <option value="">{t('book.location.any')}</option>
           {d.locations.map((l) => (
-            <option value={l.slug} selected={choice.location === l.slug}>{l.name}</option>
+            <option value={l.slug} selected={choice.location === l.slug}>
+              {l.name}
+            </option>
           ))}
         </select>
       </div>
       <div class={providerError ? 'form-group has-error' : 'form-group'}>
-        <label class="label" for="provider">{t('book.provider')}</label>
+        <label class="label" for="provider">
+          {t('book.provider')}
+        </label>
         <ErrorMessage ctx={ctx} id="provider-error" message={providerError?.message} />
-        <select class="input" id="provider" name="provider" aria-describedby={providerError ? 'provider-error' : undefined}>
+        <select
+          class="input"
+          id="provider"
+          name="provider"
+          aria-describedby={providerError ? 'provider-error' : undefined}
+        >
           <option value="">{t('book.provider.any')}</option>
           {d.providers.map((p) => (
             <option value={p.slug} selected={choice.provider === p.slug}>
@@ -63,13 +92,25 @@ export function FindForm({ ctx, d, choice, errors }: { ctx: PageContext; d: Dire
           ))}
         </select>
       </div>
-      <button class="button" type="submit">{t('book.find')}</button>
+      <button class="button" type="submit">
+        {t('book.find')}
+      </button>
     </form>
   );
 }
 
 /** Free times grouped by day, first available day first; each time is a link to the details step. */
-export function TimesList({ ctx, d, slots, choose }: { ctx: PageContext; d: Directory; slots: Slot[]; choose: (s: Slot) => string }) {
+export function TimesList({
+  ctx,
+  d,
+  slots,
+  choose,
+}: {
+  ctx: PageContext;
+  d: Directory;
+  slots: Slot[];
+  choose: (s: Slot) => string;
+}) {
   const zone = (slug: string) => d.locations.find((l) => l.slug === slug)!;
   const days = new Map<string, Slot[]>();
   for (const s of slots) {
@@ -91,9 +132,20 @@ export function TimesList({ ctx, d, slots, choose }: { ctx: PageContext; d: Dire
                 const time = timeInZone(ctx.locale, s.startMs, loc.timeZone);
                 return (
                   <li>
-                    <a class="time-link" href={choose(s)}
-                      aria-label={ctx.t('book.times.choose', { time, day: dayInZone(ctx.locale, s.startMs, loc.timeZone), provider: provider.displayName, clinic: loc.city })}>
-                      <strong>{time}</strong> <span class="muted">{provider.displayName}, {loc.city}</span>
+                    <a
+                      class="time-link"
+                      href={choose(s)}
+                      aria-label={ctx.t('book.times.choose', {
+                        time,
+                        day: dayInZone(ctx.locale, s.startMs, loc.timeZone),
+                        provider: provider.displayName,
+                        clinic: loc.city,
+                      })}
+                    >
+                      <strong>{time}</strong>{' '}
+                      <span class="muted">
+                        {provider.displayName}, {loc.city}
+                      </span>
                     </a>
                   </li>
                 );
@@ -106,7 +158,14 @@ export function TimesList({ ctx, d, slots, choose }: { ctx: PageContext; d: Dire
   );
 }
 
-export function VisitSummary({ ctx, visitType, location, provider, startMs, extra }: {
+export function VisitSummary({
+  ctx,
+  visitType,
+  location,
+  provider,
+  startMs,
+  extra,
+}: {
   ctx: PageContext;
   visitType: VisitType;
   location: Location;
@@ -119,19 +178,31 @@ export function VisitSummary({ ctx, visitType, location, provider, startMs, extr
     <dl class="summary-list">
       <div>
         <dt>{t('book.row.when')}</dt>
-        <dd>{t('book.whenValue', { day: dayInZone(locale, startMs, location.timeZone), time: timeInZone(locale, startMs, location.timeZone) })}</dd>
+        <dd>
+          {t('book.whenValue', {
+            day: dayInZone(locale, startMs, location.timeZone),
+            time: timeInZone(locale, startMs, location.timeZone),
+          })}
+        </dd>
       </div>
       <div>
         <dt>{t('book.row.where')}</dt>
-        <dd>{location.name}, {location.street}, {location.city}, {location.region} {location.postalCode}</dd>
+        <dd>
+          {location.name}, {location.street}, {location.city}, {location.region} {location.postalCode}
+        </dd>
       </div>
       <div>
         <dt>{t('book.row.who')}</dt>
-        <dd>{provider.displayName}{provider.credentials ? `, ${provider.credentials}` : ''}</dd>
+        <dd>
+          {provider.displayName}
+          {provider.credentials ? `, ${provider.credentials}` : ''}
+        </dd>
       </div>
       <div>
         <dt>{t('book.row.what')}</dt>
-        <dd>{visitType.name[locale]} ({t('clinics.minutes', { minutes: visitType.durationMinutes })})</dd>
+        <dd>
+          {visitType.name[locale]} ({t('clinics.minutes', { minutes: visitType.durationMinutes })})
+        </dd>
       </div>
       {extra as never}
     </dl>
@@ -141,7 +212,13 @@ export function VisitSummary({ ctx, visitType, location, provider, startMs, extr
 export const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
-export function DetailsForm({ ctx, action, values, errors, hidden }: {
+export function DetailsForm({
+  ctx,
+  action,
+  values,
+  errors,
+  hidden,
+}: {
   ctx: PageContext;
   action: string;
   values: Partial<Patient>;
@@ -151,14 +228,29 @@ export function DetailsForm({ ctx, action, values, errors, hidden }: {
   const { t } = ctx;
   const field = (name: PatientField, type: string, autocomplete: string, width: string, hint?: string) => {
     const error = errors.find((e) => e.href === name)?.message;
-    const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const described =
+      [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <div class={error ? 'form-group has-error' : 'form-group'}>
-        <label class="label" for={name}>{t(`book.field.${name}`)}</label>
-        {hint ? <div id={`${name}-hint`} class="hint">{hint}</div> : null}
+        <label class="label" for={name}>
+          {t(`book.field.${name}`)}
+        </label>
+        {hint ? (
+          <div id={`${name}-hint`} class="hint">
+            {hint}
+          </div>
+        ) : null}
         <ErrorMessage ctx={ctx} id={`${name}-error`} message={error} />
-        <input class={`input ${width}`} id={name} name={name} type={type} autocomplete={autocomplete} value={values[name] ?? ''}
-          aria-describedby={described} spellcheck={false} />
+        <input
+          class={`input ${width}`}
+          id={name}
+          name={name}
+          type={type}
+          autocomplete={autocomplete}
+          value={values[name] ?? ''}
+          aria-describedby={described}
+          spellcheck={false}
+        />
       </div>
     );
   };
@@ -172,7 +264,9 @@ export function DetailsForm({ ctx, action, values, errors, hidden }: {
       {field('birthDate', 'text', 'bday', 'width-10', t('book.field.birthDate.hint'))}
       {field('email', 'email', 'email', 'width-20', t('book.field.email.hint'))}
       {field('phone', 'tel', 'tel', 'width-20')}
-      <button class="button" type="submit">{t('sc.continue')}</button>
+      <button class="button" type="submit">
+        {t('sc.continue')}
+      </button>
     </form>
   );
 }

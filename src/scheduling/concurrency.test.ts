@@ -15,13 +15,25 @@ afterAll(async () => {
   await t.close();
 });
 
-const PATIENT = { givenName: 'Con', familyName: 'Current', birthDate: '1975-01-01', email: 'c@example.com', phone: '480 555 0101' };
+const PATIENT = {
+  givenName: 'Con',
+  familyName: 'Current',
+  birthDate: '1975-01-01',
+  email: 'c@example.com',
+  phone: '480 555 0101',
+};
 let n = 0;
 const attempt = (start: string, visitType = 'new-patient-pain-consultation') =>
   t.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `race-${n++}-${Math.random()}` },
-    body: JSON.stringify({ visitType, location: 'scottsdale', provider: 'ben-evans', start, patient: PATIENT }),
+    body: JSON.stringify({
+      visitType,
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start,
+      patient: PATIENT,
+    }),
   });
 
 async function overlappingPairs(): Promise<number> {
@@ -35,7 +47,9 @@ async function overlappingPairs(): Promise<number> {
 
 describe('concurrent booking', () => {
   it('100 concurrent attempts at one slot: exactly one 201 and 99 409, no overlapping rows', async () => {
-    const results = await Promise.all(Array.from({ length: 100 }, () => attempt('2026-12-14T09:00:00-07:00')));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => attempt('2026-12-14T09:00:00-07:00')),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(99);
@@ -46,7 +60,9 @@ describe('concurrent booking', () => {
     // 45-minute consultations at 10:00 and 20-minute follow-ups at 10:00, 10:20 and 10:40, all at once.
     const results = await Promise.all([
       ...Array.from({ length: 10 }, () => attempt('2026-12-15T10:00:00-07:00')),
-      ...['10:00', '10:30'].flatMap((time) => Array.from({ length: 10 }, () => attempt(`2026-12-15T${time}:00-07:00`, 'pain-follow-up'))),
+      ...['10:00', '10:30'].flatMap((time) =>
+        Array.from({ length: 10 }, () => attempt(`2026-12-15T${time}:00-07:00`, 'pain-follow-up')),
+      ),
     ]);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(await overlappingPairs()).toBe(0);
@@ -60,7 +76,11 @@ describe('concurrent booking', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${first.manageToken}` },
         body: JSON.stringify({ start: `2026-12-${day}T11:00:00-07:00` }),
       });
-      const results = await Promise.all([move, attempt(`2026-12-${day}T11:00:00-07:00`), attempt(`2026-12-${day}T11:00:00-07:00`)]);
+      const results = await Promise.all([
+        move,
+        attempt(`2026-12-${day}T11:00:00-07:00`),
+        attempt(`2026-12-${day}T11:00:00-07:00`),
+      ]);
       const winners = results.filter((r) => r.status === 200 || r.status === 201);
       expect(winners).toHaveLength(1);
       expect(await overlappingPairs()).toBe(0);

@@ -19,7 +19,8 @@ export interface CalendarEvent {
   now: Date;
 }
 
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const escapeText = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Lines longer than 75 octets are folded with CRLF + space. */
 function fold(line: string): string {
@@ -38,7 +39,11 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const utcStamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function offsetOf(timeZone: string, isoDate: string): number {
   return Temporal.PlainDate.from(isoDate).toZonedDateTime({ timeZone }).offsetNanoseconds / 6e10;
@@ -58,7 +63,12 @@ export function calendarFile(e: CalendarEvent): string {
   // times with TZID; zones that change their clocks are written in UTC, which every client reads.
   const fixed = winter === summer;
   const local = (ms: number) =>
-    Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(e.timeZone).toPlainDateTime().toString().replace(/[-:]/g, '').slice(0, 15);
+    Temporal.Instant.fromEpochMilliseconds(ms)
+      .toZonedDateTimeISO(e.timeZone)
+      .toPlainDateTime()
+      .toString()
+      .replace(/[-:]/g, '')
+      .slice(0, 15);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -12,12 +12,24 @@ import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
-import { appointmentView, cancelAppointment, readAppointmentByToken, rescheduleAppointment, searchSlots, type Actor, type Scheduling } from './booking-service.js';
+import {
+  appointmentView,
+  cancelAppointment,
+  readAppointmentByToken,
+  rescheduleAppointment,
+  searchSlots,
+  type Actor,
+  type Scheduling,
+} from './booking-service.js';
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
 import { calendarFile } from './ics.js';
 import type { StoredAppointment } from './scheduling-store.js';
 
-const actorOf = (c: Context<AppEnv>): Actor => ({ actorType: 'patient', ip: clientAddress(c), requestId: c.get('requestId') });
+const actorOf = (c: Context<AppEnv>): Actor => ({
+  actorType: 'patient',
+  ip: clientAddress(c),
+  requestId: c.get('requestId'),
+});
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 export function manageUrl(publicUrl: string, token: string, language: 'en' | 'es' = 'en') {
@@ -35,14 +47,19 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
 
   const notFound = async (c: Context<AppEnv>) => {
     const ctx = await contextFor(c, site);
-    return renderPage(c, ctx, { title: ctx.t('manage.notFound.title'), status: 404, noindex: true },
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('manage.notFound.title'), status: 404, noindex: true },
       <div class="narrow">
         <h1>{ctx.t('manage.notFound.title')}</h1>
         <p>{ctx.t('manage.notFound.body')}</p>
-      </div>);
+      </div>,
+    );
   };
 
-  const changeable = (a: StoredAppointment) => a.status === 'booked' && a.startsAt.getTime() > s.now().getTime();
+  const changeable = (a: StoredAppointment) =>
+    a.status === 'booked' && a.startsAt.getTime() > s.now().getTime();
 
   pages.get('/appointments/manage/:token', async (c) => {
     const { token, a } = await load(c);
@@ -52,36 +69,76 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const v = appointmentView(d, a);
     const base = ctx.href(`/appointments/manage/${token}`);
     const q = c.req.query();
-    const heading = a.status === 'cancelled' ? ctx.t('manage.cancelled.title') : q.moved ? ctx.t('manage.rescheduled') : q.booked ? ctx.t('manage.booked') : ctx.t('manage.title');
-    return renderPage(c, ctx, { title: heading, noindex: true },
+    const heading =
+      a.status === 'cancelled'
+        ? ctx.t('manage.cancelled.title')
+        : q.moved
+          ? ctx.t('manage.rescheduled')
+          : q.booked
+            ? ctx.t('manage.booked')
+            : ctx.t('manage.title');
+    return renderPage(
+      c,
+      ctx,
+      { title: heading, noindex: true },
       <div class="narrow">
         {a.status === 'booked' && (q.booked || q.moved) ? (
-          <div class="result-panel self-care" role="status"><h1>{heading}</h1></div>
+          <div class="result-panel self-care" role="status">
+            <h1>{heading}</h1>
+          </div>
         ) : (
           <h1>{heading}</h1>
         )}
         {a.status === 'cancelled' ? <p>{ctx.t('manage.cancelled.body')}</p> : null}
-        <VisitSummary ctx={ctx} visitType={v.visitType} location={v.location} provider={v.provider} startMs={a.startsAt.getTime()}
-          extra={<div><dt>{ctx.t('manage.status')}</dt><dd>{ctx.t(`manage.status.${a.status}`)}</dd></div>} />
+        <VisitSummary
+          ctx={ctx}
+          visitType={v.visitType}
+          location={v.location}
+          provider={v.provider}
+          startMs={a.startsAt.getTime()}
+          extra={
+            <div>
+              <dt>{ctx.t('manage.status')}</dt>
+              <dd>{ctx.t(`manage.status.${a.status}`)}</dd>
+            </div>
+          }
+        />
         {a.status !== 'cancelled' ? (
           <>
             <h2>{ctx.t('manage.directions')}</h2>
             <p>{v.location.directions[ctx.locale]}</p>
-            <p><a href={tel(v.location.phone)}>{v.location.phone}</a></p>
-            <p class="no-print"><a href={`${base}/visit.ics`} download="carepath-visit.ics">{ctx.t('manage.calendar')}</a></p>
+            <p>
+              <a href={tel(v.location.phone)}>{v.location.phone}</a>
+            </p>
+            <p class="no-print">
+              <a href={`${base}/visit.ics`} download="carepath-visit.ics">
+                {ctx.t('manage.calendar')}
+              </a>
+            </p>
           </>
         ) : null}
         {changeable(a) ? (
           <p class="no-print">
-            <a class="button secondary" href={`${base}/reschedule`}>{ctx.t('manage.change')}</a>
-            <a class="button warning" href={`${base}/cancel`}>{ctx.t('manage.cancel')}</a>
+            <a class="button secondary" href={`${base}/reschedule`}>
+              {ctx.t('manage.change')}
+            </a>
+            <a class="button warning" href={`${base}/cancel`}>
+              {ctx.t('manage.cancel')}
+            </a>
           </p>
-        ) : a.status !== 'cancelled' ? <p>{ctx.t('manage.past')}</p> : (
-          <p><a class="button" href={ctx.href('/book')}>{ctx.t('book.title')}</a></p>
+        ) : a.status !== 'cancelled' ? (
+          <p>{ctx.t('manage.past')}</p>
+        ) : (
+          <p>
+            <a class="button" href={ctx.href('/book')}>
+              {ctx.t('book.title')}
+            </a>
+          </p>
         )}
         <p class="notice no-print">{ctx.t('manage.keep')}</p>
         <p class="muted">{ctx.t('manage.print')}</p>
-      </div>);
+      </div>,
+    );
   });
 
   pages.get('/appointments/manage/:token/visit.ics', async (c) => {
@@ -117,17 +174,31 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const base = ctx.href(`/appointments/manage/${token}`);
     if (!changeable(a)) return c.redirect(base, 303);
     const v = appointmentView(await s.directory.get(), a);
-    return renderPage(c, ctx, { title: ctx.t('manage.cancel.title'), noindex: true },
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('manage.cancel.title'), noindex: true },
       <div class="narrow">
         <BackLink ctx={ctx} href={base} />
         <h1>{ctx.t('manage.cancel.title')}</h1>
-        <VisitSummary ctx={ctx} visitType={v.visitType} location={v.location} provider={v.provider} startMs={a.startsAt.getTime()} />
+        <VisitSummary
+          ctx={ctx}
+          visitType={v.visitType}
+          location={v.location}
+          provider={v.provider}
+          startMs={a.startsAt.getTime()}
+        />
         <p>{ctx.t('manage.cancel.body')}</p>
         <form method="post" action={`${base}/cancel`}>
-          <button class="button warning" type="submit">{ctx.t('manage.cancel.confirm')}</button>
+          <button class="button warning" type="submit">
+            {ctx.t('manage.cancel.confirm')}
+          </button>
         </form>
-        <p><a href={base}>{ctx.t('manage.cancel.keep')}</a></p>
-      </div>);
+        <p>
+          <a href={base}>{ctx.t('manage.cancel.keep')}</a>
+        </p>
+      </div>,
+    );
   });
 
   pages.post('/appointments/manage/:token/cancel', async (c) => {
@@ -146,7 +217,10 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
 
   const refOf = async (a: StoredAppointment) => {
     const v = appointmentView(await s.directory.get(), a);
-    return { v, search: { visitType: v.visitType.slug, location: v.location.slug, provider: v.provider.slug } };
+    return {
+      v,
+      search: { visitType: v.visitType.slug, location: v.location.slug, provider: v.provider.slug },
+    };
   };
 
   pages.get('/appointments/manage/:token/reschedule', async (c) => {
@@ -161,17 +235,40 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const q = c.req.query('date');
     const from = q && /^\d{4}-\d{2}-\d{2}$/.test(q) && q >= today ? q : today;
     const to = Temporal.PlainDate.from(from).add({ days: 13 }).toString();
-    const slots = (await searchSlots(s, { ...search, from, to })).filter((x) => x.startMs !== a.startsAt.getTime());
-    return renderPage(c, ctx, { title: ctx.t('manage.reschedule.title'), noindex: true },
+    const slots = (await searchSlots(s, { ...search, from, to })).filter(
+      (x) => x.startMs !== a.startsAt.getTime(),
+    );
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('manage.reschedule.title'), noindex: true },
       <div>
         <BackLink ctx={ctx} href={base} />
-        {c.req.query('taken') ? <div class="notice" role="status">{ctx.t('book.taken')}</div> : null}
+        {c.req.query('taken') ? (
+          <div class="notice" role="status">
+            {ctx.t('book.taken')}
+          </div>
+        ) : null}
         <h1>{ctx.t('manage.reschedule.title')}</h1>
-        <p class="narrow">{v.visitType.name[ctx.locale]}, {v.provider.displayName}, {v.location.name}</p>
+        <p class="narrow">
+          {v.visitType.name[ctx.locale]}, {v.provider.displayName}, {v.location.name}
+        </p>
         {slots.length === 0 ? <p>{ctx.t('book.times.none', { days: 14 })}</p> : null}
-        <TimesList ctx={ctx} d={d} slots={slots} choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`} />
-        <p class="pager"><a href={`${base}/reschedule${queryString({ date: Temporal.PlainDate.from(from).add({ days: 14 }).toString() })}`}>{ctx.t('book.times.later')}</a></p>
-      </div>);
+        <TimesList
+          ctx={ctx}
+          d={d}
+          slots={slots}
+          choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`}
+        />
+        <p class="pager">
+          <a
+            href={`${base}/reschedule${queryString({ date: Temporal.PlainDate.from(from).add({ days: 14 }).toString() })}`}
+          >
+            {ctx.t('book.times.later')}
+          </a>
+        </p>
+      </div>,
+    );
   });
 
   pages.get('/appointments/manage/:token/reschedule/confirm', async (c) => {
@@ -188,21 +285,38 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
       return c.redirect(`${base}/reschedule`, 303);
     }
     const { v } = await refOf(a);
-    const when = (ms: number) => `${dayInZone(ctx.locale, ms, v.location.timeZone)}, ${timeInZone(ctx.locale, ms, v.location.timeZone)}`;
-    return renderPage(c, ctx, { title: ctx.t('manage.reschedule.confirmTitle'), noindex: true },
+    const when = (ms: number) =>
+      `${dayInZone(ctx.locale, ms, v.location.timeZone)}, ${timeInZone(ctx.locale, ms, v.location.timeZone)}`;
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('manage.reschedule.confirmTitle'), noindex: true },
       <div class="narrow">
         <BackLink ctx={ctx} href={`${base}/reschedule`} />
         <h1>{ctx.t('manage.reschedule.confirmTitle')}</h1>
         <dl class="summary-list">
-          <div><dt>{ctx.t('manage.reschedule.from')}</dt><dd>{when(a.startsAt.getTime())}</dd></div>
-          <div><dt>{ctx.t('manage.reschedule.to')}</dt><dd><strong>{when(startMs)}</strong></dd></div>
+          <div>
+            <dt>{ctx.t('manage.reschedule.from')}</dt>
+            <dd>{when(a.startsAt.getTime())}</dd>
+          </div>
+          <div>
+            <dt>{ctx.t('manage.reschedule.to')}</dt>
+            <dd>
+              <strong>{when(startMs)}</strong>
+            </dd>
+          </div>
         </dl>
         <form method="post" action={`${base}/reschedule/confirm`}>
           <input type="hidden" name="start" value={start} />
-          <button class="button" type="submit">{ctx.t('manage.reschedule.confirm')}</button>
+          <button class="button" type="submit">
+            {ctx.t('manage.reschedule.confirm')}
+          </button>
         </form>
-        <p><a href={base}>{ctx.t('manage.cancel.keep')}</a></p>
-      </div>);
+        <p>
+          <a href={base}>{ctx.t('manage.cancel.keep')}</a>
+        </p>
+      </div>,
+    );
   });
 
   pages.post('/appointments/manage/:token/reschedule/confirm', async (c) => {
@@ -214,7 +328,8 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     try {
       await rescheduleAppointment(s, a, typeof form.start === 'string' ? form.start : '', actorOf(c));
     } catch (error) {
-      if (error instanceof Conflict || error instanceof ValidationFailed) return c.redirect(`${base}/reschedule?taken=1`, 303);
+      if (error instanceof Conflict || error instanceof ValidationFailed)
+        return c.redirect(`${base}/reschedule?taken=1`, 303);
       throw error;
     }
     return c.redirect(`${base}?moved=1`, 303);

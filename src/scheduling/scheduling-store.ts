@@ -55,7 +55,11 @@ export async function loadAvailability(
       [locationIds, window.fromDate, window.toDate],
     ),
   ]);
-  const toInterval = (provider: string, s: Date, e: Date): Interval => ({ provider, start: s.getTime(), end: e.getTime() });
+  const toInterval = (provider: string, s: Date, e: Date): Interval => ({
+    provider,
+    start: s.getTime(),
+    end: e.getTime(),
+  });
   return {
     busy: busy.map((b) => toInterval(b.provider_id, b.s, b.e)),
     timeOff: timeOff.map((t) => toInterval(t.provider_id, t.starts_at, t.ends_at)),
@@ -92,7 +96,19 @@ export async function insertAppointment(
     `INSERT INTO appointments (provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
        manage_token_hash, assessment_id, language, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, tstzrange($5, $7), $8, $9, $10, $11, $11) RETURNING id`,
-    [a.providerId, a.locationId, a.visitTypeId, a.patientId, a.startsAt, a.endsAt, a.blockedUntil, a.manageTokenHash, a.assessmentId, a.language, a.now],
+    [
+      a.providerId,
+      a.locationId,
+      a.visitTypeId,
+      a.patientId,
+      a.startsAt,
+      a.endsAt,
+      a.blockedUntil,
+      a.manageTokenHash,
+      a.assessmentId,
+      a.language,
+      a.now,
+    ],
   );
   return row!.id;
 }
@@ -128,7 +144,13 @@ const toAppointment = (r: AppointmentRow): StoredAppointment => ({
   locationId: r.location_id,
   visitTypeId: r.visit_type_id,
   patientId: r.patient_id,
-  patient: { givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date, email: r.email, phone: r.phone },
+  patient: {
+    givenName: r.given_name,
+    familyName: r.family_name,
+    birthDate: r.birth_date,
+    email: r.email,
+    phone: r.phone,
+  },
   startsAt: r.starts_at,
   endsAt: r.ends_at,
   status: r.status,
@@ -145,8 +167,13 @@ export async function findAppointment(db: Queryable, id: string): Promise<Stored
   return row ? toAppointment(row) : undefined;
 }
 
-export async function findAppointmentByTokenHash(db: Queryable, hash: string): Promise<StoredAppointment | undefined> {
-  const [row] = await db.query<AppointmentRow>(`${SELECT_APPOINTMENT} WHERE a.manage_token_hash = $1`, [hash]);
+export async function findAppointmentByTokenHash(
+  db: Queryable,
+  hash: string,
+): Promise<StoredAppointment | undefined> {
+  const [row] = await db.query<AppointmentRow>(`${SELECT_APPOINTMENT} WHERE a.manage_token_hash = $1`, [
+    hash,
+  ]);
   return row ? toAppointment(row) : undefined;
 }
 
@@ -161,7 +188,14 @@ export async function markCancelled(db: Queryable, id: string, now: Date): Promi
 }
 
 /** Moves a booked appointment in one statement: the exclusion constraint accepts the new time or nothing changes. */
-export async function moveAppointment(db: Queryable, id: string, startsAt: Date, endsAt: Date, blockedUntil: Date, now: Date) {
+export async function moveAppointment(
+  db: Queryable,
+  id: string,
+  startsAt: Date,
+  endsAt: Date,
+  blockedUntil: Date,
+  now: Date,
+) {
   const rows = await db.query(
     `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1
      WHERE id = $1 AND status = 'booked' RETURNING id`,
@@ -179,16 +213,30 @@ export interface IdempotencyRecord {
 }
 
 export async function findIdempotencyRecord(db: Queryable, scope: string, key: string, now: Date) {
-  const [row] = await db.query<{ request_hash: string; response_status: number; response_body: Record<string, unknown> }>(
+  const [row] = await db.query<{
+    request_hash: string;
+    response_status: number;
+    response_body: Record<string, unknown>;
+  }>(
     'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at > $3',
     [scope, key, now],
   );
-  return row ? { requestHash: row.request_hash, status: row.response_status, body: row.response_body } : undefined;
+  return row
+    ? { requestHash: row.request_hash, status: row.response_status, body: row.response_body }
+    : undefined;
 }
 
 export async function insertIdempotencyRecord(
   db: Queryable,
-  r: { scope: string; key: string; requestHash: string; status: number; body: Record<string, unknown>; resourceId: string; expiresAt: Date },
+  r: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    status: number;
+    body: Record<string, unknown>;
+    resourceId: string;
+    expiresAt: Date;
+  },
 ) {
   await db.query(
     `INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, resource_id, expires_at)

@@ -15,7 +15,14 @@ export interface SlotVisitType {
 
 export interface SlotProvider {
   slug: string;
-  schedule: { location: string; weekday: number; starts: string; ends: string; validFrom: string; validTo: string | null }[];
+  schedule: {
+    location: string;
+    weekday: number;
+    starts: string;
+    ends: string;
+    validFrom: string;
+    validTo: string | null;
+  }[];
 }
 
 export interface Interval {
@@ -59,7 +66,9 @@ function offsetString(offsetMs: number): string {
 
 /** ISO 8601 local time with offset, for an instant in a zone. */
 export function isoInZone(ms: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never' });
+  return Temporal.Instant.fromEpochMilliseconds(ms)
+    .toZonedDateTimeISO(timeZone)
+    .toString({ timeZoneName: 'never' });
 }
 
 function formatWithOffset(ms: number, offsetMs: number, offset: string): string {
@@ -74,7 +83,18 @@ function byProvider(intervals: Interval[]): Map<string, Interval[]> {
     list.push(i);
     map.set(i.provider, list);
   }
-  for (const list of map.values()) list.sort((a, b) => a.start - b.start);
+  // Sorted and merged: overlapping or nested entries (a day off plus an hour off inside it) become
+  // one interval, so ends are ordered too and the binary search below is valid.
+  for (const [provider, list] of map) {
+    list.sort((a, b) => a.start - b.start);
+    const merged: Interval[] = [];
+    for (const i of list) {
+      const last = merged.at(-1);
+      if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+      else merged.push({ ...i });
+    }
+    map.set(provider, merged);
+  }
   return map;
 }
 

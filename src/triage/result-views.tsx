@@ -173,7 +173,11 @@ export function ResultPage(props: ResultPageProps) {
               </li>
             ))}
           </ul>
-          <p><a class="button" href={`${base}/book`}>{t('result.urgent.book')}</a></p>
+          <p>
+            <a class="button" href={`${base}/book`}>
+              {t('result.urgent.book')}
+            </a>
+          </p>
           <p>{t('result.urgent.fallback')}</p>
         </section>
       ) : null}

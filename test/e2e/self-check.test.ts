@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/server.js';
-import { axeViolationsWithoutJs as axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, startServer } from './browser.js';
+import {
+  axeViolationsWithoutJs as axeViolations,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startServer,
+} from './browser.js';
 
 let server: Running;
 let browser: Browser;
@@ -36,8 +43,16 @@ async function walk(page: Page, prefix: string, overrides: Overrides, scan: bool
     if (await text.count()) {
       await text.fill(overrides[linkId] ?? (linkId === 'age' ? '30' : '2'));
     } else {
-      const value = overrides[linkId] ?? ((await page.locator('input[value=no]').count()) ? 'no' : await page.locator('input[name=answer]').first().getAttribute('value'));
-      await page.locator(`label[for="${await page.locator(`input[name=answer][value="${value}"]`).getAttribute('id')}"]`).click();
+      const value =
+        overrides[linkId] ??
+        ((await page.locator('input[value=no]').count())
+          ? 'no'
+          : await page.locator('input[name=answer]').first().getAttribute('value'));
+      await page
+        .locator(
+          `label[for="${await page.locator(`input[name=answer][value="${value}"]`).getAttribute('id')}"]`,
+        )
+        .click();
     }
     await page.locator('main button[type=submit]').click();
   }
@@ -51,7 +66,10 @@ async function submitCheckPage(page: Page, scan: boolean) {
 }
 
 describe('the self-check in a browser with JavaScript off', () => {
-  for (const [lang, prefix] of [['en', ''], ['es', '/es']] as const) {
+  for (const [lang, prefix] of [
+    ['en', ''],
+    ['es', '/es'],
+  ] as const) {
     it(`walks every question to a self-care result in ${lang}, with an axe scan on every step`, async () => {
       const page = await context.newPage();
       const steps = await walk(page, prefix, { 'duration-days': '1', improving: 'better' }, true);
@@ -76,7 +94,13 @@ describe('the self-check in a browser with JavaScript off', () => {
       expect(new URL(page.url()).pathname).toMatch(/\/self-check\/r\//);
       expect(await page.locator('.result-panel.emergency h1').textContent()).toMatch(/911/);
       expect(await page.locator('a[href="tel:911"]').count()).toBe(1);
-      expect(await page.locator('a[href*="/book"]').filter({ hasText: /Book|Pedir/ }).locator('xpath=ancestor::main').count()).toBe(0);
+      expect(
+        await page
+          .locator('a[href*="/book"]')
+          .filter({ hasText: /Book|Pedir/ })
+          .locator('xpath=ancestor::main')
+          .count(),
+      ).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `result-emergency-${lang}-phone`);
       await page.close();

@@ -46,15 +46,31 @@ export function list(locale: Locale, items: string[]): string {
 
 /** "Tuesday, December 1" / "martes, 1 de diciembre" for an instant in a clinic's zone. */
 export function dayInZone(locale: Locale, ms: number, timeZone: string): string {
-  return capitalize(new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(ms));
+  return capitalize(
+    new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      timeZone,
+    }).format(ms),
+  );
 }
 
 /** "9:00 AM" / "9:00 a. m." for an instant in a clinic's zone. */
 export function timeInZone(locale: Locale, ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { hour: 'numeric', minute: '2-digit', timeZone }).format(ms);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(ms);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateInZone(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(ms);
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).format(ms);
 }

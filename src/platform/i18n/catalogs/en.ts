@@ -216,7 +216,8 @@ export const en = {
     'Hello. You asked us to remind you to check in a few days after your self-check. Please tell us how you are doing at your private link: {link}\n\nIn an emergency, call 911.',
   // Booking
   'book.title': 'Book a visit',
-  'book.lead': 'Choose the kind of visit, a clinic and a clinician, then pick a time. All times are Arizona time.',
+  'book.lead':
+    'Choose the kind of visit, a clinic and a clinician, then pick a time. All times are Arizona time.',
   'book.visitType': 'What kind of visit do you need?',
   'book.location': 'Clinic',
   'book.location.any': 'Any clinic',
@@ -224,16 +225,20 @@ export const en = {
   'book.provider.any': 'Any clinician',
   'book.find': 'Show available times',
   'book.times.heading': 'Available times',
-  'book.times.none': 'There are no free times in the next {days} days for this choice. Try another clinic or clinician, join the waiting list, or call us.',
+  'book.times.none':
+    'There are no free times in the next {days} days for this choice. Try another clinic or clinician, join the waiting list, or call us.',
   'book.times.earlier': 'Earlier times',
   'book.times.later': 'Later times',
   'book.times.next': 'The next available time is {when}.',
   'book.times.with': 'with {provider} at {clinic}',
   'book.times.choose': 'Choose {time} on {day} with {provider} at {clinic}',
-  'book.intake': 'Your self-check answers will be sent with this booking so the clinician can read them before your visit.',
-  'book.urgent': 'Your self-check said to see a doctor today. Today’s free times at all our clinics are shown first. If there are none, call a clinic or go to an urgent care center.',
+  'book.intake':
+    'Your self-check answers will be sent with this booking so the clinician can read them before your visit.',
+  'book.urgent':
+    'Your self-check said to see a doctor today. Today’s free times at all our clinics are shown first. If there are none, call a clinic or go to an urgent care center.',
   'book.error.visitType': 'Select the kind of visit you need',
-  'book.error.combination': 'This clinician does not offer this kind of visit at this clinic. Choose “Any clinician” or another clinic.',
+  'book.error.combination':
+    'This clinician does not offer this kind of visit at this clinic. Choose “Any clinician” or another clinic.',
   'book.details.title': 'Your details',
   'book.details.chosen': 'Your visit',
   'book.details.changeTime': 'Choose another time',
@@ -261,7 +266,8 @@ export const en = {
   'book.row.birthDate': 'Date of birth',
   'book.row.contact': 'Contact',
   'book.whenValue': '{day}, {time} (Arizona time)',
-  'book.emergency': 'Your self-check result says to call 911. Please call 911 now instead of booking a visit.',
+  'book.emergency':
+    'Your self-check result says to call 911. Please call 911 now instead of booking a visit.',
 
   // Managing a visit
   'manage.title': 'Your visit',
@@ -289,7 +295,8 @@ export const en = {
   'manage.reschedule.from': 'From',
   'manage.reschedule.to': 'To',
   'manage.reschedule.confirm': 'Yes, move my visit',
-  'manage.past': 'This visit is in the past or no longer booked, so it cannot be changed here. Please call the clinic.',
+  'manage.past':
+    'This visit is in the past or no longer booked, so it cannot be changed here. Please call the clinic.',
   'manage.notFound.title': 'We cannot find this visit',
   'manage.notFound.body': 'The link may be wrong or out of date. Please call your clinic if you need help.',
   'manage.print': 'Print this page to bring it with you.',

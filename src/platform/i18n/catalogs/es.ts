@@ -212,7 +212,8 @@ export const es: Messages = {
   'mail.checkin.body':
     'Hola. Nos pidió que le recordáramos contarnos cómo sigue unos días después de su autoevaluación. Díganos cómo está en su enlace privado: {link}\n\nEn una emergencia, llame al 911.',
   'book.title': 'Pedir una cita',
-  'book.lead': 'Elija el tipo de cita, una clínica y un profesional, y luego un horario. Todos los horarios son en hora de Arizona.',
+  'book.lead':
+    'Elija el tipo de cita, una clínica y un profesional, y luego un horario. Todos los horarios son en hora de Arizona.',
   'book.visitType': '¿Qué tipo de cita necesita?',
   'book.location': 'Clínica',
   'book.location.any': 'Cualquier clínica',
@@ -220,16 +221,20 @@ export const es: Messages = {
   'book.provider.any': 'Cualquier profesional',
   'book.find': 'Ver horarios disponibles',
   'book.times.heading': 'Horarios disponibles',
-  'book.times.none': 'No hay horarios libres en los próximos {days} días para esta elección. Pruebe otra clínica u otro profesional, anótese en la lista de espera o llámenos.',
+  'book.times.none':
+    'No hay horarios libres en los próximos {days} días para esta elección. Pruebe otra clínica u otro profesional, anótese en la lista de espera o llámenos.',
   'book.times.earlier': 'Horarios anteriores',
   'book.times.later': 'Horarios posteriores',
   'book.times.next': 'El próximo horario disponible es {when}.',
   'book.times.with': 'con {provider} en {clinic}',
   'book.times.choose': 'Elegir las {time} del {day} con {provider} en {clinic}',
-  'book.intake': 'Sus respuestas de la autoevaluación se enviarán con esta cita para que el profesional pueda leerlas antes de la consulta.',
-  'book.urgent': 'Su autoevaluación indicó ver a un médico hoy. Primero se muestran los horarios libres de hoy en todas nuestras clínicas. Si no hay ninguno, llame a una clínica o vaya a un centro de atención urgente.',
+  'book.intake':
+    'Sus respuestas de la autoevaluación se enviarán con esta cita para que el profesional pueda leerlas antes de la consulta.',
+  'book.urgent':
+    'Su autoevaluación indicó ver a un médico hoy. Primero se muestran los horarios libres de hoy en todas nuestras clínicas. Si no hay ninguno, llame a una clínica o vaya a un centro de atención urgente.',
   'book.error.visitType': 'Seleccione el tipo de cita que necesita',
-  'book.error.combination': 'Este profesional no ofrece este tipo de cita en esta clínica. Elija “Cualquier profesional” u otra clínica.',
+  'book.error.combination':
+    'Este profesional no ofrece este tipo de cita en esta clínica. Elija “Cualquier profesional” u otra clínica.',
   'book.details.title': 'Sus datos',
   'book.details.chosen': 'Su cita',
   'book.details.changeTime': 'Elegir otro horario',
@@ -257,13 +262,15 @@ export const es: Messages = {
   'book.row.birthDate': 'Fecha de nacimiento',
   'book.row.contact': 'Contacto',
   'book.whenValue': '{day}, {time} (hora de Arizona)',
-  'book.emergency': 'El resultado de su autoevaluación indica llamar al 911. Llame al 911 ahora en lugar de pedir una cita.',
+  'book.emergency':
+    'El resultado de su autoevaluación indica llamar al 911. Llame al 911 ahora en lugar de pedir una cita.',
 
   'manage.title': 'Su cita',
   'manage.booked': 'Su cita está reservada',
   'manage.rescheduled': 'Su cita se cambió de horario',
   'manage.cancelled.title': 'Su cita fue cancelada',
-  'manage.cancelled.body': 'Liberamos el horario para otra persona. Puede pedir una nueva cita cuando quiera.',
+  'manage.cancelled.body':
+    'Liberamos el horario para otra persona. Puede pedir una nueva cita cuando quiera.',
   'manage.status.booked': 'Reservada',
   'manage.status.checked-in': 'Registrada en la clínica',
   'manage.status.no-show': 'No asistió',
@@ -272,7 +279,8 @@ export const es: Messages = {
   'manage.status': 'Estado',
   'manage.calendar': 'Agregar a su calendario (archivo .ics)',
   'manage.directions': 'Cómo llegar',
-  'manage.keep': 'Esta página tiene una dirección privada: guárdela para cambiar o cancelar su cita. No la comparta.',
+  'manage.keep':
+    'Esta página tiene una dirección privada: guárdela para cambiar o cancelar su cita. No la comparta.',
   'manage.change': 'Cambiar el horario',
   'manage.cancel': 'Cancelar esta cita',
   'manage.cancel.title': '¿Seguro que quiere cancelar?',
@@ -284,9 +292,11 @@ export const es: Messages = {
   'manage.reschedule.from': 'De',
   'manage.reschedule.to': 'A',
   'manage.reschedule.confirm': 'Sí, cambiar mi cita',
-  'manage.past': 'Esta cita ya pasó o ya no está reservada, así que no se puede cambiar aquí. Llame a la clínica, por favor.',
+  'manage.past':
+    'Esta cita ya pasó o ya no está reservada, así que no se puede cambiar aquí. Llame a la clínica, por favor.',
   'manage.notFound.title': 'No encontramos esta cita',
-  'manage.notFound.body': 'Puede que el enlace esté mal o ya no sea válido. Llame a su clínica si necesita ayuda.',
+  'manage.notFound.body':
+    'Puede que el enlace esté mal o ya no sea válido. Llame a su clínica si necesita ayuda.',
   'manage.print': 'Imprima esta página para traerla con usted.',
   'result.urgent.book': 'Ver los horarios libres de hoy',
 };

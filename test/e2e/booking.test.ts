@@ -1,0 +1,122 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Running } from '../../src/server.js';
+import {
+  axeViolationsWithoutJs as axe,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  startServer,
+} from './browser.js';
+
+let server: Running;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  context.setDefaultTimeout(10_000);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const TEXT = {
+  en: {
+    find: 'Show available times',
+    cont: 'Continue',
+    confirm: 'Confirm booking',
+    change: 'Change the time',
+    move: 'Yes, move my visit',
+    cancel: 'Cancel this visit',
+    yesCancel: 'Yes, cancel my visit',
+    booked: 'Your visit is booked',
+    moved: 'Your visit has been moved',
+    cancelled: 'Your visit has been cancelled',
+    first: 'First name',
+    last: 'Last name',
+    dob: 'Date of birth',
+    email: 'Email address',
+    phone: 'Phone number',
+  },
+  es: {
+    find: 'Ver horarios disponibles',
+    cont: 'Continuar',
+    confirm: 'Confirmar la cita',
+    change: 'Cambiar el horario',
+    move: 'Sí, cambiar mi cita',
+    cancel: 'Cancelar esta cita',
+    yesCancel: 'Sí, cancelar mi cita',
+    booked: 'Su cita está reservada',
+    moved: 'Su cita se cambió de horario',
+    cancelled: 'Su cita fue cancelada',
+    first: 'Nombre',
+    last: 'Apellido',
+    dob: 'Fecha de nacimiento',
+    email: 'Correo electrónico',
+    phone: 'Teléfono',
+  },
+};
+
+async function check(page: Page, name?: string) {
+  expect(await axe(page), page.url()).toEqual([]);
+  if (name) await screenshot(page, name);
+}
+
+describe('booking in a browser with JavaScript off', () => {
+  for (const lang of ['en', 'es'] as const) {
+    it(`books, reschedules and cancels a visit in ${lang}`, async () => {
+      const tx = TEXT[lang];
+      const page = await context.newPage();
+      const prefix = lang === 'es' ? '/es' : '';
+      await page.goto(`${server.url}${prefix}/book`);
+      await check(page, `book-start-${lang}-phone`);
+      await page.locator('label[for="visitType"]').click();
+      await page.selectOption('#location', 'scottsdale');
+      await page.selectOption('#provider', 'ben-evans');
+      await page.getByRole('button', { name: tx.find }).click();
+      await check(page, `book-times-${lang}-phone`);
+      await page.locator('.time-link').first().click();
+      await check(page);
+      await page.getByLabel(tx.first, { exact: true }).fill('Test');
+      await page.getByLabel(tx.last, { exact: true }).fill('Patient');
+      await page.getByLabel(tx.dob).fill('1980-04-27');
+      await page.getByLabel(tx.email).fill('test@example.com');
+      await page.getByLabel(tx.phone).fill('(480) 555-0100');
+      await page.getByRole('button', { name: tx.cont }).click();
+      await check(page, `book-check-${lang}-phone`);
+      await page.getByRole('button', { name: tx.confirm }).click();
+      expect(await page.locator('h1').textContent()).toBe(tx.booked);
+      await check(page, `book-confirmed-${lang}-phone`);
+      const manage = page.url().replace('?booked=1', '');
+
+      await page.getByRole('link', { name: tx.change }).click();
+      await check(page);
+      await page.locator('.time-link').nth(1).click();
+      await check(page);
+      await page.getByRole('button', { name: tx.move }).click();
+      expect(await page.locator('h1').textContent()).toBe(tx.moved);
+
+      await page.goto(manage);
+      await page.getByRole('link', { name: tx.cancel }).click();
+      await check(page);
+      await page.getByRole('button', { name: tx.yesCancel }).click();
+      expect(await page.locator('h1').textContent()).toBe(tx.cancelled);
+      await check(page);
+      await page.close();
+    });
+  }
+
+  it('captures the times page on a desktop', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/book?visitType=back-pain-visit`);
+    await screenshot(page, 'book-times-en-desktop');
+    await ctx.close();
+  });
+});
