@@ -11,8 +11,19 @@ export interface Server {
 }
 
 export async function startServerProcess(env: Record<string, string> = {}, port = 3901): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(port), PGLITE_DIR: 'memory', LOG_LEVEL: 'warn', JOBS: 'false', ...env },
+  // BENCH_PROFILE=dir writes a CPU profile of the server to that folder.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PGLITE_DIR: 'memory',
+      LOG_LEVEL: 'warn',
+      JOBS: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -52,7 +63,12 @@ export interface RequestSpec {
   expect?: number[];
 }
 
-export async function load(base: string, spec: RequestSpec, concurrency: number, durationMs: number): Promise<LoadResult> {
+export async function load(
+  base: string,
+  spec: RequestSpec,
+  concurrency: number,
+  durationMs: number,
+): Promise<LoadResult> {
   const agent = new Agent({ connections: concurrency, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
@@ -77,10 +93,22 @@ export async function load(base: string, spec: RequestSpec, concurrency: number,
   const seconds = (performance.now() - started) / 1000;
   await agent.close();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 100) / 100;
-  return { requests: latencies.length, errors, seconds, rps: Math.round(latencies.length / seconds), p50: pct(50), p99: pct(99) };
+  const pct = (p: number) =>
+    Math.round(
+      (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 100,
+    ) / 100;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: Math.round(latencies.length / seconds),
+    p50: pct(50),
+    p99: pct(99),
+  };
 }
 
 export function report(name: string, r: LoadResult) {
-  console.log(`${name.padEnd(44)} ${String(r.rps).padStart(7)} req/s   p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.requests} requests, ${r.errors} errors)`);
+  console.log(
+    `${name.padEnd(44)} ${String(r.rps).padStart(7)} req/s   p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.requests} requests, ${r.errors} errors)`,
+  );
 }

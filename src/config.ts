@@ -18,6 +18,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   DEMO_DATA: bool.default(true),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,7 +47,7 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | 'memory' };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string | 'memory' };
   demoData: boolean;
   jobs: boolean;
   logLevel: string;
@@ -79,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL }
+      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
     demoData: c.DEMO_DATA,
     jobs: c.JOBS,

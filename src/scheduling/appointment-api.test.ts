@@ -340,3 +340,41 @@ describe('across a US daylight saving change', () => {
     }
   });
 });
+
+describe('the slot list serializer', () => {
+  it('writes exactly what JSON.stringify would', async () => {
+    const { slotsJson } = await import('./appointment-api.js');
+    const res = await t.request('/api/v1/slots?visitType=back-pain-visit&from=2026-12-01&to=2026-12-03');
+    const text = await res.text();
+    const parsed = JSON.parse(text);
+    expect(parsed.slots.length).toBeGreaterThan(50);
+    expect(text).toBe(JSON.stringify(parsed));
+    expect(slotsJson([])).toBe('{"slots":[]}');
+  });
+});
+
+describe('time off and closures', () => {
+  it('refuses a booking in the clinician’s time off or on a closed day, and hides those slots', async () => {
+    await t.db.query(
+      `INSERT INTO provider_time_off (provider_id, starts_at, ends_at, note)
+       SELECT id, '2026-12-11T15:00:00Z', '2026-12-11T18:00:00Z', 'training' FROM providers WHERE slug = 'ben-evans'`,
+    );
+    await t.db.query(
+      `INSERT INTO location_closures (location_id, closed_on) SELECT id, '2026-12-25' FROM locations WHERE slug = 'scottsdale'`,
+    );
+    t.directory.invalidate();
+    const off = await book('2026-12-11T09:00:00-07:00');
+    expect(off.status).toBe(422);
+    expect((await off.json()).errors[0].field).toBe('start');
+    const closed = await book('2026-12-25T09:00:00-07:00');
+    expect(closed.status).toBe(422);
+    const { slots } = await (
+      await t.request(
+        '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-11&to=2026-12-11',
+      )
+    ).json();
+    // Fridays 08:00-14:00; time off 08:00-11:00.
+    expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual(['11:00', '12:00', '13:00']);
+    expect((await book('2026-12-11T11:00:00-07:00')).status).toBe(201);
+  });
+});

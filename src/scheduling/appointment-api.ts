@@ -16,6 +16,7 @@ import {
   type Scheduling,
 } from './booking-service.js';
 import type { StoredAppointment } from './scheduling-store.js';
+import type { Slot } from './slots.js';
 import type { Directory } from '../directory/directory.js';
 import { manageUrl } from './manage-pages.js';
 
@@ -80,6 +81,19 @@ export function appointmentJson(d: Directory, a: StoredAppointment) {
   };
 }
 
+/**
+ * The slot list is the API's largest response (thousands of entries for the network over a
+ * month), so it is written directly: every value is an ISO time or a slug, which the database
+ * restricts to [a-z0-9-], so nothing needs escaping. Same output as JSON.stringify.
+ */
+export function slotsJson(slots: Slot[]): string {
+  const parts = slots.map(
+    (x) =>
+      `{"start":"${x.start}","end":"${x.end}","provider":"${x.provider}","location":"${x.location}","visitType":"${x.visitType}"}`,
+  );
+  return `{"slots":[${parts.join(',')}]}`;
+}
+
 const NOT_FOUND = 'There is no appointment with this id, or the token does not match it.';
 
 export function appointmentApi(s: Scheduling): Hono<AppEnv> {
@@ -95,15 +109,8 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
       to: q.to,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json({
-      slots: slots.map(({ start, end, provider, location, visitType }) => ({
-        start,
-        end,
-        provider,
-        location,
-        visitType,
-      })),
-    });
+    c.header('Content-Type', 'application/json');
+    return c.body(slotsJson(slots));
   });
 
   api.post('/appointments', async (c) => {

@@ -17,10 +17,9 @@ import {
   findAppointment,
   findAppointmentByTokenHash,
   findIdempotencyRecord,
-  insertAppointment,
-  insertIdempotencyRecord,
-  insertPatient,
+  insertBooking,
   loadAvailability,
+  loadBlockingTime,
   markCancelled,
   moveAppointment,
   type Patient,
@@ -196,6 +195,8 @@ async function requireBookableSlot(
   s: Scheduling,
   d: Directory,
   req: { visitType: string; location: string; provider: string; start: string },
+  /** Bookings check time off and closures inside their insert; a reschedule checks them here. */
+  options: { checkBlocking: boolean },
 ) {
   const location = d.locations.find((l) => l.slug === req.location);
   let startMs = Number.NaN;
@@ -237,7 +238,30 @@ async function requireBookableSlot(
     from: localDate,
     to: localDate,
   });
-  const slot = (await slotsFor(s, r, { ignoreBookings: true })).find((x) => x.startMs === startMs);
+  const provider = r.providers[0]!;
+  // Working hours, notice and horizon from the slot function; time off and closures from one
+  // query. Other bookings are left to the exclusion constraint.
+  const blocking = options.checkBlocking
+    ? await loadBlockingTime(
+        s.db,
+        provider.id,
+        location!.id,
+        new Date(startMs - 86_400_000),
+        new Date(startMs + 86_400_000),
+        localDate,
+      )
+    : { closed: false, timeOff: [] };
+  const slot = findOpenSlots({
+    visitType: r.visitType,
+    providers: [provider],
+    locations: [{ slug: location!.slug, timeZone: location!.timeZone }],
+    closures: blocking.closed ? [{ location: location!.slug, date: localDate }] : [],
+    timeOff: blocking.timeOff.map((t) => ({ provider: provider.slug, ...t })),
+    busy: [],
+    from: localDate,
+    to: localDate,
+    now: s.now().getTime(),
+  }).find((x) => x.startMs === startMs);
   if (!slot) {
     throw new ValidationFailed([
       {
@@ -247,7 +271,7 @@ async function requireBookableSlot(
       },
     ]);
   }
-  return { slot, visitType: r.visitType, provider: r.providers[0]!, location: location! };
+  return { slot, visitType: r.visitType, provider: r.providers[0]!, location: location!, localDate };
 }
 
 /** JSON with keys sorted at every level, so the same request always hashes the same. */
@@ -276,15 +300,21 @@ export async function bookAppointment(
 ): Promise<Booked> {
   const now = s.now();
   const hash = requestHash(req);
-  if (idempotencyKey !== undefined) {
-    if (idempotencyKey.length < 8 || idempotencyKey.length > 200) {
-      throw new ValidationFailed([{ field: 'Idempotency-Key', detail: 'must be 8 to 200 characters' }]);
-    }
-    const replay = await replayBooking(s, idempotencyKey, hash, now);
-    if (replay) return replay;
+  if (idempotencyKey !== undefined && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
+    throw new ValidationFailed([{ field: 'Idempotency-Key', detail: 'must be 8 to 200 characters' }]);
   }
   const d = await s.directory.get();
-  const { slot, visitType, provider, location } = await requireBookableSlot(s, d, req);
+  let checked;
+  try {
+    checked = await requireBookableSlot(s, d, req, { checkBlocking: false });
+  } catch (error) {
+    // A retry that arrives after the time stopped being bookable still gets its first answer.
+    const replay =
+      idempotencyKey !== undefined ? await replayBooking(s, idempotencyKey, hash, now) : undefined;
+    if (replay) return replay;
+    throw error;
+  }
+  const { slot, visitType, provider, location, localDate } = checked;
 
   let assessmentId: string | null = null;
   if (req.assessmentId) {
@@ -304,46 +334,65 @@ export async function bookAppointment(
   }
 
   const manageToken = newToken();
+  const manageTokenHash = hashToken(manageToken);
   try {
-    const appointment = await s.db.transaction(async (tx) => {
-      const patientId = await insertPatient(tx, req.patient, req.language);
-      const id = await insertAppointment(tx, {
-        providerId: provider.id,
-        locationId: location.id,
-        visitTypeId: visitType.id,
-        patientId,
-        startsAt: new Date(slot.startMs),
-        endsAt: new Date(slot.endMs),
-        blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
-        manageTokenHash: hashToken(manageToken),
-        assessmentId,
-        language: req.language,
-        now,
-      });
-      await recordAudit(tx, {
-        ...actor,
-        action: 'create',
-        entityType: 'appointment',
-        entityId: id,
-        outcome: 'success',
-      });
-      if (idempotencyKey !== undefined) {
-        await insertIdempotencyRecord(tx, {
-          scope: SCOPE,
-          key: idempotencyKey,
-          requestHash: hash,
-          status: 201,
-          body: { appointmentId: id, sealedToken: s.box.seal(manageToken) },
-          resourceId: id,
-          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-        });
-      }
-      return (await findAppointment(tx, id))!;
+    const inserted = await insertBooking(s.db, {
+      patient: req.patient,
+      language: req.language,
+      providerId: provider.id,
+      locationId: location.id,
+      visitTypeId: visitType.id,
+      startsAt: new Date(slot.startMs),
+      endsAt: new Date(slot.endMs),
+      blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+      manageTokenHash,
+      assessmentId,
+      now,
+      localDate,
+      audit: {
+        actorType: actor.actorType,
+        actorId: actor.actorId ?? null,
+        ip: actor.ip ?? null,
+        requestId: actor.requestId ?? null,
+      },
+      idempotency:
+        idempotencyKey === undefined
+          ? null
+          : {
+              scope: SCOPE,
+              key: idempotencyKey,
+              requestHash: hash,
+              sealedToken: s.box.seal(manageToken),
+              expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+            },
     });
+    if (!inserted) {
+      throw new ValidationFailed([
+        { field: 'start', detail: 'falls in the clinician’s time off or on a day the clinic is closed' },
+      ]);
+    }
+    const { id, patientId } = inserted;
+    const appointment: StoredAppointment = {
+      id,
+      providerId: provider.id,
+      locationId: location.id,
+      visitTypeId: visitType.id,
+      patientId,
+      patient: req.patient,
+      startsAt: new Date(slot.startMs),
+      endsAt: new Date(slot.endMs),
+      status: 'booked',
+      manageTokenHash,
+      assessmentId,
+      language: req.language,
+      sequence: 0,
+      createdAt: now,
+    };
     return { appointment, manageToken, replayed: false };
   } catch (error) {
     const code = pgErrorCode(error);
-    // A concurrent request with the same key may have won: answer with its result.
+    // The key was used before (a retry), or a concurrent request with the same key won: answer
+    // with that first result. Otherwise the time is taken.
     if (idempotencyKey !== undefined && (code === PG.uniqueViolation || code === PG.exclusionViolation)) {
       const replay = await replayBooking(s, idempotencyKey, hash, now);
       if (replay) return replay;
@@ -451,7 +500,7 @@ export async function rescheduleAppointment(
     location: d.locations.find((l) => l.id === a.locationId)!.slug,
     provider: d.providers.find((p) => p.id === a.providerId)!.slug,
   };
-  const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start });
+  const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start }, { checkBlocking: true });
   try {
     return await s.db.transaction(async (tx) => {
       const moved = await moveAppointment(

@@ -57,14 +57,25 @@ describe('concurrent booking', () => {
   });
 
   it('overlapping visit types of different lengths collide too', async () => {
-    // 45-minute consultations at 10:00 and 20-minute follow-ups at 10:00, 10:20 and 10:40, all at once.
-    const results = await Promise.all([
-      ...Array.from({ length: 10 }, () => attempt('2026-12-15T10:00:00-07:00')),
-      ...['10:00', '10:30'].flatMap((time) =>
-        Array.from({ length: 10 }, () => attempt(`2026-12-15T${time}:00-07:00`, 'pain-follow-up')),
-      ),
-    ]);
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    // A 45-minute consultation at 10:00 (blocked to 11:00 with its buffer) against 20-minute
+    // follow-ups at 10:00 and 10:30 (each blocked 30 minutes), ten attempts each, all at once.
+    const kinds = [
+      ...Array.from({ length: 10 }, () => [
+        'consult',
+        '2026-12-15T10:00:00-07:00',
+        'new-patient-pain-consultation',
+      ]),
+      ...Array.from({ length: 10 }, () => ['fu-10:00', '2026-12-15T10:00:00-07:00', 'pain-follow-up']),
+      ...Array.from({ length: 10 }, () => ['fu-10:30', '2026-12-15T10:30:00-07:00', 'pain-follow-up']),
+    ];
+    const results = await Promise.all(kinds.map(([, start, type]) => attempt(start!, type)));
+    const winners = kinds
+      .filter((_, i) => results[i]!.status === 201)
+      .map(([kind]) => kind)
+      .sort();
+    // Either the consultation won alone, or one follow-up at each time (they do not overlap each other).
+    expect([['consult'], ['fu-10:00', 'fu-10:30']]).toContainEqual(winners);
+    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(await overlappingPairs()).toBe(0);
   });
 

@@ -37,15 +37,19 @@ export async function loadAvailability(
   locationIds: string[],
   window: { start: Date; end: Date; fromDate: string; toDate: string },
 ) {
+  // Instants come back as epoch milliseconds (float8): parsing thousands of timestamptz
+  // strings into Date objects was the slowest part of a network-wide search.
   const [busy, timeOff, closures] = await Promise.all([
-    db.query<{ provider_id: string; s: Date; e: Date }>(
-      `SELECT provider_id, lower(blocked) AS s, upper(blocked) AS e FROM appointments
+    db.query<{ provider_id: string; s: number; e: number }>(
+      `SELECT provider_id, extract(epoch FROM lower(blocked)) * 1000 AS s, extract(epoch FROM upper(blocked)) * 1000 AS e
+       FROM appointments
        WHERE provider_id = ANY($1::uuid[]) AND status IN ('booked', 'checked-in')
          AND blocked && tstzrange($2, $3)`,
       [providerIds, window.start, window.end],
     ),
-    db.query<{ provider_id: string; starts_at: Date; ends_at: Date }>(
-      `SELECT provider_id, starts_at, ends_at FROM provider_time_off
+    db.query<{ provider_id: string; s: number; e: number }>(
+      `SELECT provider_id, extract(epoch FROM starts_at) * 1000 AS s, extract(epoch FROM ends_at) * 1000 AS e
+       FROM provider_time_off
        WHERE provider_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
       [providerIds, window.start, window.end],
     ),
@@ -55,62 +59,16 @@ export async function loadAvailability(
       [locationIds, window.fromDate, window.toDate],
     ),
   ]);
-  const toInterval = (provider: string, s: Date, e: Date): Interval => ({
-    provider,
-    start: s.getTime(),
-    end: e.getTime(),
+  const toInterval = (r: { provider_id: string; s: number | string; e: number | string }): Interval => ({
+    provider: r.provider_id,
+    start: Number(r.s),
+    end: Number(r.e),
   });
   return {
-    busy: busy.map((b) => toInterval(b.provider_id, b.s, b.e)),
-    timeOff: timeOff.map((t) => toInterval(t.provider_id, t.starts_at, t.ends_at)),
+    busy: busy.map(toInterval),
+    timeOff: timeOff.map(toInterval),
     closures: closures.map((c) => ({ locationId: c.location_id, date: c.closed_on })),
   };
-}
-
-export async function insertPatient(db: Queryable, p: Patient, language: Locale): Promise<string> {
-  const [row] = await db.query<{ id: string }>(
-    `INSERT INTO patients (given_name, family_name, birth_date, email, phone, language)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [p.givenName, p.familyName, p.birthDate, p.email, p.phone, language],
-  );
-  return row!.id;
-}
-
-export async function insertAppointment(
-  db: Queryable,
-  a: {
-    providerId: string;
-    locationId: string;
-    visitTypeId: string;
-    patientId: string;
-    startsAt: Date;
-    endsAt: Date;
-    blockedUntil: Date;
-    manageTokenHash: string;
-    assessmentId: string | null;
-    language: Locale;
-    now: Date;
-  },
-): Promise<string> {
-  const [row] = await db.query<{ id: string }>(
-    `INSERT INTO appointments (provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
-       manage_token_hash, assessment_id, language, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, tstzrange($5, $7), $8, $9, $10, $11, $11) RETURNING id`,
-    [
-      a.providerId,
-      a.locationId,
-      a.visitTypeId,
-      a.patientId,
-      a.startsAt,
-      a.endsAt,
-      a.blockedUntil,
-      a.manageTokenHash,
-      a.assessmentId,
-      a.language,
-      a.now,
-    ],
-  );
-  return row!.id;
 }
 
 const SELECT_APPOINTMENT = `
@@ -204,6 +162,115 @@ export async function moveAppointment(
   return rows.length === 1;
 }
 
+/**
+ * A whole booking in one statement: patient, appointment, audit event and (with a key) the
+ * idempotency record. One round trip, atomic on its own; the exclusion constraint or the
+ * idempotency key's primary key refuses it as a whole.
+ */
+export async function insertBooking(
+  db: Queryable,
+  b: {
+    patient: Patient;
+    language: Locale;
+    providerId: string;
+    locationId: string;
+    visitTypeId: string;
+    startsAt: Date;
+    endsAt: Date;
+    blockedUntil: Date;
+    manageTokenHash: string;
+    assessmentId: string | null;
+    now: Date;
+    /** The visit's date in the clinic's calendar, for the closure check. */
+    localDate: string;
+    audit: { actorType: string; actorId: string | null; ip: string | null; requestId: string | null };
+    idempotency: {
+      scope: string;
+      key: string;
+      requestHash: string;
+      sealedToken: string;
+      expiresAt: Date;
+    } | null;
+  },
+): Promise<{ id: string; patientId: string } | undefined> {
+  const k = b.idempotency;
+  const [row] = await db.query<{ id: string; patient_id: string }>(
+    `WITH p AS (
+       INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
+       SELECT $1, $2, $3, $4, $5, $6, $14
+       -- Time off and clinic closures are checked here, in the same statement, not in a query before.
+       WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
+         AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
+       RETURNING id
+     ), a AS (
+       INSERT INTO appointments (provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
+         manage_token_hash, assessment_id, language, created_at, updated_at)
+       SELECT $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14 FROM p
+       RETURNING id, patient_id
+     ), audit AS (
+       INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
+       SELECT $14, $16, $17, 'create', 'appointment', a.id::text, 'success', $18, $19 FROM a
+     ), idem AS (
+       INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, resource_id, expires_at)
+       SELECT $20::text, $21::text, $22::text, 201, jsonb_build_object('appointmentId', a.id, 'sealedToken', $23::text), a.id, $24
+       FROM a WHERE $21::text IS NOT NULL
+     )
+     SELECT id, patient_id FROM a`,
+    [
+      b.patient.givenName,
+      b.patient.familyName,
+      b.patient.birthDate,
+      b.patient.email,
+      b.patient.phone,
+      b.language,
+      b.providerId,
+      b.locationId,
+      b.visitTypeId,
+      b.startsAt,
+      b.endsAt,
+      b.blockedUntil,
+      b.manageTokenHash,
+      b.now,
+      b.assessmentId,
+      b.audit.actorType,
+      b.audit.actorId,
+      b.audit.ip,
+      b.audit.requestId,
+      k?.scope ?? null,
+      k?.key ?? null,
+      k?.requestHash ?? null,
+      k?.sealedToken ?? null,
+      k?.expiresAt ?? null,
+      b.localDate,
+    ],
+  );
+  return row ? { id: row.id, patientId: row.patient_id } : undefined;
+}
+
+/** Time off and closures only: enough to check that a requested time is inside working hours. */
+export async function loadBlockingTime(
+  db: Queryable,
+  providerId: string,
+  locationId: string,
+  start: Date,
+  end: Date,
+  date: string,
+) {
+  const rows = await db.query<{ kind: 'off' | 'closed'; s: Date | null; e: Date | null }>(
+    `SELECT 'off' AS kind, starts_at AS s, ends_at AS e FROM provider_time_off
+       WHERE provider_id = $1 AND starts_at < $4 AND ends_at > $3
+     UNION ALL
+     SELECT 'closed', NULL, NULL FROM location_closures WHERE location_id = $2 AND closed_on = $5`,
+    [providerId, locationId, start, end, date],
+  );
+  return {
+    timeOff: rows
+      .filter((r) => r.kind === 'off')
+      .map((r) => ({ start: r.s!.getTime(), end: r.e!.getTime() })),
+    closed: rows.some((r) => r.kind === 'closed'),
+  };
+}
+
 // ------------------------------------------------------------------ idempotency
 
 export interface IdempotencyRecord {
@@ -224,25 +291,6 @@ export async function findIdempotencyRecord(db: Queryable, scope: string, key: s
   return row
     ? { requestHash: row.request_hash, status: row.response_status, body: row.response_body }
     : undefined;
-}
-
-export async function insertIdempotencyRecord(
-  db: Queryable,
-  r: {
-    scope: string;
-    key: string;
-    requestHash: string;
-    status: number;
-    body: Record<string, unknown>;
-    resourceId: string;
-    expiresAt: Date;
-  },
-) {
-  await db.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, resource_id, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [r.scope, r.key, r.requestHash, r.status, JSON.stringify(r.body), r.resourceId, r.expiresAt],
-  );
 }
 
 export async function deleteExpiredIdempotencyKeys(db: Queryable, now: Date): Promise<number> {

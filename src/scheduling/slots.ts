@@ -71,8 +71,24 @@ export function isoInZone(ms: number, timeZone: string): string {
     .toString({ timeZoneName: 'never' });
 }
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const isoDayCache = new Map<number, string>();
+
+/** Local ISO 8601 with offset by integer arithmetic: thousands of slots per search, no Date objects. */
 function formatWithOffset(ms: number, offsetMs: number, offset: string): string {
-  return new Date(ms + offsetMs).toISOString().slice(0, 19) + offset;
+  const local = ms + offsetMs;
+  const day = Math.floor(local / 86_400_000);
+  let iso = isoDayCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (isoDayCache.size > 10_000) isoDayCache.clear();
+    isoDayCache.set(day, iso);
+  }
+  const secondsOfDay = Math.floor((local - day * 86_400_000) / 1000);
+  const h = Math.floor(secondsOfDay / 3600);
+  const m = Math.floor((secondsOfDay % 3600) / 60);
+  const sec = secondsOfDay % 60;
+  return `${iso}T${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[sec]}${offset}`;
 }
 
 /** Sorted busy intervals per provider, for a quick overlap test. */
@@ -112,6 +128,35 @@ function overlapsAny(list: Interval[] | undefined, start: number, end: number): 
   return false;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Local wall-clock time on a date in a zone -> epoch ms (and the zone's offset then), through
+ * Temporal: a skipped time moves forward, a repeated one takes the earlier instant. The answer
+ * never changes for a given zone, date and time, so it is memoised across searches.
+ */
+const localCache = new Map<string, { ms: number; offsetMs: number }>();
+function localToInstant(timeZone: string, isoDate: string, hhmm: string) {
+  const key = `${timeZone}|${isoDate}|${hhmm}`;
+  let hit = localCache.get(key);
+  if (!hit) {
+    const zdt = Temporal.PlainDate.from(isoDate).toZonedDateTime({
+      timeZone,
+      plainTime: Temporal.PlainTime.from(hhmm),
+    });
+    hit = { ms: zdt.epochMilliseconds, offsetMs: zdt.offsetNanoseconds / 1e6 };
+    if (localCache.size > 50_000) localCache.clear();
+    localCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** Days as integers (days since 1970-01-01) so the date loop needs no calendar objects. */
+const epochDay = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// 1970-01-01 was a Thursday (ISO weekday 4).
+const weekdayOfDay = (day: number) => ((((day + 3) % 7) + 7) % 7) + 1;
+
 export function findOpenSlots(q: SlotQuery): Slot[] {
   const { visitType: vt } = q;
   const duration = vt.durationMinutes * MINUTE;
@@ -122,47 +167,65 @@ export function findOpenSlots(q: SlotQuery): Slot[] {
   const closed = new Set(q.closures.map((c) => `${c.location}|${c.date}`));
   const busy = byProvider(q.busy);
   const off = byProvider(q.timeOff);
-  const first = Temporal.PlainDate.from(q.from);
-  const last = Temporal.PlainDate.from(q.to);
+  const offsets = new Map<number, string>();
+  const offsetLabel = (ms: number) => {
+    let label = offsets.get(ms);
+    if (label === undefined) offsets.set(ms, (label = offsetString(ms)));
+    return label;
+  };
+  // Blocks grouped by weekday once, instead of scanning every block on every date.
+  const blocksByWeekday = new Map<
+    number,
+    { provider: string; block: SlotProvider['schedule'][number]; timeZone: string }[]
+  >();
+  for (const provider of q.providers) {
+    for (const block of provider.schedule) {
+      const timeZone = zones.get(block.location);
+      if (!timeZone) continue;
+      const list = blocksByWeekday.get(block.weekday) ?? [];
+      list.push({ provider: provider.slug, block, timeZone });
+      blocksByWeekday.set(block.weekday, list);
+    }
+  }
   const slots: Slot[] = [];
 
-  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
-    const iso = date.toString();
-    const weekday = date.dayOfWeek;
-    for (const provider of q.providers) {
-      for (const block of provider.schedule) {
-        if (block.weekday !== weekday) continue;
-        const timeZone = zones.get(block.location);
-        if (!timeZone) continue;
-        if (iso < block.validFrom || (block.validTo !== null && iso > block.validTo)) continue;
-        if (closed.has(`${block.location}|${iso}`)) continue;
-        const startZdt = date.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(block.starts) });
-        const endZdt = date.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(block.ends) });
-        const blockStart = startZdt.epochMilliseconds;
-        const blockEnd = endZdt.epochMilliseconds;
-        if (blockEnd < earliest || blockStart > latest) continue;
-        // One offset for the whole block unless a DST change falls inside it (then format exactly).
-        const sameOffset = startZdt.offsetNanoseconds === endZdt.offsetNanoseconds;
-        const offsetMs = startZdt.offsetNanoseconds / 1e6;
-        const offset = offsetString(offsetMs);
-        // Slots step by the visit plus its buffer, so every slot shown can be booked alongside the others.
-        for (let s = blockStart; s + duration <= blockEnd; s += duration + buffer) {
-          if (s < earliest || s > latest) continue;
-          const e = s + duration;
-          if (overlapsAny(busy.get(provider.slug), s, e + buffer)) continue;
-          if (overlapsAny(off.get(provider.slug), s, e + buffer)) continue;
-          slots.push({
-            start: sameOffset ? formatWithOffset(s, offsetMs, offset) : isoInZone(s, timeZone),
-            end: sameOffset ? formatWithOffset(e, offsetMs, offset) : isoInZone(e, timeZone),
-            startMs: s,
-            endMs: e,
-            provider: provider.slug,
-            location: block.location,
-            visitType: vt.slug,
-          });
-        }
+  for (let day = epochDay(q.from), last = epochDay(q.to); day <= last; day++) {
+    const blocks = blocksByWeekday.get(weekdayOfDay(day));
+    if (!blocks) continue;
+    const iso = isoOfDay(day);
+    for (const { provider, block, timeZone } of blocks) {
+      if (iso < block.validFrom || (block.validTo !== null && iso > block.validTo)) continue;
+      if (closed.has(`${block.location}|${iso}`)) continue;
+      const startLocal = localToInstant(timeZone, iso, block.starts);
+      const endLocal = localToInstant(timeZone, iso, block.ends);
+      const blockStart = startLocal.ms;
+      const blockEnd = endLocal.ms;
+      if (blockEnd < earliest || blockStart > latest) continue;
+      // One offset for the whole block unless a DST change falls inside it (then format exactly).
+      const sameOffset = startLocal.offsetMs === endLocal.offsetMs;
+      const offsetMs = startLocal.offsetMs;
+      const offset = offsetLabel(offsetMs);
+      const providerBusy = busy.get(provider);
+      const providerOff = off.get(provider);
+      // Slots step by the visit plus its buffer, so every slot shown can be booked alongside the others.
+      for (let s = blockStart; s + duration <= blockEnd; s += duration + buffer) {
+        if (s < earliest || s > latest) continue;
+        const e = s + duration;
+        if (overlapsAny(providerBusy, s, e + buffer)) continue;
+        if (overlapsAny(providerOff, s, e + buffer)) continue;
+        slots.push({
+          start: sameOffset ? formatWithOffset(s, offsetMs, offset) : isoInZone(s, timeZone),
+          end: sameOffset ? formatWithOffset(e, offsetMs, offset) : isoInZone(e, timeZone),
+          startMs: s,
+          endMs: e,
+          provider,
+          location: block.location,
+          visitType: vt.slug,
+        });
       }
     }
   }
-  return slots.sort((a, b) => a.startMs - b.startMs || a.provider.localeCompare(b.provider));
+  return slots.sort(
+    (a, b) => a.startMs - b.startMs || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0),
+  );
 }
