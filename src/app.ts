@@ -29,6 +29,8 @@ import type { Scheduling } from './scheduling/booking-service.js';
 import { appointmentApi } from './scheduling/appointment-api.js';
 import { bookingPages } from './scheduling/booking-pages.js';
 import { managePages } from './scheduling/manage-pages.js';
+import { waitlistApi } from './scheduling/waitlist-api.js';
+import { waitlistPages } from './scheduling/waitlist-pages.js';
 import { readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
 import { hashToken, sameHash } from './platform/tokens.js';
@@ -82,6 +84,7 @@ export function createApp({
     box: secretBox(secret),
     publicUrl: config.publicUrl,
     now,
+    waitlistOfferMinutes: config.waitlistOfferMinutes,
     async verifyIntake(assessmentId, token) {
       const a = await findAssessment(db, assessmentId, now());
       return a && sameHash(a.tokenHash, hashToken(token)) ? { disposition: a.disposition } : undefined;
@@ -113,6 +116,7 @@ export function createApp({
   api.route('/', directoryApi(directory));
   api.route('/', assessmentApi(triage, config.publicUrl));
   api.route('/', appointmentApi(scheduling));
+  api.route('/', waitlistApi(scheduling));
   app.route('/api/v1', api);
   app.all('/api/*', () => {
     throw new NotFound('There is no API endpoint at this path.');
@@ -137,6 +141,7 @@ export function createApp({
       }),
     );
     app.route(prefix, managePages(scheduling, site));
+    app.route(prefix, waitlistPages(scheduling, site));
     app.route(
       prefix,
       selfCheckPages(triage, directory, site, {

@@ -19,6 +19,12 @@ const schema = z.object({
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  WAITLIST_OFFER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
   DEMO_DATA: bool.default(true),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +64,7 @@ export type Config = {
   draftTtlMinutes: number;
   /** Key for encrypting short-lived copies of private tokens; generated and stored in the database when unset outside production. */
   secret: string | undefined;
+  waitlistOfferMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     assessmentRetentionDays: c.ASSESSMENT_RETENTION_DAYS,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
     secret: c.CAREPATH_SECRET,
+    waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
   };
 }

@@ -18,6 +18,8 @@ import { resolveSecret } from './platform/secret-box.js';
 import { logTransport } from './platform/mail/mailer.js';
 import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
+import { deleteExpiredIdempotencyKeys } from './scheduling/scheduling-store.js';
+import { expireOffers } from './scheduling/waitlist.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
 export const DEMO_SCHEDULE_START = '2026-01-01';
@@ -62,13 +64,17 @@ export async function startCarepath(
       workers: config.jobs,
     });
     await jobs.createQueue(CHECK_IN_QUEUE);
+    const secret = await resolveSecret(db, config.secret);
+    const { app, scheduling } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs), secret });
     if (config.jobs) {
-      const cleanup: Record<string, CleanupTask> = { ...triageCleanup };
+      const cleanup: Record<string, CleanupTask> = {
+        ...triageCleanup,
+        expiredIdempotencyKeys: (q, now) => deleteExpiredIdempotencyKeys(q, now),
+        expiredWaitlistOffers: (_q, now) => expireOffers(scheduling, now),
+      };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await registerTriageJobs(jobs, db, logTransport(logger), logger);
     }
-    const secret = await resolveSecret(db, config.secret);
-    const { app } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs), secret });
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
         resolve(info.port),

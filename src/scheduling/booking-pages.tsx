@@ -200,6 +200,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
                 })
               }
             />
+            <p>
+              <a href={ctx.href('/book/waitlist') + queryString(base)}>{ctx.t('waitlist.link')}</a>
+            </p>
             <p class="pager">
               {results.from > today ? (
                 <a

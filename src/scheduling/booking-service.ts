@@ -26,6 +26,7 @@ import {
   type StoredAppointment,
 } from './scheduling-store.js';
 import { findOpenSlots, isoInZone, type Slot } from './slots.js';
+import { offerFreedTime } from './waitlist.js';
 
 export type Actor = Pick<AuditEvent, 'actorType' | 'actorId' | 'ip' | 'requestId'>;
 
@@ -35,6 +36,8 @@ export interface Scheduling {
   box: SecretBox;
   publicUrl: string;
   now: () => Date;
+  /** How long a waiting-list offer holds (minutes). */
+  waitlistOfferMinutes: number;
   /** Checks an assessment's token for attaching it as the intake; returns its disposition. */
   verifyIntake: (assessmentId: string, token: string) => Promise<{ disposition: string } | undefined>;
 }
@@ -473,6 +476,7 @@ export async function cancelAppointment(
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
   if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+  const d = await s.directory.get();
   return s.db.transaction(async (tx) => {
     if (!(await markCancelled(tx, a.id, s.now())))
       throw new Conflict('This visit was changed meanwhile. Reload and try again.');
@@ -482,6 +486,13 @@ export async function cancelAppointment(
       entityType: 'appointment',
       entityId: a.id,
       outcome: 'success',
+    });
+    // The freed time goes to the waiting list in the same transaction: a crash cannot lose it.
+    await offerFreedTime(tx, s, d, {
+      visitTypeId: a.visitTypeId,
+      locationId: a.locationId,
+      providerId: a.providerId,
+      startsAt: a.startsAt,
     });
     return (await findAppointment(tx, a.id))!;
   });
@@ -518,6 +529,13 @@ export async function rescheduleAppointment(
         entityType: 'appointment',
         entityId: a.id,
         outcome: 'success',
+      });
+      // The old time is free now: offer it to the waiting list in the same transaction.
+      await offerFreedTime(tx, s, d, {
+        visitTypeId: a.visitTypeId,
+        locationId: a.locationId,
+        providerId: a.providerId,
+        startsAt: a.startsAt,
       });
       return (await findAppointment(tx, a.id))!;
     });

@@ -218,12 +218,15 @@ export function DetailsForm({
   values,
   errors,
   hidden,
+  fieldsOnly,
 }: {
   ctx: PageContext;
   action: string;
   values: Partial<Patient>;
   errors: FormError[];
   hidden: Record<string, string>;
+  /** Only the five fields, for a form that has more (the waiting list). */
+  fieldsOnly?: boolean;
 }) {
   const { t } = ctx;
   const field = (name: PatientField, type: string, autocomplete: string, width: string, hint?: string) => {
@@ -254,16 +257,22 @@ export function DetailsForm({
       </div>
     );
   };
-  return (
-    <form method="post" action={action} novalidate>
-      {Object.entries(hidden).map(([k, v]) => (
-        <input type="hidden" name={k} value={v} />
-      ))}
+  const fields = (
+    <>
       {field('givenName', 'text', 'given-name', 'width-20')}
       {field('familyName', 'text', 'family-name', 'width-20')}
       {field('birthDate', 'text', 'bday', 'width-10', t('book.field.birthDate.hint'))}
       {field('email', 'email', 'email', 'width-20', t('book.field.email.hint'))}
       {field('phone', 'tel', 'tel', 'width-20')}
+    </>
+  );
+  if (fieldsOnly) return fields;
+  return (
+    <form method="post" action={action} novalidate>
+      {Object.entries(hidden).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      {fields}
       <button class="button" type="submit">
         {t('sc.continue')}
       </button>

@@ -301,6 +301,35 @@ export const en = {
   'manage.notFound.body': 'The link may be wrong or out of date. Please call your clinic if you need help.',
   'manage.print': 'Print this page to bring it with you.',
   'result.urgent.book': 'See today’s free times',
+  // Waiting list
+  'waitlist.link': 'Nothing suitable? Join the waiting list',
+  'waitlist.title': 'Join the waiting list',
+  'waitlist.lead':
+    'If a time becomes free in the dates you choose, we will email you an offer. The first person on the list gets it first, and the offer is held for {hours} hours.',
+  'waitlist.from': 'Earliest date',
+  'waitlist.to': 'Latest date',
+  'waitlist.dateHint': 'As year-month-day, for example {example}.',
+  'waitlist.error.from': 'Enter the earliest date as year-month-day, today or later',
+  'waitlist.error.to': 'Enter a latest date on or after the earliest date, within 90 days',
+  'waitlist.error.location': 'Choose a clinic',
+  'waitlist.submit': 'Join the waiting list',
+  'waitlist.joined.title': 'You are on the waiting list',
+  'waitlist.joined.body': 'We will email {email} if a time becomes free between {from} and {to}.',
+  'waitlist.status.title': 'Your place on the waiting list',
+  'waitlist.status.waiting': 'Waiting for a free time.',
+  'waitlist.status.offered': 'We have offered you a time. Check your email.',
+  'waitlist.status.booked': 'You booked an offered time.',
+  'waitlist.status.expired':
+    'An offer expired, so your place was given to the next person. You can join again.',
+  'waitlist.status.left': 'You left the waiting list.',
+  'waitlist.leave': 'Leave the waiting list',
+  'waitlist.offer.title': 'A time is free for you',
+  'waitlist.offer.body': 'This time is held for you until {expires}.',
+  'waitlist.offer.book': 'Book this time',
+  'waitlist.offer.gone': 'This offer has expired or the time was taken. You can choose another time.',
+  'mail.waitlist.subject': 'A visit time is free: {network}',
+  'mail.waitlist.body':
+    'Hello {name}. A time you were waiting for is free: {when} at {clinic}. It is held for you until {expires}. Book it here: {link}\n\nIn an emergency, call 911.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

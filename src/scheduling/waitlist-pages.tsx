@@ -1,0 +1,299 @@
+/** Joining and leaving the waiting list, and taking an offered time, from private links. */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { clientAddress } from '../platform/http/client.js';
+import { Conflict, ValidationFailed } from '../platform/http/problem.js';
+import { dateInZone, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
+import { TOKEN_PATTERN } from '../platform/tokens.js';
+import type { FormError } from '../platform/views/forms.js';
+import { titleWithErrors } from '../platform/views/forms.js';
+import { contextFor, renderPage, type Site } from '../platform/views/render.js';
+import { patientSchema } from './appointment-api.js';
+import type { Actor, Scheduling } from './booking-service.js';
+import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from './booking-views.js';
+import type { Patient } from './scheduling-store.js';
+import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';
+
+const actorOf = (c: Context<AppEnv>): Actor => ({
+  actorType: 'patient',
+  ip: clientAddress(c),
+  requestId: c.get('requestId'),
+});
+const ZONE = 'America/Phoenix';
+
+export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+
+  const form = async (c: Context<AppEnv>, f: Record<string, string | undefined>, errors: FormError[]) => {
+    const ctx = await contextFor(c, site);
+    const d = await s.directory.get();
+    const today = dateInZone(s.now().getTime(), ZONE);
+    const example = Temporal.PlainDate.from(today).add({ days: 7 }).toString();
+    const fromError = errors.find((e) => e.href === 'from')?.message;
+    const toError = errors.find((e) => e.href === 'to')?.message;
+    const locError = errors.find((e) => e.href === 'location')?.message;
+    const values = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, f[k] ?? ''])) as Partial<Patient>;
+    return renderPage(
+      c,
+      ctx,
+      {
+        title: titleWithErrors(ctx, ctx.t('waitlist.title'), errors),
+        noindex: true,
+        status: errors.length ? 422 : 200,
+      },
+      <div class="narrow">
+        <BackLink
+          ctx={ctx}
+          href={
+            ctx.href('/book') +
+            queryString({ visitType: f.visitType, location: f.location, provider: f.provider })
+          }
+        />
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <h1>{ctx.t('waitlist.title')}</h1>
+        <p>{ctx.t('waitlist.lead', { hours: Math.round(s.waitlistOfferMinutes / 60) })}</p>
+        <form method="post" action={ctx.href('/book/waitlist')} novalidate>
+          <input type="hidden" name="visitType" value={f.visitType ?? ''} />
+          <input type="hidden" name="provider" value={f.provider ?? ''} />
+          <div class={locError ? 'form-group has-error' : 'form-group'}>
+            <label class="label" for="location">
+              {ctx.t('book.location')}
+            </label>
+            {locError ? (
+              <p id="location-error" class="error-message">
+                <span class="visually-hidden">{ctx.t('sc.errorPrefix')}</span> {locError}
+              </p>
+            ) : null}
+            <select class="input" id="location" name="location">
+              {d.locations.map((l) => (
+                <option value={l.slug} selected={f.location === l.slug}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {(['from', 'to'] as const).map((k) => {
+            const error = k === 'from' ? fromError : toError;
+            return (
+              <div class={error ? 'form-group has-error' : 'form-group'}>
+                <label class="label" for={k}>
+                  {ctx.t(k === 'from' ? 'waitlist.from' : 'waitlist.to')}
+                </label>
+                <div id={`${k}-hint`} class="hint">
+                  {ctx.t('waitlist.dateHint', { example })}
+                </div>
+                {error ? (
+                  <p id={`${k}-error`} class="error-message">
+                    <span class="visually-hidden">{ctx.t('sc.errorPrefix')}</span> {error}
+                  </p>
+                ) : null}
+                <input
+                  class="input width-10"
+                  id={k}
+                  name={k}
+                  type="text"
+                  inputmode="numeric"
+                  value={f[k] ?? (k === 'from' ? today : '')}
+                  aria-describedby={error ? `${k}-hint ${k}-error` : `${k}-hint`}
+                />
+              </div>
+            );
+          })}
+          <DetailsFields ctx={ctx} values={values} errors={errors} />
+          <button class="button" type="submit">
+            {ctx.t('waitlist.submit')}
+          </button>
+        </form>
+      </div>,
+    );
+  };
+
+  pages.get('/book/waitlist', (c) => form(c, c.req.query(), []));
+
+  pages.post('/book/waitlist', async (c) => {
+    const ctx = await contextFor(c, site);
+    const body = await c.req.parseBody();
+    const f = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : undefined]),
+    ) as Record<string, string | undefined>;
+    const patient = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, f[k] ?? ''])) as unknown as Patient;
+    const errors: FormError[] = [];
+    const parsed = patientSchema.safeParse(patient);
+    if (!parsed.success) {
+      const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+      for (const k of PATIENT_FIELDS)
+        if (bad.has(k)) errors.push({ href: k, message: ctx.t(`book.error.${k}`) });
+    }
+    try {
+      if (errors.length === 0) {
+        const { token } = await joinWaitlist(
+          s,
+          {
+            visitType: f.visitType ?? '',
+            location: f.location ?? '',
+            provider: f.provider || undefined,
+            from: f.from ?? '',
+            to: f.to ?? '',
+            patient: parsed.data!,
+            language: ctx.locale,
+          },
+          actorOf(c),
+        );
+        return c.redirect(ctx.href(`/waitlist/${token}`) + '?joined=1', 303);
+      }
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      for (const e of error.errors) {
+        if (e.field === 'from' || e.field === 'to')
+          errors.push({ href: e.field, message: ctx.t(`waitlist.error.${e.field}`) });
+        else if (e.field === 'location')
+          errors.push({ href: 'location', message: ctx.t('waitlist.error.location') });
+        else errors.push({ href: 'location', message: ctx.t('book.error.combination') });
+      }
+    }
+    return form(c, f, errors);
+  });
+
+  pages.get('/waitlist/:token', async (c) => {
+    const ctx = await contextFor(c, site);
+    const token = c.req.param('token') ?? '';
+    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c)) : undefined;
+    if (!entry) {
+      return renderPage(
+        c,
+        ctx,
+        { title: ctx.t('manage.notFound.title'), status: 404, noindex: true },
+        <div class="narrow">
+          <h1>{ctx.t('manage.notFound.title')}</h1>
+          <p>{ctx.t('manage.notFound.body')}</p>
+        </div>,
+      );
+    }
+    const joined = c.req.query('joined') && entry.status === 'waiting';
+    const title = joined ? ctx.t('waitlist.joined.title') : ctx.t('waitlist.status.title');
+    return renderPage(
+      c,
+      ctx,
+      { title, noindex: true },
+      <div class="narrow">
+        {joined ? (
+          <div class="result-panel self-care" role="status">
+            <h1>{title}</h1>
+          </div>
+        ) : (
+          <h1>{title}</h1>
+        )}
+        {joined ? (
+          <p>
+            {ctx.t('waitlist.joined.body', {
+              email: entry.patient.email,
+              from: longDate(ctx.locale, entry.earliest),
+              to: longDate(ctx.locale, entry.latest),
+            })}
+          </p>
+        ) : (
+          <p>{ctx.t(`waitlist.status.${entry.status}`)}</p>
+        )}
+        {entry.status === 'waiting' || entry.status === 'offered' ? (
+          <form method="post" action={ctx.href(`/waitlist/${token}/leave`)}>
+            <button class="button secondary" type="submit">
+              {ctx.t('waitlist.leave')}
+            </button>
+          </form>
+        ) : null}
+        <p class="notice">{ctx.t('manage.keep')}</p>
+      </div>,
+    );
+  });
+
+  pages.post('/waitlist/:token/leave', async (c) => {
+    const ctx = await contextFor(c, site);
+    const token = c.req.param('token') ?? '';
+    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c)) : undefined;
+    if (entry && (entry.status === 'waiting' || entry.status === 'offered'))
+      await leaveWaitlist(s, entry, actorOf(c));
+    return c.redirect(ctx.href(`/waitlist/${token}`), 303);
+  });
+
+  const offerPage = async (c: Context<AppEnv>, method: 'GET' | 'POST') => {
+    const ctx = await contextFor(c, site);
+    const token = c.req.param('token') ?? '';
+    const offer = TOKEN_PATTERN.test(token) ? await readOffer(s, token, actorOf(c)) : undefined;
+    const gone = () =>
+      renderPage(
+        c,
+        ctx,
+        { title: ctx.t('waitlist.offer.title'), status: offer ? 410 : 404, noindex: true },
+        <div class="narrow">
+          <h1>{ctx.t('waitlist.offer.title')}</h1>
+          <p>{ctx.t('waitlist.offer.gone')}</p>
+          <p>
+            <a class="button" href={ctx.href('/book')}>
+              {ctx.t('book.title')}
+            </a>
+          </p>
+        </div>,
+      );
+    if (!offer || !offer.open) return gone();
+    if (method === 'POST') {
+      try {
+        const booked = await takeOffer(s, offer.entry, actorOf(c));
+        return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
+      } catch (error) {
+        if (error instanceof Conflict || error instanceof ValidationFailed) return gone();
+        throw error;
+      }
+    }
+    const d = await s.directory.get();
+    const e = offer.entry;
+    const location = d.locations.find((l) => l.id === e.locationId)!;
+    const provider = d.providers.find((p) => p.id === e.offerProviderId)!;
+    const when = (ms: number) =>
+      `${dayInZone(ctx.locale, ms, location.timeZone)}, ${timeInZone(ctx.locale, ms, location.timeZone)}`;
+    return renderPage(
+      c,
+      ctx,
+      { title: ctx.t('waitlist.offer.title'), noindex: true },
+      <div class="narrow">
+        <h1>{ctx.t('waitlist.offer.title')}</h1>
+        <dl class="summary-list">
+          <div>
+            <dt>{ctx.t('book.row.when')}</dt>
+            <dd>{when(e.offerStartsAt!.getTime())}</dd>
+          </div>
+          <div>
+            <dt>{ctx.t('book.row.where')}</dt>
+            <dd>
+              {location.name}, {location.street}, {location.city}
+            </dd>
+          </div>
+          <div>
+            <dt>{ctx.t('book.row.who')}</dt>
+            <dd>{provider.displayName}</dd>
+          </div>
+        </dl>
+        <p>{ctx.t('waitlist.offer.body', { expires: when(e.offerExpiresAt!.getTime()) })}</p>
+        <form method="post" action={ctx.href(`/waitlist/offer/${token}`)}>
+          <button class="button" type="submit">
+            {ctx.t('waitlist.offer.book')}
+          </button>
+        </form>
+      </div>,
+    );
+  };
+  pages.get('/waitlist/offer/:token', (c) => offerPage(c, 'GET'));
+  pages.post('/waitlist/offer/:token', (c) => offerPage(c, 'POST'));
+
+  return pages;
+}
+
+/** The patient fields of the booking form, without its own <form> wrapper. */
+function DetailsFields(props: {
+  ctx: Parameters<typeof DetailsForm>[0]['ctx'];
+  values: Partial<Patient>;
+  errors: FormError[];
+}) {
+  return <DetailsForm {...props} action="" hidden={{}} fieldsOnly />;
+}

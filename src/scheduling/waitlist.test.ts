@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { FormClient } from '../../test/support/form-client.js';
+import { expireOffers } from './waitlist.js';
+
+let clock = new Date('2026-11-30T14:00:00Z');
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const person = (givenName: string) => ({
+  givenName,
+  familyName: 'Waiting',
+  birthDate: '1970-02-02',
+  email: `${givenName.toLowerCase()}@example.com`,
+  phone: '480 555 0102',
+});
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  t.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+async function join(name: string, location = 'scottsdale', from = '2026-12-01', to = '2026-12-10') {
+  const res = await post('/api/v1/waitlist', {
+    visitType: 'pain-follow-up',
+    location,
+    from,
+    to,
+    patient: person(name),
+  });
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+async function offers() {
+  return t.db.query<{ given_name: string; status: string }>(
+    'SELECT p.given_name, w.status FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id ORDER BY w.seq',
+  );
+}
+
+describe('the waiting list', () => {
+  it('names each invalid field when joining', async () => {
+    const res = await post('/api/v1/waitlist', {
+      visitType: 'pain-follow-up',
+      location: 'mars',
+      from: '2026-11-01',
+      to: '2027-06-01',
+      patient: person('Bad'),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors.map((e: any) => e.field).sort()).toEqual(['from', 'location', 'to']);
+  });
+
+  it('offers a cancelled time to the earliest matching patient, with an email in the outbox', async () => {
+    const first = await join('Alba');
+    await join('Bruno');
+    await join('Carmen', 'tempe');
+    const booked = await (
+      await post('/api/v1/appointments', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-02T09:00:00-07:00',
+        patient: person('Dora'),
+      })
+    ).json();
+    const cancel = await t.request(`/api/v1/appointments/${booked.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${booked.manageToken}` },
+    });
+    expect(cancel.status).toBe(200);
+    expect((await offers()).map((o) => `${o.given_name}:${o.status}`)).toEqual([
+      'Alba:offered',
+      'Bruno:waiting',
+      'Carmen:waiting',
+    ]);
+    const [mail] = await t.db.query<{ recipient: string; text_body: string }>(
+      "SELECT recipient, text_body FROM outbox_messages WHERE kind = 'waitlist-offer'",
+    );
+    expect(mail!.recipient).toBe('alba@example.com');
+    expect(mail!.text_body).toMatch(/\/waitlist\/offer\/[\w-]{43}/);
+    const status = await (
+      await t.request(`/api/v1/waitlist/${first.id}`, { headers: { authorization: `Bearer ${first.token}` } })
+    ).json();
+    expect(status.status).toBe('offered');
+  });
+
+  it('books the offered time from the offer link', async () => {
+    const [mail] = await t.db.query<{ text_body: string }>(
+      "SELECT text_body FROM outbox_messages WHERE kind = 'waitlist-offer' AND recipient = 'alba@example.com'",
+    );
+    const link = /\/waitlist\/offer\/[\w-]{43}/.exec(mail!.text_body)![0];
+    const client = new FormClient(t);
+    expect(await (await client.get(link)).text()).toContain('A time is free for you');
+    const res = await client.post(link);
+    expect(FormClient.location(res)).toMatch(/^\/appointments\/manage\/[\w-]{43}\?booked=1$/);
+    expect((await offers())[0]!.status).toBe('booked');
+    const again = await client.get(link);
+    expect(again.status).toBe(410);
+  });
+
+  it('passes an expired offer to the next patient', async () => {
+    const booked = await (
+      await post('/api/v1/appointments', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-03T09:00:00-07:00',
+        patient: person('Eva'),
+      })
+    ).json();
+    await t.request(`/api/v1/appointments/${booked.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${booked.manageToken}` },
+    });
+    expect((await offers()).map((o) => o.status)).toEqual(['booked', 'offered', 'waiting']);
+    const later = await join('Fer');
+    clock = new Date(clock.getTime() + 3 * 3600_000);
+    expect(await expireOffers(t.scheduling, clock)).toBe(1);
+    expect((await offers()).map((o) => `${o.given_name}:${o.status}`)).toEqual([
+      'Alba:booked',
+      'Bruno:expired',
+      'Carmen:waiting',
+      'Fer:offered',
+    ]);
+    expect(later.id).toBeTruthy();
+  });
+
+  it('joins and leaves from the pages', async () => {
+    const client = new FormClient(t);
+    const form = await (await client.get('/book/waitlist?visitType=pain-follow-up&location=phoenix')).text();
+    expect(form).toContain('Join the waiting list');
+    const bad = await client.post('/book/waitlist', {
+      visitType: 'pain-follow-up',
+      location: 'phoenix',
+      from: '2026-12-05',
+      to: '2026-12-01',
+      givenName: 'Gil',
+      familyName: 'W',
+      birthDate: '1970-01-01',
+      email: 'gil@example.com',
+      phone: '480 555 0103',
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Enter a latest date on or after the earliest date');
+    const ok = await client.post('/book/waitlist', {
+      visitType: 'pain-follow-up',
+      location: 'phoenix',
+      from: '2026-12-01',
+      to: '2026-12-05',
+      givenName: 'Gil',
+      familyName: 'W',
+      birthDate: '1970-01-01',
+      email: 'gil@example.com',
+      phone: '480 555 0103',
+    });
+    const page = FormClient.location(ok);
+    expect(await (await client.get(page)).text()).toContain('You are on the waiting list');
+    await client.post(page.replace('?joined=1', '/leave'));
+    expect(await (await client.get(page.replace('?joined=1', ''))).text()).toContain(
+      'You left the waiting list',
+    );
+  });
+});

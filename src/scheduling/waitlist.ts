@@ -1,0 +1,258 @@
+/**
+ * The waiting list. Joining stores the wish; a freed time (a cancellation, or the old time of a
+ * reschedule) is offered, in the same transaction as the change that freed it, to the earliest
+ * waiting patient it suits. Taking the offer books it like any booking.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.js';
+import type { Directory } from '../directory/directory.js';
+import type { Queryable } from '../platform/db/database.js';
+import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
+import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { translator, type Locale } from '../platform/i18n/i18n.js';
+import { enqueueMessage } from '../platform/mail/mailer.js';
+import { hashToken, newToken } from '../platform/tokens.js';
+import { bookAppointment, type Actor, type Booked, type Scheduling } from './booking-service.js';
+import type { Patient } from './scheduling-store.js';
+import {
+  expiredOffers,
+  findEntryByOfferHash,
+  findEntryByTokenHash,
+  insertWaitlistEntry,
+  lockNextWaiting,
+  markOffered,
+  setEntryStatus,
+  type WaitlistEntry,
+} from './waitlist-store.js';
+
+export const MAX_WAIT_DAYS = 90;
+
+export interface JoinRequest {
+  visitType: string;
+  location: string;
+  provider?: string;
+  from: string;
+  to: string;
+  patient: Patient;
+  language: Locale;
+}
+
+function checkDates(from: string, to: string, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const parse = (v: string) => {
+    try {
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) ? Temporal.PlainDate.from(v, { overflow: 'reject' }) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const f = parse(from);
+  const t = parse(to);
+  if (!f || from < today)
+    errors.push({ field: 'from', detail: 'must be a date as YYYY-MM-DD, today or later' });
+  if (!t) errors.push({ field: 'to', detail: 'must be a date as YYYY-MM-DD' });
+  else if (f && (Temporal.PlainDate.compare(t, f) < 0 || f.until(t).days > MAX_WAIT_DAYS)) {
+    errors.push({ field: 'to', detail: `must be on or after from, and at most ${MAX_WAIT_DAYS} days later` });
+  }
+  return errors;
+}
+
+export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor) {
+  const d = await s.directory.get();
+  const errors: FieldError[] = [];
+  const visitType = d.visitTypes.find((v) => v.slug === req.visitType);
+  const location = d.locations.find((l) => l.slug === req.location);
+  const provider = req.provider ? d.providers.find((p) => p.slug === req.provider) : undefined;
+  if (!visitType) errors.push({ field: 'visitType', detail: 'is not a known visit type' });
+  if (!location) errors.push({ field: 'location', detail: 'is not a known clinic' });
+  if (req.provider && !provider) errors.push({ field: 'provider', detail: 'is not a known provider' });
+  if (provider && visitType && !visitType.providers.includes(provider.slug))
+    errors.push({ field: 'provider', detail: `does not offer ${visitType.slug}` });
+  errors.push(
+    ...checkDates(req.from, req.to, dateInZone(s.now().getTime(), location?.timeZone ?? 'America/Phoenix')),
+  );
+  if (errors.length) throw new ValidationFailed(errors);
+  const token = newToken();
+  const id = await s.db.transaction(async (tx) => {
+    const newId = await insertWaitlistEntry(tx, {
+      visitTypeId: visitType!.id,
+      locationId: location!.id,
+      providerId: provider?.id ?? null,
+      earliest: req.from,
+      latest: req.to,
+      patient: req.patient,
+      language: req.language,
+      tokenHash: hashToken(token),
+      now: s.now(),
+    });
+    await recordAudit(tx, {
+      ...actor,
+      action: 'create',
+      entityType: 'waitlist-entry',
+      entityId: newId,
+      outcome: 'success',
+    });
+    return newId;
+  });
+  return { id, token };
+}
+
+export function waitlistUrl(publicUrl: string, language: Locale, path: string) {
+  return `${publicUrl}${language === 'es' ? '/es' : ''}${path}`;
+}
+
+export interface FreedTime {
+  visitTypeId: string;
+  locationId: string;
+  providerId: string;
+  startsAt: Date;
+}
+
+/**
+ * Offers a freed time to the earliest waiting patient it suits, inside the caller's
+ * transaction; the offer email goes to the outbox in the same transaction. Returns the offer
+ * token (tests use it; patients get it by email).
+ */
+export async function offerFreedTime(
+  tx: Queryable,
+  s: Scheduling,
+  d: Directory,
+  freed: FreedTime,
+): Promise<string | undefined> {
+  const location = d.locations.find((l) => l.id === freed.locationId)!;
+  const startMs = freed.startsAt.getTime();
+  if (startMs <= s.now().getTime()) return undefined;
+  const entry = await lockNextWaiting(tx, {
+    visitTypeId: freed.visitTypeId,
+    locationId: freed.locationId,
+    providerId: freed.providerId,
+    localDate: dateInZone(startMs, location.timeZone),
+  });
+  if (!entry) return undefined;
+  const offerToken = newToken();
+  const expiresAt = new Date(Math.min(s.now().getTime() + s.waitlistOfferMinutes * 60_000, startMs));
+  await markOffered(tx, entry.id, {
+    offerTokenHash: hashToken(offerToken),
+    providerId: freed.providerId,
+    startsAt: freed.startsAt,
+    expiresAt,
+  });
+  await recordAudit(tx, {
+    actorType: 'system',
+    action: 'offer',
+    entityType: 'waitlist-entry',
+    entityId: entry.id,
+    outcome: 'success',
+  });
+  const t = translator(entry.language);
+  const when = (ms: number) =>
+    `${dayInZone(entry.language, ms, location.timeZone)}, ${timeInZone(entry.language, ms, location.timeZone)}`;
+  const link = waitlistUrl(s.publicUrl, entry.language, `/waitlist/offer/${offerToken}`);
+  const text = t('mail.waitlist.body', {
+    name: entry.patient.givenName,
+    when: when(startMs),
+    clinic: location.name,
+    expires: when(expiresAt.getTime()),
+    link,
+  });
+  await enqueueMessage(tx, {
+    dedupeKey: `waitlist-offer:${entry.id}:${startMs}`,
+    kind: 'waitlist-offer',
+    recipient: entry.patient.email,
+    language: entry.language,
+    subject: t('mail.waitlist.subject', { network: d.network.name }),
+    text,
+    html: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n\n/g, '</p><p>')}</p>`,
+  });
+  return offerToken;
+}
+
+export async function readEntry(
+  s: Scheduling,
+  token: string,
+  actor: Actor,
+): Promise<WaitlistEntry | undefined> {
+  const entry = await findEntryByTokenHash(s.db, hashToken(token));
+  await recordAudit(s.db, {
+    ...actor,
+    action: 'read',
+    entityType: 'waitlist-entry',
+    entityId: entry?.id ?? null,
+    outcome: entry ? 'success' : 'not-found',
+  });
+  return entry;
+}
+
+export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: Actor) {
+  await s.db.transaction(async (tx) => {
+    await setEntryStatus(tx, entry.id, 'left');
+    await recordAudit(tx, {
+      ...actor,
+      action: 'leave',
+      entityType: 'waitlist-entry',
+      entityId: entry.id,
+      outcome: 'success',
+    });
+  });
+}
+
+export async function readOffer(s: Scheduling, offerToken: string, actor: Actor) {
+  const entry = await findEntryByOfferHash(s.db, hashToken(offerToken));
+  await recordAudit(s.db, {
+    ...actor,
+    action: 'read-offer',
+    entityType: 'waitlist-entry',
+    entityId: entry?.id ?? null,
+    outcome: entry ? 'success' : 'not-found',
+  });
+  if (!entry) return undefined;
+  const open = entry.status === 'offered' && entry.offerExpiresAt!.getTime() > s.now().getTime();
+  return { entry, open };
+}
+
+/** Books the offered time for the waiting patient; the offer's own key makes a double click book once. */
+export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Actor): Promise<Booked> {
+  const d = await s.directory.get();
+  const location = d.locations.find((l) => l.id === entry.locationId)!;
+  const booked = await bookAppointment(
+    s,
+    {
+      visitType: d.visitTypes.find((v) => v.id === entry.visitTypeId)!.slug,
+      location: location.slug,
+      provider: d.providers.find((p) => p.id === entry.offerProviderId)!.slug,
+      start: Temporal.Instant.fromEpochMilliseconds(entry.offerStartsAt!.getTime())
+        .toZonedDateTimeISO(location.timeZone)
+        .toString({ timeZoneName: 'never' }),
+      patient: entry.patient,
+      language: entry.language,
+    },
+    `waitlist-offer:${entry.id}`,
+    actor,
+  );
+  await setEntryStatus(s.db, entry.id, 'booked', booked.appointment.id);
+  return booked;
+}
+
+/** Housekeeping: an unanswered offer expires and the time goes to the next person waiting. */
+export async function expireOffers(s: Scheduling, now: Date): Promise<number> {
+  const expired = await expiredOffers(s.db, now);
+  const d = await s.directory.get();
+  for (const entry of expired) {
+    await s.db.transaction(async (tx) => {
+      await setEntryStatus(tx, entry.id, 'expired');
+      const [taken] = await tx.query(
+        `SELECT 1 FROM appointments WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked @> $2::timestamptz`,
+        [entry.offerProviderId, entry.offerStartsAt],
+      );
+      if (!taken) {
+        await offerFreedTime(tx, s, d, {
+          visitTypeId: entry.visitTypeId,
+          locationId: entry.locationId,
+          providerId: entry.offerProviderId!,
+          startsAt: entry.offerStartsAt!,
+        });
+      }
+    });
+  }
+  return expired.length;
+}
