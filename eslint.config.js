@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     files: ['src/platform/views/assets/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', history: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', history: 'readonly', Element: 'readonly', DOMParser: 'readonly' } },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx'],

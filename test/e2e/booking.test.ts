@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/server.js';
 import {
+  axeViolations,
   axeViolationsWithoutJs as axe,
   DESKTOP,
   launchBrowser,
@@ -117,6 +118,23 @@ describe('booking in a browser with JavaScript off', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/book?visitType=back-pain-visit`);
     await screenshot(page, 'book-times-en-desktop');
+    await ctx.close();
+  });
+});
+
+describe('booking with JavaScript on', () => {
+  it('browses later dates without a full page reload', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    const firstDay = await page.locator('.times h3').first().textContent();
+    await page.locator('#times .pager a').last().click();
+    await page.waitForFunction((before) => document.querySelector('.times h3')?.textContent !== before, firstDay);
+    // Same document: the marker set before the click survived, so nothing reloaded.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(page.url()).toContain('date=');
+    expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
   });
 });

@@ -1,2 +1,41 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add('js');
+
+// Error summaries take focus so screen reader users hear the problem first.
+var summary = document.querySelector('[data-autofocus]');
+if (summary) summary.focus();
+
+// Booking: browse earlier and later dates without a full page reload. The server renders the
+// same page for the new dates; only its list of times is swapped in.
+document.addEventListener('click', function (event) {
+  var link = event.target instanceof Element ? event.target.closest('#times .pager a') : null;
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  var section = document.getElementById('times');
+  if (!section || !window.fetch || !window.DOMParser) return;
+  event.preventDefault();
+  var url = link.href;
+  section.setAttribute('aria-busy', 'true');
+  fetch(url, { credentials: 'same-origin' })
+    .then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.text();
+    })
+    .then(function (html) {
+      var next = new DOMParser().parseFromString(html, 'text/html').getElementById('times');
+      if (!next) throw new Error('no times in response');
+      section.replaceWith(next);
+      history.pushState(null, '', url);
+      var heading = next.querySelector('h2');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    })
+    .catch(function () {
+      window.location.href = url;
+    });
+});
+
+window.addEventListener('popstate', function () {
+  if (document.getElementById('times')) window.location.reload();
+});
