@@ -43,6 +43,8 @@ export interface AppDeps {
   /** Resolved application secret (config or generated; see resolveSecret). */
   secret: string;
   guides?: GuideLibrary;
+  /** Asks the outbox worker to deliver now; without one, the minute sweep delivers. */
+  kickOutbox?: () => void;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
 }
@@ -62,6 +64,7 @@ export function createApp({
   logger,
   scheduler,
   secret,
+  kickOutbox,
   guides = loadGuides(),
   now = () => new Date(),
 }: AppDeps): App {
@@ -85,6 +88,9 @@ export function createApp({
     publicUrl: config.publicUrl,
     now,
     waitlistOfferMinutes: config.waitlistOfferMinutes,
+    reminderHours: config.reminderHours,
+    mailFrom: config.mailFrom,
+    kickOutbox: kickOutbox ?? (() => undefined),
     async verifyIntake(assessmentId, token) {
       const a = await findAssessment(db, assessmentId, now());
       return a && sameHash(a.tokenHash, hashToken(token)) ? { disposition: a.disposition } : undefined;

@@ -19,6 +19,15 @@ const schema = z.object({
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Carepath Clinics <no-reply@carepath.localhost>'),
+  REMINDER_HOURS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of hours, e.g. 48,2')
+    .default('48,2'),
   WAITLIST_OFFER_MINUTES: z.coerce
     .number()
     .int()
@@ -65,6 +74,9 @@ export type Config = {
   /** Key for encrypting short-lived copies of private tokens; generated and stored in the database when unset outside production. */
   secret: string | undefined;
   waitlistOfferMinutes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  reminderHours: number[];
 };
 
 export class ConfigError extends Error {}
@@ -99,5 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
     secret: c.CAREPATH_SECRET,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    reminderHours: c.REMINDER_HOURS.split(',').map(Number),
   };
 }

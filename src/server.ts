@@ -20,6 +20,8 @@ import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
 import { deleteExpiredIdempotencyKeys } from './scheduling/scheduling-store.js';
 import { expireOffers } from './scheduling/waitlist.js';
+import { smtpTransport } from './notifications/smtp.js';
+import { OUTBOX_QUEUE, outboxKick, registerOutboxJobs } from './notifications/outbox-jobs.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
 export const DEMO_SCHEDULE_START = '2026-01-01';
@@ -64,8 +66,17 @@ export async function startCarepath(
       workers: config.jobs,
     });
     await jobs.createQueue(CHECK_IN_QUEUE);
+    await jobs.createQueue(OUTBOX_QUEUE);
     const secret = await resolveSecret(db, config.secret);
-    const { app, scheduling } = createApp({ config, db, logger, scheduler: pgBossScheduler(jobs), secret });
+    const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : logTransport(logger);
+    const { app, scheduling } = createApp({
+      config,
+      db,
+      logger,
+      scheduler: pgBossScheduler(jobs),
+      secret,
+      kickOutbox: outboxKick(jobs, logger),
+    });
     if (config.jobs) {
       const cleanup: Record<string, CleanupTask> = {
         ...triageCleanup,
@@ -73,7 +84,8 @@ export async function startCarepath(
         expiredWaitlistOffers: (_q, now) => expireOffers(scheduling, now),
       };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
-      await registerTriageJobs(jobs, db, logTransport(logger), logger);
+      await registerTriageJobs(jobs, db, transport, logger);
+      await registerOutboxJobs(jobs, db, transport, logger);
     }
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>

@@ -18,7 +18,7 @@ import {
 import type { StoredAppointment } from './scheduling-store.js';
 import type { Slot } from './slots.js';
 import type { Directory } from '../directory/directory.js';
-import { manageUrl } from './manage-pages.js';
+import { manageUrl } from './links.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -139,7 +139,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   api.post('/appointments/:id/cancel', async (c) => {
     const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
     if (!a) throw new NotFound(NOT_FOUND);
-    const cancelled = await cancelAppointment(s, a, actorOf(c));
+    const cancelled = await cancelAppointment(s, a, bearer(c)!, actorOf(c));
     return c.json(appointmentJson(await s.directory.get(), cancelled));
   });
 
@@ -147,7 +147,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
     const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
     if (!a) throw new NotFound(NOT_FOUND);
     const body = parseBody(rescheduleSchema, await readJson(c));
-    const moved = await rescheduleAppointment(s, a, body.start, actorOf(c));
+    const moved = await rescheduleAppointment(s, a, body.start, bearer(c)!, actorOf(c));
     return c.json(appointmentJson(await s.directory.get(), moved));
   });
 

@@ -27,6 +27,10 @@ import {
 } from './scheduling-store.js';
 import { findOpenSlots, isoInZone, type Slot } from './slots.js';
 import { offerFreedTime } from './waitlist.js';
+import { randomUUID } from 'node:crypto';
+import { appointmentMessages, type AppointmentEvent } from '../notifications/appointment-messages.js';
+import { enqueueMessage, messagesAsJson, type OutgoingMessage } from '../platform/mail/mailer.js';
+import { bookUrl, manageUrl } from './links.js';
 
 export type Actor = Pick<AuditEvent, 'actorType' | 'actorId' | 'ip' | 'requestId'>;
 
@@ -38,6 +42,11 @@ export interface Scheduling {
   now: () => Date;
   /** How long a waiting-list offer holds (minutes). */
   waitlistOfferMinutes: number;
+  /** Hours before a visit to remind the patient, e.g. [48, 2]. */
+  reminderHours: number[];
+  mailFrom: string;
+  /** Asks the outbox worker to deliver now (after a commit that queued messages). */
+  kickOutbox: () => void;
   /** Checks an assessment's token for attaching it as the intake; returns its disposition. */
   verifyIntake: (assessmentId: string, token: string) => Promise<{ disposition: string } | undefined>;
 }
@@ -338,8 +347,26 @@ export async function bookAppointment(
 
   const manageToken = newToken();
   const manageTokenHash = hashToken(manageToken);
+  const id = randomUUID();
+  const messages = visitMessages(
+    s,
+    d,
+    'confirmation',
+    {
+      id,
+      sequence: 0,
+      startMs: slot.startMs,
+      endMs: slot.endMs,
+      language: req.language,
+      patient: req.patient,
+      locationId: location.id,
+    },
+    manageToken,
+  );
   try {
     const inserted = await insertBooking(s.db, {
+      id,
+      messagesJson: messagesAsJson(messages),
       patient: req.patient,
       language: req.language,
       providerId: provider.id,
@@ -374,7 +401,8 @@ export async function bookAppointment(
         { field: 'start', detail: 'falls in the clinician’s time off or on a day the clinic is closed' },
       ]);
     }
-    const { id, patientId } = inserted;
+    const { patientId } = inserted;
+    s.kickOutbox();
     const appointment: StoredAppointment = {
       id,
       providerId: provider.id,
@@ -472,12 +500,13 @@ export async function readAppointmentByToken(
 export async function cancelAppointment(
   s: Scheduling,
   a: StoredAppointment,
+  manageToken: string,
   actor: Actor,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
   if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
   const d = await s.directory.get();
-  return s.db.transaction(async (tx) => {
+  const cancelled = await s.db.transaction(async (tx) => {
     if (!(await markCancelled(tx, a.id, s.now())))
       throw new Conflict('This visit was changed meanwhile. Reload and try again.');
     await recordAudit(tx, {
@@ -487,6 +516,9 @@ export async function cancelAppointment(
       entityId: a.id,
       outcome: 'success',
     });
+    const after = (await findAppointment(tx, a.id))!;
+    for (const m of visitMessages(s, d, 'cancelled', messageSubject(after), manageToken))
+      await enqueueMessage(tx, m);
     // The freed time goes to the waiting list in the same transaction: a crash cannot lose it.
     await offerFreedTime(tx, s, d, {
       visitTypeId: a.visitTypeId,
@@ -494,14 +526,17 @@ export async function cancelAppointment(
       providerId: a.providerId,
       startsAt: a.startsAt,
     });
-    return (await findAppointment(tx, a.id))!;
+    return after;
   });
+  s.kickOutbox();
+  return cancelled;
 }
 
 export async function rescheduleAppointment(
   s: Scheduling,
   a: StoredAppointment,
   start: string,
+  manageToken: string,
   actor: Actor,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
@@ -513,8 +548,8 @@ export async function rescheduleAppointment(
   };
   const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start }, { checkBlocking: true });
   try {
-    return await s.db.transaction(async (tx) => {
-      const moved = await moveAppointment(
+    const moved = await s.db.transaction(async (tx) => {
+      const changed = await moveAppointment(
         tx,
         a.id,
         new Date(slot.startMs),
@@ -522,7 +557,7 @@ export async function rescheduleAppointment(
         new Date(slot.endMs + visitType.bufferMinutes * 60_000),
         s.now(),
       );
-      if (!moved) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+      if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
       await recordAudit(tx, {
         ...actor,
         action: 'reschedule',
@@ -537,13 +572,60 @@ export async function rescheduleAppointment(
         providerId: a.providerId,
         startsAt: a.startsAt,
       });
-      return (await findAppointment(tx, a.id))!;
+      const after = (await findAppointment(tx, a.id))!;
+      // The move notice and new reminders carry the new sequence; old reminders are skipped.
+      for (const m of visitMessages(s, d, 'rescheduled', messageSubject(after), manageToken))
+        await enqueueMessage(tx, m);
+      return after;
     });
+    s.kickOutbox();
+    return moved;
   } catch (error) {
     if (pgErrorCode(error) === PG.exclusionViolation)
       throw new Conflict('That time has just been taken. Your visit was not changed.');
     throw error;
   }
+}
+
+/** What the messages about a visit need from it. */
+function messageSubject(a: StoredAppointment) {
+  return {
+    id: a.id,
+    sequence: a.sequence,
+    startMs: a.startsAt.getTime(),
+    endMs: a.endsAt.getTime(),
+    language: a.language,
+    patient: a.patient,
+    locationId: a.locationId,
+  };
+}
+
+function visitMessages(
+  s: Scheduling,
+  d: Directory,
+  event: AppointmentEvent,
+  a: ReturnType<typeof messageSubject>,
+  manageToken: string,
+): OutgoingMessage[] {
+  return appointmentMessages({
+    event,
+    appointment: {
+      id: a.id,
+      sequence: a.sequence,
+      startMs: a.startMs,
+      endMs: a.endMs,
+      language: a.language,
+      givenName: a.patient.givenName,
+      email: a.patient.email,
+    },
+    location: d.locations.find((l) => l.id === a.locationId)!,
+    networkName: d.network.name,
+    manageUrl: manageUrl(s.publicUrl, manageToken, a.language),
+    bookUrl: bookUrl(s.publicUrl, a.language),
+    now: s.now(),
+    reminderHours: s.reminderHours,
+    mailFrom: s.mailFrom,
+  });
 }
 
 // ------------------------------------------------------------------ presentation helpers

@@ -24,6 +24,7 @@ import {
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
 import { calendarFile } from './ics.js';
 import type { StoredAppointment } from './scheduling-store.js';
+import { manageUrl } from './links.js';
 
 const actorOf = (c: Context<AppEnv>): Actor => ({
   actorType: 'patient',
@@ -31,10 +32,6 @@ const actorOf = (c: Context<AppEnv>): Actor => ({
   requestId: c.get('requestId'),
 });
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
-
-export function manageUrl(publicUrl: string, token: string, language: 'en' | 'es' = 'en') {
-  return `${publicUrl}${language === 'es' ? '/es' : ''}/appointments/manage/${token}`;
-}
 
 export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
@@ -206,7 +203,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     if (!a) return notFound(c);
     const ctx = await contextFor(c, site);
     try {
-      await cancelAppointment(s, a, actorOf(c));
+      await cancelAppointment(s, a, token, actorOf(c));
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
     }
@@ -326,7 +323,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const base = ctx.href(`/appointments/manage/${token}`);
     const form = await c.req.parseBody();
     try {
-      await rescheduleAppointment(s, a, typeof form.start === 'string' ? form.start : '', actorOf(c));
+      await rescheduleAppointment(s, a, typeof form.start === 'string' ? form.start : '', token, actorOf(c));
     } catch (error) {
       if (error instanceof Conflict || error instanceof ValidationFailed)
         return c.redirect(`${base}/reschedule?taken=1`, 303);

@@ -170,6 +170,9 @@ export async function moveAppointment(
 export async function insertBooking(
   db: Queryable,
   b: {
+    id: string;
+    /** Messages to queue with the booking (messagesAsJson). */
+    messagesJson: string;
     patient: Patient;
     language: Locale;
     providerId: string;
@@ -203,10 +206,18 @@ export async function insertBooking(
          AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
        RETURNING id
      ), a AS (
-       INSERT INTO appointments (provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
+       INSERT INTO appointments (id, provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
          manage_token_hash, assessment_id, language, created_at, updated_at)
-       SELECT $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14 FROM p
+       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14 FROM p
        RETURNING id, patient_id
+     ), mail AS (
+       -- Confirmation and reminders go to the outbox in the same statement (exactly once).
+       INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before,
+         appointment_id, appointment_sequence, ics, ics_method)
+       SELECT x.dedupe_key, x.kind, x.recipient, x.language, x.subject, x.text_body, x.html_body,
+         COALESCE(x.not_before, $14), a.id, x.appointment_sequence, x.ics, x.ics_method
+       FROM a, jsonb_to_recordset($27::jsonb) AS x(dedupe_key text, kind text, recipient text, language text, subject text,
+         text_body text, html_body text, not_before timestamptz, appointment_sequence integer, ics text, ics_method text)
      ), audit AS (
        INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
        SELECT $14, $16, $17, 'create', 'appointment', a.id::text, 'success', $18, $19 FROM a
@@ -242,6 +253,8 @@ export async function insertBooking(
       k?.sealedToken ?? null,
       k?.expiresAt ?? null,
       b.localDate,
+      b.id,
+      b.messagesJson,
     ],
   );
   return row ? { id: row.id, patientId: row.patient_id } : undefined;

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.js';
 import type { CleanupTask } from '../platform/jobs/housekeeping.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { deliverDueMessages, type Transport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, type Transport } from '../platform/mail/mailer.js';
 import { deleteExpiredAssessments, deleteExpiredDrafts } from './assessment-store.js';
 import { CHECK_IN_QUEUE } from './assessment-service.js';
 
@@ -23,7 +23,9 @@ export function checkInMessageKey(assessmentId: string) {
 export async function registerTriageJobs(jobs: Jobs, db: Database, transport: Transport, logger: Logger) {
   await jobs.work<{ assessmentId: string }>(CHECK_IN_QUEUE, async ([job]) => {
     if (!job) return;
-    const sent = await deliverDueMessages(db, transport, checkInMessageKey(job.data.assessmentId));
+    const { sent } = await dispatchDueMessages(db, transport, logger, {
+      prefix: checkInMessageKey(job.data.assessmentId),
+    });
     logger.info({ job: CHECK_IN_QUEUE, jobId: job.id, sent }, 'check-in due');
   });
 }

@@ -130,7 +130,10 @@ describe('booking with JavaScript on', () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     const firstDay = await page.locator('.times h3').first().textContent();
     await page.locator('#times .pager a').last().click();
-    await page.waitForFunction((before) => document.querySelector('.times h3')?.textContent !== before, firstDay);
+    await page.waitForFunction(
+      (before) => document.querySelector('.times h3')?.textContent !== before,
+      firstDay,
+    );
     // Same document: the marker set before the click survived, so nothing reloaded.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(page.url()).toContain('date=');

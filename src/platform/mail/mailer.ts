@@ -17,55 +17,160 @@ export interface OutgoingMessage {
   text: string;
   html: string;
   notBefore?: Date;
+  /** Messages about a visit: sent only while the visit still has this sequence and is booked. */
+  appointmentId?: string;
+  appointmentSequence?: number;
+  ics?: string;
+  icsMethod?: 'REQUEST' | 'CANCEL' | 'PUBLISH';
 }
 
 export async function enqueueMessage(db: Queryable, m: OutgoingMessage): Promise<string | null> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()))
+    `INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before,
+       appointment_id, appointment_sequence, ics, ics_method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()), $9, $10, $11, $12)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [m.dedupeKey, m.kind, m.recipient, m.language, m.subject, m.text, m.html, m.notBefore ?? null],
+    [
+      m.dedupeKey,
+      m.kind,
+      m.recipient,
+      m.language,
+      m.subject,
+      m.text,
+      m.html,
+      m.notBefore ?? null,
+      m.appointmentId ?? null,
+      m.appointmentSequence ?? null,
+      m.ics ?? null,
+      m.icsMethod ?? null,
+    ],
   );
   return rows[0]?.id ?? null;
 }
 
+/** The same as rows for a JSON array parameter (used inside the one-statement booking insert). */
+export function messagesAsJson(messages: OutgoingMessage[]): string {
+  return JSON.stringify(
+    messages.map((m) => ({
+      dedupe_key: m.dedupeKey,
+      kind: m.kind,
+      recipient: m.recipient,
+      language: m.language,
+      subject: m.subject,
+      text_body: m.text,
+      html_body: m.html,
+      not_before: (m.notBefore ?? null)?.toISOString() ?? null,
+      appointment_sequence: m.appointmentSequence ?? null,
+      ics: m.ics ?? null,
+      ics_method: m.icsMethod ?? null,
+    })),
+  );
+}
+
+export interface Delivery {
+  id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per message: a re-send after a crash carries the same Message-ID. */
+  messageId: string;
+  ics: string | null;
+  icsMethod: string | null;
+}
+
 export interface Transport {
   readonly name: string;
-  deliver(message: {
-    id: string;
-    kind: string;
-    recipient: string;
-    subject: string;
-    text: string;
-    html: string;
-  }): Promise<void>;
+  deliver(message: Delivery): Promise<void>;
 }
 
 export function logTransport(logger: Logger): Transport {
   return {
     name: 'log',
     async deliver(m) {
-      logger.info({ messageId: m.id, kind: m.kind }, 'mail written to the outbox (no SMTP configured)');
+      logger.info(
+        { messageId: m.messageId, kind: m.kind },
+        'mail kept in the outbox (no SMTP_URL configured)',
+      );
     },
   };
 }
 
-/** Delivers due messages, optionally only those whose key starts with `prefix`. Returns how many were sent. */
-export async function deliverDueMessages(db: Queryable, transport: Transport, prefix = '', now = new Date()) {
-  const due = await db.query<{
-    id: string;
-    kind: string;
-    recipient: string;
-    subject: string;
-    text_body: string;
-    html_body: string;
-  }>(
-    `SELECT id, kind, recipient, subject, text_body, html_body FROM outbox_messages
-     WHERE status = 'pending' AND not_before <= $1 AND dedupe_key LIKE $2 ORDER BY created_at LIMIT 100`,
-    [now, `${prefix}%`],
+export interface DispatchOptions {
+  now?: Date;
+  /** Only messages whose dedupe key starts with this. */
+  prefix?: string;
+  limit?: number;
+  /** A message claimed this long ago by a worker that never finished is claimed again. */
+  staleAfterMs?: number;
+  maxAttempts?: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  dedupe_key: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+  ics: string | null;
+  ics_method: string | null;
+  appointment_id: string | null;
+  appointment_sequence: number | null;
+  current_sequence: number | null;
+  current_status: string | null;
+  current_start: Date | null;
+}
+
+/** Retry after 1, 5, 15, 60 minutes, then every 4 hours. */
+export function backoffMs(attempts: number): number {
+  return [60_000, 300_000, 900_000, 3_600_000][attempts - 1] ?? 4 * 3_600_000;
+}
+
+/**
+ * Sends what is due. Rows are claimed with SKIP LOCKED, so several workers never take the same
+ * message; a claim older than staleAfterMs (its worker died) is taken again. Messages about a
+ * visit that has since moved or been cancelled are skipped, not sent.
+ */
+export async function dispatchDueMessages(
+  db: Queryable,
+  transport: Transport,
+  logger: Logger,
+  options: DispatchOptions = {},
+) {
+  const now = options.now ?? new Date();
+  const stale = new Date(now.getTime() - (options.staleAfterMs ?? 5 * 60_000));
+  const claimed = await db.query<ClaimedRow>(
+    `WITH due AS (
+       SELECT id FROM outbox_messages
+       WHERE ((status = 'pending' AND not_before <= $1) OR (status = 'sending' AND claimed_at < $2))
+         AND dedupe_key LIKE $3
+       ORDER BY not_before LIMIT $4 FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE outbox_messages m SET status = 'sending', claimed_at = $1 FROM due WHERE m.id = due.id
+       RETURNING m.*
+     )
+     SELECT c.id, c.dedupe_key, c.kind, c.recipient, c.subject, c.text_body, c.html_body, c.attempts, c.ics, c.ics_method,
+       c.appointment_id, c.appointment_sequence, a.sequence AS current_sequence, a.status AS current_status, a.starts_at AS current_start
+     FROM claimed c LEFT JOIN appointments a ON a.id = c.appointment_id`,
+    [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? 50],
   );
-  let sent = 0;
-  for (const m of due) {
+  const result = { sent: 0, failed: 0, skipped: 0, retried: 0 };
+  for (const m of claimed) {
+    const outdated =
+      m.appointment_id !== null &&
+      (m.current_sequence !== m.appointment_sequence ||
+        (m.kind.startsWith('appointment-reminder') &&
+          (m.current_status !== 'booked' || (m.current_start?.getTime() ?? 0) <= now.getTime())));
+    if (outdated) {
+      await db.query("UPDATE outbox_messages SET status = 'skipped' WHERE id = $1", [m.id]);
+      result.skipped++;
+      continue;
+    }
+    const messageId = `<${m.dedupe_key.replace(/[^A-Za-z0-9.-]/g, '.')}@carepath>`;
     try {
       await transport.deliver({
         id: m.id,
@@ -74,18 +179,36 @@ export async function deliverDueMessages(db: Queryable, transport: Transport, pr
         subject: m.subject,
         text: m.text_body,
         html: m.html_body,
+        messageId,
+        ics: m.ics,
+        icsMethod: m.ics_method,
       });
       await db.query(
-        "UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1",
-        [m.id],
+        "UPDATE outbox_messages SET status = 'sent', sent_at = $2, attempts = attempts + 1 WHERE id = $1",
+        [m.id, now],
       );
-      sent++;
+      logger.info({ messageId, kind: m.kind, transport: transport.name }, 'message sent');
+      result.sent++;
     } catch (error) {
-      await db.query('UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-        m.id,
-        (error as Error).message.slice(0, 500),
-      ]);
+      const attempts = m.attempts + 1;
+      const failed = attempts >= (options.maxAttempts ?? 8);
+      await db.query(
+        `UPDATE outbox_messages SET attempts = $2, last_error = $3, status = $4, not_before = $5 WHERE id = $1`,
+        [
+          m.id,
+          attempts,
+          String((error as Error).message).slice(0, 500),
+          failed ? 'failed' : 'pending',
+          new Date(now.getTime() + backoffMs(attempts)),
+        ],
+      );
+      logger.warn(
+        { messageId, kind: m.kind, attempts, failed },
+        failed ? 'message failed permanently' : 'message will be retried',
+      );
+      if (failed) result.failed++;
+      else result.retried++;
     }
   }
-  return sent;
+  return result;
 }

@@ -330,6 +330,20 @@ export const en = {
   'mail.waitlist.subject': 'A visit time is free: {network}',
   'mail.waitlist.body':
     'Hello {name}. A time you were waiting for is free: {when} at {clinic}. It is held for you until {expires}. Book it here: {link}\n\nIn an emergency, call 911.',
+  'mail.appointment.confirmation.subject': 'Your visit is booked: {when}',
+  'mail.appointment.confirmation.body':
+    'Hello {name}. Your visit is booked for {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+  'mail.appointment.rescheduled.subject': 'Your visit has moved: {when}',
+  'mail.appointment.rescheduled.body':
+    'Hello {name}. Your visit has moved to {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+  'mail.appointment.cancelled.subject': 'Your visit has been cancelled',
+  'mail.appointment.cancelled.body':
+    'Hello {name}. Your visit on {when} at {clinic} has been cancelled. You can book a new visit at any time: {bookLink}',
+  'mail.appointment.reminder.subject': 'Reminder: your visit on {when}',
+  'mail.appointment.reminder.body':
+    'Hello {name}. This is a reminder of your visit on {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+  'mail.footer': 'In an emergency, call 911. Please do not reply to this email; call your clinic at {phone}.',
+  'mail.calendarTitle': 'Visit at {clinic}',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -327,4 +327,18 @@ export const es: Messages = {
   'mail.waitlist.subject': 'Hay un horario libre: {network}',
   'mail.waitlist.body':
     'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. Se guarda para usted hasta el {expires}. Resérvelo aquí: {link}\n\nEn una emergencia, llame al 911.',
+  'mail.appointment.confirmation.subject': 'Su cita está reservada: {when}',
+  'mail.appointment.confirmation.body':
+    'Hola, {name}. Su cita está reservada para el {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+  'mail.appointment.rescheduled.subject': 'Su cita cambió: {when}',
+  'mail.appointment.rescheduled.body':
+    'Hola, {name}. Su cita cambió al {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+  'mail.appointment.cancelled.subject': 'Su cita fue cancelada',
+  'mail.appointment.cancelled.body':
+    'Hola, {name}. Su cita del {when} en {clinic} fue cancelada. Puede pedir una nueva cita cuando quiera: {bookLink}',
+  'mail.appointment.reminder.subject': 'Recordatorio: su cita del {when}',
+  'mail.appointment.reminder.body':
+    'Hola, {name}. Le recordamos su cita del {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+  'mail.footer': 'En una emergencia, llame al 911. No responda a este correo; llame a su clínica al {phone}.',
+  'mail.calendarTitle': 'Cita en {clinic}',
 };

@@ -1,0 +1,104 @@
+/**
+ * The messages a visit produces: confirmation, move, cancellation and reminders, in the
+ * patient's language, as plain text and HTML, with an iCalendar part. They carry the minimum:
+ * first name, date, time, clinic and the private link; never the visit's reason or any answer.
+ */
+import type { Location } from '../directory/directory.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { translator, type Locale } from '../platform/i18n/i18n.js';
+import type { OutgoingMessage } from '../platform/mail/mailer.js';
+import { calendarFile } from '../scheduling/ics.js';
+
+export type AppointmentEvent = 'confirmation' | 'rescheduled' | 'cancelled';
+
+export interface AppointmentMessageInput {
+  event: AppointmentEvent;
+  appointment: {
+    id: string;
+    sequence: number;
+    startMs: number;
+    endMs: number;
+    language: Locale;
+    givenName: string;
+    email: string;
+  };
+  location: Location;
+  networkName: string;
+  manageUrl: string;
+  bookUrl: string;
+  now: Date;
+  /** Hours before the visit to send reminders, e.g. [48, 2]. */
+  reminderHours: number[];
+  mailFrom?: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Plain text to simple HTML; links become anchors. */
+export function textToHtml(text: string): string {
+  return text
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .join('\n');
+}
+
+export function appointmentMessages(input: AppointmentMessageInput): OutgoingMessage[] {
+  const { appointment: a, location: l } = input;
+  const t = translator(a.language);
+  const when = `${dayInZone(a.language, a.startMs, l.timeZone)}, ${timeInZone(a.language, a.startMs, l.timeZone)}`;
+  const params = {
+    name: a.givenName,
+    when,
+    clinic: l.name,
+    address: `${l.street}, ${l.city}`,
+    link: input.manageUrl,
+    bookLink: input.bookUrl,
+  };
+  const footer = t('mail.footer', { phone: l.phone });
+  const ics = (method: 'REQUEST' | 'CANCEL') =>
+    calendarFile({
+      uid: `${a.id}@carepath`,
+      sequence: a.sequence,
+      method,
+      startMs: a.startMs,
+      endMs: a.endMs,
+      timeZone: l.timeZone,
+      summary: t('mail.calendarTitle', { clinic: l.name }),
+      location: `${l.name}, ${l.street}, ${l.city}, ${l.region} ${l.postalCode}`,
+      description: `${input.manageUrl}`,
+      url: input.manageUrl,
+      ...(input.mailFrom ? { organizerEmail: input.mailFrom.replace(/^.*<([^>]+)>.*$/, '$1') } : {}),
+      now: input.now,
+    });
+  const message = (
+    kind: string,
+    key: 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder',
+    extra: Partial<OutgoingMessage>,
+  ): OutgoingMessage => {
+    const text = `${t(`mail.appointment.${key}.body`, params)}\n\n${footer}`;
+    return {
+      dedupeKey: `appointment:${a.id}:${kind}:${a.sequence}`,
+      kind: `appointment-${kind}`,
+      recipient: a.email,
+      language: a.language,
+      subject: t(`mail.appointment.${key}.subject`, params),
+      text,
+      html: textToHtml(text),
+      appointmentId: a.id,
+      appointmentSequence: a.sequence,
+      ...extra,
+    };
+  };
+
+  if (input.event === 'cancelled')
+    return [message('cancelled', 'cancelled', { ics: ics('CANCEL'), icsMethod: 'CANCEL' })];
+
+  const messages = [message(input.event, input.event, { ics: ics('REQUEST'), icsMethod: 'REQUEST' })];
+  for (const hours of input.reminderHours) {
+    const at = a.startMs - hours * 3_600_000;
+    // A reminder whose time has already passed at booking is not sent.
+    if (at > input.now.getTime())
+      messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
+  }
+  return messages;
+}

@@ -1,0 +1,33 @@
+/**
+ * Delivery of the outbox: a pg-boss job that any instance can run. It is triggered right after
+ * a change that queued a message, and swept every minute for anything due (reminders, retries,
+ * messages whose worker died).
+ */
+import type { Database } from '../platform/db/database.js';
+import type { Jobs } from '../platform/jobs/jobs.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { dispatchDueMessages, type Transport } from '../platform/mail/mailer.js';
+
+export const OUTBOX_QUEUE = 'outbox-deliver';
+
+export async function registerOutboxJobs(jobs: Jobs, db: Database, transport: Transport, logger: Logger) {
+  await jobs.createQueue(OUTBOX_QUEUE);
+  await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
+  await jobs.work(OUTBOX_QUEUE, async () => {
+    const result = await dispatchDueMessages(db, transport, logger);
+    if (result.sent + result.failed + result.skipped + result.retried > 0)
+      logger.info({ job: OUTBOX_QUEUE, ...result }, 'outbox delivered');
+  });
+  // Whatever a previous process committed but did not send goes out now, not at the next sweep.
+  await jobs.send(OUTBOX_QUEUE, {});
+}
+
+/** Asks a worker to deliver now (best effort: the minute sweep delivers anyway). */
+export function outboxKick(jobs: Jobs | undefined, logger: Logger): () => void {
+  return () => {
+    if (!jobs) return;
+    jobs
+      .send(OUTBOX_QUEUE, {}, { singletonKey: 'kick', singletonSeconds: 1 })
+      .catch((error: Error) => logger.warn({ err: error }, 'could not trigger outbox delivery'));
+  };
+}

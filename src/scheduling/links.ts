@@ -1,0 +1,10 @@
+import type { Locale } from '../platform/i18n/i18n.js';
+
+/** The private link to a visit, in the patient's language. */
+export function manageUrl(publicUrl: string, token: string, language: Locale = 'en') {
+  return `${publicUrl}${language === 'es' ? '/es' : ''}/appointments/manage/${token}`;
+}
+
+export function bookUrl(publicUrl: string, language: Locale = 'en') {
+  return `${publicUrl}${language === 'es' ? '/es' : ''}/book`;
+}
