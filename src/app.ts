@@ -31,6 +31,7 @@ import { bookingPages } from './scheduling/booking-pages.js';
 import { managePages } from './scheduling/manage-pages.js';
 import { waitlistApi } from './scheduling/waitlist-api.js';
 import { waitlistPages } from './scheduling/waitlist-pages.js';
+import { smsApi } from './notifications/sms-api.js';
 import { readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
 import { hashToken, sameHash } from './platform/tokens.js';
@@ -123,6 +124,7 @@ export function createApp({
   api.route('/', assessmentApi(triage, config.publicUrl));
   api.route('/', appointmentApi(scheduling));
   api.route('/', waitlistApi(scheduling));
+  api.route('/', smsApi(db, config.sms?.token));
   app.route('/api/v1', api);
   app.all('/api/*', () => {
     throw new NotFound('There is no API endpoint at this path.');

@@ -23,6 +23,8 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(8).optional(),
   MAIL_FROM: z.string().min(3).default('Carepath Clinics <no-reply@carepath.localhost>'),
   REMINDER_HOURS: z
     .string()
@@ -75,6 +77,7 @@ export type Config = {
   secret: string | undefined;
   waitlistOfferMinutes: number;
   smtpUrl: string | undefined;
+  sms: { url: string; token: string | undefined } | undefined;
   mailFrom: string;
   reminderHours: number[];
 };
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: c.CAREPATH_SECRET,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
     smtpUrl: c.SMTP_URL,
+    sms: c.SMS_GATEWAY_URL ? { url: c.SMS_GATEWAY_URL, token: c.SMS_GATEWAY_TOKEN } : undefined,
     mailFrom: c.MAIL_FROM,
     reminderHours: c.REMINDER_HOURS.split(',').map(Number),
   };

@@ -15,7 +15,8 @@ import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekee
 import { loadNetwork, readNetworkFile } from './directory/network-loader.js';
 import { pgBossScheduler } from './platform/jobs/scheduler.js';
 import { resolveSecret } from './platform/secret-box.js';
-import { logTransport } from './platform/mail/mailer.js';
+import { logTransport, type Channels } from './platform/mail/mailer.js';
+import { smsGatewayTransport } from './notifications/sms.js';
 import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
 import { deleteExpiredIdempotencyKeys } from './scheduling/scheduling-store.js';
@@ -68,7 +69,11 @@ export async function startCarepath(
     await jobs.createQueue(CHECK_IN_QUEUE);
     await jobs.createQueue(OUTBOX_QUEUE);
     const secret = await resolveSecret(db, config.secret);
-    const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : logTransport(logger);
+    const email = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : logTransport(logger);
+    const transport: Channels = {
+      email,
+      ...(config.sms ? { sms: smsGatewayTransport(config.sms.url, config.sms.token) } : {}),
+    };
     const { app, scheduling } = createApp({
       config,
       db,

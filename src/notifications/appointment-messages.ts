@@ -8,6 +8,7 @@ import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import type { OutgoingMessage } from '../platform/mail/mailer.js';
 import { calendarFile } from '../scheduling/ics.js';
+import { normalizePhone } from './sms.js';
 
 export type AppointmentEvent = 'confirmation' | 'rescheduled' | 'cancelled';
 
@@ -21,6 +22,8 @@ export interface AppointmentMessageInput {
     language: Locale;
     givenName: string;
     email: string;
+    /** Set when the patient asked for SMS reminders too. */
+    phone: string | null;
   };
   location: Location;
   networkName: string;
@@ -97,8 +100,23 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
   for (const hours of input.reminderHours) {
     const at = a.startMs - hours * 3_600_000;
     // A reminder whose time has already passed at booking is not sent.
-    if (at > input.now.getTime())
-      messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
+    if (at <= input.now.getTime()) continue;
+    messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
+    if (a.phone) {
+      messages.push({
+        dedupeKey: `appointment:${a.id}:reminder-${hours}h-sms:${a.sequence}`,
+        kind: `appointment-reminder-${hours}h-sms`,
+        channel: 'sms',
+        recipient: normalizePhone(a.phone),
+        language: a.language,
+        subject: '',
+        text: t('sms.reminder', { network: input.networkName, when, clinic: l.name, link: input.manageUrl }),
+        html: '',
+        notBefore: new Date(at),
+        appointmentId: a.id,
+        appointmentSequence: a.sequence,
+      });
+    }
   }
   return messages;
 }

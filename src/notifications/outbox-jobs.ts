@@ -6,11 +6,16 @@
 import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Transport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, type Channels, type Transport } from '../platform/mail/mailer.js';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 
-export async function registerOutboxJobs(jobs: Jobs, db: Database, transport: Transport, logger: Logger) {
+export async function registerOutboxJobs(
+  jobs: Jobs,
+  db: Database,
+  transport: Transport | Channels,
+  logger: Logger,
+) {
   await jobs.createQueue(OUTBOX_QUEUE);
   await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
   await jobs.work(OUTBOX_QUEUE, async () => {

@@ -51,6 +51,7 @@ const bookingSchema = z.strictObject({
   assessmentId: z.string().uuid('must be the id of a self-check result').optional(),
   assessmentToken: z.string().optional(),
   language: z.enum(['en', 'es']).default('en'),
+  smsReminders: z.boolean().optional(),
 });
 
 const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required') });

@@ -194,6 +194,8 @@ export interface BookingRequest {
   assessmentId?: string;
   assessmentToken?: string;
   language: Locale;
+  /** Also remind by SMS (in addition to email). */
+  smsReminders?: boolean;
 }
 
 export interface Booked {
@@ -360,12 +362,14 @@ export async function bookAppointment(
       language: req.language,
       patient: req.patient,
       locationId: location.id,
+      smsReminders: req.smsReminders ?? false,
     },
     manageToken,
   );
   try {
     const inserted = await insertBooking(s.db, {
       id,
+      smsReminders: req.smsReminders ?? false,
       messagesJson: messagesAsJson(messages),
       patient: req.patient,
       language: req.language,
@@ -418,6 +422,7 @@ export async function bookAppointment(
       language: req.language,
       sequence: 0,
       createdAt: now,
+      smsReminders: req.smsReminders ?? false,
     };
     return { appointment, manageToken, replayed: false };
   } catch (error) {
@@ -597,6 +602,7 @@ function messageSubject(a: StoredAppointment) {
     language: a.language,
     patient: a.patient,
     locationId: a.locationId,
+    smsReminders: a.smsReminders,
   };
 }
 
@@ -617,6 +623,7 @@ function visitMessages(
       language: a.language,
       givenName: a.patient.givenName,
       email: a.patient.email,
+      phone: a.smsReminders ? a.patient.phone : null,
     },
     location: d.locations.find((l) => l.id === a.locationId)!,
     networkName: d.network.name,

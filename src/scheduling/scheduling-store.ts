@@ -28,6 +28,7 @@ export interface StoredAppointment {
   language: Locale;
   sequence: number;
   createdAt: Date;
+  smsReminders: boolean;
 }
 
 /** Active bookings (with buffers), time off and closures that bear on a slot search. */
@@ -89,6 +90,7 @@ interface AppointmentRow {
   language: Locale;
   sequence: number;
   created_at: Date;
+  sms_reminders: boolean;
   given_name: string;
   family_name: string;
   birth_date: string;
@@ -117,6 +119,7 @@ const toAppointment = (r: AppointmentRow): StoredAppointment => ({
   language: r.language,
   sequence: r.sequence,
   createdAt: r.created_at,
+  smsReminders: r.sms_reminders,
 });
 
 export async function findAppointment(db: Queryable, id: string): Promise<StoredAppointment | undefined> {
@@ -171,6 +174,7 @@ export async function insertBooking(
   db: Queryable,
   b: {
     id: string;
+    smsReminders: boolean;
     /** Messages to queue with the booking (messagesAsJson). */
     messagesJson: string;
     patient: Patient;
@@ -207,17 +211,17 @@ export async function insertBooking(
        RETURNING id
      ), a AS (
        INSERT INTO appointments (id, provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
-         manage_token_hash, assessment_id, language, created_at, updated_at)
-       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14 FROM p
+         manage_token_hash, assessment_id, language, created_at, updated_at, sms_reminders)
+       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14, $28 FROM p
        RETURNING id, patient_id
      ), mail AS (
        -- Confirmation and reminders go to the outbox in the same statement (exactly once).
        INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before,
-         appointment_id, appointment_sequence, ics, ics_method)
+         appointment_id, appointment_sequence, ics, ics_method, channel)
        SELECT x.dedupe_key, x.kind, x.recipient, x.language, x.subject, x.text_body, x.html_body,
-         COALESCE(x.not_before, $14), a.id, x.appointment_sequence, x.ics, x.ics_method
+         COALESCE(x.not_before, $14), a.id, x.appointment_sequence, x.ics, x.ics_method, x.channel
        FROM a, jsonb_to_recordset($27::jsonb) AS x(dedupe_key text, kind text, recipient text, language text, subject text,
-         text_body text, html_body text, not_before timestamptz, appointment_sequence integer, ics text, ics_method text)
+         text_body text, html_body text, not_before timestamptz, appointment_sequence integer, ics text, ics_method text, channel text)
      ), audit AS (
        INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
        SELECT $14, $16, $17, 'create', 'appointment', a.id::text, 'success', $18, $19 FROM a
@@ -255,6 +259,7 @@ export async function insertBooking(
       b.localDate,
       b.id,
       b.messagesJson,
+      b.smsReminders,
     ],
   );
   return row ? { id: row.id, patientId: row.patient_id } : undefined;

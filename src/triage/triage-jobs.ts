@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.js';
 import type { CleanupTask } from '../platform/jobs/housekeeping.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Transport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, type Channels, type Transport } from '../platform/mail/mailer.js';
 import { deleteExpiredAssessments, deleteExpiredDrafts } from './assessment-store.js';
 import { CHECK_IN_QUEUE } from './assessment-service.js';
 
@@ -20,7 +20,12 @@ export function checkInMessageKey(assessmentId: string) {
  * When a self-care check-in falls due, the reminder the person asked for (if any) is sent.
  * The job carries only the assessment id; the log line names no person.
  */
-export async function registerTriageJobs(jobs: Jobs, db: Database, transport: Transport, logger: Logger) {
+export async function registerTriageJobs(
+  jobs: Jobs,
+  db: Database,
+  transport: Transport | Channels,
+  logger: Logger,
+) {
   await jobs.work<{ assessmentId: string }>(CHECK_IN_QUEUE, async ([job]) => {
     if (!job) return;
     const { sent } = await dispatchDueMessages(db, transport, logger, {

@@ -7,6 +7,7 @@
 import type { Queryable } from '../db/database.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
+import { smsBlocked } from '../../notifications/sms.js';
 
 export interface OutgoingMessage {
   dedupeKey: string;
@@ -22,13 +23,15 @@ export interface OutgoingMessage {
   appointmentSequence?: number;
   ics?: string;
   icsMethod?: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+  /** email (default) or sms; an SMS goes to a phone number in recipient. */
+  channel?: 'email' | 'sms';
 }
 
 export async function enqueueMessage(db: Queryable, m: OutgoingMessage): Promise<string | null> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before,
-       appointment_id, appointment_sequence, ics, ics_method)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()), $9, $10, $11, $12)
+       appointment_id, appointment_sequence, ics, ics_method, channel)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()), $9, $10, $11, $12, $13)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [
       m.dedupeKey,
@@ -63,6 +66,7 @@ export function messagesAsJson(messages: OutgoingMessage[]): string {
       appointment_sequence: m.appointmentSequence ?? null,
       ics: m.ics ?? null,
       ics_method: m.icsMethod ?? null,
+      channel: m.channel ?? 'email',
     })),
   );
 }
@@ -107,8 +111,15 @@ export interface DispatchOptions {
   maxAttempts?: number;
 }
 
+/** Where each channel's messages go; an SMS without a gateway is skipped. */
+export interface Channels {
+  email: Transport;
+  sms?: Transport;
+}
+
 interface ClaimedRow {
   id: string;
+  channel: 'email' | 'sms';
   dedupe_key: string;
   kind: string;
   recipient: string;
@@ -137,10 +148,11 @@ export function backoffMs(attempts: number): number {
  */
 export async function dispatchDueMessages(
   db: Queryable,
-  transport: Transport,
+  channels: Transport | Channels,
   logger: Logger,
   options: DispatchOptions = {},
 ) {
+  const byChannel: Channels = 'deliver' in channels ? { email: channels } : channels;
   const now = options.now ?? new Date();
   const stale = new Date(now.getTime() - (options.staleAfterMs ?? 5 * 60_000));
   const claimed = await db.query<ClaimedRow>(
@@ -153,7 +165,7 @@ export async function dispatchDueMessages(
        UPDATE outbox_messages m SET status = 'sending', claimed_at = $1 FROM due WHERE m.id = due.id
        RETURNING m.*
      )
-     SELECT c.id, c.dedupe_key, c.kind, c.recipient, c.subject, c.text_body, c.html_body, c.attempts, c.ics, c.ics_method,
+     SELECT c.id, c.channel, c.dedupe_key, c.kind, c.recipient, c.subject, c.text_body, c.html_body, c.attempts, c.ics, c.ics_method,
        c.appointment_id, c.appointment_sequence, a.sequence AS current_sequence, a.status AS current_status, a.starts_at AS current_start
      FROM claimed c LEFT JOIN appointments a ON a.id = c.appointment_id`,
     [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? 50],
@@ -171,6 +183,21 @@ export async function dispatchDueMessages(
       continue;
     }
     const messageId = `<${m.dedupe_key.replace(/[^A-Za-z0-9.-]/g, '.')}@carepath>`;
+    const transport = byChannel[m.channel];
+    const blocked = !transport
+      ? `no ${m.channel} transport configured`
+      : m.channel === 'sms'
+        ? await smsBlocked(db, m.recipient, now)
+        : undefined;
+    if (blocked || !transport) {
+      await db.query("UPDATE outbox_messages SET status = 'skipped', last_error = $2 WHERE id = $1", [
+        m.id,
+        blocked,
+      ]);
+      logger.info({ messageId, kind: m.kind, channel: m.channel, reason: blocked }, 'message skipped');
+      result.skipped++;
+      continue;
+    }
     try {
       await transport.deliver({
         id: m.id,

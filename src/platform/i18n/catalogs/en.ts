@@ -344,6 +344,8 @@ export const en = {
     'Hello {name}. This is a reminder of your visit on {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.footer': 'In an emergency, call 911. Please do not reply to this email; call your clinic at {phone}.',
   'mail.calendarTitle': 'Visit at {clinic}',
+  'sms.reminder':
+    '{network}: reminder of your visit {when} at {clinic}. Change or cancel: {link} Reply STOP to stop texts.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -341,4 +341,6 @@ export const es: Messages = {
     'Hola, {name}. Le recordamos su cita del {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
   'mail.footer': 'En una emergencia, llame al 911. No responda a este correo; llame a su clínica al {phone}.',
   'mail.calendarTitle': 'Cita en {clinic}',
+  'sms.reminder':
+    '{network}: recordatorio de su cita del {when} en {clinic}. Cambiar o cancelar: {link} Responda STOP para no recibir más mensajes.',
 };
