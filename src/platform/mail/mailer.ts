@@ -46,6 +46,7 @@ export async function enqueueMessage(db: Queryable, m: OutgoingMessage): Promise
       m.appointmentSequence ?? null,
       m.ics ?? null,
       m.icsMethod ?? null,
+      m.channel ?? 'email',
     ],
   );
   return rows[0]?.id ?? null;
