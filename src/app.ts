@@ -18,13 +18,12 @@ import { directoryPages } from './directory/directory-pages.js';
 import { loadGuides, type GuideLibrary } from './content/guides.js';
 import { guidePages } from './content/guide-pages.js';
 import { homePage } from './site/home-page.js';
-import { notFoundPage, serverErrorPage } from './site/error-pages.js';
+import { notFoundPage, requestErrorPage, serverErrorPage } from './site/error-pages.js';
 import type { Scheduler } from './platform/jobs/scheduler.js';
 import { loadPathways } from './triage/pathway.js';
 import type { Triage } from './triage/assessment-service.js';
 import { assessmentApi } from './triage/assessment-api.js';
 import { selfCheckPages } from './triage/self-check-pages.js';
-import { findAssessment } from './triage/assessment-store.js';
 import type { Scheduling } from './scheduling/booking-service.js';
 import { appointmentApi } from './scheduling/appointment-api.js';
 import { bookingPages } from './scheduling/booking-pages.js';
@@ -32,7 +31,7 @@ import { managePages } from './scheduling/manage-pages.js';
 import { waitlistApi } from './scheduling/waitlist-api.js';
 import { waitlistPages } from './scheduling/waitlist-pages.js';
 import { smsApi } from './notifications/sms-api.js';
-import { readAssessmentByToken } from './triage/assessment-service.js';
+import { currentDisposition, readAssessment, readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
 import { hashToken, sameHash } from './platform/tokens.js';
 
@@ -92,9 +91,9 @@ export function createApp({
     reminderHours: config.reminderHours,
     mailFrom: config.mailFrom,
     kickOutbox: kickOutbox ?? (() => undefined),
-    async verifyIntake(assessmentId, token) {
-      const a = await findAssessment(db, assessmentId, now());
-      return a && sameHash(a.tokenHash, hashToken(token)) ? { disposition: a.disposition } : undefined;
+    async verifyIntake(assessmentId, token, actor) {
+      const found = await readAssessment(triage, assessmentId, token, actor);
+      return found ? { disposition: currentDisposition(found.assessment, found.checkIns) } : undefined;
     },
   };
   const assets = loadAssets();
@@ -143,7 +142,11 @@ export function createApp({
         intakeFromToken: async (token, actor) => {
           const found = await readAssessmentByToken(triage, token, actor);
           return found
-            ? { assessmentId: found.assessment.id, token, disposition: found.assessment.disposition }
+            ? {
+                assessmentId: found.assessment.id,
+                token,
+                disposition: currentDisposition(found.assessment, found.checkIns),
+              }
             : undefined;
         },
       }),
@@ -173,6 +176,8 @@ export function createApp({
     if (error instanceof HttpProblem) {
       if (isApi(c.req.path)) return problemResponse(error, c.req.path);
       if (error.status === 404) return notFoundPage(c, site);
+      if ([400, 409, 410, 422].includes(error.status))
+        return requestErrorPage(c, site, error.status as 400 | 409 | 410 | 422);
     }
     (c.get('log') ?? logger).error({ err: error }, 'unhandled error');
     if (isApi(c.req.path)) {

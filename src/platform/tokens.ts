@@ -16,3 +16,6 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A UUID as PostgreSQL accepts it; anything else is "not found" without reaching the database. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

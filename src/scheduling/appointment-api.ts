@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -20,26 +21,39 @@ import type { Slot } from './slots.js';
 import type { Directory } from '../directory/directory.js';
 import { manageUrl } from './links.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Text from people: trimmed, and never control characters (PostgreSQL refuses NUL in text). */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
+
+function isRealPastDate(v: string): boolean {
+  try {
+    const date = Temporal.PlainDate.from(v, { overflow: 'reject' });
+    return v >= '1900-01-01' && Temporal.PlainDate.compare(date, Temporal.Now.plainDateISO()) <= 0;
+  } catch {
+    return false;
+  }
+}
 
 export const patientSchema = z.strictObject({
-  givenName: z.string().trim().min(1, 'is required').max(100),
-  familyName: z.string().trim().min(1, 'is required').max(100),
+  givenName: plainText(100).pipe(z.string().min(1, 'is required')),
+  familyName: plainText(100).pipe(z.string().min(1, 'is required')),
   birthDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-    .refine(
-      (d) => !Number.isNaN(Date.parse(d)) && d <= today() && d >= '1900-01-01',
-      'must be a real date in the past',
-    ),
-  email: z.string().trim().max(254).email('must be an email address like name@example.com'),
-  phone: z
-    .string()
-    .trim()
-    .regex(
-      /^\+?[\d\s().-]{7,25}$/,
-      'must be a phone number, digits with optional spaces, dashes or brackets',
-    ),
+    .refine(isRealPastDate, 'must be a real date in the past'),
+  email: plainText(254).pipe(z.string().email('must be an email address like name@example.com')),
+  phone: plainText(25).pipe(
+    z
+      .string()
+      .regex(
+        /^\+?[\d\s().-]{7,25}$/,
+        'must be a phone number, digits with optional spaces, dashes or brackets',
+      ),
+  ),
 });
 
 const bookingSchema = z.strictObject({

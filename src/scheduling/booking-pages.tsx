@@ -10,9 +10,9 @@ import { Temporal } from 'temporal-polyfill';
 import type { Directory } from '../directory/directory.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
-import { readCookie } from '../platform/http/cookies.js';
+import { clearCookie, readCookie } from '../platform/http/cookies.js';
 import { Conflict, ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -119,7 +119,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     if (choice.visitType || q.find !== undefined) {
       try {
         const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
-        const from = q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) && q.date >= today ? q.date : today;
+        const from = pageDate(q.date, today);
         const week = Temporal.PlainDate.from(from)
           .add({ days: WEEK - 1 })
           .toString();
@@ -160,6 +160,14 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       }
     }
 
+    // An urgent self-check result: today's free times at every clinic come first.
+    const todaySlots = urgent
+      ? await searchSlots(scheduling, {
+          visitType: 'back-pain-visit',
+          from: dateInZone(scheduling.now().getTime(), HOME_ZONE),
+          to: dateInZone(scheduling.now().getTime(), HOME_ZONE),
+        })
+      : undefined;
     const base = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
@@ -178,6 +186,26 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           </div>
         ) : null}
         {intake ? <p class="notice">{ctx.t(urgent ? 'book.urgent' : 'book.intake')}</p> : null}
+        {todaySlots ? (
+          <section aria-labelledby="today-heading" id="today">
+            <h2 id="today-heading">{ctx.t('book.today.heading')}</h2>
+            {todaySlots.length === 0 ? <p class="inset-warning">{ctx.t('book.today.none')}</p> : null}
+            <TimesList
+              ctx={ctx}
+              d={d}
+              slots={todaySlots}
+              choose={(s) =>
+                ctx.href('/book/details') +
+                queryString({
+                  visitType: s.visitType,
+                  location: s.location,
+                  provider: s.provider,
+                  start: s.start,
+                })
+              }
+            />
+          </section>
+        ) : null}
         <div class="narrow">
           <FindForm ctx={ctx} d={d} choice={choice} errors={errors} />
         </div>
@@ -422,6 +450,8 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,
         actorOf(c),
       );
+      // The self-check went with this booking; the next booking from this browser starts clean.
+      clearCookie(c, INTAKE_COOKIE, scheduling.publicUrl.startsWith('https://'));
       return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
     } catch (error) {
       if (error instanceof Conflict) return c.redirect(backToTimes(ctx, f), 303);

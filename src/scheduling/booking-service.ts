@@ -16,6 +16,7 @@ import { hashToken, newToken, sameHash } from '../platform/tokens.js';
 import {
   findAppointment,
   findAppointmentByTokenHash,
+  deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
   insertBooking,
   loadAvailability,
@@ -48,7 +49,11 @@ export interface Scheduling {
   /** Asks the outbox worker to deliver now (after a commit that queued messages). */
   kickOutbox: () => void;
   /** Checks an assessment's token for attaching it as the intake; returns its disposition. */
-  verifyIntake: (assessmentId: string, token: string) => Promise<{ disposition: string } | undefined>;
+  verifyIntake: (
+    assessmentId: string,
+    token: string,
+    actor: Actor,
+  ) => Promise<{ disposition: string } | undefined>;
 }
 
 export const MAX_RANGE_DAYS = 31;
@@ -311,6 +316,7 @@ export async function bookAppointment(
   req: BookingRequest,
   idempotencyKey: string | undefined,
   actor: Actor,
+  retried = false,
 ): Promise<Booked> {
   const now = s.now();
   const hash = requestHash(req);
@@ -333,7 +339,7 @@ export async function bookAppointment(
   let assessmentId: string | null = null;
   if (req.assessmentId) {
     const intake = req.assessmentToken
-      ? await s.verifyIntake(req.assessmentId, req.assessmentToken)
+      ? await s.verifyIntake(req.assessmentId, req.assessmentToken, actor)
       : undefined;
     if (!intake)
       throw new ValidationFailed([
@@ -432,6 +438,14 @@ export async function bookAppointment(
     if (idempotencyKey !== undefined && (code === PG.uniqueViolation || code === PG.exclusionViolation)) {
       const replay = await replayBooking(s, idempotencyKey, hash, now);
       if (replay) return replay;
+      // The key's old record expired but was not swept yet: free it and book once more.
+      if (
+        code === PG.uniqueViolation &&
+        !retried &&
+        (await deleteExpiredIdempotencyKey(s.db, SCOPE, idempotencyKey, now))
+      ) {
+        return bookAppointment(s, req, idempotencyKey, actor, true);
+      }
     }
     if (code === PG.exclusionViolation)
       throw new Conflict('That time has just been taken. Please choose another time.');
@@ -545,6 +559,7 @@ export async function rescheduleAppointment(
   actor: Actor,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
   const d = await s.directory.get();
   const ref = {
     visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
@@ -561,6 +576,7 @@ export async function rescheduleAppointment(
         new Date(slot.endMs),
         new Date(slot.endMs + visitType.bufferMinutes * 60_000),
         s.now(),
+        a.sequence,
       );
       if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
       await recordAudit(tx, {

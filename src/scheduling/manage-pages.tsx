@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
@@ -230,7 +230,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const { v, search } = await refOf(a);
     const today = dateInZone(s.now().getTime(), v.location.timeZone);
     const q = c.req.query('date');
-    const from = q && /^\d{4}-\d{2}-\d{2}$/.test(q) && q >= today ? q : today;
+    const from = pageDate(q, today);
     const to = Temporal.PlainDate.from(from).add({ days: 13 }).toString();
     const slots = (await searchSlots(s, { ...search, from, to })).filter(
       (x) => x.startMs !== a.startsAt.getTime(),

@@ -1,5 +1,6 @@
 /** The only code that reads and writes scheduling tables. */
 import type { Queryable } from '../platform/db/database.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Interval } from './slots.js';
 
@@ -123,7 +124,7 @@ const toAppointment = (r: AppointmentRow): StoredAppointment => ({
 });
 
 export async function findAppointment(db: Queryable, id: string): Promise<StoredAppointment | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!UUID_PATTERN.test(id)) return undefined;
   const [row] = await db.query<AppointmentRow>(`${SELECT_APPOINTMENT} WHERE a.id = $1`, [id]);
   return row ? toAppointment(row) : undefined;
 }
@@ -156,11 +157,13 @@ export async function moveAppointment(
   endsAt: Date,
   blockedUntil: Date,
   now: Date,
+  /** The sequence the caller read: a visit changed meanwhile is not moved (no lost updates). */
+  expectedSequence: number,
 ) {
   const rows = await db.query(
     `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1
-     WHERE id = $1 AND status = 'booked' RETURNING id`,
-    [id, startsAt, endsAt, blockedUntil, now],
+     WHERE id = $1 AND status = 'booked' AND sequence = $6 RETURNING id`,
+    [id, startsAt, endsAt, blockedUntil, now, expectedSequence],
   );
   return rows.length === 1;
 }
@@ -309,6 +312,20 @@ export async function findIdempotencyRecord(db: Queryable, scope: string, key: s
   return row
     ? { requestHash: row.request_hash, status: row.response_status, body: row.response_body }
     : undefined;
+}
+
+/** Frees a key whose record has expired but was not yet swept, so it can be used again. */
+export async function deleteExpiredIdempotencyKey(
+  db: Queryable,
+  scope: string,
+  key: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= $3 RETURNING key',
+    [scope, key, now],
+  );
+  return rows.length > 0;
 }
 
 export async function deleteExpiredIdempotencyKeys(db: Queryable, now: Date): Promise<number> {

@@ -155,16 +155,19 @@ export async function markOffered(
   );
 }
 
+/** Moves an entry to `status` only from one of `from`; false when it was no longer there. */
 export async function setEntryStatus(
   db: Queryable,
   id: string,
   status: WaitlistEntry['status'],
+  from: WaitlistEntry['status'][],
   appointmentId: string | null = null,
-) {
-  await db.query(
-    'UPDATE waitlist_entries SET status = $2, appointment_id = COALESCE($3, appointment_id) WHERE id = $1',
-    [id, status, appointmentId],
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE waitlist_entries SET status = $2, appointment_id = COALESCE($3, appointment_id) WHERE id = $1 AND status = ANY($4) RETURNING id',
+    [id, status, appointmentId, from],
   );
+  return rows.length === 1;
 }
 
 /** Offers past their expiry, oldest first. */

@@ -184,8 +184,9 @@ export async function readEntry(
 }
 
 export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: Actor) {
+  const d = await s.directory.get();
   await s.db.transaction(async (tx) => {
-    await setEntryStatus(tx, entry.id, 'left');
+    if (!(await setEntryStatus(tx, entry.id, 'left', ['waiting', 'offered']))) return;
     await recordAudit(tx, {
       ...actor,
       action: 'leave',
@@ -193,6 +194,23 @@ export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: 
       entityId: entry.id,
       outcome: 'success',
     });
+    // Someone leaving with an open offer passes the time on to the next person waiting.
+    if (entry.status === 'offered') await offerOnward(tx, s, d, entry);
+  });
+}
+
+/** Offers an entry's offered time to the next person, if nobody has booked it meanwhile. */
+async function offerOnward(tx: Queryable, s: Scheduling, d: Directory, entry: WaitlistEntry) {
+  const [taken] = await tx.query(
+    `SELECT 1 FROM appointments WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked @> $2::timestamptz`,
+    [entry.offerProviderId, entry.offerStartsAt],
+  );
+  if (taken) return;
+  await offerFreedTime(tx, s, d, {
+    visitTypeId: entry.visitTypeId,
+    locationId: entry.locationId,
+    providerId: entry.offerProviderId!,
+    startsAt: entry.offerStartsAt!,
   });
 }
 
@@ -229,7 +247,7 @@ export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Acto
     `waitlist-offer:${entry.id}`,
     actor,
   );
-  await setEntryStatus(s.db, entry.id, 'booked', booked.appointment.id);
+  await setEntryStatus(s.db, entry.id, 'booked', ['offered', 'expired', 'waiting'], booked.appointment.id);
   return booked;
 }
 
@@ -237,22 +255,14 @@ export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Acto
 export async function expireOffers(s: Scheduling, now: Date): Promise<number> {
   const expired = await expiredOffers(s.db, now);
   const d = await s.directory.get();
+  let count = 0;
   for (const entry of expired) {
     await s.db.transaction(async (tx) => {
-      await setEntryStatus(tx, entry.id, 'expired');
-      const [taken] = await tx.query(
-        `SELECT 1 FROM appointments WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked @> $2::timestamptz`,
-        [entry.offerProviderId, entry.offerStartsAt],
-      );
-      if (!taken) {
-        await offerFreedTime(tx, s, d, {
-          visitTypeId: entry.visitTypeId,
-          locationId: entry.locationId,
-          providerId: entry.offerProviderId!,
-          startsAt: entry.offerStartsAt!,
-        });
-      }
+      // Only an offer that is still open expires (not one booked or left meanwhile).
+      if (!(await setEntryStatus(tx, entry.id, 'expired', ['offered']))) return;
+      count++;
+      await offerOnward(tx, s, d, entry);
     });
   }
-  return expired.length;
+  return count;
 }

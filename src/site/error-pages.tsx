@@ -19,6 +19,23 @@ export async function notFoundPage(c: Context, site: Site) {
   );
 }
 
+/** A request the domain refused (400, 409, 410, 422) that a page did not handle itself. */
+export async function requestErrorPage(c: Context, site: Site, status: 400 | 409 | 410 | 422) {
+  const ctx = await contextFor(c, site);
+  return renderPage(
+    c,
+    ctx,
+    { title: ctx.t('error.request.title'), status, noindex: true },
+    <div class="narrow">
+      <h1>{ctx.t('error.request.title')}</h1>
+      <p>{ctx.t('error.request.body')}</p>
+      <p>
+        <a href={ctx.href('/')}>{ctx.t('error.notFound.home')}</a>
+      </p>
+    </div>,
+  );
+}
+
 /** The 500 page must render even when the database is down, so it needs no directory data. */
 export async function serverErrorPage(c: Context, site: Site, requestId: string) {
   const { locale, path } = splitLocale(c.req.path);

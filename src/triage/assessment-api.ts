@@ -8,6 +8,7 @@ import { isLocale, negotiateLocale, type Locale } from '../platform/i18n/i18n.js
 import { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from '../fhir/questionnaire.js';
 import {
   createAssessment,
+  currentDisposition,
   deployedPathway,
   readAssessment,
   recordCheckIn,
@@ -79,6 +80,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
     return c.json({
       ...assessmentJson(found.assessment, deployedPathway(triage, found.assessment.pathwayId), l, publicUrl),
       checkIns: found.checkIns.map((x) => checkInJson(x, l)),
+      currentDisposition: currentDisposition(found.assessment, found.checkIns),
     });
   });
 

@@ -9,9 +9,9 @@ import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Scheduler } from '../platform/jobs/scheduler.js';
 import { hashToken, newToken, sameHash } from '../platform/tokens.js';
-import { assessAnswers, nextStep, validateAnswers, type Answers } from './engine.js';
+import { assessAnswers, mostUrgent, nextStep, validateAnswers, type Answers } from './engine.js';
 import { evaluateCheckIn, unknownSigns, type CheckInInput } from './check-in.js';
-import { configurePathway, type Pathway } from './pathway.js';
+import { configurePathway, type Disposition, type Pathway } from './pathway.js';
 import {
   findAssessment,
   findAssessmentByTokenHash,
@@ -40,6 +40,18 @@ export interface Triage {
 
 /** Who is acting, for the audit trail. */
 export type Actor = Pick<AuditEvent, 'actorType' | 'actorId' | 'ip' | 'requestId'>;
+
+/**
+ * Where a person stands now: the most urgent of the original result and every check-in since.
+ * A check-in that found an emergency keeps the result at "call 911"; the booking flow and the
+ * result page both use this, never the original disposition alone.
+ */
+export function currentDisposition(
+  a: { disposition: Disposition },
+  checkIns: { disposition: Disposition }[],
+): Disposition {
+  return checkIns.reduce<Disposition>((d, c) => mostUrgent(d, c.disposition), a.disposition);
+}
 
 export function deployedPathway(t: Triage, id: string): Pathway | undefined {
   const p = t.pathways.get(id);

@@ -1,5 +1,6 @@
 /** The only code that reads and writes self-check tables. */
 import type { Queryable } from '../platform/db/database.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Disposition } from './pathway.js';
 import type { Answers, Reason, Scores } from './engine.js';
@@ -100,7 +101,7 @@ export async function findAssessment(
   id: string,
   now: Date,
 ): Promise<StoredAssessment | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!UUID_PATTERN.test(id)) return undefined;
   const [row] = await db.query<AssessmentRow>('SELECT * FROM assessments WHERE id = $1 AND expires_at > $2', [
     id,
     now,
@@ -176,7 +177,7 @@ export async function insertDraft(db: Queryable, d: Omit<Draft, 'id'>): Promise<
 }
 
 export async function findDraft(db: Queryable, id: string, now: Date): Promise<Draft | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!UUID_PATTERN.test(id)) return undefined;
   const [row] = await db.query<{
     id: string;
     secret_hash: string;

@@ -6,7 +6,7 @@ import { clockTime, longDate } from '../platform/i18n/format.js';
 import { INTL_LOCALE, type Locale } from '../platform/i18n/i18n.js';
 import type { StoredAssessment, StoredCheckIn } from './assessment-store.js';
 import type { Reason } from './engine.js';
-import type { Pathway } from './pathway.js';
+import type { Disposition, Pathway } from './pathway.js';
 import type { PlanSection } from './plan.js';
 import { SignOff } from './question-views.js';
 
@@ -131,12 +131,20 @@ export interface ResultPageProps {
   base: string; // the private link, e.g. /self-check/r/<token>, in the page language
   privateUrl: string;
   email: { saved: boolean; error?: string; value?: string };
+  /** Where the person stands now, after any check-ins (see currentDisposition). */
+  current: Disposition;
 }
 
 export function ResultPage(props: ResultPageProps) {
   const { ctx, a, p, plan, locations, checkIns, now, base, email } = props;
   const { t } = ctx;
-  const d = a.disposition;
+  const d = props.current;
+  // After a check-in that changed the outcome, its reasons come first, then the original ones.
+  const latest = checkIns.at(-1);
+  const reasons =
+    latest && d !== a.disposition
+      ? [...latest.reasons, ...a.reasons.filter((r) => !latest.reasons.some((x) => x.ruleId === r.ruleId))]
+      : a.reasons;
   return (
     <div class="narrow">
       <ErrorSummary ctx={ctx} errors={email.error ? [{ href: 'email', message: email.error }] : []} />
@@ -197,7 +205,7 @@ export function ResultPage(props: ResultPageProps) {
         </section>
       ) : null}
 
-      <Reasons ctx={ctx} reasons={a.reasons} disposition={d} />
+      <Reasons ctx={ctx} reasons={reasons} disposition={d} />
 
       {d === 'self-care' || d === 'appointment' ? (
         <section aria-labelledby="plan">

@@ -18,6 +18,7 @@ import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import {
   createAssessment,
+  currentDisposition,
   deployedPathway,
   readAssessmentByToken,
   recordCheckIn,
@@ -67,7 +68,7 @@ function errorMessage(
   return ctx.t(error === 'integer' ? 'sc.error.integer' : 'sc.error.choice');
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/;
 
 export function selfCheckPages(
   triage: Triage,
@@ -203,6 +204,8 @@ export function selfCheckPages(
     if ('error' in parsed) return render(raw, errorMessage(ctx, item, parsed.error));
     const answers = pruneAnswers(p, { ...draft.answers, [linkId]: parsed.value });
     await saveDraftAnswers(triage, draftSettings, draft, answers, actorOf(c));
+    // Each answer extends the draft on the server; the cookie lives as long (slow readers keep their place).
+    setPrivateCookie(c, DRAFT_COOKIE, readCookie(c, DRAFT_COOKIE)!, s.draftTtlMinutes * 60, s.secureCookies);
     return advance(c, ctx, p, answers, draft.id);
   };
   pages.get('/self-check/q/:linkId', (c) => questionRoute(c, 'GET'));
@@ -307,6 +310,7 @@ export function selfCheckPages(
         base={base}
         privateUrl={`${s.publicUrl}${base}`}
         email={{ ...email, saved: email.saved || Boolean(found.assessment.email) }}
+        current={currentDisposition(found.assessment, found.checkIns)}
       />,
     );
   };
@@ -363,7 +367,7 @@ export function selfCheckPages(
     const { token, found } = await loadResult(c);
     if (!found) return notFoundResult(c);
     const ctx = await contextFor(c, site);
-    const d = found.assessment.disposition;
+    const d = currentDisposition(found.assessment, found.checkIns);
     if (d === 'emergency') return c.redirect(ctx.href(`/self-check/r/${token}`), 303);
     setPrivateCookie(c, INTAKE_COOKIE, token, 24 * 3600, s.secureCookies);
     const visitType = d === 'urgent' ? 'back-pain-visit' : 'new-patient-pain-consultation';

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { INTL_LOCALE, type Locale } from './i18n.js';
 
 /** ISO weekday (1 = Monday) as a name in the language. */
@@ -73,4 +74,19 @@ export function dateInZone(ms: number, timeZone: string): string {
     day: '2-digit',
     timeZone,
   }).format(ms);
+}
+
+/**
+ * A page's ?date= parameter, if it is a real calendar date between `min` and one year after it;
+ * otherwise `min`. Bad or far-off dates in a URL never reach the slot search.
+ */
+export function pageDate(value: string | undefined, min: string): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return min;
+  try {
+    const date = Temporal.PlainDate.from(value, { overflow: 'reject' }).toString();
+    const max = Temporal.PlainDate.from(min).add({ days: 366 }).toString();
+    return date < min || date > max ? min : date;
+  } catch {
+    return min;
+  }
 }

@@ -305,7 +305,7 @@ export const en = {
   'waitlist.link': 'Nothing suitable? Join the waiting list',
   'waitlist.title': 'Join the waiting list',
   'waitlist.lead':
-    'If a time becomes free in the dates you choose, we will email you an offer. The first person on the list gets it first, and the offer is held for {hours} hours.',
+    'If a time becomes free in the dates you choose, we will email you an offer. The first person on the list hears first. An offer stays open for {hours} hours, but the time is not reserved, so book it soon.',
   'waitlist.from': 'Earliest date',
   'waitlist.to': 'Latest date',
   'waitlist.dateHint': 'As year-month-day, for example {example}.',
@@ -324,12 +324,13 @@ export const en = {
   'waitlist.status.left': 'You left the waiting list.',
   'waitlist.leave': 'Leave the waiting list',
   'waitlist.offer.title': 'A time is free for you',
-  'waitlist.offer.body': 'This time is held for you until {expires}.',
+  'waitlist.offer.body':
+    'This offer is open until {expires}. The time is not reserved for you, so book it soon.',
   'waitlist.offer.book': 'Book this time',
   'waitlist.offer.gone': 'This offer has expired or the time was taken. You can choose another time.',
   'mail.waitlist.subject': 'A visit time is free: {network}',
   'mail.waitlist.body':
-    'Hello {name}. A time you were waiting for is free: {when} at {clinic}. It is held for you until {expires}. Book it here: {link}\n\nIn an emergency, call 911.',
+    'Hello {name}. A time you were waiting for is free: {when} at {clinic}. The offer is open until {expires}, but the time is not reserved, so book it soon: {link}\n\nIn an emergency, call 911.',
   'mail.appointment.confirmation.subject': 'Your visit is booked: {when}',
   'mail.appointment.confirmation.body':
     'Hello {name}. Your visit is booked for {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
@@ -346,6 +347,12 @@ export const en = {
   'mail.calendarTitle': 'Visit at {clinic}',
   'sms.reminder':
     '{network}: reminder of your visit {when} at {clinic}. Change or cancel: {link} Reply STOP to stop texts.',
+  'error.request.title': 'We could not do that',
+  'error.request.body':
+    'Something in the request was not valid or has changed meanwhile. Please go back and try again.',
+  'book.today.heading': 'Free times today at all our clinics',
+  'book.today.none':
+    'There are no free times left today at our clinics. Call a clinic, or go to an urgent care center today. If you get worse, call 911.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -302,7 +302,7 @@ export const es: Messages = {
   'waitlist.link': '¿No encuentra nada adecuado? Anótese en la lista de espera',
   'waitlist.title': 'Anotarse en la lista de espera',
   'waitlist.lead':
-    'Si se libera un horario en las fechas que elija, le enviaremos una oferta por correo. La primera persona de la lista la recibe primero, y la oferta se guarda durante {hours} horas.',
+    'Si se libera un horario en las fechas que elija, le enviaremos una oferta por correo. La primera persona de la lista se entera primero. La oferta sigue abierta {hours} horas, pero el horario no queda reservado, así que resérvelo pronto.',
   'waitlist.from': 'Fecha más temprana',
   'waitlist.to': 'Fecha más tardía',
   'waitlist.dateHint': 'Como año-mes-día, por ejemplo {example}.',
@@ -321,12 +321,13 @@ export const es: Messages = {
   'waitlist.status.left': 'Salió de la lista de espera.',
   'waitlist.leave': 'Salir de la lista de espera',
   'waitlist.offer.title': 'Hay un horario libre para usted',
-  'waitlist.offer.body': 'Este horario se guarda para usted hasta el {expires}.',
+  'waitlist.offer.body':
+    'Esta oferta está abierta hasta el {expires}. El horario no queda reservado para usted, así que resérvelo pronto.',
   'waitlist.offer.book': 'Reservar este horario',
   'waitlist.offer.gone': 'Esta oferta venció o alguien tomó el horario. Puede elegir otro horario.',
   'mail.waitlist.subject': 'Hay un horario libre: {network}',
   'mail.waitlist.body':
-    'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. Se guarda para usted hasta el {expires}. Resérvelo aquí: {link}\n\nEn una emergencia, llame al 911.',
+    'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. La oferta está abierta hasta el {expires}, pero el horario no queda reservado, así que resérvelo pronto: {link}\n\nEn una emergencia, llame al 911.',
   'mail.appointment.confirmation.subject': 'Su cita está reservada: {when}',
   'mail.appointment.confirmation.body':
     'Hola, {name}. Su cita está reservada para el {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
@@ -343,4 +344,10 @@ export const es: Messages = {
   'mail.calendarTitle': 'Cita en {clinic}',
   'sms.reminder':
     '{network}: recordatorio de su cita del {when} en {clinic}. Cambiar o cancelar: {link} Responda STOP para no recibir más mensajes.',
+  'error.request.title': 'No pudimos hacer eso',
+  'error.request.body':
+    'Algo en la solicitud no era válido o cambió mientras tanto. Vuelva atrás e inténtelo de nuevo.',
+  'book.today.heading': 'Horarios libres hoy en todas nuestras clínicas',
+  'book.today.none':
+    'Ya no quedan horarios libres hoy en nuestras clínicas. Llame a una clínica o vaya hoy a un centro de atención urgente. Si empeora, llame al 911.',
 };

@@ -1,0 +1,219 @@
+/** Regression tests for defects found in review (2026-11-25), one per finding. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { FormClient } from './support/form-client.js';
+import { SELF_CARE, SCREEN_CLEAR } from './support/answers.js';
+import { auditEventsFor } from '../src/audit/audit.js';
+import { safeError } from '../src/platform/logging/logger.js';
+
+let clock = new Date('2026-11-30T14:00:00Z');
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const PATIENT = {
+  givenName: 'Rita',
+  familyName: 'Review',
+  birthDate: '1981-01-01',
+  email: 'rita@example.com',
+  phone: '480 555 0106',
+};
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  t.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const book = (start: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  post(
+    '/api/v1/appointments',
+    {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start,
+      patient: PATIENT,
+      ...extra,
+    },
+    headers,
+  );
+
+describe('review fixes', () => {
+  it('1. a check-in that finds an emergency changes the result page and blocks booking', async () => {
+    const a = await (
+      await post('/api/v1/assessments', { pathway: 'low-back-pain', answers: SELF_CARE })
+    ).json();
+    await post(
+      `/api/v1/assessments/${a.id}/check-ins`,
+      { improving: 'worse', newSigns: ['saddle'] },
+      { authorization: `Bearer ${a.token}` },
+    );
+    const page = await (await t.request(`/self-check/r/${a.token}`)).text();
+    expect(page).toContain('<h1>Call 911 now</h1>');
+    const go = await t.request(`/self-check/r/${a.token}/book`);
+    expect(go.headers.get('location')).toBe(`/self-check/r/${a.token}`);
+    const res = await book('2026-12-02T09:00:00-07:00', { assessmentId: a.id, assessmentToken: a.token });
+    expect(res.status).toBe(422);
+    const got = await (
+      await t.request(`/api/v1/assessments/${a.id}`, { headers: { authorization: `Bearer ${a.token}` } })
+    ).json();
+    expect(got.currentDisposition).toBe('emergency');
+  });
+
+  it('2. database errors are logged without their parameters', () => {
+    const error = Object.assign(new Error('invalid input syntax for type date: "1990-02-31"'), {
+      code: '22008',
+      severity: 'ERROR',
+      routine: 'DateTimeParseError',
+      params: ['Rita', 'rita@example.com'],
+      query: 'INSERT ...',
+    });
+    const logged = JSON.stringify(safeError(error));
+    expect(logged).toContain('22008');
+    expect(logged).not.toContain('rita@example.com');
+    expect(logged).not.toContain('1990-02-31');
+  });
+
+  it('3. impossible dates, control characters and malformed ids are clear errors, never 500s', async () => {
+    const bad = await book('2026-12-02T10:00:00-07:00', { patient: { ...PATIENT, birthDate: '1990-02-31' } });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors[0].field).toBe('patient.birthDate');
+    const nul = await book('2026-12-02T10:00:00-07:00', { patient: { ...PATIENT, givenName: 'Ri\u0000ta' } });
+    expect(nul.status).toBe(422);
+    expect(t.logs.text).not.toContain('rita@example.com');
+    expect((await t.request('/book?visitType=back-pain-visit&date=2027-02-30')).status).toBe(200);
+    expect((await t.request('/es/book?visitType=back-pain-visit&date=2027-13-01')).status).toBe(200);
+    expect((await t.request('/api/v1/appointments/------------------------------------')).status).toBe(404);
+    expect((await t.request('/api/v1/assessments/------------------------------------')).status).toBe(404);
+    const cookie = await t.request('/self-check/q/bladder-bowel-change', {
+      headers: { cookie: 'cp_selfcheck=------------------------------------.x' },
+    });
+    expect(cookie.status).toBe(303);
+  });
+
+  it('4. the self-check goes with one booking only', async () => {
+    const a = await (
+      await post('/api/v1/assessments', {
+        pathway: 'low-back-pain',
+        answers: { ...SCREEN_CLEAR, scoliosis: true },
+      })
+    ).json();
+    const client = new FormClient(t);
+    await client.get(`/self-check/r/${a.token}/book`);
+    const confirm = async (start: string, givenName: string) =>
+      client.post('/book/confirm', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start,
+        ...PATIENT,
+        givenName,
+        idempotencyKey: `intake-${givenName}-key`,
+      });
+    await confirm('2026-12-03T09:00:00-07:00', 'First');
+    expect(client.hasCookie('cp_intake')).toBe(false);
+    await confirm('2026-12-03T10:00:00-07:00', 'Second');
+    const rows = await t.db.query<{ given_name: string; assessment_id: string | null }>(
+      "SELECT p.given_name, a.assessment_id FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE p.given_name IN ('First', 'Second') ORDER BY p.given_name",
+    );
+    expect(rows).toEqual([
+      { given_name: 'First', assessment_id: a.id },
+      { given_name: 'Second', assessment_id: null },
+    ]);
+  });
+
+  it('5. a wrong intake token is audited as denied', async () => {
+    const a = await (
+      await post('/api/v1/assessments', { pathway: 'low-back-pain', answers: SELF_CARE })
+    ).json();
+    await book('2026-12-04T09:00:00-07:00', { assessmentId: a.id, assessmentToken: 'guess' });
+    const events = await auditEventsFor(t.db, 'assessment', a.id);
+    expect(events.map((e) => `${e.action}:${e.outcome}`)).toContain('read:denied');
+  });
+
+  it('6. an expired but unswept idempotency key can be used again', async () => {
+    const first = await book('2026-12-07T09:00:00-07:00', {}, { 'idempotency-key': 'reused-key-123' });
+    expect(first.status).toBe(201);
+    clock = new Date(clock.getTime() + 49 * 3600_000);
+    const again = await book('2026-12-08T10:00:00-07:00', {}, { 'idempotency-key': 'reused-key-123' });
+    expect(again.status).toBe(201);
+    expect((await again.json()).id).not.toBe((await first.json()).id);
+  });
+
+  it('7. a visit that has started cannot be moved', async () => {
+    clock = new Date('2026-12-09T14:00:00Z');
+    const a = await (await book('2026-12-09T10:00:00-07:00')).json();
+    clock = new Date('2026-12-09T17:30:00Z');
+    const res = await post(
+      `/api/v1/appointments/${a.id}/reschedule`,
+      { start: '2026-12-10T09:00:00-07:00' },
+      { authorization: `Bearer ${a.manageToken}` },
+    );
+    expect(res.status).toBe(409);
+  });
+
+  it('8. two moves of the same visit at once: one wins, the other is told it changed', async () => {
+    clock = new Date('2026-12-09T14:00:00Z');
+    const a = await (await book('2026-12-14T09:00:00-07:00')).json();
+    const auth = { authorization: `Bearer ${a.manageToken}` };
+    const results = await Promise.all([
+      post(`/api/v1/appointments/${a.id}/reschedule`, { start: '2026-12-14T11:00:00-07:00' }, auth),
+      post(`/api/v1/appointments/${a.id}/reschedule`, { start: '2026-12-14T12:00:00-07:00' }, auth),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it('9. leaving with an open offer passes the time to the next person', async () => {
+    const join = (name: string) =>
+      post('/api/v1/waitlist', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        from: '2026-12-15',
+        to: '2026-12-20',
+        patient: { ...PATIENT, givenName: name },
+      });
+    const first = await (await join('Uno')).json();
+    await join('Dos');
+    const a = await (await book('2026-12-16T09:00:00-07:00')).json();
+    await post(`/api/v1/appointments/${a.id}/cancel`, {}, { authorization: `Bearer ${a.manageToken}` });
+    const client = new FormClient(t);
+    await client.post(`/waitlist/${first.token}/leave`);
+    const rows = await t.db.query<{ given_name: string; status: string }>(
+      "SELECT p.given_name, w.status FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.given_name IN ('Uno', 'Dos') ORDER BY w.seq",
+    );
+    expect(rows.map((r) => `${r.given_name}:${r.status}`)).toEqual(['Uno:left', 'Dos:offered']);
+  });
+
+  it('11. an urgent result shows today’s free times at all clinics first', async () => {
+    clock = new Date('2026-12-15T15:00:00Z'); // Tuesday 08:00 in Arizona
+    const a = await (
+      await post('/api/v1/assessments', {
+        pathway: 'low-back-pain',
+        answers: { ...SCREEN_CLEAR, fever: true },
+      })
+    ).json();
+    const client = new FormClient(t);
+    await client.get(`/self-check/r/${a.token}/book`);
+    const html = await (await client.get('/book?visitType=back-pain-visit')).text();
+    expect(html).toContain('Free times today at all our clinics');
+    const today = html.slice(
+      html.indexOf('id="today"'),
+      html.indexOf('</section>', html.indexOf('id="today"')),
+    );
+    expect(today).toContain('Tuesday, December 15');
+    expect(
+      new Set([...today.matchAll(/<span class="muted">[^,]+, (\w+)<\/span>/g)].map((m) => m[1])).size,
+    ).toBeGreaterThan(1);
+  });
+
+  it('12. every answer renews the self-check cookie', async () => {
+    const client = new FormClient(t);
+    await client.post('/self-check/start');
+    const res = await client.post('/self-check/q/bladder-bowel-change', { answer: 'no' });
+    expect(res.headers.get('set-cookie')).toMatch(/cp_selfcheck=.*Max-Age=3600/);
+  });
+});
