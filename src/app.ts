@@ -33,7 +33,6 @@ import { waitlistPages } from './scheduling/waitlist-pages.js';
 import { smsApi } from './notifications/sms-api.js';
 import { currentDisposition, readAssessment, readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
-import { hashToken, sameHash } from './platform/tokens.js';
 
 export interface AppDeps {
   config: Config;

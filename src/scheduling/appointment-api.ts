@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
+import { hasControlCharacters } from '../platform/text.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -27,7 +28,7 @@ export const plainText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
+    .refine((v) => !hasControlCharacters(v), 'must not contain control characters');
 
 function isRealPastDate(v: string): boolean {
   try {

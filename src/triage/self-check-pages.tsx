@@ -13,6 +13,7 @@ import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cook
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { enqueueMessage } from '../platform/mail/mailer.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
+import { hasControlCharacters } from '../platform/text.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
@@ -68,7 +69,7 @@ function errorMessage(
   return ctx.t(error === 'integer' ? 'sc.error.integer' : 'sc.error.choice');
 }
 
-const EMAIL = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function selfCheckPages(
   triage: Triage,
@@ -321,7 +322,7 @@ export function selfCheckPages(
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim() : '';
     const ctx = await contextFor(c, site);
-    if (!EMAIL.test(email) || email.length > 254) {
+    if (!EMAIL.test(email) || hasControlCharacters(email) || email.length > 254) {
       return showResult(
         c,
         { saved: false, error: ctx.t('result.checkin.email.invalid'), value: email },
