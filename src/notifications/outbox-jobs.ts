@@ -27,12 +27,20 @@ export async function registerOutboxJobs(
   await jobs.send(OUTBOX_QUEUE, {});
 }
 
-/** Asks a worker to deliver now (best effort: the minute sweep delivers anyway). */
+/**
+ * Asks a worker to deliver now (best effort: the minute sweep delivers anyway). Kicks are
+ * coalesced: however many bookings commit within 250 ms, one job is queued.
+ */
 export function outboxKick(jobs: Jobs | undefined, logger: Logger): () => void {
+  let pending: NodeJS.Timeout | undefined;
   return () => {
-    if (!jobs) return;
-    jobs
-      .send(OUTBOX_QUEUE, {}, { singletonKey: 'kick', singletonSeconds: 1 })
-      .catch((error: Error) => logger.warn({ err: error }, 'could not trigger outbox delivery'));
+    if (!jobs || pending) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      jobs
+        .send(OUTBOX_QUEUE, {})
+        .catch((error: Error) => logger.warn({ err: error }, 'could not trigger outbox delivery'));
+    }, 250);
+    pending.unref();
   };
 }

@@ -212,3 +212,37 @@ describe('booking pages', () => {
     expect(await res.text()).toContain('We cannot find this visit');
   });
 });
+
+describe('text reminders from the booking pages', () => {
+  it('carries the SMS choice from the details form to the booking', async () => {
+    const client = new FormClient(t);
+    const times = await (
+      await client.get(
+        '/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+      )
+    ).text();
+    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    const details = await (await client.get(href)).text();
+    expect(details).toContain('Also send me text message reminders');
+    const check = await (
+      await client.post('/book/details', { ...params, ...DETAILS, smsReminders: 'yes' })
+    ).text();
+    const confirmForm = /<form method="post" action="[^"]*\/book\/confirm">([\s\S]*?)<\/form>/.exec(
+      check,
+    )![1]!;
+    const fields = Object.fromEntries(
+      [...confirmForm.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&amp;/g, '&'),
+      ]),
+    );
+    expect(fields.smsReminders).toBe('yes');
+    await client.post('/book/confirm', fields);
+    const [row] = await t.db.query<{ sms_reminders: boolean }>(
+      'SELECT sms_reminders FROM appointments WHERE starts_at = $1',
+      [new Date(fields.start!)],
+    );
+    expect(row!.sms_reminders).toBe(true);
+  });
+});

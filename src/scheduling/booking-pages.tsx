@@ -337,6 +337,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           values={values}
           errors={errors}
           hidden={hidden}
+          smsReminders={f.smsReminders === 'yes'}
         />
       </div>,
     );
@@ -373,6 +374,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       provider: f.provider!,
       start: f.start!,
       ...parsed.data,
+      ...(f.smsReminders === 'yes' ? { smsReminders: 'yes' } : {}),
     };
     const row = (label: string, value: string) => (
       <div>
@@ -397,6 +399,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
               {row(ctx.t('book.row.name'), `${parsed.data.givenName} ${parsed.data.familyName}`)}
               {row(ctx.t('book.row.birthDate'), parsed.data.birthDate)}
               {row(ctx.t('book.row.contact'), `${parsed.data.email}, ${parsed.data.phone}`)}
+              {row(ctx.t('book.row.sms'), f.smsReminders === 'yes' ? ctx.t('sc.yes') : ctx.t('sc.no'))}
             </>
           }
         />
@@ -443,6 +446,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           start: f.start ?? '',
           patient: parsed.data,
           language: ctx.locale,
+          smsReminders: f.smsReminders === 'yes',
           ...(intake && intake.disposition !== 'emergency'
             ? { assessmentId: intake.assessmentId, assessmentToken: intake.token }
             : {}),

@@ -219,6 +219,7 @@ export function DetailsForm({
   errors,
   hidden,
   fieldsOnly,
+  smsReminders,
 }: {
   ctx: PageContext;
   action: string;
@@ -227,6 +228,7 @@ export function DetailsForm({
   hidden: Record<string, string>;
   /** Only the five fields, for a form that has more (the waiting list). */
   fieldsOnly?: boolean;
+  smsReminders?: boolean;
 }) {
   const { t } = ctx;
   const field = (name: PatientField, type: string, autocomplete: string, width: string, hint?: string) => {
@@ -273,6 +275,22 @@ export function DetailsForm({
         <input type="hidden" name={k} value={v} />
       ))}
       {fields}
+      <div class="form-group">
+        <div class="checkbox">
+          <input
+            id="smsReminders"
+            name="smsReminders"
+            type="checkbox"
+            value="yes"
+            checked={smsReminders}
+            aria-describedby="smsReminders-hint"
+          />
+          <label for="smsReminders">{t('book.field.sms')}</label>
+          <div id="smsReminders-hint" class="hint">
+            {t('book.field.sms.hint')}
+          </div>
+        </div>
+      </div>
       <button class="button" type="submit">
         {t('sc.continue')}
       </button>

@@ -353,6 +353,9 @@ export const en = {
   'book.today.heading': 'Free times today at all our clinics',
   'book.today.none':
     'There are no free times left today at our clinics. Call a clinic, or go to an urgent care center today. If you get worse, call 911.',
+  'book.field.sms': 'Also send me text message reminders',
+  'book.field.sms.hint': 'To the phone number above, at most one a day. Reply STOP to stop them.',
+  'book.row.sms': 'Text reminders',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -350,4 +350,8 @@ export const es: Messages = {
   'book.today.heading': 'Horarios libres hoy en todas nuestras clínicas',
   'book.today.none':
     'Ya no quedan horarios libres hoy en nuestras clínicas. Llame a una clínica o vaya hoy a un centro de atención urgente. Si empeora, llame al 911.',
+  'book.field.sms': 'Enviarme también recordatorios por mensaje de texto',
+  'book.field.sms.hint':
+    'Al teléfono de arriba, como máximo uno al día. Responda STOP para dejar de recibirlos.',
+  'book.row.sms': 'Recordatorios por texto',
 };
