@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { tel } from '../platform/views/tel.js';
 import type { Location, Provider } from './directory.js';
 import { groupHours, providersAt, visitTypesAt } from './directory.js';
 import type { DirectoryService } from './directory-service.js';
@@ -6,8 +7,6 @@ import { capitalize, clockTime, list, weekdayName, weekdayRange } from '../platf
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { NotFound } from '../platform/http/problem.js';
-
-const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 function Address({ l }: { l: Location }) {
   return (

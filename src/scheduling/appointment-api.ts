@@ -1,10 +1,9 @@
-import type { Context } from 'hono';
+import { actorOf, bearerToken } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { hasControlCharacters } from '../platform/text.js';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { NotFound } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../triage/assessment-api.js';
 import {
@@ -14,7 +13,6 @@ import {
   readAppointment,
   rescheduleAppointment,
   searchSlots,
-  type Actor,
   type Scheduling,
 } from './booking-service.js';
 import type { StoredAppointment } from './scheduling-store.js';
@@ -71,13 +69,6 @@ const bookingSchema = z.strictObject({
 
 const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required') });
 
-const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'api-client',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
-
 export function appointmentJson(d: Directory, a: StoredAppointment) {
   const v = appointmentView(d, a);
   return {
@@ -132,7 +123,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   api.post('/appointments', async (c) => {
     const body = parseBody(bookingSchema, await readJson(c));
     const key = c.req.header('idempotency-key');
-    const booked = await bookAppointment(s, body, key, actorOf(c));
+    const booked = await bookAppointment(s, body, key, actorOf(c, 'api-client'));
     const d = await s.directory.get();
     c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);
     if (booked.replayed) c.header('Idempotent-Replayed', 'true');
@@ -147,23 +138,27 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   });
 
   api.get('/appointments/:id', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c));
+    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
     if (!a) throw new NotFound(NOT_FOUND);
     return c.json(appointmentJson(await s.directory.get(), a));
   });
 
   api.post('/appointments/:id/cancel', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
+    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'), {
+      auditSuccess: false,
+    });
     if (!a) throw new NotFound(NOT_FOUND);
-    const cancelled = await cancelAppointment(s, a, bearer(c)!, actorOf(c));
+    const cancelled = await cancelAppointment(s, a, bearerToken(c)!, actorOf(c, 'api-client'));
     return c.json(appointmentJson(await s.directory.get(), cancelled));
   });
 
   api.post('/appointments/:id/reschedule', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearer(c), actorOf(c), { auditSuccess: false });
+    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'), {
+      auditSuccess: false,
+    });
     if (!a) throw new NotFound(NOT_FOUND);
     const body = parseBody(rescheduleSchema, await readJson(c));
-    const moved = await rescheduleAppointment(s, a, body.start, bearer(c)!, actorOf(c));
+    const moved = await rescheduleAppointment(s, a, body.start, bearerToken(c)!, actorOf(c, 'api-client'));
     return c.json(appointmentJson(await s.directory.get(), moved));
   });
 

@@ -4,12 +4,12 @@
  * idempotency key, so a double click or a resubmitted form books once.
  */
 import { randomUUID } from 'node:crypto';
+import { actorOf } from '../platform/http/request-context.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { Directory } from '../directory/directory.js';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { clearCookie, readCookie } from '../platform/http/cookies.js';
 import { Conflict, ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
@@ -56,11 +56,6 @@ export interface BookingPagesDeps {
   intakeFromToken: (token: string, actor: Actor) => Promise<Intake | undefined>;
 }
 
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'patient',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
 const HOME_ZONE = 'America/Phoenix';
 
 function patientErrors(ctx: PageContext, issues: { path: PropertyKey[] }[]): FormError[] {
@@ -78,7 +73,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
 
   const intakeOf = async (c: Context<AppEnv>) => {
     const token = readCookie(c, INTAKE_COOKIE);
-    return token ? intakeFromToken(token, actorOf(c)) : undefined;
+    return token ? intakeFromToken(token, actorOf(c, 'patient')) : undefined;
   };
 
   pages.get('/book', async (c) => {
@@ -452,7 +447,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             : {}),
         },
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,
-        actorOf(c),
+        actorOf(c, 'patient'),
       );
       // The self-check went with this booking; the next booking from this browser starts clean.
       clearCookie(c, INTAKE_COOKIE, scheduling.publicUrl.startsWith('https://'));

@@ -3,10 +3,11 @@
  * reschedule with a confirmation step each. The token in the path is the only key.
  */
 import type { Context } from 'hono';
+import { tel } from '../platform/views/tel.js';
+import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
@@ -18,7 +19,6 @@ import {
   readAppointmentByToken,
   rescheduleAppointment,
   searchSlots,
-  type Actor,
   type Scheduling,
 } from './booking-service.js';
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
@@ -26,20 +26,13 @@ import { calendarFile } from './ics.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import { manageUrl } from './links.js';
 
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'patient',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
-const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
-
 export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
 
   const load = async (c: Context<AppEnv>, options: { auditSuccess?: boolean } = {}) => {
     const token = c.req.param('token') ?? '';
     if (!TOKEN_PATTERN.test(token)) return { token, a: undefined };
-    return { token, a: await readAppointmentByToken(s, token, actorOf(c), options) };
+    return { token, a: await readAppointmentByToken(s, token, actorOf(c, 'patient'), options) };
   };
 
   const notFound = async (c: Context<AppEnv>) => {
@@ -203,7 +196,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     if (!a) return notFound(c);
     const ctx = await contextFor(c, site);
     try {
-      await cancelAppointment(s, a, token, actorOf(c));
+      await cancelAppointment(s, a, token, actorOf(c, 'patient'));
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
     }
@@ -323,7 +316,13 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const base = ctx.href(`/appointments/manage/${token}`);
     const form = await c.req.parseBody();
     try {
-      await rescheduleAppointment(s, a, typeof form.start === 'string' ? form.start : '', token, actorOf(c));
+      await rescheduleAppointment(
+        s,
+        a,
+        typeof form.start === 'string' ? form.start : '',
+        token,
+        actorOf(c, 'patient'),
+      );
     } catch (error) {
       if (error instanceof Conflict || error instanceof ValidationFailed)
         return c.redirect(`${base}/reschedule?taken=1`, 303);

@@ -1,12 +1,11 @@
-import type { Context } from 'hono';
+import { actorOf, bearerToken } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { NotFound } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../triage/assessment-api.js';
 import { patientSchema } from './appointment-api.js';
-import type { Actor, Scheduling } from './booking-service.js';
+import type { Scheduling } from './booking-service.js';
 import { joinWaitlist, readEntry, waitlistUrl } from './waitlist.js';
 
 const joinSchema = z.strictObject({
@@ -19,18 +18,11 @@ const joinSchema = z.strictObject({
   language: z.enum(['en', 'es']).default('en'),
 });
 
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'api-client',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
-const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-
 export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.post('/waitlist', async (c) => {
     const body = parseBody(joinSchema, await readJson(c));
-    const { id, token } = await joinWaitlist(s, body, actorOf(c));
+    const { id, token } = await joinWaitlist(s, body, actorOf(c, 'api-client'));
     return c.json(
       { id, status: 'waiting', token, url: waitlistUrl(s.publicUrl, body.language, `/waitlist/${token}`) },
       201,
@@ -38,8 +30,8 @@ export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   });
   /** The entry's status, for its holder (the token is the only key). */
   api.get('/waitlist/:id', async (c) => {
-    const token = bearer(c);
-    const entry = token ? await readEntry(s, token, actorOf(c)) : undefined;
+    const token = bearerToken(c);
+    const entry = token ? await readEntry(s, token, actorOf(c, 'api-client')) : undefined;
     if (!entry || entry.id !== c.req.param('id'))
       throw new NotFound('There is no waiting-list entry with this id, or the token does not match it.');
     return c.json({

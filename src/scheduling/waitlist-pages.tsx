@@ -1,9 +1,9 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
 import type { Context } from 'hono';
+import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { Conflict, ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
@@ -11,16 +11,11 @@ import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
-import type { Actor, Scheduling } from './booking-service.js';
+import type { Scheduling } from './booking-service.js';
 import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';
 
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'patient',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
 const ZONE = 'America/Phoenix';
 
 export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
@@ -139,7 +134,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
             patient: parsed.data!,
             language: ctx.locale,
           },
-          actorOf(c),
+          actorOf(c, 'patient'),
         );
         return c.redirect(ctx.href(`/waitlist/${token}`) + '?joined=1', 303);
       }
@@ -159,7 +154,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   pages.get('/waitlist/:token', async (c) => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c)) : undefined;
+    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c, 'patient')) : undefined;
     if (!entry) {
       return renderPage(
         c,
@@ -211,16 +206,16 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   pages.post('/waitlist/:token/leave', async (c) => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c)) : undefined;
+    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c, 'patient')) : undefined;
     if (entry && (entry.status === 'waiting' || entry.status === 'offered'))
-      await leaveWaitlist(s, entry, actorOf(c));
+      await leaveWaitlist(s, entry, actorOf(c, 'patient'));
     return c.redirect(ctx.href(`/waitlist/${token}`), 303);
   });
 
   const offerPage = async (c: Context<AppEnv>, method: 'GET' | 'POST') => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const offer = TOKEN_PATTERN.test(token) ? await readOffer(s, token, actorOf(c)) : undefined;
+    const offer = TOKEN_PATTERN.test(token) ? await readOffer(s, token, actorOf(c, 'patient')) : undefined;
     const gone = () =>
       renderPage(
         c,
@@ -239,7 +234,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     if (!offer || !offer.open) return gone();
     if (method === 'POST') {
       try {
-        const booked = await takeOffer(s, offer.entry, actorOf(c));
+        const booked = await takeOffer(s, offer.entry, actorOf(c, 'patient'));
         return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
       } catch (error) {
         if (error instanceof Conflict || error instanceof ValidationFailed) return gone();

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { actorOf, bearerToken } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { clientAddress } from '../platform/http/client.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { fieldErrorsFromZod, HttpProblem, NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { isLocale, negotiateLocale, type Locale } from '../platform/i18n/i18n.js';
@@ -12,7 +12,6 @@ import {
   deployedPathway,
   readAssessment,
   recordCheckIn,
-  type Actor,
   type Triage,
 } from './assessment-service.js';
 import { assessmentJson, checkInJson } from './assessment-json.js';
@@ -42,14 +41,6 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-
-const apiActor = (c: Context<AppEnv>): Actor => ({
-  actorType: 'api-client',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
-
 const NOT_FOUND = 'There is no assessment with this id, or the token does not match it.';
 
 export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
@@ -66,7 +57,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
     const { token, assessment } = await createAssessment(
       triage,
       { pathwayId: body.pathway, answers: body.answers, language: body.language, source: 'api' },
-      apiActor(c),
+      actorOf(c, 'api-client'),
     );
     c.header('Location', `/api/v1/assessments/${assessment.id}`);
     const p = deployedPathway(triage, assessment.pathwayId);
@@ -74,7 +65,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
   });
 
   api.get('/assessments/:id', async (c) => {
-    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    const found = await readAssessment(triage, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
     if (!found) throw new NotFound(NOT_FOUND);
     const l = isLocale(c.req.query('lang')) ? (c.req.query('lang') as Locale) : found.assessment.language;
     return c.json({
@@ -85,7 +76,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
   });
 
   api.get('/assessments/:id/fhir', async (c) => {
-    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    const found = await readAssessment(triage, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
     if (!found) throw new NotFound(NOT_FOUND);
     const p = triage.pathways.get(found.assessment.pathwayId)!;
     const risk = toRiskAssessment(found.assessment);
@@ -104,10 +95,10 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
   });
 
   api.post('/assessments/:id/check-ins', async (c) => {
-    const found = await readAssessment(triage, c.req.param('id'), bearer(c), apiActor(c));
+    const found = await readAssessment(triage, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
     if (!found) throw new NotFound(NOT_FOUND);
     const body = parseBody(checkInBody, await readJson(c));
-    const checkIn = await recordCheckIn(triage, found.assessment, body, apiActor(c));
+    const checkIn = await recordCheckIn(triage, found.assessment, body, actorOf(c, 'api-client'));
     return c.json(checkInJson(checkIn, lang(c, found.assessment.language)), 201);
   });
 

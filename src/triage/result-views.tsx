@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { tel } from '../platform/views/tel.js';
 import type { Location } from '../directory/directory.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
@@ -9,8 +10,6 @@ import type { Reason } from './engine.js';
 import type { Disposition, Pathway } from './pathway.js';
 import type { PlanSection } from './plan.js';
 import { SignOff } from './question-views.js';
-
-const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 export function dateTime(locale: Locale, d: Date, timeZone = 'America/Phoenix'): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], {

@@ -4,11 +4,11 @@
  * without JavaScript (plain forms, POST-redirect-GET).
  */
 import type { Context } from 'hono';
+import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/audit.js';
 import type { DirectoryService } from '../directory/directory-service.js';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clientAddress } from '../platform/http/client.js';
 import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { enqueueMessage } from '../platform/mail/mailer.js';
@@ -23,7 +23,6 @@ import {
   deployedPathway,
   readAssessmentByToken,
   recordCheckIn,
-  type Actor,
   type Triage,
 } from './assessment-service.js';
 import { setAssessmentEmail } from './assessment-store.js';
@@ -52,12 +51,6 @@ export interface SelfCheckSettings {
   retentionDays: number;
   networkName: () => Promise<string>;
 }
-
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  actorType: 'patient',
-  ip: clientAddress(c),
-  requestId: c.get('requestId'),
-});
 
 function errorMessage(
   ctx: PageContext,
@@ -108,7 +101,7 @@ export function selfCheckPages(
     const { token } = await createAssessment(
       triage,
       { pathwayId: PATHWAY, answers, language: ctx.locale, source: 'web' },
-      actorOf(c),
+      actorOf(c, 'patient'),
     );
     await discardDraft(triage, draftId);
     clearCookie(c, DRAFT_COOKIE, s.secureCookies);
@@ -141,7 +134,7 @@ export function selfCheckPages(
     const ctx = await contextFor(c, site);
     const old = await loadDraft(c);
     if (old) await discardDraft(triage, old.id);
-    const { cookie } = await startDraft(triage, draftSettings, PATHWAY, actorOf(c));
+    const { cookie } = await startDraft(triage, draftSettings, PATHWAY, actorOf(c, 'patient'));
     setPrivateCookie(c, DRAFT_COOKIE, cookie, s.draftTtlMinutes * 60, s.secureCookies);
     const step = nextStep(pathway(), {});
     return c.redirect(ctx.href(`/self-check/q/${step.kind === 'question' ? step.item.linkId : ''}`), 303);
@@ -191,7 +184,7 @@ export function selfCheckPages(
 
     if (method === 'GET') {
       await recordAudit(triage.db, {
-        ...actorOf(c),
+        ...actorOf(c, 'patient'),
         action: 'read',
         entityType: 'questionnaire-draft',
         entityId: draft.id,
@@ -204,7 +197,7 @@ export function selfCheckPages(
     const parsed = parseFormValue(item, raw);
     if ('error' in parsed) return render(raw, errorMessage(ctx, item, parsed.error));
     const answers = pruneAnswers(p, { ...draft.answers, [linkId]: parsed.value });
-    await saveDraftAnswers(triage, draftSettings, draft, answers, actorOf(c));
+    await saveDraftAnswers(triage, draftSettings, draft, answers, actorOf(c, 'patient'));
     // Each answer extends the draft on the server; the cookie lives as long (slow readers keep their place).
     setPrivateCookie(c, DRAFT_COOKIE, readCookie(c, DRAFT_COOKIE)!, s.draftTtlMinutes * 60, s.secureCookies);
     return advance(c, ctx, p, answers, draft.id);
@@ -220,7 +213,7 @@ export function selfCheckPages(
     const step = nextStep(p, draft.answers);
     if (step.kind === 'question') return c.redirect(ctx.href(`/self-check/q/${step.item.linkId}`), 303);
     await recordAudit(triage.db, {
-      ...actorOf(c),
+      ...actorOf(c, 'patient'),
       action: 'read',
       entityType: 'questionnaire-draft',
       entityId: draft.id,
@@ -257,7 +250,7 @@ export function selfCheckPages(
   const loadResult = async (c: Context<AppEnv>, action = 'read') => {
     const token = c.req.param('token') ?? '';
     if (!TOKEN_PATTERN.test(token)) throw new NotFound();
-    const found = await readAssessmentByToken(triage, token, actorOf(c), action);
+    const found = await readAssessmentByToken(triage, token, actorOf(c, 'patient'), action);
     return { token, found };
   };
 
@@ -350,7 +343,7 @@ export function selfCheckPages(
           notBefore: a.checkInDueAt!,
         });
         await recordAudit(tx, {
-          ...actorOf(c),
+          ...actorOf(c, 'patient'),
           action: 'update',
           entityType: 'assessment',
           entityId: a.id,
@@ -427,7 +420,7 @@ export function selfCheckPages(
         triage,
         found.assessment,
         { improving: improving as 'better', newSigns: signs },
-        actorOf(c),
+        actorOf(c, 'patient'),
       ));
     } catch (error) {
       if (error instanceof ValidationFailed) return page(ctx.t('sc.error.choice'), { improving, signs: [] });

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { tel } from './tel.js';
 import { localePath } from '../i18n/i18n.js';
 import type { PageContext } from './page-context.js';
 
@@ -89,7 +90,7 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                 <li>
                   <a href={ctx.href(`/clinics/${l.slug}`)}>{l.city}</a>
                   <br />
-                  <a href={`tel:${l.phone.replace(/[^\d+]/g, '')}`}>{l.phone}</a>
+                  <a href={tel(l.phone)}>{l.phone}</a>
                 </li>
               ))}
             </ul>
