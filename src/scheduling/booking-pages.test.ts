@@ -246,3 +246,18 @@ describe('text reminders from the booking pages', () => {
     expect(row!.sms_reminders).toBe(true);
   });
 });
+
+describe('long lists of times', () => {
+  it('shows whole days, about sixty times per page, and continues on the next day', async () => {
+    const html = await (await t.request('/book?visitType=back-pain-visit&date=2026-12-01')).text();
+    const links = html.match(/class="time-link"/g) ?? [];
+    const days = html.match(/<h3>[^<]+<\/h3>/g) ?? [];
+    expect(days.length).toBeGreaterThanOrEqual(1);
+    expect(links.length).toBeLessThanOrEqual(60 + 80); // whole days: the last one may cross 60 only if it is the first
+    const later = /href="(\/book\?[^"]*date=(\d{4}-\d{2}-\d{2})[^"]*)#times">Later times/.exec(
+      html.replace(/&amp;/g, '&'),
+    );
+    expect(later).not.toBeNull();
+    expect(later![2]! > '2026-12-01').toBe(true);
+  });
+});

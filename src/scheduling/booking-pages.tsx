@@ -42,6 +42,7 @@ import type { Slot } from './slots.js';
 export const INTAKE_COOKIE = 'cp_intake';
 const WEEK = 7;
 const LOOKAHEAD = 31;
+const MAX_TIMES = 60;
 
 export interface Intake {
   assessmentId: string;
@@ -88,7 +89,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       provider: q.provider || undefined,
     };
     const errors: FormError[] = [];
-    let results: { slots: Slot[]; from: string; nextNote?: string } | undefined;
+    let results: { slots: Slot[]; from: string; nextNote?: string; nextFrom?: string } | undefined;
 
     if (intake?.disposition === 'emergency') {
       return renderPage(
@@ -143,7 +144,25 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             });
           }
         }
-        results = { slots, from: shownFrom, nextNote };
+        // A page shows whole days, up to about MAX_TIMES times (at least one day): a week of the
+        // whole network would be thousands of links.
+        const byDay = new Map<string, Slot[]>();
+        for (const slot of slots) {
+          const day = slot.start.slice(0, 10);
+          byDay.set(day, [...(byDay.get(day) ?? []), slot]);
+        }
+        const kept: Slot[] = [];
+        let lastDay = shownFrom;
+        for (const [day, list] of byDay) {
+          if (kept.length > 0 && kept.length + list.length > MAX_TIMES) break;
+          kept.push(...list);
+          lastDay = day;
+        }
+        const nextFrom =
+          kept.length < slots.length
+            ? Temporal.PlainDate.from(lastDay).add({ days: 1 }).toString()
+            : undefined;
+        results = { slots: kept, from: shownFrom, nextNote, nextFrom };
       } catch (error) {
         if (!(error instanceof ValidationFailed)) throw error;
         for (const e of error.errors) {
@@ -238,7 +257,13 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
                   {ctx.t('book.times.earlier')}
                 </a>
               ) : null}{' '}
-              <a href={ctx.href('/book') + queryString({ ...base, date: shift(WEEK) }) + '#times'}>
+              <a
+                href={
+                  ctx.href('/book') +
+                  queryString({ ...base, date: results.nextFrom ?? shift(WEEK) }) +
+                  '#times'
+                }
+              >
                 {ctx.t('book.times.later')}
               </a>
             </p>
