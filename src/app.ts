@@ -31,6 +31,7 @@ import { managePages } from './scheduling/manage-pages.js';
 import { waitlistApi } from './scheduling/waitlist-api.js';
 import { waitlistPages } from './scheduling/waitlist-pages.js';
 import { smsApi } from './notifications/sms-api.js';
+import { staffPages } from './staff/staff-pages.js';
 import { currentDisposition, readAssessment, readAssessmentByToken } from './triage/assessment-service.js';
 import { secretBox } from './platform/secret-box.js';
 
@@ -124,6 +125,17 @@ export function createApp({
   api.route('/', waitlistApi(scheduling));
   api.route('/', smsApi(db, config.sms?.token));
   app.route('/api/v1', api);
+  // Staff pages (and the administrators' audit API) come before the API catch-all.
+  app.route(
+    '/',
+    staffPages({
+      db,
+      scheduling,
+      triage,
+      site,
+      secureCookies: config.publicUrl.startsWith('https://'),
+    }) as unknown as Hono<AppEnv>,
+  );
   app.all('/api/*', () => {
     throw new NotFound('There is no API endpoint at this path.');
   });

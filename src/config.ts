@@ -25,6 +25,8 @@ const schema = z.object({
     .optional(),
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(8).optional(),
+  CAREPATH_ADMIN_EMAIL: z.string().email().optional(),
+  CAREPATH_ADMIN_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Carepath Clinics <no-reply@carepath.localhost>'),
   REMINDER_HOURS: z
     .string()
@@ -77,6 +79,8 @@ export type Config = {
   secret: string | undefined;
   waitlistOfferMinutes: number;
   smtpUrl: string | undefined;
+  /** The first administrator, created on start when no administrator exists. */
+  firstAdmin: { email: string; password: string } | undefined;
   sms: { url: string; token: string | undefined } | undefined;
   mailFrom: string;
   reminderHours: number[];
@@ -115,6 +119,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: c.CAREPATH_SECRET,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
     smtpUrl: c.SMTP_URL,
+    firstAdmin:
+      c.CAREPATH_ADMIN_EMAIL && c.CAREPATH_ADMIN_PASSWORD
+        ? { email: c.CAREPATH_ADMIN_EMAIL, password: c.CAREPATH_ADMIN_PASSWORD }
+        : undefined,
     sms: c.SMS_GATEWAY_URL ? { url: c.SMS_GATEWAY_URL, token: c.SMS_GATEWAY_TOKEN } : undefined,
     mailFrom: c.MAIL_FROM,
     reminderHours: c.REMINDER_HOURS.split(',').map(Number),

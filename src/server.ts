@@ -21,6 +21,7 @@ import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
 import { deleteExpiredIdempotencyKeys } from './scheduling/scheduling-store.js';
 import { expireOffers } from './scheduling/waitlist.js';
+import { ensureFirstAdmin } from './staff/auth.js';
 import { smtpTransport } from './notifications/smtp.js';
 import { OUTBOX_QUEUE, outboxKick, registerOutboxJobs } from './notifications/outbox-jobs.js';
 
@@ -82,6 +83,16 @@ export async function startCarepath(
       secret,
       kickOutbox: outboxKick(jobs, logger),
     });
+    const directory = await scheduling.directory.get();
+    if (
+      await ensureFirstAdmin(
+        db,
+        config.firstAdmin,
+        directory.locations.map((l) => l.id),
+      )
+    ) {
+      logger.info('first administrator created from CAREPATH_ADMIN_EMAIL');
+    }
     if (config.jobs) {
       const cleanup: Record<string, CleanupTask> = {
         ...triageCleanup,

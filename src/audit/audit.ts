@@ -55,3 +55,25 @@ export async function auditEventsFor(
     [entityType, entityId],
   );
 }
+
+export interface AuditFilter {
+  actorId?: string;
+  entityId?: string;
+  date?: string; // YYYY-MM-DD, UTC
+  limit?: number;
+}
+
+export interface AuditListRow extends AuditRow {
+  actor_id: string | null;
+  ip: string | null;
+}
+
+export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<AuditListRow[]> {
+  return db.query<AuditListRow>(
+    `SELECT id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip FROM audit_events
+     WHERE ($1::text IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity_id = $2)
+       AND ($3::date IS NULL OR (occurred_at >= $3::date AND occurred_at < $3::date + 1))
+     ORDER BY id DESC LIMIT $4`,
+    [f.actorId ?? null, f.entityId ?? null, f.date ?? null, Math.min(f.limit ?? 200, 1000)],
+  );
+}

@@ -331,3 +331,33 @@ export async function deleteExpiredIdempotencyKey(
 export async function deleteExpiredIdempotencyKeys(db: Queryable, now: Date): Promise<number> {
   return (await db.query('DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key', [now])).length;
 }
+
+/** Visits in a time window, at a clinic or for a provider (the staff schedule). */
+export async function listAppointments(
+  db: Queryable,
+  f: { locationId?: string; providerId?: string; start: Date; end: Date },
+): Promise<StoredAppointment[]> {
+  const rows = await db.query<AppointmentRow>(
+    `${SELECT_APPOINTMENT}
+     WHERE a.starts_at >= $1 AND a.starts_at < $2
+       AND ($3::uuid IS NULL OR a.location_id = $3) AND ($4::uuid IS NULL OR a.provider_id = $4)
+     ORDER BY a.starts_at, a.provider_id`,
+    [f.start, f.end, f.locationId ?? null, f.providerId ?? null],
+  );
+  return rows.map(toAppointment);
+}
+
+/** Front-desk status changes (arrived, no-show), allowed only from the listed statuses. */
+export async function changeStatus(
+  db: Queryable,
+  id: string,
+  to: AppointmentStatus,
+  from: AppointmentStatus[],
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE appointments SET status = $2, updated_at = $4 WHERE id = $1 AND status = ANY($3) RETURNING id',
+    [id, to, from, now],
+  );
+  return rows.length === 1;
+}

@@ -1,0 +1,64 @@
+/**
+ * Staff passwords: argon2id; at least 12 characters, no composition rules, and not one of the
+ * commonly breached passwords (NIST SP 800-63B).
+ */
+import { hash, verify } from '@node-rs/argon2';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// Breached or trivially guessable passwords that pass the length rule (a short list; a real
+// deployment can load a larger breach corpus the same way).
+const COMMON = new Set(
+  [
+    '123456789012',
+    '1234567890123',
+    '12345678901234',
+    '111111111111',
+    '000000000000',
+    'qwertyuiopas',
+    'qwertyuiop123',
+    'qwerty123456',
+    'password1234',
+    'password12345',
+    'passwordpassword',
+    'iloveyou1234',
+    'abcdefghijkl',
+    'abc123456789',
+    '1q2w3e4r5t6y',
+    '1qaz2wsx3edc',
+    'zaq12wsxcde3',
+    'letmein12345',
+    'welcome12345',
+    'administrator',
+    'changemeplease',
+    'football1234',
+    'baseball1234',
+    'superman1234',
+    'trustno1trustno1',
+    'correcthorsebatterystaple',
+    'carepath1234',
+    'carepathclinic',
+    'clinic123456',
+    'summer2024!!',
+    'winter2024!!',
+    'spring2025!!',
+    'password123!',
+    'Password123!',
+    'p@ssw0rd1234',
+  ].map((p) => p.toLowerCase()),
+);
+
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 256) return 'must be at most 256 characters';
+  if (COMMON.has(password.toLowerCase())) return 'is too common; choose a longer phrase';
+  return undefined;
+}
+
+export const hashPassword = (password: string) => hash(password);
+export const checkPassword = (passwordHash: string, password: string) =>
+  verify(passwordHash, password).catch(() => false);
+
+/** A real hash to verify against when the account does not exist, so timing does not tell. */
+let dummy: Promise<string> | undefined;
+export const dummyHash = () => (dummy ??= hash('not-a-real-password-for-timing'));

@@ -1,0 +1,737 @@
+/**
+ * Staff pages under /staff: sign-in, the day's schedule (front desk and providers), check-in and
+ * no-show, the provider's intake view, and for administrators the audit trail and the outbox.
+ * Every denial looks like "not found"; every read of health data is audited.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { listAuditEvents, recordAudit } from '../audit/audit.js';
+import type { Directory } from '../directory/directory.js';
+import type { Database } from '../platform/db/database.js';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { clientAddress } from '../platform/http/client.js';
+import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
+import { NotFound } from '../platform/http/problem.js';
+import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { translator } from '../platform/i18n/i18n.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
+import type { Site } from '../platform/views/render.js';
+import {
+  changeStatus,
+  findAppointment,
+  listAppointments,
+  type StoredAppointment,
+} from '../scheduling/scheduling-store.js';
+import type { Scheduling } from '../scheduling/booking-service.js';
+import { findAssessment, listCheckIns } from '../triage/assessment-store.js';
+import type { Triage } from '../triage/assessment-service.js';
+import { IDLE_TIMEOUT_MS, loadSession, SESSION_COOKIE, signIn, signOut, type StaffSession } from './auth.js';
+import { buildIntake } from './intake.js';
+import { StaffLayout } from './staff-views.js';
+
+type StaffEnv = AppEnv & { Variables: AppEnv['Variables'] & { staff: StaffSession } };
+
+const t = translator('en');
+const ZONE = 'America/Phoenix';
+
+export interface StaffDeps {
+  db: Database;
+  scheduling: Scheduling;
+  triage: Triage;
+  site: Site;
+  secureCookies: boolean;
+}
+
+export function staffPages({ db, scheduling, triage, site, secureCookies }: StaffDeps): Hono<StaffEnv> {
+  const pages = new Hono<StaffEnv>();
+  const now = () => scheduling.now();
+  const page = (
+    c: Context,
+    title: string,
+    body: unknown,
+    status: 200 | 401 | 404 | 422 | 429 = 200,
+    session?: StaffSession,
+  ) =>
+    c.html(
+      <StaffLayout t={t} title={title} assets={site.assets} user={session?.user} csrf={session?.csrf}>
+        {body as never}
+      </StaffLayout>,
+      status,
+    );
+
+  // ---------------------------------------------------------------- sign in and out
+
+  const loginForm = (c: Context, error?: string, status: 200 | 401 | 429 = 200, email = '') =>
+    page(
+      c,
+      t('staff.login.title'),
+      <div class="narrow">
+        {error ? (
+          <div class="error-summary" role="alert" tabindex={-1} data-autofocus>
+            <h2>{t('sc.errorSummary')}</h2>
+            <ul>
+              <li>
+                <a href="#email">{error}</a>
+              </li>
+            </ul>
+          </div>
+        ) : null}
+        <h1>{t('staff.login.title')}</h1>
+        <form method="post" action="/staff/login" novalidate>
+          <div class="form-group">
+            <label class="label" for="email">
+              {t('staff.login.email')}
+            </label>
+            <input
+              class="input width-20"
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="username"
+              value={email}
+              spellcheck={false}
+            />
+          </div>
+          <div class="form-group">
+            <label class="label" for="password">
+              {t('staff.login.password')}
+            </label>
+            <input
+              class="input width-20"
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+            />
+          </div>
+          <button class="button" type="submit">
+            {t('staff.login.submit')}
+          </button>
+        </form>
+      </div>,
+      status,
+    );
+
+  pages.get('/staff/login', (c) => loginForm(c));
+
+  pages.post('/staff/login', async (c) => {
+    const form = await c.req.parseBody();
+    const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
+    const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
+    const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now());
+    if (!result.ok && result.reason === 'throttled') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      return loginForm(
+        c,
+        t('staff.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        429,
+        email,
+      );
+    }
+    if (!result.ok) return loginForm(c, t('staff.login.invalid'), 401, email);
+    // A new session id at every sign-in: an id planted before sign-in is worthless.
+    setPrivateCookie(c, SESSION_COOKIE, result.sessionId, IDLE_TIMEOUT_MS / 1000, secureCookies);
+    return c.redirect('/staff', 303);
+  });
+
+  // Everything else under /staff needs a live session; state-changing forms need its CSRF token.
+  const requireStaff: MiddlewareHandler<StaffEnv> = async (c, next) => {
+    const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
+    if (!session) {
+      clearCookie(c, SESSION_COOKIE, secureCookies);
+      return c.redirect('/staff/login', 303);
+    }
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody();
+      if (form._csrf !== session.csrf) {
+        await recordAudit(db, {
+          actorType: 'staff',
+          actorId: session.user.id,
+          action: 'csrf',
+          entityType: 'request',
+          outcome: 'denied',
+          ip: clientAddress(c),
+        });
+        return c.text('Forbidden: the form is out of date. Go back, reload and try again.', 403);
+      }
+    }
+    // The cookie lives as long as the idle timeout, renewed on every request.
+    setPrivateCookie(
+      c,
+      SESSION_COOKIE,
+      readCookie(c, SESSION_COOKIE)!,
+      IDLE_TIMEOUT_MS / 1000,
+      secureCookies,
+    );
+    c.set('staff', session);
+    await next();
+  };
+  pages.use('*', async (c, next) => {
+    const path = c.req.path;
+    const guarded = (path === '/staff' || path.startsWith('/staff/')) && path !== '/staff/login';
+    return guarded ? requireStaff(c, next) : next();
+  });
+
+  pages.post('/staff/logout', async (c) => {
+    await signOut(db, c.get('staff'), clientAddress(c), now());
+    clearCookie(c, SESSION_COOKIE, secureCookies);
+    return c.redirect('/staff/login', 303);
+  });
+
+  // ---------------------------------------------------------------- access rules
+
+  const staffActor = (c: Context<StaffEnv>) => ({
+    actorType: 'staff' as const,
+    actorId: c.get('staff').user.id,
+    ip: clientAddress(c),
+    requestId: c.get('requestId'),
+  });
+
+  /** The appointment if this user may see it; otherwise the denial is audited and it is "not found". */
+  const visibleAppointment = async (
+    c: Context<StaffEnv>,
+    id: string,
+    action: string,
+  ): Promise<StoredAppointment> => {
+    const { user } = c.get('staff');
+    const a = UUID_PATTERN.test(id) ? await findAppointment(db, id) : undefined;
+    const allowed =
+      a &&
+      user.locationIds.includes(a.locationId) &&
+      (user.role !== 'provider' || a.providerId === user.providerId);
+    if (!a || !allowed) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action,
+        entityType: 'appointment',
+        entityId: a?.id ?? null,
+        outcome: a ? 'denied' : 'not-found',
+      });
+      throw new NotFound();
+    }
+    return a;
+  };
+
+  // ---------------------------------------------------------------- the day's schedule
+
+  pages.get('/staff', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const d = await scheduling.directory.get();
+    const today = dateInZone(now().getTime(), ZONE);
+    const day = pageDate(
+      c.req.query('date'),
+      Temporal.PlainDate.from(today).subtract({ days: 365 }).toString(),
+    );
+    const date = c.req.query('date') ? day : today;
+    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const zone = location?.timeZone ?? ZONE;
+    const start = new Date(
+      Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
+    );
+    const end = new Date(start.getTime() + 86_400_000);
+    const visits =
+      user.role === 'provider'
+        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
+            user.locationIds.includes(a.locationId),
+          )
+        : location
+          ? await listAppointments(db, { locationId: location.id, start, end })
+          : [];
+    // One audit event per visit shown: staff reading patients' names and visit details.
+    for (const a of visits)
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'list',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    const heading =
+      user.role === 'provider'
+        ? t('staff.schedule.mine', { day: dayInZone('en', start.getTime(), zone) })
+        : t('staff.schedule.title', {
+            clinic: location?.name ?? '',
+            day: dayInZone('en', start.getTime(), zone),
+          });
+    const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
+    const q = (dt: string) =>
+      `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
+    return page(
+      c,
+      heading,
+      <>
+        <h1>{heading}</h1>
+        <form method="get" action="/staff" class="filters">
+          {user.role !== 'provider' ? (
+            <div class="form-group">
+              <label class="label" for="location">
+                {t('staff.schedule.clinic')}
+              </label>
+              <select class="input" id="location" name="location">
+                {myLocations.map((l) => (
+                  <option value={l.slug} selected={l.id === location?.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.schedule.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" type="date" value={date} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.schedule.show')}
+            </button>
+          </div>
+        </form>
+        <p class="pager">
+          <a href={q(shift(-1))}>{t('staff.schedule.prev')}</a>{' '}
+          <a href={q(shift(1))}>{t('staff.schedule.next')}</a>
+        </p>
+        {visits.length === 0 ? (
+          <p>{t('staff.schedule.none')}</p>
+        ) : (
+          <ScheduleTable d={d} visits={visits} session={session} back={q(date)} />
+        )}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  // ---------------------------------------------------------------- check-in and no-show
+
+  pages.post('/staff/appointments/:id/check-in', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'check-in');
+    if (await changeStatus(db, a.id, 'checked-in', ['booked', 'no-show'], now())) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'check-in',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    const form = await c.req.parseBody();
+    const back =
+      typeof form.back === 'string' && /^\/staff(\?[\w=&%.-]*)?$/.test(form.back) ? form.back : '/staff';
+    return c.redirect(back, 303);
+  });
+
+  pages.get('/staff/appointments/:id/no-show', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
+    const d = await scheduling.directory.get();
+    const l = d.locations.find((x) => x.id === a.locationId)!;
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.noShow.title'),
+      <div class="narrow">
+        <h1>{t('staff.noShow.title')}</h1>
+        <p>
+          {a.patient.givenName} {a.patient.familyName}, {dayInZone('en', a.startsAt.getTime(), l.timeZone)}{' '}
+          {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+        </p>
+        <form method="post" action={`/staff/appointments/${a.id}/no-show`}>
+          <input type="hidden" name="_csrf" value={session.csrf} />
+          <button class="button warning" type="submit">
+            {t('staff.noShow.confirm')}
+          </button>
+        </form>
+        <p>
+          <a href="/staff">{t('staff.noShow.back')}</a>
+        </p>
+      </div>,
+      200,
+      session,
+    );
+  });
+
+  pages.post('/staff/appointments/:id/no-show', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'no-show');
+    if (await changeStatus(db, a.id, 'no-show', ['booked', 'checked-in'], now())) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'no-show',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    return c.redirect('/staff', 303);
+  });
+
+  // ---------------------------------------------------------------- the intake
+
+  pages.get('/staff/appointments/:id/intake', async (c) => {
+    const session = c.get('staff');
+    const a = await visibleAppointment(c, c.req.param('id'), 'read-intake');
+    // Providers read their own patients' intakes; administrators too. Front desk sees only that one exists.
+    const assessment = a.assessmentId ? await findAssessment(db, a.assessmentId, now()) : undefined;
+    if (session.user.role === 'front-desk' || !assessment) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'read-intake',
+        entityType: 'assessment',
+        entityId: a.assessmentId,
+        outcome: assessment ? 'denied' : 'not-found',
+      });
+      throw new NotFound();
+    }
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read-intake',
+      entityType: 'assessment',
+      entityId: assessment.id,
+      outcome: 'success',
+      detail: { appointment: a.id },
+    });
+    const checkIns = await listCheckIns(db, assessment.id);
+    const p = triage.pathways.get(assessment.pathwayId)!;
+    const intake = buildIntake(p, assessment.answers, assessment.scores, {
+      yes: t('sc.yes'),
+      no: t('sc.no'),
+      notAsked: t('sc.check.notAnswered'),
+    });
+    const Lines = ({ lines }: { lines: { question: string; answer: string }[] }) => (
+      <table>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <th scope="row">{l.question}</th>
+              <td>
+                <strong>{l.answer}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+    return page(
+      c,
+      t('staff.intake.title'),
+      <div>
+        <h1>
+          {t('staff.intake.title')}: {a.patient.givenName} {a.patient.familyName}
+        </h1>
+        <h2>{t('staff.intake.result')}</h2>
+        <p>
+          <span class={`status status-${assessment.disposition}`}>
+            {t(`result.title.${assessment.disposition}`)}
+          </span>
+          .{' '}
+          {t('staff.intake.pathway', {
+            id: assessment.pathwayId,
+            version: assessment.pathwayVersion,
+            when: assessment.createdAt.toISOString(),
+          })}
+        </p>
+        <ul>
+          {assessment.reasons.map((r) => (
+            <li>{r.text.en}</li>
+          ))}
+        </ul>
+        <h2>{t('staff.intake.redFlags')}</h2>
+        <Lines lines={intake.redFlags} />
+        <h2>{t('staff.intake.history')}</h2>
+        <Lines lines={intake.course} />
+        <h2>{t('staff.intake.cautions')}</h2>
+        <Lines lines={intake.cautions} />
+        <h2>{t('staff.intake.scores')}</h2>
+        <ul>
+          {intake.scores.peg ? <li>PEG {intake.scores.peg.score}/10</li> : null}
+          {intake.scores.startBack ? (
+            <li>
+              STarT Back {intake.scores.startBack.total}/9, psychosocial{' '}
+              {intake.scores.startBack.psychosocial}/5, {intake.scores.startBack.risk} risk
+            </li>
+          ) : null}
+        </ul>
+        <h2>{t('staff.intake.checkIns')}</h2>
+        {checkIns.length === 0 ? (
+          <p>{t('staff.intake.noCheckIns')}</p>
+        ) : (
+          <ul>
+            {checkIns.map((x) => (
+              <li>
+                {x.createdAt.toISOString()}: {x.improving}, {x.disposition}
+                {x.newSigns.length ? ` (${x.newSigns.join(', ')})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>,
+      200,
+      session,
+    );
+  });
+
+  // ---------------------------------------------------------------- administrators
+
+  const requireAdmin = async (c: Context<StaffEnv>, what: string) => {
+    if (c.get('staff').user.role !== 'admin') {
+      await recordAudit(db, { ...staffActor(c), action: 'read', entityType: what, outcome: 'denied' });
+      throw new NotFound();
+    }
+  };
+
+  pages.get('/staff/audit', async (c) => {
+    await requireAdmin(c, 'audit-events');
+    const q = c.req.query();
+    const date = q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? pageDate(q.date, '2000-01-01') : undefined;
+    const events = await listAuditEvents(db, {
+      actorId: q.user || undefined,
+      entityId: q.entity || undefined,
+      date,
+    });
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'audit-events',
+      outcome: 'success',
+    });
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.audit.title'),
+      <>
+        <h1>{t('staff.audit.title')}</h1>
+        <form method="get" action="/staff/audit" class="filters">
+          <div class="form-group">
+            <label class="label" for="user">
+              {t('staff.audit.user')}
+            </label>
+            <input class="input width-20" id="user" name="user" value={q.user ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="label" for="entity">
+              {t('staff.audit.entity')}
+            </label>
+            <input class="input width-20" id="entity" name="entity" value={q.entity ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.audit.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" value={q.date ?? ''} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.audit.filter')}
+            </button>
+          </div>
+        </form>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('staff.audit.when')}</th>
+              <th>{t('staff.audit.who')}</th>
+              <th>{t('staff.audit.what')}</th>
+              <th>{t('staff.audit.action')}</th>
+              <th>{t('staff.audit.outcome')}</th>
+              <th>{t('staff.audit.from')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>{e.occurred_at.toISOString()}</td>
+                <td>
+                  {e.actor_type}
+                  {e.actor_id ? ` ${e.actor_id}` : ''}
+                </td>
+                <td>
+                  {e.entity_type}
+                  {e.entity_id ? ` ${e.entity_id}` : ''}
+                </td>
+                <td>{e.action}</td>
+                <td>{e.outcome}</td>
+                <td>{e.ip ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+      200,
+      session,
+    );
+  });
+
+  pages.get('/api/v1/audit-events', async (c) => {
+    const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
+    if (!session || session.user.role !== 'admin') {
+      await recordAudit(db, {
+        actorType: 'staff',
+        actorId: session?.user.id ?? null,
+        action: 'read',
+        entityType: 'audit-events',
+        outcome: 'denied',
+        ip: clientAddress(c),
+      });
+      throw new NotFound('There is no API endpoint at this path.');
+    }
+    const q = c.req.query();
+    const events = await listAuditEvents(db, {
+      actorId: q.user || undefined,
+      entityId: q.entity || undefined,
+      date: q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? pageDate(q.date, '2000-01-01') : undefined,
+    });
+    await recordAudit(db, {
+      actorType: 'staff',
+      actorId: session.user.id,
+      action: 'read',
+      entityType: 'audit-events',
+      outcome: 'success',
+      ip: clientAddress(c),
+    });
+    return c.json({
+      events: events.map((e) => ({
+        id: e.id,
+        occurredAt: e.occurred_at.toISOString(),
+        actorType: e.actor_type,
+        actorId: e.actor_id,
+        action: e.action,
+        entityType: e.entity_type,
+        entityId: e.entity_id,
+        outcome: e.outcome,
+        ip: e.ip,
+      })),
+    });
+  });
+
+  pages.get('/staff/outbox', async (c) => {
+    await requireAdmin(c, 'outbox');
+    const rows = await db.query<{
+      id: string;
+      kind: string;
+      recipient: string;
+      subject: string;
+      status: string;
+      not_before: Date;
+      sent_at: Date | null;
+      text_body: string;
+      last_error: string | null;
+    }>(
+      'SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error FROM outbox_messages ORDER BY created_at DESC LIMIT 100',
+    );
+    await recordAudit(db, { ...staffActor(c), action: 'read', entityType: 'outbox', outcome: 'success' });
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.outbox.title'),
+      <>
+        <h1>{t('staff.outbox.title')}</h1>
+        <p>{t('staff.outbox.lead')}</p>
+        {rows.length === 0 ? <p>{t('staff.outbox.none')}</p> : null}
+        {rows.map((m) => (
+          <details class="panel">
+            <summary>
+              {m.not_before.toISOString()} · {m.kind} · {m.status} · {m.recipient}
+            </summary>
+            <p>
+              <strong>{m.subject}</strong>
+            </p>
+            <pre class="private-link">{m.text_body}</pre>
+            {m.last_error ? <p class="error-message">{m.last_error}</p> : null}
+          </details>
+        ))}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  return pages;
+}
+
+function ScheduleTable({
+  d,
+  visits,
+  session,
+  back,
+}: {
+  d: Directory;
+  visits: StoredAppointment[];
+  session: StaffSession;
+  back: string;
+}) {
+  const canOpenIntake = session.user.role !== 'front-desk';
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.col.time')}</th>
+          <th scope="col">{t('staff.col.patient')}</th>
+          <th scope="col">{t('staff.col.birthDate')}</th>
+          <th scope="col">{t('staff.col.visit')}</th>
+          <th scope="col">{t('staff.col.status')}</th>
+          <th scope="col">{t('staff.col.intake')}</th>
+          <th scope="col">{t('staff.col.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {visits.map((a) => {
+          const l = d.locations.find((x) => x.id === a.locationId)!;
+          const p = d.providers.find((x) => x.id === a.providerId)!;
+          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
+          return (
+            <tr>
+              <td>{timeInZone('en', a.startsAt.getTime(), l.timeZone)}</td>
+              <td>
+                {a.patient.familyName}, {a.patient.givenName}
+              </td>
+              <td>{a.patient.birthDate}</td>
+              <td>
+                {v.name.en} · {p.displayName}
+              </td>
+              <td>
+                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
+              </td>
+              <td>
+                {a.assessmentId ? (
+                  canOpenIntake ? (
+                    <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
+                  ) : (
+                    t('staff.intake.yes')
+                  )
+                ) : (
+                  t('staff.intake.none')
+                )}
+              </td>
+              <td class="actions">
+                {a.status === 'booked' ? (
+                  <>
+                    <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
+                      <input type="hidden" name="_csrf" value={session.csrf} />
+                      <input type="hidden" name="back" value={back} />
+                      <button class="button" type="submit">
+                        {t('staff.action.checkIn')}
+                      </button>
+                    </form>
+                    <a class="button secondary" href={`/staff/appointments/${a.id}/no-show`}>
+                      {t('staff.action.noShow')}
+                    </a>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,127 @@
+/** The only code that reads and writes staff accounts, sessions and sign-in attempts. */
+import type { Queryable } from '../platform/db/database.js';
+
+export type Role = 'front-desk' | 'provider' | 'admin';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  providerId: string | null;
+  active: boolean;
+  locationIds: string[];
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  provider_id: string | null;
+  active: boolean;
+  location_ids: string[] | null;
+}
+
+const SELECT_USER = `SELECT u.*, (SELECT array_agg(location_id::text) FROM staff_user_locations l WHERE l.user_id = u.id) AS location_ids
+  FROM staff_users u`;
+
+const toUser = (r: UserRow): StaffUser => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  role: r.role,
+  providerId: r.provider_id,
+  active: r.active,
+  locationIds: r.location_ids ?? [],
+});
+
+export async function findUserByEmail(db: Queryable, email: string) {
+  const [row] = await db.query<UserRow>(`${SELECT_USER} WHERE lower(u.email) = lower($1)`, [email]);
+  return row ? toUser(row) : undefined;
+}
+
+export async function findUserById(db: Queryable, id: string) {
+  const [row] = await db.query<UserRow>(`${SELECT_USER} WHERE u.id = $1`, [id]);
+  return row ? toUser(row) : undefined;
+}
+
+export async function insertUser(
+  db: Queryable,
+  u: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    providerId: string | null;
+    locationIds: string[];
+  },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `WITH u AS (
+       INSERT INTO staff_users (email, display_name, password_hash, role, provider_id) VALUES ($1, $2, $3, $4, $5) RETURNING id
+     ), l AS (
+       INSERT INTO staff_user_locations (user_id, location_id) SELECT u.id, x::uuid FROM u, unnest($6::text[]) AS x
+     )
+     SELECT id FROM u`,
+    [u.email, u.displayName, u.passwordHash, u.role, u.providerId, u.locationIds],
+  );
+  return row!.id;
+}
+
+export async function adminExists(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM staff_users WHERE role = 'admin' AND active",
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+export async function insertSession(
+  db: Queryable,
+  s: { idHash: string; userId: string; csrf: string; now: Date },
+) {
+  await db.query(
+    'INSERT INTO staff_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)',
+    [s.idHash, s.userId, s.csrf, s.now],
+  );
+}
+
+/** A live session: not ended, and seen within the idle timeout; touching it extends it. */
+export async function touchSession(db: Queryable, idHash: string, now: Date, idleMs: number) {
+  const [row] = await db.query<{ user_id: string; csrf_token: string }>(
+    `UPDATE staff_sessions SET last_seen_at = $2
+     WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $3
+     RETURNING user_id, csrf_token`,
+    [idHash, now, new Date(now.getTime() - idleMs)],
+  );
+  return row ? { userId: row.user_id, csrf: row.csrf_token } : undefined;
+}
+
+export async function endSession(db: Queryable, idHash: string, now: Date) {
+  await db.query('UPDATE staff_sessions SET ended_at = $2 WHERE id_hash = $1 AND ended_at IS NULL', [
+    idHash,
+    now,
+  ]);
+}
+
+export async function recordAttempt(db: Queryable, email: string, ip: string, succeeded: boolean, now: Date) {
+  await db.query(
+    'INSERT INTO staff_login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)',
+    [email.toLowerCase(), ip, succeeded, now],
+  );
+}
+
+/** Failed attempts since `since`, for this account and for this address. */
+export async function failedAttempts(db: Queryable, email: string, ip: string, since: Date) {
+  const [row] = await db.query<{ by_email: number; by_ip: number; oldest: Date | null }>(
+    `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
+            count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+            min(attempted_at) AS oldest
+     FROM staff_login_attempts WHERE NOT succeeded AND attempted_at > $3 AND (lower(email) = lower($1) OR ip = $2)`,
+    [email, ip, since],
+  );
+  return { byEmail: row?.by_email ?? 0, byIp: row?.by_ip ?? 0, oldest: row?.oldest ?? null };
+}

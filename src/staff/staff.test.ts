@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { FormClient } from '../../test/support/form-client.js';
+import { SCREEN_CLEAR } from '../../test/support/answers.js';
+import { hashPassword } from './passwords.js';
+import { insertUser } from './staff-store.js';
+import { ensureFirstAdmin } from './auth.js';
+
+let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let t: TestApp;
+const PASSWORD = 'a long enough passphrase';
+const ids: Record<string, string> = {};
+let visit: { id: string }; // Scottsdale, Dr. Evans, with intake
+let tempeVisit: { id: string };
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  const d = await t.directory.get();
+  const loc = (slug: string) => d.locations.find((l) => l.slug === slug)!.id;
+  const prov = (slug: string) => d.providers.find((p) => p.slug === slug)!.id;
+  const hash = await hashPassword(PASSWORD);
+  await ensureFirstAdmin(
+    t.db,
+    { email: 'admin@example.com', password: PASSWORD },
+    d.locations.map((l) => l.id),
+  );
+  ids.desk = await insertUser(t.db, {
+    email: 'desk@example.com',
+    displayName: 'Dee Desk',
+    passwordHash: hash,
+    role: 'front-desk',
+    providerId: null,
+    locationIds: [loc('scottsdale')],
+  });
+  ids.evans = await insertUser(t.db, {
+    email: 'evans@example.com',
+    displayName: 'Ben Evans',
+    passwordHash: hash,
+    role: 'provider',
+    providerId: prov('ben-evans'),
+    locationIds: [loc('scottsdale')],
+  });
+  ids.walker = await insertUser(t.db, {
+    email: 'walker@example.com',
+    displayName: 'James Walker',
+    passwordHash: hash,
+    role: 'provider',
+    providerId: prov('james-walker'),
+    locationIds: [loc('scottsdale'), loc('phoenix')],
+  });
+  const post = (path: string, body: unknown) =>
+    t.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const a = await (
+    await post('/api/v1/assessments', {
+      pathway: 'low-back-pain',
+      answers: { ...SCREEN_CLEAR, scoliosis: true, 'nsaid-caution': true, 'pain-score': 6 },
+    })
+  ).json();
+  const patient = {
+    givenName: 'Iris',
+    familyName: 'Intake',
+    birthDate: '1970-07-07',
+    email: 'iris@example.com',
+    phone: '480 555 0107',
+  };
+  visit = await (
+    await post('/api/v1/appointments', {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start: '2026-11-30T10:00:00-07:00',
+      patient,
+      assessmentId: a.id,
+      assessmentToken: a.token,
+    })
+  ).json();
+  tempeVisit = await (
+    await post('/api/v1/appointments', {
+      visitType: 'internal-medicine-visit',
+      location: 'tempe',
+      provider: 'david-chen',
+      start: '2026-11-30T10:00:00-07:00',
+      patient: { ...patient, givenName: 'Tom' },
+    })
+  ).json();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function signIn(email: string, password = PASSWORD) {
+  const client = new FormClient(t);
+  const res = await client.post('/staff/login', { email, password });
+  return { client, res };
+}
+
+const csrfOf = async (client: FormClient, path = '/staff') =>
+  /name="_csrf" value="([^"]+)"/.exec(await (await client.get(path)).text())![1]!;
+const audit = (where: string, params: unknown[] = []) =>
+  t.db.query<{
+    action: string;
+    outcome: string;
+    entity_type: string;
+    entity_id: string | null;
+    actor_id: string | null;
+  }>(
+    `SELECT action, outcome, entity_type, entity_id, actor_id FROM audit_events WHERE ${where} ORDER BY id`,
+    params,
+  );
+
+describe('staff sign-in', () => {
+  it('refuses a wrong password with 401, audits it, and signs in with a fresh HttpOnly SameSite=Lax session', async () => {
+    const bad = await signIn('desk@example.com', 'wrong password here');
+    expect(bad.res.status).toBe(401);
+    expect(await bad.res.text()).toContain('The email address or password is not right');
+    const { res } = await signIn('desk@example.com');
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/cp_staff=[\w-]{43}/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const events = await audit("action = 'sign-in'");
+    expect(events.map((e) => e.outcome)).toEqual(['denied', 'success']);
+  });
+
+  it('throttles guessing per account with 429 and Retry-After', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await signIn('walker@example.com', `guess number ${i}!!`)).res.status).toBe(401);
+    const blocked = await signIn('walker@example.com');
+    expect(blocked.res.status).toBe(429);
+    expect(Number(blocked.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await signIn('walker@example.com')).res.status).toBe(303);
+  });
+
+  it('ends a session after 30 idle minutes, and on sign-out on the server', async () => {
+    const { client } = await signIn('desk@example.com');
+    expect((await client.get('/staff')).status).toBe(200);
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    expect(FormClient.location(await client.get('/staff'))).toBe('/staff/login');
+    const again = await signIn('desk@example.com');
+    const csrf = await csrfOf(again.client);
+    const stolen = [...(again.res.headers.get('set-cookie') ?? '').matchAll(/cp_staff=([\w-]+)/g)][0]![1]!;
+    await again.client.post('/staff/logout', { _csrf: csrf });
+    const replay = await t.request('/staff', { headers: { cookie: `cp_staff=${stolen}` } });
+    expect(replay.headers.get('location')).toBe('/staff/login');
+  });
+
+  it('refuses a state-changing form without the CSRF token', async () => {
+    const { client } = await signIn('desk@example.com');
+    const res = await client.post(`/staff/appointments/${visit.id}/check-in`, {});
+    expect(res.status).toBe(403);
+    expect((await audit("action = 'csrf'")).length).toBe(1);
+  });
+});
+
+describe('the front desk', () => {
+  it('sees today’s Scottsdale schedule with names, and one audit event per visit shown', async () => {
+    clock = new Date('2026-11-30T15:00:00Z');
+    const { client } = await signIn('desk@example.com');
+    const before = (await audit("action = 'list' AND entity_id = $1", [visit.id])).length;
+    const html = await (await client.get('/staff')).text();
+    expect(html).toContain('Schedule for Carepath Scottsdale, Monday, November 30');
+    expect(html).toContain('Intake, Iris');
+    expect(html).not.toContain('Intake, Tom');
+    expect(html).toContain('Attached');
+    expect(html).not.toContain('/intake"');
+    const listed = await audit("action = 'list' AND entity_id = $1", [visit.id]);
+    expect(listed).toHaveLength(before + 1);
+  });
+
+  it('checks a patient in and marks a no-show after a confirmation', async () => {
+    const { client } = await signIn('desk@example.com');
+    const csrf = await csrfOf(client);
+    expect(
+      (
+        await client.post(`/staff/appointments/${visit.id}/check-in`, {
+          _csrf: csrf,
+          back: '/staff?date=2026-11-30',
+        })
+      ).status,
+    ).toBe(303);
+    const [row] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
+      visit.id,
+    ]);
+    expect(row!.status).toBe('checked-in');
+    expect(await (await client.get(`/staff/appointments/${visit.id}/no-show`)).text()).toContain(
+      'Mark this visit as a no-show?',
+    );
+    await client.post(`/staff/appointments/${visit.id}/no-show`, { _csrf: csrf });
+    const [after] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
+      visit.id,
+    ]);
+    expect(after!.status).toBe('no-show');
+    await client.post(`/staff/appointments/${visit.id}/check-in`, { _csrf: csrf });
+  });
+
+  it('cannot act on another clinic’s visit or open an intake: both look like not found, and are audited', async () => {
+    const { client } = await signIn('desk@example.com');
+    const csrf = await csrfOf(client);
+    const [{ n: before }] = (await t.db.query<{ n: number }>(
+      'SELECT max(id)::int AS n FROM audit_events',
+    )) as [{ n: number }];
+    expect((await client.post(`/staff/appointments/${tempeVisit.id}/check-in`, { _csrf: csrf })).status).toBe(
+      404,
+    );
+    expect((await client.get(`/staff/appointments/${visit.id}/intake`)).status).toBe(404);
+    expect((await client.get('/staff/audit')).status).toBe(404);
+    const denied = await audit("outcome IN ('denied', 'not-found') AND actor_id = $1 AND id > $2", [
+      ids.desk,
+      before,
+    ]);
+    expect(denied.map((e) => e.action).sort()).toEqual(['check-in', 'read', 'read-intake']);
+  });
+});
+
+describe('providers', () => {
+  it('Dr. Evans opens his patient’s intake: red flags as explicit yes/no, cautions, scores', async () => {
+    const { client } = await signIn('evans@example.com');
+    const schedule = await (await client.get('/staff')).text();
+    expect(schedule).toContain('Your schedule');
+    const html = await (await client.get(`/staff/appointments/${visit.id}/intake`)).text();
+    expect(html).toContain('Pre-visit intake: Iris Intake');
+    expect(html).toMatch(/numbness or a different feeling around your genitals[\s\S]*?<strong>No<\/strong>/i);
+    expect(html).toMatch(/kidney disease[\s\S]*?<strong>Yes<\/strong>/);
+    expect(html).toContain('Book a visit in the next few days');
+    const reads = await audit("action = 'read-intake' AND outcome = 'success' AND actor_id = $1", [
+      ids.evans,
+    ]);
+    expect(reads).toHaveLength(1);
+  });
+
+  it('another provider cannot open it', async () => {
+    const { client } = await signIn('walker@example.com');
+    expect((await client.get(`/staff/appointments/${visit.id}/intake`)).status).toBe(404);
+  });
+});
+
+describe('administrators and the audit trail', () => {
+  it('reads the audit trail as a page and through the API; others get not found', async () => {
+    const { client } = await signIn('admin@example.com');
+    const page = await (await client.get(`/staff/audit?entity=${visit.id}`)).text();
+    expect(page).toContain(visit.id);
+    const api = await client.get('/api/v1/audit-events?entity=' + visit.id);
+    expect(api.status).toBe(200);
+    const { events } = await api.json();
+    expect(events.length).toBeGreaterThan(3);
+    expect(events.every((e: any) => e.entityId === visit.id)).toBe(true);
+    const desk = await signIn('desk@example.com');
+    expect((await desk.client.get('/api/v1/audit-events')).status).toBe(404);
+    expect((await client.get('/staff/outbox')).status).toBe(200);
+  });
+
+  it('the database refuses to change or delete audit events', async () => {
+    await expect(t.db.query("UPDATE audit_events SET outcome = 'success'")).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('no patient details in the logs', () => {
+    expect(t.logs.text).not.toMatch(/Iris|iris@example\.com|1970-07-07/);
+  });
+});
