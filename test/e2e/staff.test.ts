@@ -1,0 +1,102 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Running } from '../../src/server.js';
+import { axeViolations, DESKTOP, launchBrowser, screenshot, startServer } from './browser.js';
+
+let server: Running;
+let browser: Browser;
+const ADMIN = { email: 'admin@example.com', password: 'a long admin passphrase' };
+let bookedDate = '';
+
+beforeAll(async () => {
+  server = await startServer({ CAREPATH_ADMIN_EMAIL: ADMIN.email, CAREPATH_ADMIN_PASSWORD: ADMIN.password });
+  browser = await launchBrowser();
+  // A visit with a self-check attached, on the next day Scottsdale has times.
+  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = await (
+    await fetch(
+      `${server.url}/api/v1/slots?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&from=${from}&to=${to}`,
+    )
+  ).json();
+  const screen = {
+    'bladder-bowel-change': false,
+    'saddle-numbness': false,
+    'leg-weakness': 'none',
+    'sciatica-both-legs': false,
+    'major-trauma': false,
+    'collapse-or-pulsation': false,
+  };
+  const a = await (
+    await fetch(`${server.url}/api/v1/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...screen, scoliosis: true } }),
+    })
+  ).json();
+  const res = await fetch(`${server.url}/api/v1/appointments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start: slots[0].start,
+      assessmentId: a.id,
+      assessmentToken: a.token,
+      patient: {
+        givenName: 'Kay',
+        familyName: 'Board',
+        birthDate: '1975-05-05',
+        email: 'kay@example.com',
+        phone: '480 555 0108',
+      },
+    }),
+  });
+  expect(res.status).toBe(201);
+  bookedDate = slots[0].start.slice(0, 10);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the staff side in a browser', () => {
+  it('signs in with the keyboard, runs the day, opens an intake and signs out, with axe scans', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/staff`);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab'); // skip link
+    await page.locator('#email').focus();
+    await page.keyboard.type(ADMIN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/staff');
+    await page.goto(`${server.url}/staff?location=scottsdale&date=${bookedDate}`);
+    expect(await page.locator('td', { hasText: 'Board, Kay' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-schedule-desktop');
+
+    const checkIn = page.getByRole('button', { name: 'Check in' }).first();
+    await checkIn.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.status-checked-in');
+    expect(new URL(page.url()).searchParams.get('date')).toBe(bookedDate);
+
+    await page.getByRole('link', { name: 'Open intake' }).click();
+    expect(await page.locator('h1').textContent()).toContain('Pre-visit intake: Kay Board');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-intake-desktop');
+
+    await page.goto(`${server.url}/staff/audit`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/staff/login');
+    await page.goto(`${server.url}/staff`);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    await ctx.close();
+  });
+});
