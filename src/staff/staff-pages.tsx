@@ -453,6 +453,7 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
         <Lines lines={intake.cautions} />
         <h2>{t('staff.intake.scores')}</h2>
         <ul>
+          {!intake.scores.peg && !intake.scores.startBack ? <li>{t('result.scores.none')}</li> : null}
           {intake.scores.peg ? <li>PEG {intake.scores.peg.score}/10</li> : null}
           {intake.scores.startBack ? (
             <li>
