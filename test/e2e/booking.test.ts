@@ -19,7 +19,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000);
 });
 afterAll(async () => {
   await context?.close();

@@ -19,7 +19,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // Every patient flow must work without JavaScript.
   context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000);
 });
 afterAll(async () => {
   await context?.close();
