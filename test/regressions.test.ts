@@ -217,3 +217,17 @@ describe('review fixes', () => {
     expect(res.headers.get('set-cookie')).toMatch(/cp_selfcheck=.*Max-Age=3600/);
   });
 });
+
+describe('private links expire after the visit', () => {
+  it('a manage link works until a day after the visit ends, then answers like a missing one', async () => {
+    clock = new Date('2026-12-20T14:00:00Z');
+    const a = await (await book('2026-12-21T09:00:00-07:00')).json();
+    const auth = { headers: { authorization: `Bearer ${a.manageToken}` } };
+    clock = new Date('2026-12-22T16:00:00Z'); // 23 h after the end
+    expect((await t.request(`/api/v1/appointments/${a.id}`, auth)).status).toBe(200);
+    expect((await t.request(`/appointments/manage/${a.manageToken}`)).status).toBe(200);
+    clock = new Date('2026-12-22T17:30:00Z');
+    expect((await t.request(`/api/v1/appointments/${a.id}`, auth)).status).toBe(404);
+    expect((await t.request(`/appointments/manage/${a.manageToken}`)).status).toBe(404);
+  });
+});

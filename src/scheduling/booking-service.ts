@@ -483,7 +483,9 @@ export async function readAppointment(
   options: { auditSuccess?: boolean } = {},
 ) {
   const found = await findAppointment(s.db, id);
-  const allowed = Boolean(found && token && sameHash(found.manageTokenHash, hashToken(token)));
+  const allowed = Boolean(
+    found && token && sameHash(found.manageTokenHash, hashToken(token)) && linkAlive(s, found),
+  );
   // A read before a change is audited by the change itself: one event per access.
   if (!allowed || options.auditSuccess !== false) {
     await recordAudit(s.db, {
@@ -497,20 +499,27 @@ export async function readAppointment(
   return allowed ? found : undefined;
 }
 
+/** Private links to a visit stop working a day after the visit ends (or after it was cancelled). */
+export const LINK_LIFETIME_AFTER_VISIT_MS = 24 * 3_600_000;
+function linkAlive(s: Scheduling, a: StoredAppointment): boolean {
+  return s.now().getTime() <= a.endsAt.getTime() + LINK_LIFETIME_AFTER_VISIT_MS;
+}
+
 export async function readAppointmentByToken(
   s: Scheduling,
   token: string,
   actor: Actor,
   options: { auditSuccess?: boolean } = {},
 ) {
-  const found = await findAppointmentByTokenHash(s.db, hashToken(token));
+  const stored = await findAppointmentByTokenHash(s.db, hashToken(token));
+  const found = stored && linkAlive(s, stored) ? stored : undefined;
   if (!found || options.auditSuccess !== false) {
     await recordAudit(s.db, {
       ...actor,
       action: 'read',
       entityType: 'appointment',
-      entityId: found?.id ?? null,
-      outcome: found ? 'success' : 'not-found',
+      entityId: stored?.id ?? null,
+      outcome: found ? 'success' : stored ? 'denied' : 'not-found',
     });
   }
   return found;

@@ -256,6 +256,13 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
             clinic: location?.name ?? '',
             day: dayInZone('en', start.getTime(), zone),
           });
+    // Administrators see at once when messages could not be sent.
+    const [failed] =
+      user.role === 'admin'
+        ? await db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'failed'",
+          )
+        : [];
     const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
     const q = (dt: string) =>
       `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
@@ -264,6 +271,11 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
       heading,
       <>
         <h1>{heading}</h1>
+        {failed && failed.n > 0 ? (
+          <p class="inset-warning" role="status">
+            <a href="/staff/outbox">{t('staff.outbox.failed', { n: failed.n })}</a>
+          </p>
+        ) : null}
         <form method="get" action="/staff" class="filters">
           {user.role !== 'provider' ? (
             <div class="form-group">

@@ -264,3 +264,15 @@ describe('administrators and the audit trail', () => {
     expect(t.logs.text).not.toMatch(/Iris|iris@example\.com|1970-07-07/);
   });
 });
+
+describe('failed messages', () => {
+  it('administrators see a warning on the schedule when messages failed permanently', async () => {
+    await t.db.query(
+      "INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, status) VALUES ('test:failed', 'test', 'x@example.com', 'en', 's', 't', 'h', 'failed')",
+    );
+    const { client } = await signIn('admin@example.com');
+    expect(await (await client.get('/staff')).text()).toContain('1 messages could not be sent');
+    const desk = await signIn('desk@example.com');
+    expect(await (await desk.client.get('/staff')).text()).not.toContain('could not be sent');
+  });
+});
