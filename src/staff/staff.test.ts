@@ -271,7 +271,7 @@ describe('failed messages', () => {
       "INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, status) VALUES ('test:failed', 'test', 'x@example.com', 'en', 's', 't', 'h', 'failed')",
     );
     const { client } = await signIn('admin@example.com');
-    expect(await (await client.get('/staff')).text()).toContain('1 messages could not be sent');
+    expect(await (await client.get('/staff')).text()).toContain('Messages that could not be sent: 1');
     const desk = await signIn('desk@example.com');
     expect(await (await desk.client.get('/staff')).text()).not.toContain('could not be sent');
   });

@@ -418,7 +418,7 @@ export const en = {
   'staff.outbox.title': 'Outbox',
   'staff.outbox.lead': 'Messages waiting, sent, skipped or failed. Without SMTP configured they stay here.',
   'staff.outbox.none': 'No messages.',
-  'staff.outbox.failed': '{n} messages could not be sent. Open the outbox.',
+  'staff.outbox.failed': 'Messages that could not be sent: {n}. Open the outbox.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -416,5 +416,5 @@ export const es: Messages = {
   'staff.outbox.lead':
     'Mensajes pendientes, enviados, omitidos o fallidos. Sin SMTP configurado quedan aquí.',
   'staff.outbox.none': 'No hay mensajes.',
-  'staff.outbox.failed': '{n} mensajes no se pudieron enviar. Abra la bandeja de salida.',
+  'staff.outbox.failed': 'Mensajes que no se pudieron enviar: {n}. Abra la bandeja de salida.',
 };
