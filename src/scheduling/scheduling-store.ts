@@ -361,3 +361,26 @@ export async function changeStatus(
   );
   return rows.length === 1;
 }
+
+/** Visits at the given clinics whose patient's name starts with, or birth date equals, the query. */
+export async function searchAppointments(
+  db: Queryable,
+  f: { locationIds: string[]; providerId?: string; name?: string; birthDate?: string; limit?: number },
+): Promise<StoredAppointment[]> {
+  const rows = await db.query<AppointmentRow>(
+    `${SELECT_APPOINTMENT}
+     WHERE a.location_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR a.provider_id = $2)
+       AND ($3::text IS NULL OR lower(p.family_name) LIKE $3 OR lower(p.given_name) LIKE $3
+            OR lower(p.given_name || ' ' || p.family_name) LIKE $3)
+       AND ($4::date IS NULL OR p.birth_date = $4::date)
+     ORDER BY a.starts_at DESC LIMIT $5`,
+    [
+      f.locationIds,
+      f.providerId ?? null,
+      f.name ? `${f.name.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null,
+      f.birthDate ?? null,
+      f.limit ?? 50,
+    ],
+  );
+  return rows.map(toAppointment);
+}

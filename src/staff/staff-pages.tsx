@@ -13,7 +13,7 @@ import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
 import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import { translator } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Site } from '../platform/views/render.js';
@@ -21,6 +21,7 @@ import {
   changeStatus,
   findAppointment,
   listAppointments,
+  searchAppointments,
   type StoredAppointment,
 } from '../scheduling/scheduling-store.js';
 import type { Scheduling } from '../scheduling/booking-service.js';
@@ -220,11 +221,8 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     const { user } = session;
     const d = await scheduling.directory.get();
     const today = dateInZone(now().getTime(), ZONE);
-    const day = pageDate(
-      c.req.query('date'),
-      Temporal.PlainDate.from(today).subtract({ days: 365 }).toString(),
-    );
-    const date = c.req.query('date') ? day : today;
+    const asked = c.req.query('date') ?? '';
+    const date = isRealDate(asked) ? asked : today;
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
     const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
     const zone = location?.timeZone ?? ZONE;
@@ -387,6 +385,120 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     return c.redirect('/staff', 303);
   });
 
+  // ---------------------------------------------------------------- search and week view
+
+  pages.get('/staff/search', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const isDate = isRealDate(q);
+    const visits =
+      q.length >= 2
+        ? await searchAppointments(db, {
+            locationIds: user.locationIds,
+            ...(user.role === 'provider' ? { providerId: user.providerId! } : {}),
+            ...(isDate ? { birthDate: q } : { name: q }),
+          })
+        : [];
+    for (const a of visits)
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'search',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    const d = await scheduling.directory.get();
+    return page(
+      c,
+      t('staff.search.title'),
+      <>
+        <h1>{t('staff.search.title')}</h1>
+        <form method="get" action="/staff/search" class="filters">
+          <div class="form-group">
+            <label class="label" for="q">
+              {t('staff.search.label')}
+            </label>
+            <div id="q-hint" class="hint">
+              {t('staff.search.hint')}
+            </div>
+            <input
+              class="input width-20"
+              id="q"
+              name="q"
+              value={q}
+              aria-describedby="q-hint"
+              spellcheck={false}
+            />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.search.submit')}
+            </button>
+          </div>
+        </form>
+        {q.length >= 2 && visits.length === 0 ? <p>{t('staff.schedule.none')}</p> : null}
+        {visits.length ? (
+          <ScheduleTable d={d} visits={visits} session={session} back="/staff" withDate />
+        ) : null}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  pages.get('/staff/week', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const d = await scheduling.directory.get();
+    const today = dateInZone(now().getTime(), ZONE);
+    const asked = c.req.query('date') ?? '';
+    const chosen = Temporal.PlainDate.from(isRealDate(asked) ? asked : today);
+    const weekStart = chosen.subtract({ days: chosen.dayOfWeek - 1 });
+    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const zone = location?.timeZone ?? ZONE;
+    const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+    const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+    const visits =
+      user.role === 'provider'
+        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
+            user.locationIds.includes(a.locationId),
+          )
+        : location
+          ? await listAppointments(db, { locationId: location.id, start, end })
+          : [];
+    for (const a of visits)
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'list',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
+    const heading = t('staff.week.title', { clinic: who, day: dayInZone('en', start.getTime(), zone) });
+    const link = (n: number) =>
+      `/staff/week?${new URLSearchParams({ ...(location ? { location: location.slug } : {}), date: weekStart.add({ days: n }).toString() })}`;
+    return page(
+      c,
+      heading,
+      <>
+        <h1>{heading}</h1>
+        <p class="pager">
+          <a href={link(-7)}>{t('staff.week.prev')}</a> <a href={link(7)}>{t('staff.week.next')}</a>
+        </p>
+        {visits.length === 0 ? (
+          <p>{t('staff.schedule.none')}</p>
+        ) : (
+          <ScheduleTable d={d} visits={visits} session={session} back={link(0)} withDate />
+        )}
+      </>,
+      200,
+      session,
+    );
+  });
+
   // ---------------------------------------------------------------- the intake
 
   pages.get('/staff/appointments/:id/intake', async (c) => {
@@ -505,7 +617,7 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
   pages.get('/staff/audit', async (c) => {
     await requireAdmin(c, 'audit-events');
     const q = c.req.query();
-    const date = q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? pageDate(q.date, '2000-01-01') : undefined;
+    const date = q.date && isRealDate(q.date) ? q.date : undefined;
     const events = await listAuditEvents(db, {
       actorId: q.user || undefined,
       entityId: q.entity || undefined,
@@ -601,7 +713,7 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     const events = await listAuditEvents(db, {
       actorId: q.user || undefined,
       entityId: q.entity || undefined,
-      date: q.date && /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? pageDate(q.date, '2000-01-01') : undefined,
+      date: q.date && isRealDate(q.date) ? q.date : undefined,
     });
     await recordAudit(db, {
       actorType: 'staff',
@@ -676,11 +788,13 @@ function ScheduleTable({
   visits,
   session,
   back,
+  withDate,
 }: {
   d: Directory;
   visits: StoredAppointment[];
   session: StaffSession;
   back: string;
+  withDate?: boolean;
 }) {
   const canOpenIntake = session.user.role !== 'front-desk';
   return (
@@ -703,7 +817,10 @@ function ScheduleTable({
           const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
           return (
             <tr>
-              <td>{timeInZone('en', a.startsAt.getTime(), l.timeZone)}</td>
+              <td>
+                {withDate ? `${dayInZone('en', a.startsAt.getTime(), l.timeZone)}, ` : ''}
+                {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+              </td>
               <td>
                 {a.patient.familyName}, {a.patient.givenName}
               </td>

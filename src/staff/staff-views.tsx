@@ -52,6 +52,12 @@ export function StaffLayout(props: {
                   <li>
                     <a href="/staff">{t('staff.nav.today')}</a>
                   </li>
+                  <li>
+                    <a href="/staff/week">{t('staff.nav.week')}</a>
+                  </li>
+                  <li>
+                    <a href="/staff/search">{t('staff.nav.search')}</a>
+                  </li>
                   {user.role === 'admin' ? (
                     <>
                       <li>

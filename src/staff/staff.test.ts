@@ -276,3 +276,24 @@ describe('failed messages', () => {
     expect(await (await desk.client.get('/staff')).text()).not.toContain('could not be sent');
   });
 });
+
+describe('search and week view', () => {
+  it('finds a patient’s visits by name or date of birth, only at the user’s clinics, audited', async () => {
+    const { client } = await signIn('desk@example.com');
+    const byName = await (await client.get('/staff/search?q=intak')).text();
+    expect(byName).toContain('Intake, Iris');
+    expect(byName).not.toContain('Intake, Tom'); // Tempe: not this user's clinic
+    const byDate = await (await client.get('/staff/search?q=1970-07-07')).text();
+    expect(byDate).toContain('Intake, Iris');
+    const percent = await client.get('/staff/search?q=%25%25');
+    expect(await percent.text()).not.toContain('Intake, Iris');
+    expect((await audit("action = 'search' AND entity_id = $1", [visit.id])).length).toBe(2);
+  });
+
+  it('shows the week with dates', async () => {
+    const { client } = await signIn('desk@example.com');
+    const html = await (await client.get('/staff/week?date=2026-12-02')).text();
+    expect(html).toContain('Week of Monday, November 30');
+    expect(html).toMatch(/Monday, November 30,\s*10:00 AM/);
+  });
+});

@@ -90,3 +90,14 @@ export function pageDate(value: string | undefined, min: string): string {
     return min;
   }
 }
+
+/** True when the text is a real calendar date as YYYY-MM-DD (no 2027-02-30). */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -419,6 +419,15 @@ export const en = {
   'staff.outbox.lead': 'Messages waiting, sent, skipped or failed. Without SMTP configured they stay here.',
   'staff.outbox.none': 'No messages.',
   'staff.outbox.failed': 'Messages that could not be sent: {n}. Open the outbox.',
+  'staff.nav.week': 'Week',
+  'staff.nav.search': 'Find a patient',
+  'staff.search.title': 'Find a patient’s visits',
+  'staff.search.label': 'Name or date of birth',
+  'staff.search.hint': 'The start of a first or last name, or a date of birth as YYYY-MM-DD.',
+  'staff.search.submit': 'Search',
+  'staff.week.title': 'Week of {day}: {clinic}',
+  'staff.week.prev': 'Previous week',
+  'staff.week.next': 'Next week',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -417,4 +417,13 @@ export const es: Messages = {
     'Mensajes pendientes, enviados, omitidos o fallidos. Sin SMTP configurado quedan aquí.',
   'staff.outbox.none': 'No hay mensajes.',
   'staff.outbox.failed': 'Mensajes que no se pudieron enviar: {n}. Abra la bandeja de salida.',
+  'staff.nav.week': 'Semana',
+  'staff.nav.search': 'Buscar paciente',
+  'staff.search.title': 'Buscar las citas de un paciente',
+  'staff.search.label': 'Nombre o fecha de nacimiento',
+  'staff.search.hint': 'El comienzo de un nombre o apellido, o una fecha de nacimiento como AAAA-MM-DD.',
+  'staff.search.submit': 'Buscar',
+  'staff.week.title': 'Semana del {day}: {clinic}',
+  'staff.week.prev': 'Semana anterior',
+  'staff.week.next': 'Semana siguiente',
 };
