@@ -134,6 +134,7 @@ export function createApp({
       triage,
       site,
       secureCookies: config.publicUrl.startsWith('https://'),
+      requireMfa: config.requireMfa,
     }) as unknown as Hono<AppEnv>,
   );
   app.all('/api/*', () => {

@@ -25,6 +25,7 @@ const schema = z.object({
     .optional(),
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(8).optional(),
+  CAREPATH_REQUIRE_MFA: bool.optional(),
   CAREPATH_ADMIN_EMAIL: z.string().email().optional(),
   CAREPATH_ADMIN_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Carepath Clinics <no-reply@carepath.localhost>'),
@@ -81,6 +82,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The first administrator, created on start when no administrator exists. */
   firstAdmin: { email: string; password: string } | undefined;
+  /** Staff must use two-factor sign-in (default on in production). */
+  requireMfa: boolean;
   sms: { url: string; token: string | undefined } | undefined;
   mailFrom: string;
   reminderHours: number[];
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: c.CAREPATH_SECRET,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
     smtpUrl: c.SMTP_URL,
+    requireMfa: c.CAREPATH_REQUIRE_MFA ?? c.NODE_ENV === 'production',
     firstAdmin:
       c.CAREPATH_ADMIN_EMAIL && c.CAREPATH_ADMIN_PASSWORD
         ? { email: c.CAREPATH_ADMIN_EMAIL, password: c.CAREPATH_ADMIN_PASSWORD }

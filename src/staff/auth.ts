@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit.js';
 import type { Database } from '../platform/db/database.js';
 import { hashToken } from '../platform/tokens.js';
+import type { SecretBox } from '../platform/secret-box.js';
+import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
 import { checkPassword, dummyHash, hashPassword, passwordProblem } from './passwords.js';
 import {
   adminExists,
@@ -18,6 +20,12 @@ import {
   insertUser,
   recordAttempt,
   touchSession,
+  acceptMfaStep,
+  enableMfa,
+  setPendingMfaSecret,
+  setSessionStage,
+  useRecoveryCode,
+  type SessionStage,
   type StaffUser,
 } from './staff-store.js';
 
@@ -36,6 +44,8 @@ export async function signIn(
   password: string,
   ip: string,
   now: Date,
+  /** Staff without two-factor sign-in must enrol before anything else (CAREPATH_REQUIRE_MFA). */
+  requireMfa = false,
 ): Promise<SignIn> {
   const failures = await failedAttempts(db, email, ip, new Date(now.getTime() - THROTTLE.windowMs));
   if (failures.byEmail >= THROTTLE.perAccount || failures.byIp >= THROTTLE.perAddress) {
@@ -76,6 +86,7 @@ export async function signIn(
       userId: user.id,
       csrf: randomBytes(24).toString('base64url'),
       now,
+      stage: user.mfaSecret ? 'mfa' : requireMfa ? 'enrol' : 'active',
     });
     await recordAttempt(tx, email, ip, true, now);
     await recordAudit(tx, {
@@ -94,6 +105,8 @@ export interface StaffSession {
   user: StaffUser;
   csrf: string;
   idHash: string;
+  /** 'mfa': the password was right, the second factor is still due; 'enrol': two-factor setup is due. */
+  stage: SessionStage;
 }
 
 export async function loadSession(
@@ -107,7 +120,7 @@ export async function loadSession(
   if (!live) return undefined;
   const user = await findUserById(db, live.userId);
   if (!user || !user.active) return undefined;
-  return { user, csrf: live.csrf, idHash };
+  return { user, csrf: live.csrf, idHash, stage: live.stage };
 }
 
 export async function signOut(db: Database, session: StaffSession, ip: string | null, now: Date) {
@@ -140,4 +153,87 @@ export async function ensureFirstAdmin(
     locationIds: allLocationIds,
   });
   return true;
+}
+
+// ------------------------------------------------------------------ two-factor sign-in
+
+/** Either a 6-digit code from the authenticator app or an unused recovery code. */
+export async function verifySecondFactor(
+  db: Database,
+  box: SecretBox,
+  session: StaffSession,
+  code: string,
+  ip: string,
+  now: Date,
+): Promise<'ok' | 'invalid' | 'throttled'> {
+  const { user } = session;
+  const failures = await failedAttempts(db, user.email, ip, new Date(now.getTime() - THROTTLE.windowMs));
+  if (failures.byEmail >= THROTTLE.perAccount) return 'throttled';
+  const clean = code.replace(/\s+/g, '');
+  let ok = false;
+  if (user.mfaSecret && /^\d{6}$/.test(clean)) {
+    const step = verifyTotp(box.open(user.mfaSecret), clean, now.getTime(), user.mfaLastStep);
+    ok = step !== undefined && (await acceptMfaStep(db, user.id, step));
+  } else if (/^[a-z0-9]{10}$/i.test(clean)) {
+    ok = await useRecoveryCode(db, user.id, hashToken(clean.toLowerCase()), now);
+  }
+  await recordAttempt(db, user.email, ip, ok, now);
+  await recordAudit(db, {
+    actorType: 'staff',
+    actorId: user.id,
+    action: 'second-factor',
+    entityType: 'staff-session',
+    outcome: ok ? 'success' : 'denied',
+    ip,
+  });
+  if (ok) await setSessionStage(db, session.idHash, 'active');
+  return ok ? 'ok' : 'invalid';
+}
+
+/** A new secret for the authenticator app, kept sealed until a first code confirms it. */
+export async function startEnrolment(db: Database, box: SecretBox, user: StaffUser) {
+  // The same key across reloads (and after a mistyped code), until a code confirms it.
+  const secret = user.mfaPendingSecret ? box.open(user.mfaPendingSecret) : newTotpSecret();
+  if (!user.mfaPendingSecret) await setPendingMfaSecret(db, user.id, box.seal(secret));
+  return { secret, url: otpauthUrl(secret, user.email) };
+}
+
+/** Confirms enrolment with a first code; returns the ten one-time recovery codes (shown once). */
+export async function confirmEnrolment(
+  db: Database,
+  box: SecretBox,
+  session: StaffSession,
+  code: string,
+  ip: string | null,
+  now: Date,
+) {
+  const pending = session.user.mfaPendingSecret;
+  if (!pending) return undefined;
+  const step = verifyTotp(box.open(pending), code.replace(/\s+/g, ''), now.getTime(), null);
+  if (step === undefined) return undefined;
+  const codes = Array.from({ length: 10 }, () =>
+    randomBytes(8)
+      .toString('base64url')
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()
+      .padEnd(10, '0')
+      .slice(0, 10),
+  );
+  await enableMfa(
+    db,
+    session.user.id,
+    step,
+    codes.map((c) => hashToken(c)),
+  );
+  await setSessionStage(db, session.idHash, 'active');
+  await recordAudit(db, {
+    actorType: 'staff',
+    actorId: session.user.id,
+    action: 'mfa-enrol',
+    entityType: 'staff-user',
+    entityId: session.user.id,
+    outcome: 'success',
+    ip,
+  });
+  return codes;
 }

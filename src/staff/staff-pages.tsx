@@ -27,7 +27,19 @@ import {
 import type { Scheduling } from '../scheduling/booking-service.js';
 import { findAssessment, listCheckIns } from '../triage/assessment-store.js';
 import type { Triage } from '../triage/assessment-service.js';
-import { IDLE_TIMEOUT_MS, loadSession, SESSION_COOKIE, signIn, signOut, type StaffSession } from './auth.js';
+import {
+  confirmEnrolment,
+  IDLE_TIMEOUT_MS,
+  loadSession,
+  SESSION_COOKIE,
+  signIn,
+  signOut,
+  startEnrolment,
+  verifySecondFactor,
+  type StaffSession,
+} from './auth.js';
+import QRCode from 'qrcode';
+import { raw } from 'hono/html';
 import { buildIntake } from './intake.js';
 import { StaffLayout } from './staff-views.js';
 
@@ -42,9 +54,17 @@ export interface StaffDeps {
   triage: Triage;
   site: Site;
   secureCookies: boolean;
+  requireMfa: boolean;
 }
 
-export function staffPages({ db, scheduling, triage, site, secureCookies }: StaffDeps): Hono<StaffEnv> {
+export function staffPages({
+  db,
+  scheduling,
+  triage,
+  site,
+  secureCookies,
+  requireMfa,
+}: StaffDeps): Hono<StaffEnv> {
   const pages = new Hono<StaffEnv>();
   const now = () => scheduling.now();
   const page = (
@@ -120,7 +140,7 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
-    const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now());
+    const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now(), requireMfa);
     if (!result.ok && result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return loginForm(
@@ -133,7 +153,11 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     if (!result.ok) return loginForm(c, t('staff.login.invalid'), 401, email);
     // A new session id at every sign-in: an id planted before sign-in is worthless.
     setPrivateCookie(c, SESSION_COOKIE, result.sessionId, IDLE_TIMEOUT_MS / 1000, secureCookies);
-    return c.redirect('/staff', 303);
+    const session = await loadSession(db, result.sessionId, now());
+    return c.redirect(
+      session?.stage === 'mfa' ? '/staff/login/mfa' : session?.stage === 'enrol' ? '/staff/mfa' : '/staff',
+      303,
+    );
   });
 
   // Everything else under /staff needs a live session; state-changing forms need its CSRF token.
@@ -165,6 +189,12 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
       IDLE_TIMEOUT_MS / 1000,
       secureCookies,
     );
+    // Until the second factor is given (or set up, where required), nothing else opens.
+    const path = c.req.path;
+    if (session.stage === 'mfa' && path !== '/staff/login/mfa' && path !== '/staff/logout')
+      return c.redirect('/staff/login/mfa', 303);
+    if (session.stage === 'enrol' && path !== '/staff/mfa' && path !== '/staff/logout')
+      return c.redirect('/staff/mfa', 303);
     c.set('staff', session);
     await next();
   };
@@ -178,6 +208,136 @@ export function staffPages({ db, scheduling, triage, site, secureCookies }: Staf
     await signOut(db, c.get('staff'), clientAddress(c), now());
     clearCookie(c, SESSION_COOKIE, secureCookies);
     return c.redirect('/staff/login', 303);
+  });
+
+  // ---------------------------------------------------------------- two-factor sign-in
+
+  const codeForm = (
+    c: Context<StaffEnv>,
+    title: string,
+    action: string,
+    hint: string,
+    error?: string,
+    status: 200 | 401 | 429 = 200,
+    extra?: unknown,
+  ) =>
+    page(
+      c,
+      title,
+      <div class="narrow">
+        {error ? (
+          <div class="error-summary" role="alert" tabindex={-1} data-autofocus>
+            <h2>{t('sc.errorSummary')}</h2>
+            <ul>
+              <li>
+                <a href="#code">{error}</a>
+              </li>
+            </ul>
+          </div>
+        ) : null}
+        <h1>{title}</h1>
+        {extra as never}
+        <form method="post" action={action} novalidate>
+          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
+          <div class="form-group">
+            <label class="label" for="code">
+              {t('staff.mfa.code')}
+            </label>
+            <div id="code-hint" class="hint">
+              {hint}
+            </div>
+            <input
+              class="input width-10"
+              id="code"
+              name="code"
+              type="text"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              aria-describedby="code-hint"
+            />
+          </div>
+          <button class="button" type="submit">
+            {t('staff.mfa.verify')}
+          </button>
+        </form>
+      </div>,
+      status,
+    );
+
+  pages.get('/staff/login/mfa', (c) =>
+    codeForm(c, t('staff.mfa.title'), '/staff/login/mfa', t('staff.mfa.hint')),
+  );
+  pages.post('/staff/login/mfa', async (c) => {
+    const form = await c.req.parseBody();
+    const code = typeof form.code === 'string' ? form.code.slice(0, 40) : '';
+    const result = await verifySecondFactor(
+      db,
+      scheduling.box,
+      c.get('staff'),
+      code,
+      clientAddress(c) ?? 'unknown',
+      now(),
+    );
+    if (result === 'ok') return c.redirect('/staff', 303);
+    const message =
+      result === 'throttled' ? t('staff.login.throttled', { minutes: 15 }) : t('staff.mfa.invalid');
+    return codeForm(
+      c,
+      t('staff.mfa.title'),
+      '/staff/login/mfa',
+      t('staff.mfa.hint'),
+      message,
+      result === 'throttled' ? 429 : 401,
+    );
+  });
+
+  const enrolPage = async (c: Context<StaffEnv>, error?: string) => {
+    const { secret, url } = await startEnrolment(db, scheduling.box, c.get('staff').user);
+    const svg = await QRCode.toString(url, { type: 'svg', margin: 2, width: 220 });
+    return codeForm(
+      c,
+      t('staff.mfa.enrolTitle'),
+      '/staff/mfa',
+      t('staff.mfa.enrolHint'),
+      error,
+      error ? 401 : 200,
+      <>
+        <p>{t('staff.mfa.enrolLead')}</p>
+        <div class="qr" role="img" aria-label={t('staff.mfa.qrLabel')}>
+          {raw(svg)}
+        </div>
+        <p>
+          {t('staff.mfa.secret')} <code class="private-link">{secret}</code>
+        </p>
+      </>,
+    );
+  };
+  pages.get('/staff/mfa', (c) => enrolPage(c));
+  pages.post('/staff/mfa', async (c) => {
+    const form = await c.req.parseBody();
+    const code = typeof form.code === 'string' ? form.code.slice(0, 40) : '';
+    const codes = await confirmEnrolment(db, scheduling.box, c.get('staff'), code, clientAddress(c), now());
+    if (!codes) return enrolPage(c, t('staff.mfa.invalid'));
+    return page(
+      c,
+      t('staff.mfa.doneTitle'),
+      <div class="narrow">
+        <h1>{t('staff.mfa.doneTitle')}</h1>
+        <p>{t('staff.mfa.recovery')}</p>
+        <ul class="private-link">
+          {codes.map((x) => (
+            <li>{x}</li>
+          ))}
+        </ul>
+        <p>
+          <a class="button" href="/staff">
+            {t('staff.nav.today')}
+          </a>
+        </p>
+      </div>,
+      200,
+      c.get('staff'),
+    );
   });
 
   // ---------------------------------------------------------------- access rules

@@ -12,6 +12,10 @@ export interface StaffUser {
   providerId: string | null;
   active: boolean;
   locationIds: string[];
+  /** Sealed TOTP secret once two-factor sign-in is on; sealed pending secret during enrolment. */
+  mfaSecret: string | null;
+  mfaPendingSecret: string | null;
+  mfaLastStep: number | null;
 }
 
 interface UserRow {
@@ -23,6 +27,9 @@ interface UserRow {
   provider_id: string | null;
   active: boolean;
   location_ids: string[] | null;
+  mfa_secret: string | null;
+  mfa_pending_secret: string | null;
+  mfa_last_step: number | null;
 }
 
 const SELECT_USER = `SELECT u.*, (SELECT array_agg(location_id::text) FROM staff_user_locations l WHERE l.user_id = u.id) AS location_ids
@@ -37,6 +44,9 @@ const toUser = (r: UserRow): StaffUser => ({
   providerId: r.provider_id,
   active: r.active,
   locationIds: r.location_ids ?? [],
+  mfaSecret: r.mfa_secret,
+  mfaPendingSecret: r.mfa_pending_secret,
+  mfaLastStep: r.mfa_last_step,
 });
 
 export async function findUserByEmail(db: Queryable, email: string) {
@@ -79,25 +89,69 @@ export async function adminExists(db: Queryable): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
+export type SessionStage = 'active' | 'mfa' | 'enrol';
+
 export async function insertSession(
   db: Queryable,
-  s: { idHash: string; userId: string; csrf: string; now: Date },
+  s: { idHash: string; userId: string; csrf: string; now: Date; stage: SessionStage },
 ) {
   await db.query(
-    'INSERT INTO staff_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)',
-    [s.idHash, s.userId, s.csrf, s.now],
+    'INSERT INTO staff_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, stage) VALUES ($1, $2, $3, $4, $4, $5)',
+    [s.idHash, s.userId, s.csrf, s.now, s.stage],
   );
 }
 
 /** A live session: not ended, and seen within the idle timeout; touching it extends it. */
 export async function touchSession(db: Queryable, idHash: string, now: Date, idleMs: number) {
-  const [row] = await db.query<{ user_id: string; csrf_token: string }>(
+  const [row] = await db.query<{ user_id: string; csrf_token: string; stage: SessionStage }>(
     `UPDATE staff_sessions SET last_seen_at = $2
      WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $3
-     RETURNING user_id, csrf_token`,
+     RETURNING user_id, csrf_token, stage`,
     [idHash, now, new Date(now.getTime() - idleMs)],
   );
-  return row ? { userId: row.user_id, csrf: row.csrf_token } : undefined;
+  return row ? { userId: row.user_id, csrf: row.csrf_token, stage: row.stage } : undefined;
+}
+
+export async function setSessionStage(db: Queryable, idHash: string, stage: SessionStage) {
+  await db.query('UPDATE staff_sessions SET stage = $2 WHERE id_hash = $1', [idHash, stage]);
+}
+
+export async function setPendingMfaSecret(db: Queryable, userId: string, sealed: string) {
+  await db.query('UPDATE staff_users SET mfa_pending_secret = $2 WHERE id = $1', [userId, sealed]);
+}
+
+/** Turns two-factor sign-in on with the pending secret and stores the recovery codes' hashes. */
+export async function enableMfa(db: Queryable, userId: string, step: number, codeHashes: string[]) {
+  await db.query(
+    `WITH u AS (
+       UPDATE staff_users SET mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_last_step = $2
+       WHERE id = $1 RETURNING id
+     ), old AS (DELETE FROM staff_recovery_codes WHERE user_id = $1)
+     INSERT INTO staff_recovery_codes (user_id, code_hash) SELECT u.id, h FROM u, unnest($3::text[]) AS h`,
+    [userId, step, codeHashes],
+  );
+}
+
+/** Accepts a time step only if it is newer than the last one accepted (no code works twice). */
+export async function acceptMfaStep(db: Queryable, userId: string, step: number): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE staff_users SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2) RETURNING id',
+    [userId, step],
+  );
+  return rows.length === 1;
+}
+
+export async function useRecoveryCode(
+  db: Queryable,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE staff_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id',
+    [userId, codeHash, now],
+  );
+  return rows.length === 1;
 }
 
 export async function endSession(db: Queryable, idHash: string, now: Date) {

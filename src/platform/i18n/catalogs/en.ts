@@ -428,6 +428,20 @@ export const en = {
   'staff.week.title': 'Week of {day}: {clinic}',
   'staff.week.prev': 'Previous week',
   'staff.week.next': 'Next week',
+  'staff.mfa.title': 'Enter your sign-in code',
+  'staff.mfa.code': 'Code',
+  'staff.mfa.hint': 'The 6-digit code from your authenticator app, or one of your recovery codes.',
+  'staff.mfa.verify': 'Continue',
+  'staff.mfa.invalid': 'That code is not right. Enter the current code from your app.',
+  'staff.mfa.enrolTitle': 'Set up two-step sign-in',
+  'staff.mfa.enrolLead':
+    'Scan this code with an authenticator app, or type the key below into it. Then enter the 6-digit code the app shows.',
+  'staff.mfa.enrolHint': 'The 6-digit code your authenticator app shows now.',
+  'staff.mfa.qrLabel': 'QR code for your authenticator app',
+  'staff.mfa.secret': 'Key:',
+  'staff.mfa.doneTitle': 'Two-step sign-in is on',
+  'staff.mfa.recovery':
+    'Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are not shown again.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

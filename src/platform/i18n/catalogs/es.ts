@@ -426,4 +426,19 @@ export const es: Messages = {
   'staff.week.title': 'Semana del {day}: {clinic}',
   'staff.week.prev': 'Semana anterior',
   'staff.week.next': 'Semana siguiente',
+  'staff.mfa.title': 'Escriba su código de acceso',
+  'staff.mfa.code': 'Código',
+  'staff.mfa.hint':
+    'El código de 6 dígitos de su aplicación de autenticación, o uno de sus códigos de recuperación.',
+  'staff.mfa.verify': 'Continuar',
+  'staff.mfa.invalid': 'Ese código no es correcto. Escriba el código actual de su aplicación.',
+  'staff.mfa.enrolTitle': 'Activar el acceso en dos pasos',
+  'staff.mfa.enrolLead':
+    'Escanee este código con una aplicación de autenticación o escriba la clave de abajo. Después escriba el código de 6 dígitos que muestra la aplicación.',
+  'staff.mfa.enrolHint': 'El código de 6 dígitos que muestra ahora su aplicación.',
+  'staff.mfa.qrLabel': 'Código QR para su aplicación de autenticación',
+  'staff.mfa.secret': 'Clave:',
+  'staff.mfa.doneTitle': 'El acceso en dos pasos está activado',
+  'staff.mfa.recovery':
+    'Guarde estos códigos de recuperación en un lugar seguro. Cada uno sirve una vez, si pierde su teléfono. No se mostrarán de nuevo.',
 };
