@@ -150,3 +150,31 @@ describe('desktop screenshots', () => {
     await ctx.close();
   });
 });
+
+describe('the printed self-care plan', () => {
+  it('fits on one Letter page in English and Spanish', async () => {
+    const screen = {
+      'bladder-bowel-change': false,
+      'saddle-numbness': false,
+      'leg-weakness': 'none',
+      'sciatica-both-legs': false,
+      'major-trauma': false,
+      'collapse-or-pulsation': false,
+    };
+    const res = await fetch(`${server.url}/api/v1/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...screen, 'nsaid-caution': true } }),
+    });
+    const { token } = await res.json();
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    for (const prefix of ['', '/es']) {
+      await page.goto(`${server.url}${prefix}/self-check/r/${token}/plan`);
+      const pdf = await page.pdf({ format: 'Letter' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length, prefix || 'en').toBe(1);
+    }
+    await ctx.close();
+  });
+});
