@@ -7,7 +7,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { listAuditEvents, recordAudit } from '../audit/audit.js';
-import type { Directory } from '../directory/directory.js';
 import type { Database } from '../platform/db/database.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
@@ -41,7 +40,7 @@ import {
 import QRCode from 'qrcode';
 import { raw } from 'hono/html';
 import { buildIntake } from './intake.js';
-import { StaffLayout } from './staff-views.js';
+import { ScheduleTable, StaffLayout } from './staff-views.js';
 
 type StaffEnv = AppEnv & { Variables: AppEnv['Variables'] & { staff: StaffSession } };
 
@@ -376,6 +375,37 @@ export function staffPages({
 
   // ---------------------------------------------------------------- the day's schedule
 
+  /**
+   * The visits a user may see in a time window (a provider: their own, at their clinics; others:
+   * the chosen clinic), with one audit event per visit shown.
+   */
+  const visitsInWindow = async (
+    c: Context<StaffEnv>,
+    locationId: string | undefined,
+    start: Date,
+    end: Date,
+  ) => {
+    const { user } = c.get('staff');
+    const visits =
+      user.role === 'provider'
+        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
+            user.locationIds.includes(a.locationId),
+          )
+        : locationId
+          ? await listAppointments(db, { locationId, start, end })
+          : [];
+    for (const a of visits) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'list',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    return visits;
+  };
+
   pages.get('/staff', async (c) => {
     const session = c.get('staff');
     const { user } = session;
@@ -390,23 +420,7 @@ export function staffPages({
       Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
     );
     const end = new Date(start.getTime() + 86_400_000);
-    const visits =
-      user.role === 'provider'
-        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
-            user.locationIds.includes(a.locationId),
-          )
-        : location
-          ? await listAppointments(db, { locationId: location.id, start, end })
-          : [];
-    // One audit event per visit shown: staff reading patients' names and visit details.
-    for (const a of visits)
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'list',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
+    const visits = await visitsInWindow(c, location?.id, start, end);
     const heading =
       user.role === 'provider'
         ? t('staff.schedule.mine', { day: dayInZone('en', start.getTime(), zone) })
@@ -620,22 +634,7 @@ export function staffPages({
     const zone = location?.timeZone ?? ZONE;
     const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
     const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-    const visits =
-      user.role === 'provider'
-        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
-            user.locationIds.includes(a.locationId),
-          )
-        : location
-          ? await listAppointments(db, { locationId: location.id, start, end })
-          : [];
-    for (const a of visits)
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'list',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
+    const visits = await visitsInWindow(c, location?.id, start, end);
     const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
     const heading = t('staff.week.title', { clinic: who, day: dayInZone('en', start.getTime(), zone) });
     const link = (n: number) =>
@@ -941,87 +940,4 @@ export function staffPages({
   });
 
   return pages;
-}
-
-function ScheduleTable({
-  d,
-  visits,
-  session,
-  back,
-  withDate,
-}: {
-  d: Directory;
-  visits: StoredAppointment[];
-  session: StaffSession;
-  back: string;
-  withDate?: boolean;
-}) {
-  const canOpenIntake = session.user.role !== 'front-desk';
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('staff.col.time')}</th>
-          <th scope="col">{t('staff.col.patient')}</th>
-          <th scope="col">{t('staff.col.birthDate')}</th>
-          <th scope="col">{t('staff.col.visit')}</th>
-          <th scope="col">{t('staff.col.status')}</th>
-          <th scope="col">{t('staff.col.intake')}</th>
-          <th scope="col">{t('staff.col.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {visits.map((a) => {
-          const l = d.locations.find((x) => x.id === a.locationId)!;
-          const p = d.providers.find((x) => x.id === a.providerId)!;
-          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
-          return (
-            <tr>
-              <td>
-                {withDate ? `${dayInZone('en', a.startsAt.getTime(), l.timeZone)}, ` : ''}
-                {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
-              </td>
-              <td>
-                {a.patient.familyName}, {a.patient.givenName}
-              </td>
-              <td>{a.patient.birthDate}</td>
-              <td>
-                {v.name.en} · {p.displayName}
-              </td>
-              <td>
-                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
-              </td>
-              <td>
-                {a.assessmentId ? (
-                  canOpenIntake ? (
-                    <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
-                  ) : (
-                    t('staff.intake.yes')
-                  )
-                ) : (
-                  t('staff.intake.none')
-                )}
-              </td>
-              <td class="actions">
-                {a.status === 'booked' ? (
-                  <>
-                    <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
-                      <input type="hidden" name="_csrf" value={session.csrf} />
-                      <input type="hidden" name="back" value={back} />
-                      <button class="button" type="submit">
-                        {t('staff.action.checkIn')}
-                      </button>
-                    </form>
-                    <a class="button secondary" href={`/staff/appointments/${a.id}/no-show`}>
-                      {t('staff.action.noShow')}
-                    </a>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
 }

@@ -1,6 +1,12 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Translate } from '../platform/i18n/i18n.js';
+import type { Directory } from '../directory/directory.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { translator, type Translate } from '../platform/i18n/i18n.js';
+import type { StoredAppointment } from '../scheduling/scheduling-store.js';
+import type { StaffSession } from './auth.js';
+
+const t = translator('en');
 import type { StaffUser } from './staff-store.js';
 
 /** The frame of staff pages: dense, calm, English (text still comes from the catalogs). */
@@ -78,5 +84,89 @@ export function StaffLayout(props: {
         </body>
       </html>
     </>
+  );
+}
+
+/** A list of visits with their patient, status, intake and the front-desk actions. */
+export function ScheduleTable({
+  d,
+  visits,
+  session,
+  back,
+  withDate,
+}: {
+  d: Directory;
+  visits: StoredAppointment[];
+  session: StaffSession;
+  back: string;
+  withDate?: boolean;
+}) {
+  const canOpenIntake = session.user.role !== 'front-desk';
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.col.time')}</th>
+          <th scope="col">{t('staff.col.patient')}</th>
+          <th scope="col">{t('staff.col.birthDate')}</th>
+          <th scope="col">{t('staff.col.visit')}</th>
+          <th scope="col">{t('staff.col.status')}</th>
+          <th scope="col">{t('staff.col.intake')}</th>
+          <th scope="col">{t('staff.col.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {visits.map((a) => {
+          const l = d.locations.find((x) => x.id === a.locationId)!;
+          const p = d.providers.find((x) => x.id === a.providerId)!;
+          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
+          return (
+            <tr>
+              <td>
+                {withDate ? `${dayInZone('en', a.startsAt.getTime(), l.timeZone)}, ` : ''}
+                {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+              </td>
+              <td>
+                {a.patient.familyName}, {a.patient.givenName}
+              </td>
+              <td>{a.patient.birthDate}</td>
+              <td>
+                {v.name.en} · {p.displayName}
+              </td>
+              <td>
+                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
+              </td>
+              <td>
+                {a.assessmentId ? (
+                  canOpenIntake ? (
+                    <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
+                  ) : (
+                    t('staff.intake.yes')
+                  )
+                ) : (
+                  t('staff.intake.none')
+                )}
+              </td>
+              <td class="actions">
+                {a.status === 'booked' ? (
+                  <>
+                    <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
+                      <input type="hidden" name="_csrf" value={session.csrf} />
+                      <input type="hidden" name="back" value={back} />
+                      <button class="button" type="submit">
+                        {t('staff.action.checkIn')}
+                      </button>
+                    </form>
+                    <a class="button secondary" href={`/staff/appointments/${a.id}/no-show`}>
+                      {t('staff.action.noShow')}
+                    </a>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
