@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit, type AuditEvent } from '../audit/audit.js';
 import type { Directory, Location, Provider, VisitType } from '../directory/directory.js';
 import type { DirectoryService } from '../directory/directory-service.js';
-import { PG, pgErrorCode, type Database } from '../platform/db/database.js';
+import { PG, pgErrorCode, retryOnDeadlock, type Database } from '../platform/db/database.js';
 import { Conflict, HttpProblem, ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { SecretBox } from '../platform/secret-box.js';
@@ -373,39 +373,41 @@ export async function bookAppointment(
     manageToken,
   );
   try {
-    const inserted = await insertBooking(s.db, {
-      id,
-      smsReminders: req.smsReminders ?? false,
-      messagesJson: messagesAsJson(messages),
-      patient: req.patient,
-      language: req.language,
-      providerId: provider.id,
-      locationId: location.id,
-      visitTypeId: visitType.id,
-      startsAt: new Date(slot.startMs),
-      endsAt: new Date(slot.endMs),
-      blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
-      manageTokenHash,
-      assessmentId,
-      now,
-      localDate,
-      audit: {
-        actorType: actor.actorType,
-        actorId: actor.actorId ?? null,
-        ip: actor.ip ?? null,
-        requestId: actor.requestId ?? null,
-      },
-      idempotency:
-        idempotencyKey === undefined
-          ? null
-          : {
-              scope: SCOPE,
-              key: idempotencyKey,
-              requestHash: hash,
-              sealedToken: s.box.seal(manageToken),
-              expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-            },
-    });
+    const inserted = await retryOnDeadlock(() =>
+      insertBooking(s.db, {
+        id,
+        smsReminders: req.smsReminders ?? false,
+        messagesJson: messagesAsJson(messages),
+        patient: req.patient,
+        language: req.language,
+        providerId: provider.id,
+        locationId: location.id,
+        visitTypeId: visitType.id,
+        startsAt: new Date(slot.startMs),
+        endsAt: new Date(slot.endMs),
+        blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+        manageTokenHash,
+        assessmentId,
+        now,
+        localDate,
+        audit: {
+          actorType: actor.actorType,
+          actorId: actor.actorId ?? null,
+          ip: actor.ip ?? null,
+          requestId: actor.requestId ?? null,
+        },
+        idempotency:
+          idempotencyKey === undefined
+            ? null
+            : {
+                scope: SCOPE,
+                key: idempotencyKey,
+                requestHash: hash,
+                sealedToken: s.box.seal(manageToken),
+                expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+              },
+      }),
+    );
     if (!inserted) {
       throw new ValidationFailed([
         { field: 'start', detail: 'falls in the clinician’s time off or on a day the clinic is closed' },
@@ -577,37 +579,39 @@ export async function rescheduleAppointment(
   };
   const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start }, { checkBlocking: true });
   try {
-    const moved = await s.db.transaction(async (tx) => {
-      const changed = await moveAppointment(
-        tx,
-        a.id,
-        new Date(slot.startMs),
-        new Date(slot.endMs),
-        new Date(slot.endMs + visitType.bufferMinutes * 60_000),
-        s.now(),
-        a.sequence,
-      );
-      if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
-      await recordAudit(tx, {
-        ...actor,
-        action: 'reschedule',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-      // The old time is free now: offer it to the waiting list in the same transaction.
-      await offerFreedTime(tx, s, d, {
-        visitTypeId: a.visitTypeId,
-        locationId: a.locationId,
-        providerId: a.providerId,
-        startsAt: a.startsAt,
-      });
-      const after = (await findAppointment(tx, a.id))!;
-      // The move notice and new reminders carry the new sequence; old reminders are skipped.
-      for (const m of visitMessages(s, d, 'rescheduled', messageSubject(after), manageToken))
-        await enqueueMessage(tx, m);
-      return after;
-    });
+    const moved = await retryOnDeadlock(() =>
+      s.db.transaction(async (tx) => {
+        const changed = await moveAppointment(
+          tx,
+          a.id,
+          new Date(slot.startMs),
+          new Date(slot.endMs),
+          new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+          s.now(),
+          a.sequence,
+        );
+        if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+        await recordAudit(tx, {
+          ...actor,
+          action: 'reschedule',
+          entityType: 'appointment',
+          entityId: a.id,
+          outcome: 'success',
+        });
+        // The old time is free now: offer it to the waiting list in the same transaction.
+        await offerFreedTime(tx, s, d, {
+          visitTypeId: a.visitTypeId,
+          locationId: a.locationId,
+          providerId: a.providerId,
+          startsAt: a.startsAt,
+        });
+        const after = (await findAppointment(tx, a.id))!;
+        // The move notice and new reminders carry the new sequence; old reminders are skipped.
+        for (const m of visitMessages(s, d, 'rescheduled', messageSubject(after), manageToken))
+          await enqueueMessage(tx, m);
+        return after;
+      }),
+    );
     s.kickOutbox();
     return moved;
   } catch (error) {

@@ -25,6 +25,8 @@ export const PG = {
   exclusionViolation: '23P01',
   foreignKeyViolation: '23503',
   checkViolation: '23514',
+  serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
 
 export function pgErrorCode(error: unknown): string | undefined {
@@ -33,4 +35,27 @@ export function pgErrorCode(error: unknown): string | undefined {
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;
+}
+
+/**
+ * Runs `work` again when PostgreSQL aborted it to break a deadlock (or a serialization failure).
+ *
+ * Why: two transactions inserting overlapping rows under an exclusion constraint (appointments_no_overlap)
+ * each add their index entry first and then check for conflicts, so each can end up waiting for the
+ * other. PostgreSQL breaks the cycle after deadlock_timeout by aborting one of them with 40P01; that
+ * work was rolled back whole, so running it again is safe and gives the real answer (booked, or the
+ * time is taken). PGlite has one connection and never deadlocks.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = pgErrorCode(error);
+      const transient = code === PG.deadlockDetected || code === PG.serializationFailure;
+      if (!transient || attempt >= attempts) throw error;
+      // A short random pause, so the retried transactions do not meet again at the same instant.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
