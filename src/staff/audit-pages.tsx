@@ -1,0 +1,181 @@
+/**
+ * For administrators: the audit trail (page and API) and the outbox of messages.
+ */
+import { listAuditEvents, recordAudit } from '../audit/audit.js';
+import { clientAddress } from '../platform/http/client.js';
+import { readCookie } from '../platform/http/cookies.js';
+import { NotFound } from '../platform/http/problem.js';
+import { isRealDate } from '../platform/i18n/format.js';
+import { loadSession, SESSION_COOKIE } from './auth.js';
+
+import type { Hono } from 'hono';
+import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+
+export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, now, page, staffActor, requireAdmin } = kit;
+  pages.get('/staff/audit', async (c) => {
+    await requireAdmin(c, 'audit-events');
+    const q = c.req.query();
+    const date = q.date && isRealDate(q.date) ? q.date : undefined;
+    const events = await listAuditEvents(db, {
+      actorId: q.user || undefined,
+      entityId: q.entity || undefined,
+      date,
+    });
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'audit-events',
+      outcome: 'success',
+    });
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.audit.title'),
+      <>
+        <h1>{t('staff.audit.title')}</h1>
+        <form method="get" action="/staff/audit" class="filters">
+          <div class="form-group">
+            <label class="label" for="user">
+              {t('staff.audit.user')}
+            </label>
+            <input class="input width-20" id="user" name="user" value={q.user ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="label" for="entity">
+              {t('staff.audit.entity')}
+            </label>
+            <input class="input width-20" id="entity" name="entity" value={q.entity ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.audit.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" value={q.date ?? ''} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.audit.filter')}
+            </button>
+          </div>
+        </form>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('staff.audit.when')}</th>
+              <th>{t('staff.audit.who')}</th>
+              <th>{t('staff.audit.what')}</th>
+              <th>{t('staff.audit.action')}</th>
+              <th>{t('staff.audit.outcome')}</th>
+              <th>{t('staff.audit.from')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>{e.occurred_at.toISOString()}</td>
+                <td>
+                  {e.actor_type}
+                  {e.actor_id ? ` ${e.actor_id}` : ''}
+                </td>
+                <td>
+                  {e.entity_type}
+                  {e.entity_id ? ` ${e.entity_id}` : ''}
+                </td>
+                <td>{e.action}</td>
+                <td>{e.outcome}</td>
+                <td>{e.ip ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+      200,
+      session,
+    );
+  });
+
+  pages.get('/api/v1/audit-events', async (c) => {
+    const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
+    if (!session || session.user.role !== 'admin') {
+      await recordAudit(db, {
+        actorType: 'staff',
+        actorId: session?.user.id ?? null,
+        action: 'read',
+        entityType: 'audit-events',
+        outcome: 'denied',
+        ip: clientAddress(c),
+      });
+      throw new NotFound('There is no API endpoint at this path.');
+    }
+    const q = c.req.query();
+    const events = await listAuditEvents(db, {
+      actorId: q.user || undefined,
+      entityId: q.entity || undefined,
+      date: q.date && isRealDate(q.date) ? q.date : undefined,
+    });
+    await recordAudit(db, {
+      actorType: 'staff',
+      actorId: session.user.id,
+      action: 'read',
+      entityType: 'audit-events',
+      outcome: 'success',
+      ip: clientAddress(c),
+    });
+    return c.json({
+      events: events.map((e) => ({
+        id: e.id,
+        occurredAt: e.occurred_at.toISOString(),
+        actorType: e.actor_type,
+        actorId: e.actor_id,
+        action: e.action,
+        entityType: e.entity_type,
+        entityId: e.entity_id,
+        outcome: e.outcome,
+        ip: e.ip,
+      })),
+    });
+  });
+
+  pages.get('/staff/outbox', async (c) => {
+    await requireAdmin(c, 'outbox');
+    const rows = await db.query<{
+      id: string;
+      kind: string;
+      recipient: string;
+      subject: string;
+      status: string;
+      not_before: Date;
+      sent_at: Date | null;
+      text_body: string;
+      last_error: string | null;
+    }>(
+      'SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error FROM outbox_messages ORDER BY created_at DESC LIMIT 100',
+    );
+    await recordAudit(db, { ...staffActor(c), action: 'read', entityType: 'outbox', outcome: 'success' });
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.outbox.title'),
+      <>
+        <h1>{t('staff.outbox.title')}</h1>
+        <p>{t('staff.outbox.lead')}</p>
+        {rows.length === 0 ? <p>{t('staff.outbox.none')}</p> : null}
+        {rows.map((m) => (
+          <details class="panel">
+            <summary>
+              {m.not_before.toISOString()} · {m.kind} · {m.status} · {m.recipient}
+            </summary>
+            <p>
+              <strong>{m.subject}</strong>
+            </p>
+            <pre class="private-link">{m.text_body}</pre>
+            {m.last_error ? <p class="error-message">{m.last_error}</p> : null}
+          </details>
+        ))}
+      </>,
+      200,
+      session,
+    );
+  });
+}

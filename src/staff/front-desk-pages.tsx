@@ -1,0 +1,300 @@
+/**
+ * The front desk's day: the day and week schedules, search by name or date of birth, check-in
+ * and no-show.
+ */
+import type { Context } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.js';
+import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { changeStatus, listAppointments, searchAppointments } from '../scheduling/scheduling-store.js';
+import { ScheduleTable } from './staff-views.js';
+
+import type { Hono } from 'hono';
+import { HOME_ZONE, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+
+export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, scheduling, now, page, staffActor, visibleAppointment, safeBack } = kit;
+  // ---------------------------------------------------------------- the day's schedule
+
+  /**
+   * The visits a user may see in a time window (a provider: their own, at their clinics; others:
+   * the chosen clinic), with one audit event per visit shown.
+   */
+  const visitsInWindow = async (
+    c: Context<StaffEnv>,
+    locationId: string | undefined,
+    start: Date,
+    end: Date,
+  ) => {
+    const { user } = c.get('staff');
+    const visits =
+      user.role === 'provider'
+        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
+            user.locationIds.includes(a.locationId),
+          )
+        : locationId
+          ? await listAppointments(db, { locationId, start, end })
+          : [];
+    for (const a of visits) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'list',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    return visits;
+  };
+
+  pages.get('/staff', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const d = await scheduling.directory.get();
+    const today = dateInZone(now().getTime(), HOME_ZONE);
+    const asked = c.req.query('date') ?? '';
+    const date = isRealDate(asked) ? asked : today;
+    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const zone = location?.timeZone ?? HOME_ZONE;
+    const start = new Date(
+      Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
+    );
+    const end = new Date(start.getTime() + 86_400_000);
+    const visits = await visitsInWindow(c, location?.id, start, end);
+    const heading =
+      user.role === 'provider'
+        ? t('staff.schedule.mine', { day: dayInZone('en', start.getTime(), zone) })
+        : t('staff.schedule.title', {
+            clinic: location?.name ?? '',
+            day: dayInZone('en', start.getTime(), zone),
+          });
+    // Administrators see at once when messages could not be sent.
+    const [failed] =
+      user.role === 'admin'
+        ? await db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'failed'",
+          )
+        : [];
+    const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
+    const q = (dt: string) =>
+      `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
+    return page(
+      c,
+      heading,
+      <>
+        <h1>{heading}</h1>
+        {failed && failed.n > 0 ? (
+          <p class="inset-warning" role="status">
+            <a href="/staff/outbox">{t('staff.outbox.failed', { n: failed.n })}</a>
+          </p>
+        ) : null}
+        <form method="get" action="/staff" class="filters">
+          {user.role !== 'provider' ? (
+            <div class="form-group">
+              <label class="label" for="location">
+                {t('staff.schedule.clinic')}
+              </label>
+              <select class="input" id="location" name="location">
+                {myLocations.map((l) => (
+                  <option value={l.slug} selected={l.id === location?.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.schedule.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" type="date" value={date} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.schedule.show')}
+            </button>
+          </div>
+        </form>
+        <p class="pager">
+          <a href={q(shift(-1))}>{t('staff.schedule.prev')}</a>{' '}
+          <a href={q(shift(1))}>{t('staff.schedule.next')}</a>
+        </p>
+        {visits.length === 0 ? (
+          <p>{t('staff.schedule.none')}</p>
+        ) : (
+          <ScheduleTable d={d} visits={visits} session={session} back={q(date)} />
+        )}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  // ---------------------------------------------------------------- check-in and no-show
+
+  pages.post('/staff/appointments/:id/check-in', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'check-in');
+    if (await changeStatus(db, a.id, 'checked-in', ['booked', 'no-show'], now())) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'check-in',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    const form = await c.req.parseBody();
+    const back = safeBack(form.back);
+    return c.redirect(back, 303);
+  });
+
+  pages.get('/staff/appointments/:id/no-show', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
+    const d = await scheduling.directory.get();
+    const l = d.locations.find((x) => x.id === a.locationId)!;
+    const session = c.get('staff');
+    return page(
+      c,
+      t('staff.noShow.title'),
+      <div class="narrow">
+        <h1>{t('staff.noShow.title')}</h1>
+        <p>
+          {a.patient.givenName} {a.patient.familyName}, {dayInZone('en', a.startsAt.getTime(), l.timeZone)}{' '}
+          {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+        </p>
+        <form method="post" action={`/staff/appointments/${a.id}/no-show`}>
+          <input type="hidden" name="_csrf" value={session.csrf} />
+          <button class="button warning" type="submit">
+            {t('staff.noShow.confirm')}
+          </button>
+        </form>
+        <p>
+          <a href="/staff">{t('staff.noShow.back')}</a>
+        </p>
+      </div>,
+      200,
+      session,
+    );
+  });
+
+  pages.post('/staff/appointments/:id/no-show', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'no-show');
+    if (await changeStatus(db, a.id, 'no-show', ['booked', 'checked-in'], now())) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'no-show',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    }
+    return c.redirect('/staff', 303);
+  });
+
+  // ---------------------------------------------------------------- search and week view
+
+  pages.get('/staff/search', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const isDate = isRealDate(q);
+    const visits =
+      q.length >= 2
+        ? await searchAppointments(db, {
+            locationIds: user.locationIds,
+            ...(user.role === 'provider' ? { providerId: user.providerId! } : {}),
+            ...(isDate ? { birthDate: q } : { name: q }),
+          })
+        : [];
+    for (const a of visits)
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'search',
+        entityType: 'appointment',
+        entityId: a.id,
+        outcome: 'success',
+      });
+    const d = await scheduling.directory.get();
+    return page(
+      c,
+      t('staff.search.title'),
+      <>
+        <h1>{t('staff.search.title')}</h1>
+        <form method="get" action="/staff/search" class="filters">
+          <div class="form-group">
+            <label class="label" for="q">
+              {t('staff.search.label')}
+            </label>
+            <div id="q-hint" class="hint">
+              {t('staff.search.hint')}
+            </div>
+            <input
+              class="input width-20"
+              id="q"
+              name="q"
+              value={q}
+              aria-describedby="q-hint"
+              spellcheck={false}
+            />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.search.submit')}
+            </button>
+          </div>
+        </form>
+        {q.length >= 2 && visits.length === 0 ? <p>{t('staff.schedule.none')}</p> : null}
+        {visits.length ? (
+          <ScheduleTable d={d} visits={visits} session={session} back="/staff" withDate />
+        ) : null}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  pages.get('/staff/week', async (c) => {
+    const session = c.get('staff');
+    const { user } = session;
+    const d = await scheduling.directory.get();
+    const today = dateInZone(now().getTime(), HOME_ZONE);
+    const asked = c.req.query('date') ?? '';
+    const chosen = Temporal.PlainDate.from(isRealDate(asked) ? asked : today);
+    const weekStart = chosen.subtract({ days: chosen.dayOfWeek - 1 });
+    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const zone = location?.timeZone ?? HOME_ZONE;
+    const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+    const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+    const visits = await visitsInWindow(c, location?.id, start, end);
+    const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
+    const heading = t('staff.week.title', { clinic: who, day: dayInZone('en', start.getTime(), zone) });
+    const link = (n: number) =>
+      `/staff/week?${new URLSearchParams({ ...(location ? { location: location.slug } : {}), date: weekStart.add({ days: n }).toString() })}`;
+    return page(
+      c,
+      heading,
+      <>
+        <h1>{heading}</h1>
+        <p class="pager">
+          <a href={link(-7)}>{t('staff.week.prev')}</a> <a href={link(7)}>{t('staff.week.next')}</a>
+        </p>
+        {visits.length === 0 ? (
+          <p>{t('staff.schedule.none')}</p>
+        ) : (
+          <ScheduleTable d={d} visits={visits} session={session} back={link(0)} withDate />
+        )}
+      </>,
+      200,
+      session,
+    );
+  });
+}

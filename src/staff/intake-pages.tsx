@@ -1,0 +1,120 @@
+/**
+ * The provider's view of a visit's pre-visit intake, built from the self-check (printable).
+ */
+import { recordAudit } from '../audit/audit.js';
+import { NotFound } from '../platform/http/problem.js';
+import { findAssessment, listCheckIns } from '../triage/assessment-store.js';
+import { buildIntake } from './intake.js';
+
+import type { Hono } from 'hono';
+import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+
+export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, now, page, staffActor, visibleAppointment, deps } = kit;
+  const { triage } = deps;
+  // ---------------------------------------------------------------- the intake
+
+  pages.get('/staff/appointments/:id/intake', async (c) => {
+    const session = c.get('staff');
+    const a = await visibleAppointment(c, c.req.param('id'), 'read-intake');
+    // Providers read their own patients' intakes; administrators too. Front desk sees only that one exists.
+    const assessment = a.assessmentId ? await findAssessment(db, a.assessmentId, now()) : undefined;
+    if (session.user.role === 'front-desk' || !assessment) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: 'read-intake',
+        entityType: 'assessment',
+        entityId: a.assessmentId,
+        outcome: assessment ? 'denied' : 'not-found',
+      });
+      throw new NotFound();
+    }
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read-intake',
+      entityType: 'assessment',
+      entityId: assessment.id,
+      outcome: 'success',
+      detail: { appointment: a.id },
+    });
+    const checkIns = await listCheckIns(db, assessment.id);
+    const p = triage.pathways.get(assessment.pathwayId)!;
+    const intake = buildIntake(p, assessment.answers, assessment.scores, {
+      yes: t('sc.yes'),
+      no: t('sc.no'),
+      notAsked: t('sc.check.notAnswered'),
+    });
+    const Lines = ({ lines }: { lines: { question: string; answer: string }[] }) => (
+      <table>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <th scope="row">{l.question}</th>
+              <td>
+                <strong>{l.answer}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+    return page(
+      c,
+      t('staff.intake.title'),
+      <div>
+        <h1>
+          {t('staff.intake.title')}: {a.patient.givenName} {a.patient.familyName}
+        </h1>
+        <h2>{t('staff.intake.result')}</h2>
+        <p>
+          <span class={`status status-${assessment.disposition}`}>
+            {t(`result.title.${assessment.disposition}`)}
+          </span>
+          .{' '}
+          {t('staff.intake.pathway', {
+            id: assessment.pathwayId,
+            version: assessment.pathwayVersion,
+            when: assessment.createdAt.toISOString(),
+          })}
+        </p>
+        <ul>
+          {assessment.reasons.map((r) => (
+            <li>{r.text.en}</li>
+          ))}
+        </ul>
+        <h2>{t('staff.intake.redFlags')}</h2>
+        <Lines lines={intake.redFlags} />
+        <h2>{t('staff.intake.history')}</h2>
+        <Lines lines={intake.course} />
+        <h2>{t('staff.intake.cautions')}</h2>
+        <Lines lines={intake.cautions} />
+        <h2>{t('staff.intake.scores')}</h2>
+        <ul>
+          {!intake.scores.peg && !intake.scores.startBack ? <li>{t('result.scores.none')}</li> : null}
+          {intake.scores.peg ? <li>PEG {intake.scores.peg.score}/10</li> : null}
+          {intake.scores.startBack ? (
+            <li>
+              STarT Back {intake.scores.startBack.total}/9, psychosocial{' '}
+              {intake.scores.startBack.psychosocial}/5, {intake.scores.startBack.risk} risk
+            </li>
+          ) : null}
+        </ul>
+        <h2>{t('staff.intake.checkIns')}</h2>
+        {checkIns.length === 0 ? (
+          <p>{t('staff.intake.noCheckIns')}</p>
+        ) : (
+          <ul>
+            {checkIns.map((x) => (
+              <li>
+                {x.createdAt.toISOString()}: {x.improving}, {x.disposition}
+                {x.newSigns.length ? ` (${x.newSigns.join(', ')})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>,
+      200,
+      session,
+    );
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * What every staff page module shares: the session-carrying environment, the page frame, the
+ * audit actor, and the two access checks (a visit this user may see; administrators only).
+ * Every denial looks like "not found" and is audited.
+ */
+import type { Context } from 'hono';
+import { recordAudit } from '../audit/audit.js';
+import type { Database } from '../platform/db/database.js';
+import type { AppEnv } from '../platform/http/app-env.js';
+import { clientAddress } from '../platform/http/client.js';
+import { NotFound } from '../platform/http/problem.js';
+import { translator } from '../platform/i18n/i18n.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
+import type { Site } from '../platform/views/render.js';
+import { findAppointment, type StoredAppointment } from '../scheduling/scheduling-store.js';
+import type { Scheduling } from '../scheduling/booking-service.js';
+import type { Triage } from '../triage/assessment-service.js';
+import type { StaffSession } from './auth.js';
+import { StaffLayout } from './staff-views.js';
+
+export type StaffEnv = AppEnv & { Variables: AppEnv['Variables'] & { staff: StaffSession } };
+export type StaffContext = Context<StaffEnv>;
+
+/** Staff pages are in English; their text still comes from the catalogs. */
+export const t = translator('en');
+/** The zone for "today" before a clinic is chosen (all demo clinics are in Arizona). */
+export const HOME_ZONE = 'America/Phoenix';
+
+export interface StaffDeps {
+  db: Database;
+  scheduling: Scheduling;
+  triage: Triage;
+  site: Site;
+  secureCookies: boolean;
+  requireMfa: boolean;
+}
+
+export type PageStatus = 200 | 401 | 404 | 409 | 422 | 429;
+
+export function staffKit(deps: StaffDeps) {
+  const { db, scheduling, site } = deps;
+  const now = () => scheduling.now();
+
+  const page = (c: Context, title: string, body: unknown, status: PageStatus = 200, session?: StaffSession) =>
+    c.html(
+      <StaffLayout t={t} title={title} assets={site.assets} user={session?.user} csrf={session?.csrf}>
+        {body as never}
+      </StaffLayout>,
+      status,
+    );
+
+  const staffActor = (c: Context<StaffEnv>) => ({
+    actorType: 'staff' as const,
+    actorId: c.get('staff').user.id,
+    ip: clientAddress(c),
+    requestId: c.get('requestId'),
+  });
+
+  /** The appointment if this user may see it; otherwise the denial is audited and it is "not found". */
+  const visibleAppointment = async (
+    c: Context<StaffEnv>,
+    id: string,
+    action: string,
+  ): Promise<StoredAppointment> => {
+    const { user } = c.get('staff');
+    const a = UUID_PATTERN.test(id) ? await findAppointment(db, id) : undefined;
+    const allowed =
+      a &&
+      user.locationIds.includes(a.locationId) &&
+      (user.role !== 'provider' || a.providerId === user.providerId);
+    if (!a || !allowed) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action,
+        entityType: 'appointment',
+        entityId: a?.id ?? null,
+        outcome: a ? 'denied' : 'not-found',
+      });
+      throw new NotFound();
+    }
+    return a;
+  };
+
+  const requireAdmin = async (c: Context<StaffEnv>, what: string) => {
+    if (c.get('staff').user.role !== 'admin') {
+      await recordAudit(db, { ...staffActor(c), action: 'read', entityType: what, outcome: 'denied' });
+      throw new NotFound();
+    }
+  };
+
+  /** A staff-relative address to return to after a form, or the day view. */
+  const safeBack = (value: unknown, fallback = '/staff') =>
+    typeof value === 'string' && /^\/staff(\/[\w-]+)*(\?[\w=&%.-]*)?$/.test(value) ? value : fallback;
+
+  return { deps, db, scheduling, now, page, staffActor, visibleAppointment, requireAdmin, safeBack };
+}
+
+export type StaffKit = ReturnType<typeof staffKit>;
