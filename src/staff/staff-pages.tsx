@@ -4,6 +4,7 @@
  * trail. Every denial looks like "not found"; every read of health data is audited.
  */
 import { Hono } from 'hono';
+import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
 import { intakeRoutes } from './intake-pages.js';
@@ -19,5 +20,6 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   frontDeskRoutes(pages, kit);
   intakeRoutes(pages, kit);
   auditRoutes(pages, kit);
+  adminRoutes(pages, kit);
   return pages;
 }

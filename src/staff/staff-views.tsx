@@ -72,6 +72,9 @@ export function StaffLayout(props: {
                       <li>
                         <a href="/staff/outbox">{t('staff.nav.outbox')}</a>
                       </li>
+                      <li>
+                        <a href="/staff/admin">{t('admin.title')}</a>
+                      </li>
                     </>
                   ) : null}
                 </ul>

@@ -1,3 +1,4 @@
+import { adminEn } from './admin.en.js';
 import { staffEn } from './staff.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
@@ -359,6 +360,7 @@ export const en = {
   'book.field.sms.hint': 'To the phone number above, at most one a day. Reply STOP to stop them.',
   'book.row.sms': 'Text reminders',
   ...staffEn,
+  ...adminEn,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

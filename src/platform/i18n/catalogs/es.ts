@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { adminEs } from './admin.es.js';
 import { staffEs } from './staff.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
@@ -356,4 +357,5 @@ export const es: Messages = {
     'Al teléfono de arriba, como máximo uno al día. Responda STOP para dejar de recibirlos.',
   'book.row.sms': 'Recordatorios por texto',
   ...staffEs,
+  ...adminEs,
 };
