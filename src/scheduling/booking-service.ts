@@ -210,7 +210,7 @@ export interface Booked {
 }
 
 /** The slot a request asks for, checked against the working hours, notice and horizon (not bookings). */
-async function requireBookableSlot(
+export async function requireBookableSlot(
   s: Scheduling,
   d: Directory,
   req: { visitType: string; location: string; provider: string; start: string },
@@ -387,6 +387,7 @@ export async function bookAppointment(
         endsAt: new Date(slot.endMs),
         blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
         manageTokenHash,
+        manageTokenSealed: s.box.seal(manageToken),
         assessmentId,
         now,
         localDate,
@@ -532,6 +533,8 @@ export async function cancelAppointment(
   a: StoredAppointment,
   manageToken: string,
   actor: Actor,
+  /** Why, when staff cancel (kept in the audit event, not sent to the patient). */
+  reason?: string,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
   if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
@@ -545,6 +548,7 @@ export async function cancelAppointment(
       entityType: 'appointment',
       entityId: a.id,
       outcome: 'success',
+      ...(reason ? { detail: { reason } } : {}),
     });
     const after = (await findAppointment(tx, a.id))!;
     for (const m of visitMessages(s, d, 'cancelled', messageSubject(after), manageToken))
@@ -568,6 +572,8 @@ export async function rescheduleAppointment(
   start: string,
   manageToken: string,
   actor: Actor,
+  /** Staff may move the visit to another provider (slug) at the same clinic. */
+  toProvider?: string,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
   if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
@@ -575,9 +581,14 @@ export async function rescheduleAppointment(
   const ref = {
     visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
     location: d.locations.find((l) => l.id === a.locationId)!.slug,
-    provider: d.providers.find((p) => p.id === a.providerId)!.slug,
+    provider: toProvider ?? d.providers.find((p) => p.id === a.providerId)!.slug,
   };
-  const { slot, visitType } = await requireBookableSlot(s, d, { ...ref, start }, { checkBlocking: true });
+  const { slot, visitType, provider } = await requireBookableSlot(
+    s,
+    d,
+    { ...ref, start },
+    { checkBlocking: true },
+  );
   try {
     const moved = await retryOnDeadlock(() =>
       s.db.transaction(async (tx) => {
@@ -589,6 +600,7 @@ export async function rescheduleAppointment(
           new Date(slot.endMs + visitType.bufferMinutes * 60_000),
           s.now(),
           a.sequence,
+          provider.id === a.providerId ? undefined : provider.id,
         );
         if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
         await recordAudit(tx, {

@@ -159,11 +159,14 @@ export async function moveAppointment(
   now: Date,
   /** The sequence the caller read: a visit changed meanwhile is not moved (no lost updates). */
   expectedSequence: number,
+  /** Another provider (staff may move a visit to a colleague at the same clinic). */
+  providerId?: string,
 ) {
   const rows = await db.query(
-    `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1
+    `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1,
+       provider_id = COALESCE($7::uuid, provider_id)
      WHERE id = $1 AND status = 'booked' AND sequence = $6 RETURNING id`,
-    [id, startsAt, endsAt, blockedUntil, now, expectedSequence],
+    [id, startsAt, endsAt, blockedUntil, now, expectedSequence, providerId ?? null],
   );
   return rows.length === 1;
 }
@@ -189,6 +192,8 @@ export async function insertBooking(
     endsAt: Date;
     blockedUntil: Date;
     manageTokenHash: string;
+    /** The same token sealed with the app secret, for messages staff changes send. */
+    manageTokenSealed: string;
     assessmentId: string | null;
     now: Date;
     /** The visit's date in the clinic's calendar, for the closure check. */
@@ -214,8 +219,8 @@ export async function insertBooking(
        RETURNING id
      ), a AS (
        INSERT INTO appointments (id, provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
-         manage_token_hash, assessment_id, language, created_at, updated_at, sms_reminders)
-       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14, $28 FROM p
+         manage_token_hash, assessment_id, language, created_at, updated_at, sms_reminders, manage_token_sealed)
+       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14, $28, $29 FROM p
        RETURNING id, patient_id
      ), mail AS (
        -- Confirmation and reminders go to the outbox in the same statement (exactly once).
@@ -263,6 +268,7 @@ export async function insertBooking(
       b.id,
       b.messagesJson,
       b.smsReminders,
+      b.manageTokenSealed,
     ],
   );
   return row ? { id: row.id, patientId: row.patient_id } : undefined;
@@ -383,4 +389,22 @@ export async function searchAppointments(
     ],
   );
   return rows.map(toAppointment);
+}
+
+/** The sealed manage token of a visit (null for visits booked before tokens were sealed). */
+export async function findSealedManageToken(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db.query<{ sealed: string | null }>(
+    'SELECT manage_token_sealed AS sealed FROM appointments WHERE id = $1',
+    [id],
+  );
+  return row?.sealed ?? null;
+}
+
+/** Gives a visit a new manage token (hash and sealed copy); the old link stops working. */
+export async function replaceManageToken(db: Queryable, id: string, hash: string, sealed: string) {
+  await db.query('UPDATE appointments SET manage_token_hash = $2, manage_token_sealed = $3 WHERE id = $1', [
+    id,
+    hash,
+    sealed,
+  ]);
 }

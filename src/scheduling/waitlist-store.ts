@@ -178,3 +178,21 @@ export async function expiredOffers(db: Queryable, now: Date) {
   );
   return rows.map(toEntry);
 }
+
+/** One entry, if it is still waiting (staff offer a time to a chosen person); `lock` inside a transaction. */
+export async function findWaitingEntry(db: Queryable, id: string, lock = false) {
+  const [row] = await db.query<Row>(
+    `${SELECT} WHERE w.id = $1 AND w.status = 'waiting'${lock ? ' FOR UPDATE OF w' : ''}`,
+    [id],
+  );
+  return row ? toEntry(row) : undefined;
+}
+
+/** A clinic's waiting and offered entries, first come first. */
+export async function listOpenEntries(db: Queryable, locationId: string) {
+  const rows = await db.query<Row>(
+    `${SELECT} WHERE w.location_id = $1 AND w.status IN ('waiting', 'offered') ORDER BY w.seq LIMIT 200`,
+    [locationId],
+  );
+  return rows.map(toEntry);
+}

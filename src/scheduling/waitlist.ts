@@ -129,6 +129,20 @@ export async function offerFreedTime(
     localDate: dateInZone(startMs, location.timeZone),
   });
   if (!entry) return undefined;
+  return offerToEntry(tx, s, d, entry, freed);
+}
+
+/** Offers a time to one entry (locked by the caller) and queues the offer email. */
+export async function offerToEntry(
+  tx: Queryable,
+  s: Scheduling,
+  d: Directory,
+  entry: WaitlistEntry,
+  freed: FreedTime,
+  actor: Actor = { actorType: 'system' },
+): Promise<string> {
+  const location = d.locations.find((l) => l.id === freed.locationId)!;
+  const startMs = freed.startsAt.getTime();
   const offerToken = newToken();
   const expiresAt = new Date(Math.min(s.now().getTime() + s.waitlistOfferMinutes * 60_000, startMs));
   await markOffered(tx, entry.id, {
@@ -138,7 +152,7 @@ export async function offerFreedTime(
     expiresAt,
   });
   await recordAudit(tx, {
-    actorType: 'system',
+    ...actor,
     action: 'offer',
     entityType: 'waitlist-entry',
     entityId: entry.id,

@@ -12,6 +12,8 @@ import { ScheduleTable } from './staff-views.js';
 import type { Hono } from 'hono';
 import { HOME_ZONE, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
+const DONE = ['booked', 'moved', 'cancelled'] as const;
+
 export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, visibleAppointment, safeBack } = kit;
   // ---------------------------------------------------------------- the day's schedule
@@ -76,6 +78,9 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             "SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'failed'",
           )
         : [];
+    // After a change elsewhere, a short notice of what was done (a fixed word, nothing private).
+    const doneParam = c.req.query('done');
+    const done = DONE.find((x) => x === doneParam);
     const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
     const q = (dt: string) =>
       `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
@@ -84,6 +89,11 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       heading,
       <>
         <h1>{heading}</h1>
+        {done ? (
+          <p class="notice" role="status">
+            {t(`staff.done.${done}`)}
+          </p>
+        ) : null}
         {failed && failed.n > 0 ? (
           <p class="inset-warning" role="status">
             <a href="/staff/outbox">{t('staff.outbox.failed', { n: failed.n })}</a>

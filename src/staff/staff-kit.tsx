@@ -88,11 +88,36 @@ export function staffKit(deps: StaffDeps) {
     }
   };
 
+  /** Booking, moving, cancelling and the waiting list are for the front desk and administrators. */
+  const requireDesk = async (c: StaffContext, what: string, entityId: string | null = null) => {
+    if (c.get('staff').user.role === 'provider') {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action: what,
+        entityType: 'appointment',
+        entityId,
+        outcome: 'denied',
+      });
+      throw new NotFound();
+    }
+  };
+
   /** A staff-relative address to return to after a form, or the day view. */
   const safeBack = (value: unknown, fallback = '/staff') =>
     typeof value === 'string' && /^\/staff(\/[\w-]+)*(\?[\w=&%.-]*)?$/.test(value) ? value : fallback;
 
-  return { deps, db, scheduling, now, page, staffActor, visibleAppointment, requireAdmin, safeBack };
+  return {
+    deps,
+    db,
+    scheduling,
+    now,
+    page,
+    staffActor,
+    visibleAppointment,
+    requireAdmin,
+    requireDesk,
+    safeBack,
+  };
 }
 
 export type StaffKit = ReturnType<typeof staffKit>;

@@ -8,8 +8,11 @@ import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
 import { intakeRoutes } from './intake-pages.js';
+import { phoneBookingRoutes } from './phone-booking-pages.js';
 import { signInRoutes } from './sign-in-pages.js';
 import { staffKit, type StaffDeps, type StaffEnv } from './staff-kit.js';
+import { visitRoutes } from './visit-pages.js';
+import { waitlistRoutes } from './waitlist-pages.js';
 
 export type { StaffDeps } from './staff-kit.js';
 
@@ -19,6 +22,10 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   signInRoutes(pages, kit);
   frontDeskRoutes(pages, kit);
   intakeRoutes(pages, kit);
+  phoneBookingRoutes(pages, kit);
+  waitlistRoutes(pages, kit);
+  // After the fixed /staff/appointments/:id/... paths of the other modules.
+  visitRoutes(pages, kit);
   auditRoutes(pages, kit);
   adminRoutes(pages, kit);
   return pages;

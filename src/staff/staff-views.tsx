@@ -64,6 +64,16 @@ export function StaffLayout(props: {
                   <li>
                     <a href="/staff/search">{t('staff.nav.search')}</a>
                   </li>
+                  {user.role !== 'provider' ? (
+                    <>
+                      <li>
+                        <a href="/staff/book">{t('staff.nav.book')}</a>
+                      </li>
+                      <li>
+                        <a href="/staff/waitlist">{t('staff.nav.waitlist')}</a>
+                      </li>
+                    </>
+                  ) : null}
                   {user.role === 'admin' ? (
                     <>
                       <li>
@@ -130,7 +140,9 @@ export function ScheduleTable({
                 {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
               </td>
               <td>
-                {a.patient.familyName}, {a.patient.givenName}
+                <a href={`/staff/appointments/${a.id}`}>
+                  {a.patient.familyName}, {a.patient.givenName}
+                </a>
               </td>
               <td>{a.patient.birthDate}</td>
               <td>

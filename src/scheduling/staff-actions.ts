@@ -1,0 +1,118 @@
+/**
+ * Visit changes made by clinic staff: the same rules, audit events and patient messages as the
+ * patient's own changes. The notices carry the patient's own private link, opened from its sealed
+ * copy (migration 0010); staff never see it.
+ */
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { hashToken, newToken } from '../platform/tokens.js';
+import {
+  cancelAppointment,
+  requireBookableSlot,
+  rescheduleAppointment,
+  type Actor,
+  type Scheduling,
+} from './booking-service.js';
+import {
+  findAppointment,
+  findSealedManageToken,
+  replaceManageToken,
+  type StoredAppointment,
+} from './scheduling-store.js';
+import { offerToEntry } from './waitlist.js';
+import { findWaitingEntry } from './waitlist-store.js';
+
+/**
+ * The patient's manage token, for the links in messages. A visit booked before tokens were sealed
+ * gets a new one (its old link stops working; the notice carries the new link).
+ */
+async function patientToken(s: Scheduling, a: StoredAppointment): Promise<string> {
+  const sealed = await findSealedManageToken(s.db, a.id);
+  if (sealed) return s.box.open(sealed);
+  const token = newToken();
+  await replaceManageToken(s.db, a.id, hashToken(token), s.box.seal(token));
+  return token;
+}
+
+async function requireVisit(s: Scheduling, id: string) {
+  const a = await findAppointment(s.db, id);
+  if (!a) throw new NotFound('There is no visit with this id.');
+  return a;
+}
+
+/** Cancels a visit for the patient: they are told, and the time goes to the waiting list. */
+export async function staffCancelAppointment(
+  s: Scheduling,
+  appointmentId: string,
+  actor: Actor,
+  reason?: string,
+): Promise<StoredAppointment> {
+  const a = await requireVisit(s, appointmentId);
+  return cancelAppointment(s, a, await patientToken(s, a), actor, reason);
+}
+
+/** Moves a visit to a new time, optionally with another provider at the same clinic. */
+export async function staffRescheduleAppointment(
+  s: Scheduling,
+  a: StoredAppointment,
+  start: string,
+  actor: Actor,
+  toProvider?: string,
+): Promise<StoredAppointment> {
+  return rescheduleAppointment(s, a, start, await patientToken(s, a), actor, toProvider);
+}
+
+const NOT_WAITING = 'This person is no longer waiting (they were offered a time, booked or left).';
+
+/**
+ * Offers a chosen open time to one person on the waiting list (staff pick who, e.g. after a
+ * phone call); they get the usual time-limited offer by email.
+ */
+export async function staffOfferTime(
+  s: Scheduling,
+  entryId: string,
+  req: { provider: string; start: string },
+  actor: Actor,
+): Promise<void> {
+  const d = await s.directory.get();
+  // The slot is checked before the transaction: PGlite has one connection, and the check reads
+  // through s.db. The entry is locked and checked again inside it.
+  const waiting = await findWaitingEntry(s.db, entryId);
+  if (!waiting) throw new Conflict(NOT_WAITING);
+  const location = d.locations.find((l) => l.id === waiting.locationId)!;
+  const visitType = d.visitTypes.find((v) => v.id === waiting.visitTypeId)!;
+  const { slot, provider, localDate } = await requireBookableSlot(
+    s,
+    d,
+    { visitType: visitType.slug, location: location.slug, provider: req.provider, start: req.start },
+    { checkBlocking: true },
+  );
+  if (localDate < waiting.earliest || localDate > waiting.latest)
+    throw new ValidationFailed([
+      {
+        field: 'start',
+        detail: `is outside the dates this person can come (${waiting.earliest} to ${waiting.latest})`,
+      },
+    ]);
+  if (waiting.providerId && waiting.providerId !== provider.id)
+    throw new ValidationFailed([
+      { field: 'provider', detail: 'is not the provider this person is waiting for' },
+    ]);
+  await s.db.transaction(async (tx) => {
+    const entry = await findWaitingEntry(tx, entryId, true);
+    if (!entry) throw new Conflict(NOT_WAITING);
+    await offerToEntry(
+      tx,
+      s,
+      d,
+      entry,
+      {
+        visitTypeId: entry.visitTypeId,
+        locationId: entry.locationId,
+        providerId: provider.id,
+        startsAt: new Date(slot.startMs),
+      },
+      actor,
+    );
+  });
+  s.kickOutbox();
+}

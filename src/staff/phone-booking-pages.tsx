@@ -1,0 +1,268 @@
+/**
+ * Booking on a patient's behalf (a phone call at the front desk): the same slots, rules, messages
+ * and audit events as online booking. The patient gets the confirmation with their own private
+ * link; staff never see it. A hidden one-time key makes a double-submitted form book once.
+ */
+import type { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { dateInZone, dayInZone, isRealDate } from '../platform/i18n/format.js';
+import { newToken } from '../platform/tokens.js';
+import { patientSchema } from '../scheduling/appointment-api.js';
+import { bookAppointment, searchSlots } from '../scheduling/booking-service.js';
+import type { Slot } from '../scheduling/slots.js';
+import { HOME_ZONE, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { FormErrors, parseSlotChoice, problemMessages, SlotChoices, TextField } from './visit-views.js';
+
+const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
+type Values = Record<string, string>;
+
+export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { scheduling, now, page, staffActor, requireDesk } = kit;
+
+  const bookPage = async (
+    c: StaffContext,
+    values: Values,
+    errors?: string[],
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const { user, csrf } = c.get('staff');
+    const d = await scheduling.directory.get();
+    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === values.location) ?? myLocations[0];
+    const zone = location?.timeZone ?? HOME_ZONE;
+    const visitTypes = location
+      ? d.visitTypes.filter((v) =>
+          d.providers.some((p) => p.locations.includes(location.slug) && v.providers.includes(p.slug)),
+        )
+      : [];
+    const visitType = visitTypes.find((v) => v.slug === values.visitType);
+    const providers =
+      location && visitType
+        ? d.providers.filter(
+            (p) => p.locations.includes(location.slug) && visitType.providers.includes(p.slug),
+          )
+        : [];
+    const provider = providers.find((p) => p.slug === values.provider);
+    const today = dateInZone(now().getTime(), zone);
+    const date = values.date && isRealDate(values.date) && values.date >= today ? values.date : today;
+    const slots: Slot[] =
+      location && visitType
+        ? await searchSlots(scheduling, {
+            visitType: visitType.slug,
+            location: location.slug,
+            ...(provider ? { provider: provider.slug } : {}),
+            from: date,
+            to: date,
+          })
+        : [];
+    const shift = (n: number) =>
+      `/staff/book?${new URLSearchParams({
+        location: location?.slug ?? '',
+        visitType: visitType?.slug ?? '',
+        provider: provider?.slug ?? '',
+        date: Temporal.PlainDate.from(date).add({ days: n }).toString(),
+      })}`;
+    const select = (
+      id: string,
+      label: string,
+      options: { value: string; name: string }[],
+      chosen?: string,
+      any?: string,
+    ) => (
+      <div class="form-group">
+        <label class="label" for={id}>
+          {label}
+        </label>
+        <select class="input" id={id} name={id}>
+          {any ? <option value="">{any}</option> : null}
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === chosen}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+    return page(
+      c,
+      t('staff.book.title'),
+      <div>
+        <FormErrors messages={errors} href="#givenName" />
+        <h1>{t('staff.book.title')}</h1>
+        <form method="get" action="/staff/book" class="filters">
+          {select(
+            'location',
+            t('staff.schedule.clinic'),
+            myLocations.map((l) => ({ value: l.slug, name: l.name })),
+            location?.slug,
+          )}
+          {select(
+            'visitType',
+            t('staff.visit.what'),
+            visitTypes.map((v) => ({ value: v.slug, name: v.name.en })),
+            visitType?.slug,
+            t('staff.book.chooseType'),
+          )}
+          {select(
+            'provider',
+            t('staff.visit.who'),
+            providers.map((p) => ({ value: p.slug, name: p.displayName })),
+            provider?.slug,
+            t('staff.book.anyProvider'),
+          )}
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.schedule.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" type="date" value={date} min={today} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.slots.show')}
+            </button>
+          </div>
+        </form>
+        {!visitType ? (
+          <p>{t('staff.book.pickType')}</p>
+        ) : (
+          <>
+            <p class="pager">
+              {date > today ? <a href={shift(-1)}>{t('staff.schedule.prev')}</a> : null}{' '}
+              <a href={shift(1)}>{t('staff.schedule.next')}</a>
+            </p>
+            <h2>
+              {dayInZone(
+                'en',
+                Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
+                zone,
+              )}
+            </h2>
+            <form method="post" action="/staff/book" novalidate>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="key" value={values.key || newToken()} />
+              <input type="hidden" name="location" value={location!.slug} />
+              <input type="hidden" name="visitType" value={visitType.slug} />
+              <input type="hidden" name="date" value={date} />
+              <SlotChoices
+                slots={slots}
+                zone={zone}
+                providerNames={new Map(providers.map((p) => [p.slug, p.displayName]))}
+                chosen={values.slot}
+              />
+              {slots.length ? (
+                <>
+                  <h2>{t('staff.book.patient')}</h2>
+                  <TextField id="givenName" label={t('book.field.givenName')} value={values.givenName} />
+                  <TextField id="familyName" label={t('book.field.familyName')} value={values.familyName} />
+                  <TextField
+                    id="birthDate"
+                    label={t('book.field.birthDate')}
+                    value={values.birthDate}
+                    hint={t('staff.book.birthDateHint')}
+                    width="width-10"
+                  />
+                  <TextField id="email" label={t('book.field.email')} value={values.email} type="email" />
+                  <TextField
+                    id="phone"
+                    label={t('book.field.phone')}
+                    value={values.phone}
+                    type="tel"
+                    width="width-10"
+                  />
+                  <fieldset class="form-group">
+                    <legend class="label">{t('staff.book.language')}</legend>
+                    <div class="radios inline">
+                      {(['en', 'es'] as const).map((l) => (
+                        <div class="radio">
+                          <input
+                            type="radio"
+                            id={`language-${l}`}
+                            name="language"
+                            value={l}
+                            checked={(values.language || 'en') === l}
+                          />
+                          <label for={`language-${l}`}>{t(`staff.book.language.${l}`)}</label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                  <div class="checkbox form-group">
+                    <input
+                      type="checkbox"
+                      id="smsReminders"
+                      name="smsReminders"
+                      value="yes"
+                      checked={values.smsReminders === 'yes'}
+                    />
+                    <label for="smsReminders">{t('staff.book.sms')}</label>
+                  </div>
+                  <button class="button" type="submit">
+                    {t('staff.book.submit')}
+                  </button>
+                </>
+              ) : null}
+            </form>
+          </>
+        )}
+      </div>,
+      status,
+      c.get('staff'),
+    );
+  };
+
+  pages.get('/staff/book', async (c) => {
+    await requireDesk(c, 'book');
+    return bookPage(c, c.req.query());
+  });
+
+  pages.post('/staff/book', async (c) => {
+    await requireDesk(c, 'book');
+    const form = await c.req.parseBody();
+    const values: Values = Object.fromEntries(
+      Object.entries(form).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.trim().slice(0, 300)]] : [])),
+    );
+    const { user } = c.get('staff');
+    const d = await scheduling.directory.get();
+    const location = d.locations.find((l) => l.slug === values.location && user.locationIds.includes(l.id));
+    const choice = parseSlotChoice(values.slot);
+    const patient = patientSchema.safeParse(
+      Object.fromEntries(PATIENT_FIELDS.map((k) => [k, values[k] ?? ''])),
+    );
+    const errors = [
+      ...(location ? [] : [t('staff.book.noClinic')]),
+      ...(choice ? [] : [t('staff.slots.choose')]),
+      // The same plain messages as the online form, one per field.
+      ...(patient.success
+        ? []
+        : PATIENT_FIELDS.filter((f) => patient.error.issues.some((i) => i.path[0] === f)).map((f) =>
+            t(`book.error.${f}`),
+          )),
+    ];
+    if (errors.length || !location || !choice || !patient.success) return bookPage(c, values, errors, 422);
+    try {
+      const booked = await bookAppointment(
+        scheduling,
+        {
+          visitType: values.visitType ?? '',
+          location: location.slug,
+          provider: choice.provider,
+          start: choice.start,
+          patient: patient.data,
+          language: values.language === 'es' ? 'es' : 'en',
+          smsReminders: values.smsReminders === 'yes',
+        },
+        values.key && values.key.length >= 8 ? `staff:${values.key}` : undefined,
+        staffActor(c),
+      );
+      const date = dateInZone(booked.appointment.startsAt.getTime(), location.timeZone);
+      return c.redirect(
+        `/staff?${new URLSearchParams({ location: location.slug, date, done: 'booked' })}`,
+        303,
+      );
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      return bookPage(c, { ...values, slot: '' }, messages, 409);
+    }
+  });
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { FormClient } from '../../test/support/form-client.js';
+import { createStaff, signedIn } from '../../test/support/staff.js';
+
+const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let t: TestApp;
+let desk: Awaited<ReturnType<typeof signedIn>>;
+
+const PATIENT = {
+  givenName: 'Paloma',
+  familyName: 'Phoneline',
+  birthDate: '1966-06-16',
+  email: 'paloma@example.com',
+  phone: '480 555 0166',
+};
+
+const api = (path: string, body: unknown) =>
+  t.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+async function bookOnline(start: string, provider = 'ben-evans', visitType = 'back-pain-visit') {
+  const res = await api('/api/v1/appointments', {
+    visitType,
+    location: 'scottsdale',
+    provider,
+    start,
+    patient: PATIENT,
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; manageToken: string };
+}
+
+const appointment = async (id: string) =>
+  (
+    await t.db.query<{ status: string; provider: string; starts_at: Date; sequence: number }>(
+      `SELECT a.status, p.slug AS provider, a.starts_at, a.sequence FROM appointments a JOIN providers p ON p.id = a.provider_id WHERE a.id = $1`,
+      [id],
+    )
+  )[0]!;
+
+const auditFor = (entityId: string) =>
+  t.db.query<{ action: string; outcome: string; actor_type: string; detail: unknown }>(
+    'SELECT action, outcome, actor_type, detail FROM audit_events WHERE entity_id = $1 ORDER BY id',
+    [entityId],
+  );
+
+const outboxFor = (id: string) =>
+  t.db.query<{ kind: string; text_body: string; recipient: string }>(
+    "SELECT kind, text_body, recipient FROM outbox_messages WHERE appointment_id = $1 AND kind NOT LIKE 'appointment-reminder%' ORDER BY created_at, kind",
+    [id],
+  );
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  await createStaff(t, [
+    { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
+    { email: 'tempe-desk@example.com', role: 'front-desk', locations: ['tempe'] },
+    { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+  ]);
+  desk = await signedIn(t, 'desk@example.com');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('booking on a patient’s behalf', () => {
+  it('shows the open times, books with the same rules, and sends the patient their own link (never shown to staff)', async () => {
+    const form = await desk.client.get(
+      '/staff/book?location=scottsdale&visitType=back-pain-visit&provider=ben-evans&date=2026-12-02',
+    );
+    const html = await form.text();
+    expect(form.status).toBe(200);
+    expect(html).toContain('value="ben-evans|2026-12-02T09:00:00-07:00"');
+    const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
+    const fields = {
+      _csrf: desk.csrf,
+      key,
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      slot: 'ben-evans|2026-12-02T09:00:00-07:00',
+      ...PATIENT,
+      language: 'es',
+    };
+    const res = await desk.client.post('/staff/book', fields);
+    expect(res.status).toBe(303);
+    expect(FormClient.location(res)).toBe('/staff?location=scottsdale&date=2026-12-02&done=booked');
+    // The same form sent twice (a double click) books once.
+    expect((await desk.client.post('/staff/book', fields)).status).toBe(303);
+    const rows = await t.db.query<{ id: string; language: string }>(
+      "SELECT a.id, a.language FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE p.family_name = 'Phoneline'",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.language).toBe('es');
+    const [confirmation] = await outboxFor(rows[0]!.id);
+    expect(confirmation!.recipient).toBe(PATIENT.email);
+    const link = /\/es\/appointments\/manage\/([\w-]{43})/.exec(confirmation!.text_body)![1]!;
+    // The patient's link works, and the staff pages never showed it.
+    expect((await t.request(`/es/appointments/manage/${link}`)).status).toBe(200);
+    const day = await (
+      await desk.client.get('/staff?location=scottsdale&date=2026-12-02&done=booked')
+    ).text();
+    expect(day).toContain('The visit is booked');
+    expect(day).not.toContain(link);
+    const events = await auditFor(rows[0]!.id);
+    expect(events.filter((e) => e.action === 'create')).toEqual([
+      expect.objectContaining({ actor_type: 'staff', outcome: 'success' }),
+    ]);
+  });
+
+  it('names every problem of a bad form with 422 and books nothing', async () => {
+    const before = await t.db.query('SELECT id FROM appointments');
+    const res = await desk.client.post('/staff/book', {
+      _csrf: desk.csrf,
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      slot: '',
+      ...PATIENT,
+      email: 'not an email',
+      birthDate: '1990-02-30',
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Choose one of the open times.');
+    expect(html).toMatch(/email address/i);
+    expect(html).toMatch(/date of birth/i);
+    expect(await t.db.query('SELECT id FROM appointments')).toHaveLength(before.length);
+  });
+
+  it('is not for providers, and not at a clinic the user does not work at', async () => {
+    const evans = await signedIn(t, 'evans@example.com');
+    expect((await evans.client.get('/staff/book')).status).toBe(404);
+    const res = await desk.client.post('/staff/book', {
+      _csrf: desk.csrf,
+      location: 'tempe',
+      visitType: 'back-pain-visit',
+      slot: 'david-chen|2026-12-02T09:00:00-07:00',
+      ...PATIENT,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Choose one of your clinics.');
+  });
+});
+
+describe('moving and cancelling a visit', () => {
+  it('moves a visit to another provider at the same clinic; the notice carries the patient’s own link', async () => {
+    const booked = await bookOnline('2026-12-01T10:00:00-07:00');
+    const page = await desk.client.get(
+      `/staff/appointments/${booked.id}/reschedule?provider=james-walker&date=2026-12-01`,
+    );
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('value="james-walker|2026-12-01T11:00:00-07:00"');
+    const res = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
+      _csrf: desk.csrf,
+      slot: 'james-walker|2026-12-01T11:00:00-07:00',
+    });
+    expect(res.status).toBe(303);
+    expect(FormClient.location(res)).toBe('/staff?location=scottsdale&date=2026-12-01&done=moved');
+    const after = await appointment(booked.id);
+    expect(after).toMatchObject({ status: 'booked', provider: 'james-walker', sequence: 1 });
+    expect(after.starts_at.toISOString()).toBe('2026-12-01T18:00:00.000Z');
+    const notice = (await outboxFor(booked.id)).find((m) => m.kind === 'appointment-rescheduled')!;
+    expect(notice.text_body).toContain(`/appointments/manage/${booked.manageToken}`);
+    expect((await t.request(`/appointments/manage/${booked.manageToken}`)).status).toBe(200);
+    const events = await auditFor(booked.id);
+    expect(events.filter((e) => e.action === 'reschedule')).toEqual([
+      expect.objectContaining({ actor_type: 'staff', outcome: 'success' }),
+    ]);
+  });
+
+  it('refuses a time that is not open with 409 and leaves the visit as it was', async () => {
+    const booked = await bookOnline('2026-12-01T13:00:00-07:00');
+    const res = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
+      _csrf: desk.csrf,
+      slot: 'ben-evans|2026-12-01T03:00:00-07:00',
+    });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toMatch(/not (an open|a bookable)|outside|working hours|not available/i);
+    expect(await appointment(booked.id)).toMatchObject({ provider: 'ben-evans', sequence: 0 });
+  });
+
+  it('cancels with a reason kept in the audit trail, tells the patient and offers the time to the waiting list', async () => {
+    const booked = await bookOnline('2026-12-03T09:00:00-07:00');
+    const join = await api('/api/v1/waitlist', {
+      visitType: 'back-pain-visit',
+      location: 'scottsdale',
+      from: '2026-12-01',
+      to: '2026-12-10',
+      patient: { ...PATIENT, givenName: 'Wanda', email: 'wanda@example.com' },
+    });
+    expect(join.status).toBe(201);
+    const confirm = await desk.client.get(`/staff/appointments/${booked.id}/cancel`);
+    expect(confirm.status).toBe(200);
+    const res = await desk.client.post(`/staff/appointments/${booked.id}/cancel`, {
+      _csrf: desk.csrf,
+      reason: 'Provider unwell',
+    });
+    expect(res.status).toBe(303);
+    expect((await appointment(booked.id)).status).toBe('cancelled');
+    const events = await auditFor(booked.id);
+    expect(events.at(-1)).toMatchObject({
+      action: 'cancel',
+      actor_type: 'staff',
+      detail: { reason: 'Provider unwell' },
+    });
+    const notice = (await outboxFor(booked.id)).find((m) => m.kind === 'appointment-cancelled')!;
+    expect(notice.recipient).toBe(PATIENT.email);
+    expect(notice.text_body).not.toContain('Provider unwell');
+    const [offer] = await t.db.query<{ status: string }>(
+      "SELECT w.status FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.given_name = 'Wanda'",
+    );
+    expect(offer!.status).toBe('offered');
+  });
+
+  it('answers "not found" (audited) to a provider trying to cancel and to another clinic’s desk', async () => {
+    const booked = await bookOnline('2026-12-03T10:00:00-07:00');
+    const evans = await signedIn(t, 'evans@example.com');
+    expect(
+      (await evans.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: evans.csrf })).status,
+    ).toBe(404);
+    const tempe = await signedIn(t, 'tempe-desk@example.com');
+    expect((await tempe.client.get(`/staff/appointments/${booked.id}`)).status).toBe(404);
+    expect(
+      (await tempe.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: tempe.csrf })).status,
+    ).toBe(404);
+    expect((await appointment(booked.id)).status).toBe('booked');
+    const denied = (await auditFor(booked.id)).filter((e) => e.outcome === 'denied');
+    expect(denied.map((e) => e.action)).toEqual(['cancel', 'read', 'cancel']);
+  });
+
+  it('refuses a cancel form without the session’s CSRF token', async () => {
+    const booked = await bookOnline('2026-12-03T11:00:00-07:00');
+    expect((await desk.client.post(`/staff/appointments/${booked.id}/cancel`, {})).status).toBe(403);
+    expect((await appointment(booked.id)).status).toBe('booked');
+  });
+});
+
+describe('the waiting list', () => {
+  it('lists who is waiting and sends one of them an offer for a chosen time', async () => {
+    const join = await api('/api/v1/waitlist', {
+      visitType: 'back-pain-visit',
+      location: 'scottsdale',
+      from: '2026-12-07',
+      to: '2026-12-09',
+      patient: { ...PATIENT, givenName: 'Olga', email: 'olga@example.com' },
+    });
+    expect(join.status).toBe(201);
+    const list = await (await desk.client.get('/staff/waitlist?location=scottsdale')).text();
+    expect(list).toContain('Olga');
+    const [entry] = await t.db.query<{ id: string }>(
+      "SELECT w.id FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.given_name = 'Olga'",
+    );
+    const page = await (await desk.client.get(`/staff/waitlist/${entry!.id}/offer?date=2026-12-08`)).text();
+    expect(page).toContain('2026-12-08T09:00:00-07:00');
+    const res = await desk.client.post(`/staff/waitlist/${entry!.id}/offer`, {
+      _csrf: desk.csrf,
+      slot: 'ben-evans|2026-12-08T09:00:00-07:00',
+    });
+    expect(res.status).toBe(303);
+    const [after] = await t.db.query<{ status: string; offer_starts_at: Date }>(
+      'SELECT status, offer_starts_at FROM waitlist_entries WHERE id = $1',
+      [entry!.id],
+    );
+    expect(after!.status).toBe('offered');
+    expect(after!.offer_starts_at.toISOString()).toBe('2026-12-08T16:00:00.000Z');
+    const [mail] = await t.db.query<{ recipient: string }>(
+      "SELECT recipient FROM outbox_messages WHERE kind = 'waitlist-offer' AND recipient = 'olga@example.com'",
+    );
+    expect(mail).toBeDefined();
+    // A time outside the dates the person can come is refused.
+    const again = await desk.client.post(`/staff/waitlist/${entry!.id}/offer`, {
+      _csrf: desk.csrf,
+      slot: 'ben-evans|2026-12-08T10:00:00-07:00',
+    });
+    expect(again.status).toBe(409);
+  });
+});

@@ -1,0 +1,311 @@
+/**
+ * One visit, for staff: its details, and the front desk's changes (cancel, move to another time
+ * or another provider at the same clinic). The patient gets the usual notice with their own link;
+ * the freed time goes to the waiting list. One audit event per request.
+ */
+import type { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.js';
+import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { searchSlots } from '../scheduling/booking-service.js';
+import type { StoredAppointment } from '../scheduling/scheduling-store.js';
+import { staffCancelAppointment, staffRescheduleAppointment } from '../scheduling/staff-actions.js';
+import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { FormErrors, parseSlotChoice, problemMessages, SlotChoices } from './visit-views.js';
+
+export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk } = kit;
+
+  const auditRead = (c: StaffContext, a: StoredAppointment) =>
+    recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
+
+  const describe = async (a: StoredAppointment) => {
+    const d = await scheduling.directory.get();
+    const location = d.locations.find((l) => l.id === a.locationId)!;
+    const provider = d.providers.find((p) => p.id === a.providerId)!;
+    const visitType = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+    const when = `${dayInZone('en', a.startsAt.getTime(), location.timeZone)}, ${timeInZone('en', a.startsAt.getTime(), location.timeZone)}`;
+    return { d, location, provider, visitType, when };
+  };
+
+  /** Where to go after a change: the clinic's day of the visit, with a short notice. */
+  const dayOf = (a: StoredAppointment, locationSlug: string, zone: string, done: string) =>
+    `/staff?${new URLSearchParams({ location: locationSlug, date: dateInZone(a.startsAt.getTime(), zone), done })}`;
+
+  const changeable = (a: StoredAppointment) =>
+    a.status === 'booked' && a.startsAt.getTime() > now().getTime();
+
+  // ---------------------------------------------------------------- the visit
+
+  pages.get('/staff/appointments/:id', async (c) => {
+    const session = c.get('staff');
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await auditRead(c, a);
+    const { location, provider, visitType, when } = await describe(a);
+    const row = (label: string, value: unknown) => (
+      <div>
+        <dt>{label}</dt>
+        <dd>{value as never}</dd>
+      </div>
+    );
+    const title = `${a.patient.givenName} ${a.patient.familyName}`;
+    return page(
+      c,
+      title,
+      <div class="narrow">
+        <h1>{title}</h1>
+        <dl class="summary-list">
+          {row(t('staff.visit.when'), when)}
+          {row(t('staff.visit.where'), location.name)}
+          {row(t('staff.visit.who'), provider.displayName)}
+          {row(t('staff.visit.what'), visitType.name.en)}
+          {row(t('staff.col.status'), t(`manage.status.${a.status}`))}
+          {row(t('staff.col.birthDate'), a.patient.birthDate)}
+          {row(t('staff.visit.email'), a.patient.email)}
+          {row(t('staff.visit.phone'), a.patient.phone)}
+          {row(
+            t('staff.col.intake'),
+            a.assessmentId ? (
+              session.user.role === 'front-desk' ? (
+                t('staff.intake.yes')
+              ) : (
+                <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
+              )
+            ) : (
+              t('staff.intake.none')
+            ),
+          )}
+        </dl>
+        {changeable(a) && session.user.role !== 'provider' ? (
+          <p class="actions">
+            <a class="button" href={`/staff/appointments/${a.id}/reschedule`}>
+              {t('staff.action.reschedule')}
+            </a>{' '}
+            <a class="button warning" href={`/staff/appointments/${a.id}/cancel`}>
+              {t('staff.action.cancel')}
+            </a>
+          </p>
+        ) : null}
+        <p>
+          <a
+            href={`/staff?location=${location.slug}&date=${dateInZone(a.startsAt.getTime(), location.timeZone)}`}
+          >
+            {t('staff.visit.back')}
+          </a>
+        </p>
+      </div>,
+      200,
+      session,
+    );
+  });
+
+  // ---------------------------------------------------------------- cancel
+
+  const cancelPage = async (
+    c: StaffContext,
+    a: StoredAppointment,
+    errors?: string[],
+    status: 200 | 409 = 200,
+  ) => {
+    const { when, location } = await describe(a);
+    return page(
+      c,
+      t('staff.cancel.title'),
+      <div class="narrow">
+        <FormErrors messages={errors} href="#reason" />
+        <h1>{t('staff.cancel.title')}</h1>
+        <p>
+          {a.patient.givenName} {a.patient.familyName}, {when}, {location.name}
+        </p>
+        <p>{t('staff.cancel.lead')}</p>
+        <form method="post" action={`/staff/appointments/${a.id}/cancel`}>
+          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
+          <div class="form-group">
+            <label class="label" for="reason">
+              {t('staff.cancel.reason')}
+            </label>
+            <div class="hint" id="reason-hint">
+              {t('staff.cancel.reasonHint')}
+            </div>
+            <input
+              class="input width-20"
+              id="reason"
+              name="reason"
+              maxlength={200}
+              aria-describedby="reason-hint"
+            />
+          </div>
+          <button class="button warning" type="submit">
+            {t('staff.cancel.confirm')}
+          </button>
+        </form>
+        <p>
+          <a href={`/staff/appointments/${a.id}`}>{t('staff.cancel.keep')}</a>
+        </p>
+      </div>,
+      status,
+      c.get('staff'),
+    );
+  };
+
+  pages.get('/staff/appointments/:id/cancel', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await requireDesk(c, 'read', a.id);
+    await auditRead(c, a);
+    return cancelPage(c, a);
+  });
+
+  pages.post('/staff/appointments/:id/cancel', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'cancel');
+    await requireDesk(c, 'cancel', a.id);
+    const form = await c.req.parseBody();
+    const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, 200) : '';
+    try {
+      const cancelled = await staffCancelAppointment(scheduling, a.id, staffActor(c), reason || undefined);
+      const { location } = await describe(cancelled);
+      return c.redirect(dayOf(cancelled, location.slug, location.timeZone, 'cancelled'), 303);
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      await auditRead(c, a);
+      return cancelPage(c, a, messages, 409);
+    }
+  });
+
+  // ---------------------------------------------------------------- move to another time or provider
+
+  const reschedulePage = async (
+    c: StaffContext,
+    a: StoredAppointment,
+    query: { provider?: string; date?: string },
+    errors?: string[],
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const { d, location, provider, visitType, when } = await describe(a);
+    const colleagues = d.providers.filter(
+      (p) => p.locations.includes(location.slug) && visitType.providers.includes(p.slug),
+    );
+    const chosenProvider = colleagues.find((p) => p.slug === query.provider) ?? provider;
+    const today = dateInZone(now().getTime(), location.timeZone);
+    const visitDay = dateInZone(a.startsAt.getTime(), location.timeZone);
+    const date = query.date && isRealDate(query.date) ? query.date : visitDay < today ? today : visitDay;
+    const slots = await searchSlots(scheduling, {
+      visitType: visitType.slug,
+      location: location.slug,
+      provider: chosenProvider.slug,
+      from: date,
+      to: date,
+    });
+    const shift = (n: number) =>
+      `/staff/appointments/${a.id}/reschedule?${new URLSearchParams({
+        provider: chosenProvider.slug,
+        date: Temporal.PlainDate.from(date).add({ days: n }).toString(),
+      })}`;
+    return page(
+      c,
+      t('staff.reschedule.title'),
+      <div>
+        <FormErrors messages={errors} />
+        <h1>{t('staff.reschedule.title')}</h1>
+        <p>
+          {a.patient.givenName} {a.patient.familyName}:{' '}
+          {t('staff.reschedule.now', { when, who: provider.displayName })}
+        </p>
+        <form method="get" action={`/staff/appointments/${a.id}/reschedule`} class="filters">
+          <div class="form-group">
+            <label class="label" for="provider">
+              {t('staff.visit.who')}
+            </label>
+            <select class="input" id="provider" name="provider">
+              {colleagues.map((p) => (
+                <option value={p.slug} selected={p.id === chosenProvider.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.schedule.date')}
+            </label>
+            <input class="input width-10" id="date" name="date" type="date" value={date} />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.slots.show')}
+            </button>
+          </div>
+        </form>
+        <p class="pager">
+          <a href={shift(-1)}>{t('staff.schedule.prev')}</a> <a href={shift(1)}>{t('staff.schedule.next')}</a>
+        </p>
+        <h2>
+          {dayInZone(
+            'en',
+            Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: location.timeZone }).epochMilliseconds,
+            location.timeZone,
+          )}
+        </h2>
+        <form method="post" action={`/staff/appointments/${a.id}/reschedule`}>
+          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
+          <SlotChoices
+            slots={slots}
+            zone={location.timeZone}
+            providerNames={new Map([[chosenProvider.slug, chosenProvider.displayName]])}
+          />
+          {slots.length ? (
+            <button class="button" type="submit">
+              {t('staff.reschedule.submit')}
+            </button>
+          ) : null}
+        </form>
+        <p>
+          <a href={`/staff/appointments/${a.id}`}>{t('staff.cancel.keep')}</a>
+        </p>
+      </div>,
+      status,
+      c.get('staff'),
+    );
+  };
+
+  pages.get('/staff/appointments/:id/reschedule', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await requireDesk(c, 'read', a.id);
+    await auditRead(c, a);
+    if (!changeable(a)) return reschedulePage(c, a, {}, [t('staff.reschedule.notChangeable')], 409);
+    return reschedulePage(c, a, c.req.query());
+  });
+
+  pages.post('/staff/appointments/:id/reschedule', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'reschedule');
+    await requireDesk(c, 'reschedule', a.id);
+    const form = await c.req.parseBody();
+    const choice = parseSlotChoice(form.slot);
+    const fail = async (messages: string[], status: 409 | 422) => {
+      await auditRead(c, a);
+      return reschedulePage(c, a, { provider: choice?.provider }, messages, status);
+    };
+    if (!choice) return fail([t('staff.slots.choose')], 422);
+    try {
+      const moved = await staffRescheduleAppointment(
+        scheduling,
+        a,
+        choice.start,
+        staffActor(c),
+        choice.provider,
+      );
+      const { location } = await describe(moved);
+      return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved'), 303);
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      return fail(messages, 409);
+    }
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The waiting list of a clinic, for the front desk: who is waiting for what, and offering one of
+ * them a chosen open time (they get the usual time-limited offer email). Freed times are still
+ * offered automatically to the first person waiting; this is for the cases a person decides.
+ */
+import type { Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.js';
+import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
+import { NotFound } from '../platform/http/problem.js';
+import { searchSlots } from '../scheduling/booking-service.js';
+import { staffOfferTime } from '../scheduling/staff-actions.js';
+import { listOpenEntries, type WaitlistEntry } from '../scheduling/waitlist-store.js';
+import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { FormErrors, parseSlotChoice, problemMessages, SlotChoices } from './visit-views.js';
+
+export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, scheduling, now, page, staffActor, requireDesk } = kit;
+
+  const audit = (
+    c: StaffContext,
+    action: string,
+    entry: WaitlistEntry | undefined,
+    outcome: 'success' | 'denied',
+  ) =>
+    recordAudit(db, {
+      ...staffActor(c),
+      action,
+      entityType: 'waitlist-entry',
+      entityId: entry?.id ?? null,
+      outcome,
+    });
+
+  pages.get('/staff/waitlist', async (c) => {
+    await requireDesk(c, 'list');
+    const session = c.get('staff');
+    const d = await scheduling.directory.get();
+    const myLocations = d.locations.filter((l) => session.user.locationIds.includes(l.id));
+    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const entries = location ? await listOpenEntries(db, location.id) : [];
+    for (const e of entries) await audit(c, 'list', e, 'success');
+    const heading = t('staff.waitlist.title', { clinic: location?.name ?? '' });
+    const done = c.req.query('done') === 'offered';
+    return page(
+      c,
+      heading,
+      <>
+        <h1>{heading}</h1>
+        {done ? (
+          <p class="notice" role="status">
+            {t('staff.done.offered')}
+          </p>
+        ) : null}
+        <form method="get" action="/staff/waitlist" class="filters">
+          <div class="form-group">
+            <label class="label" for="location">
+              {t('staff.schedule.clinic')}
+            </label>
+            <select class="input" id="location" name="location">
+              {myLocations.map((l) => (
+                <option value={l.slug} selected={l.id === location?.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.schedule.show')}
+            </button>
+          </div>
+        </form>
+        {entries.length === 0 ? (
+          <p>{t('staff.waitlist.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.waitlist.place')}</th>
+                <th scope="col">{t('staff.col.patient')}</th>
+                <th scope="col">{t('staff.col.birthDate')}</th>
+                <th scope="col">{t('staff.col.visit')}</th>
+                <th scope="col">{t('staff.waitlist.dates')}</th>
+                <th scope="col">{t('staff.col.status')}</th>
+                <th scope="col">{t('staff.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => {
+                const v = d.visitTypes.find((x) => x.id === e.visitTypeId)!;
+                const p = d.providers.find((x) => x.id === e.providerId);
+                return (
+                  <tr>
+                    <td>{i + 1}</td>
+                    <td>
+                      {e.patient.familyName}, {e.patient.givenName}
+                    </td>
+                    <td>{e.patient.birthDate}</td>
+                    <td>
+                      {v.name.en}
+                      {p ? ` · ${p.displayName}` : ''}
+                    </td>
+                    <td>
+                      {e.earliest} – {e.latest}
+                    </td>
+                    <td>
+                      {e.status === 'offered' && e.offerExpiresAt
+                        ? t('staff.waitlist.offered', {
+                            until: `${dayInZone('en', e.offerExpiresAt.getTime(), location!.timeZone)} ${timeInZone('en', e.offerExpiresAt.getTime(), location!.timeZone)}`,
+                          })
+                        : t('staff.waitlist.waiting')}
+                    </td>
+                    <td class="actions">
+                      {e.status === 'waiting' ? (
+                        <a class="button secondary" href={`/staff/waitlist/${e.id}/offer`}>
+                          {t('staff.waitlist.offer')}
+                        </a>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </>,
+      200,
+      session,
+    );
+  });
+
+  /** The entry if it is at one of this user's clinics; otherwise an audited "not found". */
+  const visibleEntry = async (c: StaffContext, id: string, action: string) => {
+    const [row] = UUID_PATTERN.test(id)
+      ? await db.query<{ location_id: string }>('SELECT location_id FROM waitlist_entries WHERE id = $1', [
+          id,
+        ])
+      : [];
+    const entries =
+      row && c.get('staff').user.locationIds.includes(row.location_id)
+        ? await listOpenEntries(db, row.location_id)
+        : [];
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) {
+      await recordAudit(db, {
+        ...staffActor(c),
+        action,
+        entityType: 'waitlist-entry',
+        entityId: row ? id : null,
+        outcome: row ? 'denied' : 'not-found',
+      });
+      throw new NotFound();
+    }
+    return entry;
+  };
+
+  const offerPage = async (
+    c: StaffContext,
+    entry: WaitlistEntry,
+    query: { provider?: string; date?: string },
+    errors?: string[],
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const d = await scheduling.directory.get();
+    const location = d.locations.find((l) => l.id === entry.locationId)!;
+    const visitType = d.visitTypes.find((v) => v.id === entry.visitTypeId)!;
+    const providers = d.providers.filter(
+      (p) =>
+        p.locations.includes(location.slug) &&
+        visitType.providers.includes(p.slug) &&
+        (!entry.providerId || p.id === entry.providerId),
+    );
+    const today = dateInZone(now().getTime(), location.timeZone);
+    const first = entry.earliest > today ? entry.earliest : today;
+    const date = query.date && isRealDate(query.date) && query.date >= first ? query.date : first;
+    const provider = providers.find((p) => p.slug === query.provider);
+    const slots =
+      date <= entry.latest
+        ? await searchSlots(scheduling, {
+            visitType: visitType.slug,
+            location: location.slug,
+            ...(provider ? { provider: provider.slug } : {}),
+            from: date,
+            to: date,
+          }).then((all) => all.filter((s) => providers.some((p) => p.slug === s.provider)))
+        : [];
+    const next = Temporal.PlainDate.from(date).add({ days: 1 }).toString();
+    return page(
+      c,
+      t('staff.waitlist.offerTitle'),
+      <div>
+        <FormErrors messages={errors} />
+        <h1>{t('staff.waitlist.offerTitle')}</h1>
+        <p>
+          {entry.patient.givenName} {entry.patient.familyName}: {visitType.name.en}, {entry.earliest} –{' '}
+          {entry.latest}
+        </p>
+        <form method="get" action={`/staff/waitlist/${entry.id}/offer`} class="filters">
+          <div class="form-group">
+            <label class="label" for="date">
+              {t('staff.schedule.date')}
+            </label>
+            <input
+              class="input width-10"
+              id="date"
+              name="date"
+              type="date"
+              value={date}
+              min={first}
+              max={entry.latest}
+            />
+          </div>
+          <div class="form-group">
+            <button class="button secondary" type="submit">
+              {t('staff.slots.show')}
+            </button>
+          </div>
+        </form>
+        {next <= entry.latest ? (
+          <p class="pager">
+            <a href={`/staff/waitlist/${entry.id}/offer?date=${next}`}>{t('staff.schedule.next')}</a>
+          </p>
+        ) : null}
+        <h2>
+          {dayInZone(
+            'en',
+            Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: location.timeZone }).epochMilliseconds,
+            location.timeZone,
+          )}
+        </h2>
+        <form method="post" action={`/staff/waitlist/${entry.id}/offer`}>
+          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
+          <SlotChoices
+            slots={slots}
+            zone={location.timeZone}
+            providerNames={new Map(providers.map((p) => [p.slug, p.displayName]))}
+          />
+          {slots.length ? (
+            <button class="button" type="submit">
+              {t('staff.waitlist.send')}
+            </button>
+          ) : null}
+        </form>
+        <p>
+          <a href={`/staff/waitlist?location=${location.slug}`}>{t('staff.waitlist.back')}</a>
+        </p>
+      </div>,
+      status,
+      c.get('staff'),
+    );
+  };
+
+  pages.get('/staff/waitlist/:id/offer', async (c) => {
+    await requireDesk(c, 'read');
+    const entry = await visibleEntry(c, c.req.param('id'), 'read');
+    await audit(c, 'read', entry, 'success');
+    return offerPage(c, entry, c.req.query());
+  });
+
+  pages.post('/staff/waitlist/:id/offer', async (c) => {
+    await requireDesk(c, 'offer');
+    const entry = await visibleEntry(c, c.req.param('id'), 'offer');
+    const choice = parseSlotChoice((await c.req.parseBody()).slot);
+    const fail = async (messages: string[], status: 409 | 422) => {
+      await audit(c, 'read', entry, 'success');
+      return offerPage(c, entry, {}, messages, status);
+    };
+    if (!choice) return fail([t('staff.slots.choose')], 422);
+    try {
+      await staffOfferTime(scheduling, entry.id, choice, staffActor(c));
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      return fail(messages, 409);
+    }
+    const d = await scheduling.directory.get();
+    const location = d.locations.find((l) => l.id === entry.locationId)!;
+    return c.redirect(`/staff/waitlist?location=${location.slug}&done=offered`, 303);
+  });
+}
