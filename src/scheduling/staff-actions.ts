@@ -22,12 +22,19 @@ import { offerToEntry } from './waitlist.js';
 import { findWaitingEntry } from './waitlist-store.js';
 
 /**
- * The patient's manage token, for the links in messages. A visit booked before tokens were sealed
- * gets a new one (its old link stops working; the notice carries the new link).
+ * The patient's manage token, for the links in messages. A visit booked before tokens were sealed,
+ * or sealed under a secret since rotated, gets a new one (its old link stops working; the notice
+ * carries the new link). See docs/decisions/0008-sealed-manage-token.md.
  */
 async function patientToken(s: Scheduling, a: StoredAppointment): Promise<string> {
   const sealed = await findSealedManageToken(s.db, a.id);
-  if (sealed) return s.box.open(sealed);
+  if (sealed) {
+    try {
+      return s.box.open(sealed);
+    } catch {
+      // Sealed under an earlier secret (CAREPATH_SECRET was rotated): issue a new token below.
+    }
+  }
   const token = newToken();
   await replaceManageToken(s.db, a.id, hashToken(token), s.box.seal(token));
   return token;
