@@ -206,7 +206,10 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         outcome: 'success',
       });
     }
-    return c.redirect('/staff', 303);
+    // Back to that clinic's day, where the visit now shows as a no-show.
+    const l = (await scheduling.directory.get()).locations.find((x) => x.id === a.locationId)!;
+    const day = dateInZone(a.startsAt.getTime(), l.timeZone);
+    return c.redirect(`/staff?${new URLSearchParams({ location: l.slug, date: day })}`, 303);
   });
 
   // ---------------------------------------------------------------- search and week view

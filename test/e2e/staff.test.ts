@@ -34,26 +34,33 @@ beforeAll(async () => {
       body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...screen, scoliosis: true } }),
     })
   ).json();
-  const res = await fetch(`${server.url}/api/v1/appointments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
-      start: slots[0].start,
-      assessmentId: a.id,
-      assessmentToken: a.token,
-      patient: {
-        givenName: 'Kay',
-        familyName: 'Board',
-        birthDate: '1975-05-05',
-        email: 'kay@example.com',
-        phone: '480 555 0108',
-      },
-    }),
-  });
-  expect(res.status).toBe(201);
+  const book = async (start: string, givenName: string, familyName: string, intake: boolean) => {
+    const res = await fetch(`${server.url}/api/v1/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start,
+        ...(intake ? { assessmentId: a.id, assessmentToken: a.token } : {}),
+        patient: {
+          givenName,
+          familyName,
+          birthDate: '1975-05-05',
+          email: `${givenName.toLowerCase()}@example.com`,
+          phone: '480 555 0108',
+        },
+      }),
+    });
+    expect(res.status).toBe(201);
+  };
+  // Three visits on one day: one to check in (with an intake), one no-show, one to move.
+  const day = slots[0].start.slice(0, 10);
+  const sameDay = slots.filter((s: { start: string }) => s.start.startsWith(day));
+  await book(sameDay[0].start, 'Kay', 'Board', true);
+  await book(sameDay[1].start, 'Nora', 'Show', false);
+  await book(sameDay[2].start, 'Rita', 'Move', false);
   bookedDate = slots[0].start.slice(0, 10);
 });
 afterAll(async () => {
@@ -62,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('the staff side in a browser', () => {
-  it('signs in with the keyboard, runs the day, opens an intake and signs out, with axe scans', async () => {
+  it('signs in with the keyboard, runs the day (check-in, no-show, move), opens an intake and signs out, with axe scans', async () => {
     const ctx = await browser.newContext({ viewport: DESKTOP });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/staff`);
@@ -86,10 +93,49 @@ describe('the staff side in a browser', () => {
     await page.waitForSelector('.status-checked-in');
     expect(new URL(page.url()).searchParams.get('date')).toBe(bookedDate);
 
-    await page.getByRole('link', { name: 'Open intake' }).click();
+    // No-show, with its confirmation, by keyboard.
+    await page.locator('tr', { hasText: 'Show, Nora' }).getByRole('link', { name: 'No-show' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/no-show');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /no-show/i }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/staff?location=scottsdale&date=${bookedDate}`);
+    expect(await page.locator('tr', { hasText: 'Show, Nora' }).locator('.status-no-show').count()).toBe(1);
+
+    // Move Rita's visit to another time: visit page, Move, pick a time with the keyboard.
+    await page.getByRole('link', { name: 'Move, Rita' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Rita Move")');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Move', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Move a visit")');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-reschedule-desktop');
+    const lastTime = page.locator('input[name="slot"]').last();
+    await lastTime.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Move to this time' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notice:has-text("The visit is moved")');
+
+    // The intake, by keyboard.
+    await page.getByRole('link', { name: 'Open intake' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Pre-visit intake")');
     expect(await page.locator('h1').textContent()).toContain('Pre-visit intake: Kay Board');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'staff-intake-desktop');
+
+    // Phone booking and the waiting list pass axe too.
+    await page.goto(
+      `${server.url}/staff/book?location=scottsdale&visitType=pain-follow-up&date=${bookedDate}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-book-desktop');
+    await page.goto(`${server.url}/staff/waitlist?location=scottsdale`);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${server.url}/staff/audit`);
     expect(await axeViolations(page)).toEqual([]);
