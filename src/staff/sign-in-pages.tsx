@@ -144,7 +144,10 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   };
   pages.use('*', async (c, next) => {
     const path = c.req.path;
-    const guarded = (path === '/staff' || path.startsWith('/staff/')) && path !== '/staff/login';
+    const guarded =
+      (path === '/staff' || path.startsWith('/staff/')) &&
+      path !== '/staff/login' &&
+      !path.startsWith('/staff/invite/');
     return guarded ? requireStaff(c, next) : next();
   });
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTestApp, bookVisit, session, type AdminTestContext } from './admin-test-support.js';
+
+let x: AdminTestContext;
+beforeAll(async () => {
+  x = await adminTestApp();
+});
+afterAll(async () => {
+  await x.t.close();
+});
+
+const statusOf = async (id: string) =>
+  (await x.t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [id]))[0]!.status;
+const timeOffRows = () =>
+  x.t.db.query<{ note: string }>(
+    'SELECT note FROM provider_time_off WHERE provider_id = $1 ORDER BY starts_at',
+    [x.prov('ben-evans')],
+  );
+
+describe('time off', () => {
+  it('without visits in the range it is saved at once and blocks the slot search', async () => {
+    const { client, csrf } = await session(x.t, 'admin@example.com');
+    const res = await client.post('/staff/admin/providers/ben-evans/time-off', {
+      _csrf: csrf,
+      starts: '2026-12-07T08:00',
+      ends: '2026-12-07T17:00',
+      note: 'Conference',
+    });
+    expect(res.status).toBe(303);
+    const slots = await (
+      await x.t.request(
+        '/api/v1/slots?visitType=back-pain-visit&location=scottsdale&provider=ben-evans&from=2026-12-07&to=2026-12-07',
+      )
+    ).json();
+    expect(slots.slots).toEqual([]);
+    expect((await timeOffRows()).map((r) => r.note)).toEqual(['Conference']);
+  });
+
+  it('refuses an end before the start, naming the field', async () => {
+    const { client, csrf } = await session(x.t, 'admin@example.com');
+    const res = await client.post('/staff/admin/providers/ben-evans/time-off', {
+      _csrf: csrf,
+      starts: '2026-12-09T12:00',
+      ends: '2026-12-09T08:00',
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('href="#ends"');
+    expect(html).toContain('The end must be after the start');
+  });
+
+  it('over a booked visit: shows the visit and asks; "keep" saves the time off and leaves the visit booked', async () => {
+    const visit = await bookVisit(x.t, {
+      provider: 'ben-evans',
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      start: '2026-12-03T09:00:00-07:00',
+      givenName: 'Kim',
+    });
+    const { client, csrf } = await session(x.t, 'admin@example.com');
+    const fields = { _csrf: csrf, starts: '2026-12-03T08:00', ends: '2026-12-03T12:00', note: 'Dentist' };
+    const ask = await client.post('/staff/admin/providers/ben-evans/time-off', fields);
+    expect(ask.status).toBe(409);
+    const html = await ask.text();
+    expect(html).toContain('Kim Patient');
+    expect(html).toContain('Carepath Scottsdale');
+    expect(html).toMatch(/Thursday, December 3, 9:00\sAM/);
+    expect(html).toContain('Add the time off and keep these visits');
+    expect(html).toContain('Add the time off and cancel these visits');
+    expect((await timeOffRows()).map((r) => r.note)).not.toContain('Dentist');
+    // An unknown decision, or one made without having seen the visits, asks again.
+    expect(
+      (await client.post('/staff/admin/providers/ben-evans/time-off', { ...fields, decision: 'keep' }))
+        .status,
+    ).toBe(409);
+    expect((await timeOffRows()).map((r) => r.note)).not.toContain('Dentist');
+
+    const keep = await client.post('/staff/admin/providers/ben-evans/time-off', {
+      ...fields,
+      decision: 'keep',
+      seen: [visit.id],
+    });
+    expect(keep.status).toBe(303);
+    expect(await statusOf(visit.id)).toBe('booked');
+    expect((await timeOffRows()).map((r) => r.note)).toContain('Dentist');
+    const [audit] = await x.t.db.query<{ detail: Record<string, unknown> }>(
+      "SELECT detail FROM audit_events WHERE entity_type = 'time-off' AND action = 'create' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audit!.detail).toMatchObject({ decision: 'keep', visits: 1, appointmentIds: visit.id });
+  });
+
+  it('"cancel" saves the time off, cancels the visit and tells the patient', async () => {
+    const visit = await bookVisit(x.t, {
+      provider: 'ben-evans',
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      start: '2026-12-04T10:00:00-07:00',
+      givenName: 'Lou',
+    });
+    const { client, csrf } = await session(x.t, 'admin@example.com');
+    const fields = { _csrf: csrf, starts: '2026-12-04T08:00', ends: '2026-12-04T14:00', note: 'Sick day' };
+    const ask = await client.post('/staff/admin/providers/ben-evans/time-off', fields);
+    expect(ask.status).toBe(409);
+    expect(await ask.text()).toContain('Lou Patient');
+    const cancel = await client.post('/staff/admin/providers/ben-evans/time-off', {
+      ...fields,
+      decision: 'cancel',
+      seen: [visit.id],
+    });
+    expect(cancel.status).toBe(303);
+    expect(await statusOf(visit.id)).toBe('cancelled');
+    expect((await timeOffRows()).map((r) => r.note)).toContain('Sick day');
+    const mail = await x.t.db.query<{ kind: string }>(
+      "SELECT kind FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE '%cancel%'",
+      [visit.id],
+    );
+    expect(mail.length).toBeGreaterThan(0);
+    const [audit] = await x.t.db.query<{ detail: Record<string, unknown> }>(
+      "SELECT detail FROM audit_events WHERE entity_type = 'time-off' AND action = 'create' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audit!.detail).toMatchObject({ decision: 'cancel', visits: 1 });
+  });
+
+  it('removes time off', async () => {
+    const { client, csrf } = await session(x.t, 'admin@example.com');
+    const [row] = await x.t.db.query<{ id: string }>(
+      "SELECT id FROM provider_time_off WHERE note = 'Conference'",
+    );
+    expect(
+      (await client.post(`/staff/admin/providers/ben-evans/time-off/${row!.id}/remove`, { _csrf: csrf }))
+        .status,
+    ).toBe(303);
+    expect((await timeOffRows()).map((r) => r.note)).not.toContain('Conference');
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Clinics: the list; a clinic's details, weekly opening hours and closures (whole days).
+ */
+import type { Context, Hono } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/audit.js';
+import type { Location } from '../../directory/directory.js';
+import { NotFound } from '../../platform/http/problem.js';
+import { dateInZone, weekdayName } from '../../platform/i18n/format.js';
+import { listAppointments } from '../../scheduling/scheduling-store.js';
+import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
+import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
+import {
+  calendarDate,
+  fieldErrors,
+  optionalText,
+  requiredText,
+  str,
+  titleWithErrors,
+  type FieldErrors,
+  type FormBody,
+} from './admin-views.js';
+
+const detailsSchema = z.object({
+  name: requiredText('admin.clinic.err.name', 120),
+  street: requiredText('admin.clinic.err.street'),
+  city: requiredText('admin.clinic.err.city', 100),
+  region: requiredText('admin.clinic.err.region', 50),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, t('admin.clinic.err.postalCode')),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 ()+.-]{7,25}$/, t('admin.clinic.err.phone')),
+});
+type Details = z.infer<typeof detailsSchema>;
+
+const closureSchema = z.object({
+  closedOn: calendarDate(t('admin.closure.err.date')),
+  reason: requiredText('admin.closure.err.reason', 120),
+  reasonEs: optionalText(120),
+});
+
+/** One opens/closes pair per weekday; both empty means closed that day. */
+function parseHours(form: FormBody) {
+  const errors: FieldErrors = {};
+  const hours: { weekday: number; opens: string; closes: string }[] = [];
+  const values: Record<string, string> = {};
+  const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+  for (const d of WEEKDAYS) {
+    const opens = str(form, `opens-${d}`).trim();
+    const closes = str(form, `closes-${d}`).trim();
+    values[`opens-${d}`] = opens;
+    values[`closes-${d}`] = closes;
+    const day = weekdayName('en', d);
+    if (!opens && !closes) continue;
+    if (!time.test(opens)) errors[`opens-${d}`] = t('admin.hours.err.opens', { day });
+    else if (!time.test(closes)) errors[`closes-${d}`] = t('admin.hours.err.closes', { day });
+    else if (closes <= opens) errors[`closes-${d}`] = t('admin.hours.err.order', { day });
+    else hours.push({ weekday: d, opens, closes });
+  }
+  return { errors, hours, values };
+}
+
+export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
+
+  const findLocation = async (slug: string): Promise<Location> => {
+    const l = (await scheduling.directory.get()).locations.find((x) => x.slug === slug);
+    if (!l) throw new NotFound();
+    return l;
+  };
+
+  pages.get('/staff/admin/clinics', async (c) => {
+    await requireAdmin(c, 'location');
+    const d = await scheduling.directory.get();
+    return page(
+      c,
+      t('admin.clinics.title'),
+      <>
+        <p class="back-link-row">
+          <a href="/staff/admin">{t('admin.title')}</a>
+        </p>
+        <h1>{t('admin.clinics.title')}</h1>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.clinic.name')}</th>
+              <th scope="col">{t('admin.clinic.address')}</th>
+              <th scope="col">{t('admin.clinic.phone')}</th>
+              <th scope="col">{t('admin.hours.title')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.locations.map((l) => (
+              <tr>
+                <td>
+                  <a href={`/staff/admin/clinics/${l.slug}`}>{l.name}</a>
+                </td>
+                <td>
+                  {l.street}, {l.city}, {l.region} {l.postalCode}
+                </td>
+                <td>{l.phone}</td>
+                <td>
+                  {l.hours
+                    .map((h) => `${weekdayName('en', h.weekday, 'short')} ${h.opens}–${h.closes}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+      200,
+      c.get('staff'),
+    );
+  });
+
+  const render = async (c: Context<StaffEnv>, l: Location, f: ClinicForms, status: 200 | 409 | 422 = 200) => {
+    const session = c.get('staff');
+    const today = dateInZone(now().getTime(), l.timeZone);
+    const closures = await listClosures(db, l.id, today);
+    const view = clinicPage({ l, f, closures, csrf: session.csrf });
+    return page(c, titleWithErrors(view.title, view.errors), view.body, status, session);
+  };
+
+  pages.get('/staff/admin/clinics/:slug', async (c) => {
+    await requireAdmin(c, 'location');
+    const l = await findLocation(c.req.param('slug'));
+    const kept = Number(c.req.query('kept') ?? '0');
+    return render(c, l, kept > 0 ? { notice: t('admin.closure.visitsRemain', { n: kept }) } : {});
+  });
+
+  pages.post('/staff/admin/clinics/:slug/details', async (c) => {
+    await requireAdmin(c, 'location');
+    const l = await findLocation(c.req.param('slug'));
+    const form = (await c.req.parseBody()) as FormBody;
+    const raw = Object.fromEntries(Object.keys(detailsSchema.shape).map((k) => [k, str(form, k)])) as Details;
+    const parsed = detailsSchema.safeParse(raw);
+    if (!parsed.success)
+      return render(c, l, { details: { values: raw, errors: fieldErrors(parsed.error.issues) } }, 422);
+    await db.transaction(async (tx) => {
+      await updateLocation(tx, l.id, parsed.data);
+      await recordAudit(tx, {
+        ...staffActor(c),
+        action: 'update',
+        entityType: 'location',
+        entityId: l.id,
+        outcome: 'success',
+        detail: { part: 'details' },
+      });
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/clinics/${l.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/clinics/:slug/hours', async (c) => {
+    await requireAdmin(c, 'location');
+    const l = await findLocation(c.req.param('slug'));
+    const { errors, hours, values } = parseHours((await c.req.parseBody()) as FormBody);
+    if (Object.keys(errors).length) return render(c, l, { hours: { values, errors } }, 422);
+    await db.transaction(async (tx) => {
+      await replaceHours(tx, l.id, hours);
+      await recordAudit(tx, {
+        ...staffActor(c),
+        action: 'update',
+        entityType: 'location',
+        entityId: l.id,
+        outcome: 'success',
+        detail: { part: 'hours', openDays: hours.length },
+      });
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/clinics/${l.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/clinics/:slug/closures', async (c) => {
+    await requireAdmin(c, 'closure');
+    const l = await findLocation(c.req.param('slug'));
+    const form = (await c.req.parseBody()) as FormBody;
+    const values = {
+      closedOn: str(form, 'closedOn'),
+      reason: str(form, 'reason'),
+      reasonEs: str(form, 'reasonEs'),
+    };
+    const parsed = closureSchema.safeParse(values);
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    const today = dateInZone(now().getTime(), l.timeZone);
+    if (parsed.success && parsed.data.closedOn < today) errors.closedOn = t('admin.closure.err.past');
+    if (!parsed.success || Object.keys(errors).length)
+      return render(c, l, { closure: { values, errors } }, 422);
+    const { closedOn, reason, reasonEs } = parsed.data;
+    const added = await db.transaction(async (tx) => {
+      if (!(await addClosure(tx, l.id, closedOn, { en: reason, es: reasonEs || reason }))) return false;
+      await recordAudit(tx, {
+        ...staffActor(c),
+        action: 'create',
+        entityType: 'closure',
+        entityId: l.id,
+        outcome: 'success',
+        detail: { date: closedOn },
+      });
+      return true;
+    });
+    if (!added)
+      return render(
+        c,
+        l,
+        { closure: { values, errors: { closedOn: t('admin.closure.err.duplicate') } } },
+        409,
+      );
+    scheduling.directory.invalidate();
+    // Visits already booked that day stay booked: say so, so the front desk can call the patients.
+    const midnight = (d: Temporal.PlainDate) =>
+      new Date(d.toZonedDateTime({ timeZone: l.timeZone }).epochMilliseconds);
+    const day = Temporal.PlainDate.from(closedOn);
+    const [start, end] = [midnight(day), midnight(day.add({ days: 1 }))];
+    const booked = (await listAppointments(db, { locationId: l.id, start, end })).filter(
+      (a) => a.status === 'booked' || a.status === 'checked-in',
+    ).length;
+    return c.redirect(`/staff/admin/clinics/${l.slug}${booked ? `?kept=${booked}` : ''}`, 303);
+  });
+
+  pages.post('/staff/admin/clinics/:slug/closures/:date/remove', async (c) => {
+    await requireAdmin(c, 'closure');
+    const l = await findLocation(c.req.param('slug'));
+    const date = c.req.param('date');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new NotFound();
+    await db.transaction(async (tx) => {
+      if (!(await removeClosure(tx, l.id, date))) return;
+      await recordAudit(tx, {
+        ...staffActor(c),
+        action: 'delete',
+        entityType: 'closure',
+        entityId: l.id,
+        outcome: 'success',
+        detail: { date },
+      });
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/clinics/${l.slug}`, 303);
+  });
+}

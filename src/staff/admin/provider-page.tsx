@@ -1,0 +1,258 @@
+import type { Directory, Provider } from '../../directory/directory.js';
+import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
+import { HOME_ZONE, t } from '../staff-kit.js';
+import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
+import {
+  AdminErrorSummary,
+  CheckboxGroup,
+  Csrf,
+  FieldError,
+  Section,
+  TextArea,
+  TextField,
+  type FieldErrors,
+} from './admin-views.js';
+
+export type Profile = Record<'displayName' | 'credentials' | 'bioEn' | 'bioEs', string>;
+export type Block = Record<'location' | 'weekday' | 'starts' | 'ends' | 'validFrom' | 'validTo', string>;
+
+export interface ProviderForms {
+  profile?: { values: Profile; errors: FieldErrors };
+  offers?: { values: string[]; errors: FieldErrors };
+  block?: { values: Block; errors: FieldErrors };
+}
+
+/** A provider's page: profile, visit types offered, working blocks and time off. */
+export function providerPage(props: {
+  p: Provider;
+  d: Directory;
+  f: ProviderForms;
+  blocks: WorkingBlockRow[];
+  timeOff: TimeOffRow[];
+  csrf: string;
+  today: string;
+}) {
+  const { p, d, f, blocks, timeOff, csrf, today } = props;
+  const profile = f.profile?.values ?? {
+    displayName: p.displayName,
+    credentials: p.credentials,
+    bioEn: p.bio.en,
+    bioEs: p.bio.es,
+  };
+  const offered =
+    f.offers?.values ?? d.visitTypes.filter((v) => p.visitTypes.includes(v.slug)).map((v) => v.id);
+  const block = f.block?.values ?? {
+    location: '',
+    weekday: '1',
+    starts: '',
+    ends: '',
+    validFrom: today,
+    validTo: '',
+  };
+  const pe = f.profile?.errors ?? {};
+  const be = f.block?.errors ?? {};
+  const allErrors = { ...pe, ...f.offers?.errors, ...be };
+  const title = t('admin.provider.title', { name: p.displayName });
+  const clinicName = (id: string) => d.locations.find((l) => l.id === id)?.name ?? '';
+  return {
+    title,
+    errors: allErrors,
+    body: (
+      <>
+        <AdminErrorSummary errors={allErrors} />
+        <p class="back-link-row">
+          <a href="/staff/admin/providers">{t('admin.providers.title')}</a>
+        </p>
+        <h1>{title}</h1>
+        <Section title={t('admin.provider.profile')}>
+          <form method="post" action={`/staff/admin/providers/${p.slug}/profile`} novalidate>
+            <Csrf token={csrf} />
+            <TextField
+              id="displayName"
+              label={t('admin.provider.displayName')}
+              value={profile.displayName}
+              errors={pe}
+            />
+            <TextField
+              id="credentials"
+              label={t('admin.provider.credentials')}
+              value={profile.credentials}
+              errors={pe}
+            />
+            <TextArea id="bioEn" label={t('admin.provider.bioEn')} value={profile.bioEn} errors={pe} />
+            <TextArea id="bioEs" label={t('admin.provider.bioEs')} value={profile.bioEs} errors={pe} />
+            <button class="button" type="submit">
+              {t('admin.save')}
+            </button>
+          </form>
+        </Section>
+        <Section title={t('admin.provider.offers')}>
+          <form method="post" action={`/staff/admin/providers/${p.slug}/visit-types`} novalidate>
+            <Csrf token={csrf} />
+            <CheckboxGroup
+              id="visitTypes"
+              legend={t('admin.provider.offersLegend')}
+              options={d.visitTypes.map((v) => ({ value: v.id, label: v.name.en }))}
+              checked={offered}
+              errors={f.offers?.errors ?? {}}
+            />
+            <button class="button" type="submit">
+              {t('admin.save')}
+            </button>
+          </form>
+        </Section>
+        <Section title={t('admin.blocks.title')}>
+          {blocks.length === 0 ? (
+            <p>{t('admin.blocks.none')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.block.weekday')}</th>
+                  <th scope="col">{t('admin.block.time')}</th>
+                  <th scope="col">{t('admin.block.location')}</th>
+                  <th scope="col">{t('admin.block.valid')}</th>
+                  <th scope="col">{t('staff.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {blocks.map((b) => (
+                  <tr>
+                    <td>{weekdayName('en', b.weekday)}</td>
+                    <td>
+                      {b.starts}–{b.ends}
+                    </td>
+                    <td>{clinicName(b.locationId)}</td>
+                    <td>
+                      {b.validTo
+                        ? `${b.validFrom} – ${b.validTo}`
+                        : t('admin.block.from', { date: b.validFrom })}
+                    </td>
+                    <td class="actions">
+                      <form method="post" action={`/staff/admin/providers/${p.slug}/blocks/${b.id}/remove`}>
+                        <Csrf token={csrf} />
+                        <button class="button secondary" type="submit">
+                          {t('admin.remove')}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>{t('admin.block.add')}</h3>
+          <form
+            method="post"
+            action={`/staff/admin/providers/${p.slug}/blocks`}
+            novalidate
+            class="admin-row-form"
+          >
+            <Csrf token={csrf} />
+            <div class={`form-group${be.location ? ' has-error' : ''}`}>
+              <label class="label" for="location">
+                {t('admin.block.location')}
+              </label>
+              <FieldError id="location" message={be.location} />
+              <select class="input" id="location" name="location">
+                <option value="">{t('admin.choose')}</option>
+                {d.locations.map((l) => (
+                  <option value={l.id} selected={l.id === block.location}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`form-group${be.weekday ? ' has-error' : ''}`}>
+              <label class="label" for="weekday">
+                {t('admin.block.weekday')}
+              </label>
+              <FieldError id="weekday" message={be.weekday} />
+              <select class="input" id="weekday" name="weekday">
+                {[1, 2, 3, 4, 5, 6, 7].map((w) => (
+                  <option value={String(w)} selected={String(w) === block.weekday}>
+                    {weekdayName('en', w)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              id="starts"
+              label={t('admin.block.starts')}
+              type="time"
+              value={block.starts}
+              errors={be}
+              width="width-10"
+            />
+            <TextField
+              id="ends"
+              label={t('admin.block.ends')}
+              type="time"
+              value={block.ends}
+              errors={be}
+              width="width-10"
+            />
+            <TextField
+              id="validFrom"
+              label={t('admin.block.validFrom')}
+              type="date"
+              value={block.validFrom}
+              errors={be}
+              width="width-10"
+            />
+            <TextField
+              id="validTo"
+              label={t('admin.block.validTo')}
+              hint={t('admin.block.validToHint')}
+              type="date"
+              value={block.validTo}
+              errors={be}
+              width="width-10"
+            />
+            <button class="button" type="submit">
+              {t('admin.block.add')}
+            </button>
+          </form>
+        </Section>
+        <Section title={t('admin.timeOff.title')}>
+          {timeOff.length === 0 ? (
+            <p>{t('admin.timeOff.none')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.timeOff.starts')}</th>
+                  <th scope="col">{t('admin.timeOff.ends')}</th>
+                  <th scope="col">{t('admin.timeOff.note')}</th>
+                  <th scope="col">{t('staff.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {timeOff.map((x) => (
+                  <tr>
+                    <td>{`${dayInZone('en', x.startsAt.getTime(), HOME_ZONE)}, ${timeInZone('en', x.startsAt.getTime(), HOME_ZONE)}`}</td>
+                    <td>{`${dayInZone('en', x.endsAt.getTime(), HOME_ZONE)}, ${timeInZone('en', x.endsAt.getTime(), HOME_ZONE)}`}</td>
+                    <td>{x.note}</td>
+                    <td class="actions">
+                      <form method="post" action={`/staff/admin/providers/${p.slug}/time-off/${x.id}/remove`}>
+                        <Csrf token={csrf} />
+                        <button class="button secondary" type="submit">
+                          {t('admin.remove')}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>
+            <a class="button secondary" href={`/staff/admin/providers/${p.slug}/time-off`}>
+              {t('admin.timeOff.add')}
+            </a>
+          </p>
+        </Section>
+      </>
+    ),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Providers: the list; a provider's profile, the visit types they offer, their weekly working
+ * blocks per clinic (the database refuses a provider in two places at once: that refusal
+ * becomes a form error) and their time off (added on its own page, time-off.tsx).
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/audit.js';
+import type { Provider } from '../../directory/directory.js';
+import { PG, pgErrorCode } from '../../platform/db/database.js';
+import { NotFound } from '../../platform/http/problem.js';
+import { dateInZone } from '../../platform/i18n/format.js';
+import { UUID_PATTERN } from '../../platform/tokens.js';
+import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { providerPage, type Block, type Profile, type ProviderForms } from './provider-page.js';
+import {
+  addWorkingBlock,
+  listTimeOff,
+  listWorkingBlocks,
+  removeTimeOff,
+  removeWorkingBlock,
+  setProviderVisitTypes,
+  updateProvider,
+} from './admin-store.js';
+import {
+  all,
+  calendarDate,
+  clock,
+  fieldErrors,
+  optionalText,
+  requiredText,
+  str,
+  titleWithErrors,
+  type FormBody,
+} from './admin-views.js';
+
+const profileSchema = z.object({
+  displayName: requiredText('admin.provider.err.displayName', 120),
+  credentials: optionalText(60),
+  bioEn: requiredText('admin.provider.err.bioEn', 2000),
+  bioEs: requiredText('admin.provider.err.bioEs', 2000),
+});
+
+const blockSchema = z
+  .object({
+    location: z.string().regex(UUID_PATTERN, t('admin.block.err.location')),
+    weekday: z.string().regex(/^[1-7]$/, t('admin.block.err.weekday')),
+    starts: clock(t('admin.block.err.starts')),
+    ends: clock(t('admin.block.err.ends')),
+    validFrom: calendarDate(t('admin.block.err.validFrom')),
+    validTo: z.union([z.literal(''), calendarDate(t('admin.block.err.validTo'))]),
+  })
+  .refine((b) => b.ends > b.starts, { path: ['ends'], message: t('admin.block.err.order') })
+  .refine((b) => !b.validTo || b.validTo >= b.validFrom, {
+    path: ['validTo'],
+    message: t('admin.block.err.validOrder'),
+  });
+
+/** The provider with this slug, or "not found". */
+export async function findProvider(kit: StaffKit, slug: string): Promise<Provider> {
+  const p = (await kit.scheduling.directory.get()).providers.find((x) => x.slug === slug);
+  if (!p) throw new NotFound();
+  return p;
+}
+
+export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
+  const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
+
+  pages.get('/staff/admin/providers', async (c) => {
+    await requireAdmin(c, 'provider');
+    const d = await scheduling.directory.get();
+    const clinic = (slug: string) => d.locations.find((l) => l.slug === slug)?.name ?? slug;
+    return page(
+      c,
+      t('admin.providers.title'),
+      <>
+        <p class="back-link-row">
+          <a href="/staff/admin">{t('admin.title')}</a>
+        </p>
+        <h1>{t('admin.providers.title')}</h1>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.provider.displayName')}</th>
+              <th scope="col">{t('admin.provider.credentials')}</th>
+              <th scope="col">{t('admin.provider.clinics')}</th>
+              <th scope="col">{t('admin.provider.offers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.providers.map((p) => (
+              <tr>
+                <td>
+                  <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
+                </td>
+                <td>{p.credentials}</td>
+                <td>{p.locations.map(clinic).join(', ')}</td>
+                <td>
+                  {p.visitTypes.map((v) => d.visitTypes.find((x) => x.slug === v)?.name.en ?? v).join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+      200,
+      c.get('staff'),
+    );
+  });
+
+  const render = async (
+    c: Context<StaffEnv>,
+    p: Provider,
+    f: ProviderForms,
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const session = c.get('staff');
+    const d = await scheduling.directory.get();
+    const blocks = await listWorkingBlocks(db, p.id);
+    const timeOff = await listTimeOff(db, p.id, now());
+    const view = providerPage({
+      p,
+      d,
+      f,
+      blocks,
+      timeOff,
+      csrf: session.csrf,
+      today: dateInZone(now().getTime(), HOME_ZONE),
+    });
+    return page(c, titleWithErrors(view.title, view.errors), view.body, status, session);
+  };
+
+  pages.get('/staff/admin/providers/:slug', async (c) => {
+    await requireAdmin(c, 'provider');
+    return render(c, await findProvider(kit, c.req.param('slug')), {});
+  });
+
+  const audited = (
+    c: Context<StaffEnv>,
+    action: string,
+    entityType: string,
+    entityId: string,
+    detail?: Record<string, string | number | boolean>,
+  ) => ({
+    ...staffActor(c),
+    action,
+    entityType,
+    entityId,
+    outcome: 'success' as const,
+    ...(detail ? { detail } : {}),
+  });
+
+  pages.post('/staff/admin/providers/:slug/profile', async (c) => {
+    await requireAdmin(c, 'provider');
+    const p = await findProvider(kit, c.req.param('slug'));
+    const form = (await c.req.parseBody()) as FormBody;
+    const values = Object.fromEntries(
+      Object.keys(profileSchema.shape).map((k) => [k, str(form, k)]),
+    ) as Profile;
+    const parsed = profileSchema.safeParse(values);
+    if (!parsed.success)
+      return render(c, p, { profile: { values, errors: fieldErrors(parsed.error.issues) } }, 422);
+    const v = parsed.data;
+    await db.transaction(async (tx) => {
+      await updateProvider(tx, p.id, {
+        displayName: v.displayName,
+        credentials: v.credentials,
+        bio: { en: v.bioEn, es: v.bioEs },
+      });
+      await recordAudit(tx, audited(c, 'update', 'provider', p.id, { part: 'profile' }));
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/providers/:slug/visit-types', async (c) => {
+    await requireAdmin(c, 'provider');
+    const p = await findProvider(kit, c.req.param('slug'));
+    const d = await scheduling.directory.get();
+    const chosen = all((await c.req.parseBody({ all: true })) as FormBody, 'visitTypes');
+    const known = new Set(d.visitTypes.map((v) => v.id));
+    if (chosen.some((id) => !known.has(id)))
+      return render(
+        c,
+        p,
+        { offers: { values: [], errors: { visitTypes: t('admin.provider.err.offers') } } },
+        422,
+      );
+    await db.transaction(async (tx) => {
+      await setProviderVisitTypes(tx, p.id, chosen);
+      await recordAudit(
+        tx,
+        audited(c, 'update', 'provider', p.id, { part: 'visit-types', count: chosen.length }),
+      );
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/providers/:slug/blocks', async (c) => {
+    await requireAdmin(c, 'provider');
+    const p = await findProvider(kit, c.req.param('slug'));
+    const d = await scheduling.directory.get();
+    const form = (await c.req.parseBody()) as FormBody;
+    const values = Object.fromEntries(
+      ['location', 'weekday', 'starts', 'ends', 'validFrom', 'validTo'].map((k) => [k, str(form, k).trim()]),
+    ) as Block;
+    const parsed = blockSchema.safeParse(values);
+    const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (parsed.success && !d.locations.some((l) => l.id === values.location))
+      errors.location = t('admin.block.err.location');
+    if (!parsed.success || Object.keys(errors).length)
+      return render(c, p, { block: { values, errors } }, 422);
+    const b = parsed.data;
+    try {
+      await db.transaction(async (tx) => {
+        const id = await addWorkingBlock(tx, p.id, {
+          locationId: b.location,
+          weekday: Number(b.weekday),
+          starts: b.starts,
+          ends: b.ends,
+          validFrom: b.validFrom,
+          validTo: b.validTo || null,
+        });
+        await recordAudit(tx, audited(c, 'create', 'provider-schedule', id, { provider: p.id }));
+      });
+    } catch (error) {
+      if (pgErrorCode(error) !== PG.exclusionViolation) throw error;
+      return render(
+        c,
+        p,
+        { block: { values, errors: { starts: t('admin.block.err.overlap', { name: p.displayName }) } } },
+        409,
+      );
+    }
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/providers/:slug/blocks/:id/remove', async (c) => {
+    await requireAdmin(c, 'provider');
+    const p = await findProvider(kit, c.req.param('slug'));
+    const id = c.req.param('id');
+    if (!UUID_PATTERN.test(id)) throw new NotFound();
+    await db.transaction(async (tx) => {
+      if (await removeWorkingBlock(tx, p.id, id))
+        await recordAudit(tx, audited(c, 'delete', 'provider-schedule', id, { provider: p.id }));
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
+  });
+
+  pages.post('/staff/admin/providers/:slug/time-off/:id/remove', async (c) => {
+    await requireAdmin(c, 'time-off');
+    const p = await findProvider(kit, c.req.param('slug'));
+    const id = c.req.param('id');
+    if (!UUID_PATTERN.test(id)) throw new NotFound();
+    await db.transaction(async (tx) => {
+      if (await removeTimeOff(tx, p.id, id))
+        await recordAudit(tx, audited(c, 'delete', 'time-off', id, { provider: p.id }));
+    });
+    scheduling.directory.invalidate();
+    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
+  });
+}
