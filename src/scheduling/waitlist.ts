@@ -122,11 +122,19 @@ export async function offerFreedTime(
   const location = d.locations.find((l) => l.id === freed.locationId)!;
   const startMs = freed.startsAt.getTime();
   if (startMs <= s.now().getTime()) return undefined;
+  // A time freed because the provider is now off, or the clinic closed, is not free to offer.
+  const localDate = dateInZone(startMs, location.timeZone);
+  const [blocked] = await tx.query(
+    `SELECT 1 FROM provider_time_off WHERE provider_id = $1 AND starts_at <= $2 AND ends_at > $2
+     UNION ALL SELECT 1 FROM location_closures WHERE location_id = $3 AND closed_on = $4::date`,
+    [freed.providerId, freed.startsAt, freed.locationId, localDate],
+  );
+  if (blocked) return undefined;
   const entry = await lockNextWaiting(tx, {
     visitTypeId: freed.visitTypeId,
     locationId: freed.locationId,
     providerId: freed.providerId,
-    localDate: dateInZone(startMs, location.timeZone),
+    localDate,
   });
   if (!entry) return undefined;
   return offerToEntry(tx, s, d, entry, freed);

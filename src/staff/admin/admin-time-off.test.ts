@@ -97,6 +97,26 @@ describe('time off', () => {
       start: '2026-12-04T10:00:00-07:00',
       givenName: 'Lou',
     });
+    // Someone waits for that day: the freed time is inside the time off, so it is not offered.
+    const join = await x.t.request('/api/v1/waitlist', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        visitType: 'back-pain-visit',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        from: '2026-12-04',
+        to: '2026-12-04',
+        patient: {
+          givenName: 'Wade',
+          familyName: 'Waiting',
+          birthDate: '1980-01-01',
+          email: 'wade@example.com',
+          phone: '480 555 0190',
+        },
+      }),
+    });
+    expect(join.status).toBe(201);
     const { client, csrf } = await session(x.t, 'admin@example.com');
     const fields = { _csrf: csrf, starts: '2026-12-04T08:00', ends: '2026-12-04T14:00', note: 'Sick day' };
     const ask = await client.post('/staff/admin/providers/ben-evans/time-off', fields);
@@ -115,6 +135,10 @@ describe('time off', () => {
       [visit.id],
     );
     expect(mail.length).toBeGreaterThan(0);
+    const [waiting] = await x.t.db.query<{ status: string }>(
+      "SELECT w.status FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.family_name = 'Waiting'",
+    );
+    expect(waiting!.status).toBe('waiting');
     const [audit] = await x.t.db.query<{ detail: Record<string, unknown> }>(
       "SELECT detail FROM audit_events WHERE entity_type = 'time-off' AND action = 'create' ORDER BY id DESC LIMIT 1",
     );
