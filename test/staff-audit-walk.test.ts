@@ -1,0 +1,428 @@
+/**
+ * Walks every staff route the app registers and counts the audit events each request writes.
+ * A request that shows or changes health data writes exactly one event per record it touches
+ * (never zero, never two for one record); pages without health data write none, and
+ * administrative changes write one. A route added without an entry here fails the first test.
+ * Afterwards, the planted patient's details must not appear in the logs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { SCREEN_CLEAR } from './support/answers.js';
+import { createStaff, signedIn } from './support/staff.js';
+import type { FormClient } from './support/form-client.js';
+
+const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let t: TestApp;
+type Who = 'admin' | 'desk' | 'evans';
+const clients = {} as Record<Who, { client: FormClient; csrf: string }>;
+const ids: Record<string, string> = {};
+
+const PLANTED = {
+  givenName: 'Zelda',
+  familyName: 'Plantedpatient',
+  birthDate: '1944-04-14',
+  email: 'zelda.planted@example.com',
+  phone: '480 555 0144',
+};
+
+async function post(path: string, body: unknown) {
+  return t.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function book(start: string, patient = PLANTED, extra: Record<string, unknown> = {}) {
+  const res = await post('/api/v1/appointments', {
+    visitType: 'back-pain-visit',
+    location: 'scottsdale',
+    provider: 'ben-evans',
+    start,
+    patient,
+    ...extra,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  Object.assign(
+    ids,
+    await createStaff(t, [
+      { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
+      { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+    ]),
+  );
+  const a = (await (
+    await post('/api/v1/assessments', {
+      pathway: 'low-back-pain',
+      answers: { ...SCREEN_CLEAR, 'pain-score': 5 },
+    })
+  ).json()) as { id: string; token: string };
+  ids.today = await book('2026-11-30T10:00:00-07:00', PLANTED, {
+    assessmentId: a.id,
+    assessmentToken: a.token,
+  });
+  ids.second = await book('2026-11-30T11:00:00-07:00', {
+    ...PLANTED,
+    givenName: 'Yuri',
+    email: 'yuri@example.com',
+  });
+  ids.noShow = await book('2026-11-30T12:00:00-07:00', {
+    ...PLANTED,
+    givenName: 'Nell',
+    email: 'nell@example.com',
+  });
+  ids.toMove = await book('2026-12-01T10:00:00-07:00');
+  ids.toCancel = await book('2026-12-01T11:00:00-07:00');
+  ids.underTimeOff = await book('2026-12-03T10:00:00-07:00');
+  const join = await post('/api/v1/waitlist', {
+    visitType: 'back-pain-visit',
+    location: 'scottsdale',
+    from: '2026-12-07',
+    to: '2026-12-09',
+    patient: PLANTED,
+  });
+  expect(join.status).toBe(201);
+  ids.entry = (await t.db.query<{ id: string }>('SELECT id FROM waitlist_entries'))[0]!.id;
+  ids.closure = '2026-12-24';
+  ids.block = (
+    await t.db.query<{ id: string }>(
+      "SELECT b.id FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' LIMIT 1",
+    )
+  )[0]!.id;
+  for (const who of ['admin', 'desk', 'evans'] as const)
+    clients[who] = await signedIn(t, `${who}@example.com`);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface Step {
+  route: string;
+  as: Who;
+  path: () => string;
+  form?: () => Record<string, string | string[]>;
+  status: number;
+  /** Audit events this request must write. */
+  events: number;
+  /** Health data: every event names a record, each record once. */
+  health?: boolean;
+}
+
+const get = (route: string, as: Who, path: string, status: number, events: number, health = false): Step => ({
+  route: `GET ${route}`,
+  as,
+  path: () => path,
+  status,
+  events,
+  health,
+});
+const send = (
+  route: string,
+  as: Who,
+  path: () => string,
+  form: () => Record<string, string | string[]>,
+  status: number,
+  events: number,
+  health = false,
+): Step => ({ route: `POST ${route}`, as, path, form, status, events, health });
+
+const STEPS: Step[] = [
+  // Sign-in pages: every attempt is audited; no health data.
+  get('/staff/login', 'desk', '/staff/login', 200, 0),
+  // Health data: one event per visit shown or changed.
+  get('/staff', 'desk', '/staff?location=scottsdale&date=2026-11-30', 200, 3, true),
+  get('/staff/week', 'desk', '/staff/week?location=scottsdale&date=2026-11-30', 200, 6, true),
+  get('/staff/search', 'desk', '/staff/search?q=Plantedpatient', 200, 6, true),
+  get('/staff/appointments/:id', 'desk', '/staff/appointments/ID:today', 200, 1, true),
+  get('/staff/appointments/:id/intake', 'evans', '/staff/appointments/ID:today/intake', 200, 1, true),
+  send(
+    '/staff/appointments/:id/check-in',
+    'desk',
+    () => `/staff/appointments/${ids.today}/check-in`,
+    () => ({}),
+    303,
+    1,
+    true,
+  ),
+  get('/staff/appointments/:id/no-show', 'desk', '/staff/appointments/ID:noShow/no-show', 200, 1, true),
+  send(
+    '/staff/appointments/:id/no-show',
+    'desk',
+    () => `/staff/appointments/${ids.noShow}/no-show`,
+    () => ({}),
+    303,
+    1,
+    true,
+  ),
+  get(
+    '/staff/appointments/:id/reschedule',
+    'desk',
+    '/staff/appointments/ID:toMove/reschedule?date=2026-12-01',
+    200,
+    1,
+    true,
+  ),
+  send(
+    '/staff/appointments/:id/reschedule',
+    'desk',
+    () => `/staff/appointments/${ids.toMove}/reschedule`,
+    () => ({ slot: 'ben-evans|2026-12-01T13:00:00-07:00' }),
+    303,
+    1,
+    true,
+  ),
+  get('/staff/appointments/:id/cancel', 'desk', '/staff/appointments/ID:toCancel/cancel', 200, 1, true),
+  send(
+    '/staff/appointments/:id/cancel',
+    'desk',
+    () => `/staff/appointments/${ids.toCancel}/cancel`,
+    () => ({}),
+    303,
+    1,
+    true,
+  ),
+  get(
+    '/staff/book',
+    'desk',
+    '/staff/book?location=scottsdale&visitType=back-pain-visit&date=2026-12-02',
+    200,
+    0,
+  ),
+  send(
+    '/staff/book',
+    'desk',
+    () => '/staff/book',
+    () => ({
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      slot: 'ben-evans|2026-12-02T09:00:00-07:00',
+      ...PLANTED,
+      givenName: 'Phil',
+    }),
+    303,
+    1,
+    true,
+  ),
+  get('/staff/waitlist', 'desk', '/staff/waitlist?location=scottsdale', 200, 1, true),
+  get('/staff/waitlist/:id/offer', 'desk', '/staff/waitlist/ID:entry/offer?date=2026-12-08', 200, 1, true),
+  send(
+    '/staff/waitlist/:id/offer',
+    'desk',
+    () => `/staff/waitlist/${ids.entry}/offer`,
+    () => ({ slot: 'ben-evans|2026-12-08T09:00:00-07:00' }),
+    303,
+    1,
+    true,
+  ),
+  // Time off over a booked visit: the question lists it (one read), the decision records one event.
+  get('/staff/admin/providers/:slug/time-off', 'admin', '/staff/admin/providers/ben-evans/time-off', 200, 0),
+  send(
+    '/staff/admin/providers/:slug/time-off',
+    'admin',
+    () => '/staff/admin/providers/ben-evans/time-off',
+    () => ({ starts: '2026-12-03T09:00', ends: '2026-12-03T12:00', note: 'Course' }),
+    409,
+    1,
+    true,
+  ),
+  // Administrators' reads of the audit trail and the outbox: one event each.
+  get('/staff/audit', 'admin', '/staff/audit', 200, 1),
+  get('/api/v1/audit-events', 'admin', '/api/v1/audit-events', 200, 1),
+  get('/staff/outbox', 'admin', '/staff/outbox', 200, 1),
+  // Administration: pages without health data write nothing; each change writes one event.
+  get('/staff/admin', 'admin', '/staff/admin', 200, 0),
+  get('/staff/admin/clinics', 'admin', '/staff/admin/clinics', 200, 0),
+  get('/staff/admin/clinics/:slug', 'admin', '/staff/admin/clinics/tempe', 200, 0),
+  send(
+    '/staff/admin/clinics/:slug/details',
+    'admin',
+    () => '/staff/admin/clinics/tempe/details',
+    () => ({}),
+    422,
+    0,
+  ),
+  send(
+    '/staff/admin/clinics/:slug/hours',
+    'admin',
+    () => '/staff/admin/clinics/tempe/hours',
+    () => ({ 'opens-1': '08:00', 'closes-1': '17:00' }),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/clinics/:slug/closures',
+    'admin',
+    () => '/staff/admin/clinics/tempe/closures',
+    () => ({ closedOn: ids.closure!, reason: 'Holiday' }),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/clinics/:slug/closures/:date/remove',
+    'admin',
+    () => `/staff/admin/clinics/tempe/closures/${ids.closure}/remove`,
+    () => ({}),
+    303,
+    1,
+  ),
+  get('/staff/admin/providers', 'admin', '/staff/admin/providers', 200, 0),
+  get('/staff/admin/providers/:slug', 'admin', '/staff/admin/providers/lucia-ramirez', 200, 0),
+  send(
+    '/staff/admin/providers/:slug/profile',
+    'admin',
+    () => '/staff/admin/providers/lucia-ramirez/profile',
+    () => ({}),
+    422,
+    0,
+  ),
+  // A provider may offer no visit type (e.g. on leave): a change, one event.
+  send(
+    '/staff/admin/providers/:slug/visit-types',
+    'admin',
+    () => '/staff/admin/providers/lucia-ramirez/visit-types',
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/providers/:slug/blocks',
+    'admin',
+    () => '/staff/admin/providers/lucia-ramirez/blocks',
+    () => ({}),
+    422,
+    0,
+  ),
+  send(
+    '/staff/admin/providers/:slug/blocks/:id/remove',
+    'admin',
+    () => `/staff/admin/providers/lucia-ramirez/blocks/${ids.block}/remove`,
+    () => ({}),
+    303,
+    1,
+  ),
+  // Removing time off that is already gone is a no-op (a repeated form), not an error.
+  send(
+    '/staff/admin/providers/:slug/time-off/:id/remove',
+    'admin',
+    () => '/staff/admin/providers/lucia-ramirez/time-off/00000000-0000-4000-8000-000000000000/remove',
+    () => ({}),
+    303,
+    0,
+  ),
+  get('/staff/admin/visit-types', 'admin', '/staff/admin/visit-types', 200, 0),
+  get('/staff/admin/visit-types/:slug', 'admin', '/staff/admin/visit-types/back-pain-visit', 200, 0),
+  send(
+    '/staff/admin/visit-types/:slug',
+    'admin',
+    () => '/staff/admin/visit-types/back-pain-visit',
+    () => ({}),
+    422,
+    0,
+  ),
+  get('/staff/admin/staff', 'admin', '/staff/admin/staff', 200, 0),
+  get('/staff/admin/staff/:id', 'admin', '/staff/admin/staff/ID:desk@example.com', 200, 0),
+  send(
+    '/staff/admin/staff/:id/access',
+    'admin',
+    () => `/staff/admin/staff/${ids['desk@example.com']}/access`,
+    () => ({}),
+    422,
+    0,
+  ),
+  send(
+    '/staff/admin/staff/:id/deactivate',
+    'admin',
+    () => `/staff/admin/staff/${ids['evans@example.com']}/deactivate`,
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/staff/:id/reactivate',
+    'admin',
+    () => `/staff/admin/staff/${ids['evans@example.com']}/reactivate`,
+    () => ({}),
+    303,
+    1,
+  ),
+  get('/staff/admin/staff/invite', 'admin', '/staff/admin/staff/invite', 200, 0),
+  send(
+    '/staff/admin/staff/invite',
+    'admin',
+    () => '/staff/admin/staff/invite',
+    () => ({}),
+    422,
+    0,
+  ),
+  get('/staff/invite/:token', 'admin', '/staff/invite/not-a-real-invitation-token-000000000000000', 404, 0),
+  send(
+    '/staff/invite/:token',
+    'admin',
+    () => '/staff/invite/not-a-real-invitation-token-000000000000000',
+    () => ({}),
+    404,
+    0,
+  ),
+  get('/staff/invite/accepted', 'admin', '/staff/invite/accepted', 200, 0),
+  get('/staff/admin/pathways', 'admin', '/staff/admin/pathways', 200, 0),
+];
+
+/** Two-factor and sign-out routes are walked in the sign-in tests (they change the session). */
+const ELSEWHERE = new Set([
+  'POST /staff/login',
+  'POST /staff/logout',
+  'GET /staff/login/mfa',
+  'POST /staff/login/mfa',
+  'GET /staff/mfa',
+  'POST /staff/mfa',
+]);
+
+describe('every staff route and its audit events', () => {
+  it('has a step for every registered staff route', () => {
+    const registered = t.app.routes
+      .filter((r) => r.method === 'GET' || r.method === 'POST')
+      .filter((r) => r.path === '/staff' || r.path.startsWith('/staff/') || r.path === '/api/v1/audit-events')
+      .map((r) => `${r.method} ${r.path}`);
+    const walked = new Set([...STEPS.map((s) => s.route), ...ELSEWHERE]);
+    expect(registered.filter((r) => !walked.has(r))).toEqual([]);
+  });
+
+  for (const step of STEPS) {
+    it(`${step.route} writes ${step.events} audit event(s)`, async () => {
+      const path = step.path().replace(/ID:([\w@.]+)/, (_, k: string) => ids[k]!);
+      const [{ last }] = (await t.db.query<{ last: number }>(
+        'SELECT COALESCE(max(id), 0)::int AS last FROM audit_events',
+      )) as [{ last: number }];
+      const { client, csrf } = clients[step.as];
+      const res = step.form
+        ? await client.post(path, { _csrf: csrf, ...step.form() })
+        : await client.get(path);
+      expect(
+        res.status,
+        await res
+          .clone()
+          .text()
+          .then((x) => x.slice(0, 300)),
+      ).toBe(step.status);
+      const events = await t.db.query<{ entity_type: string; entity_id: string | null; outcome: string }>(
+        'SELECT entity_type, entity_id, outcome FROM audit_events WHERE id > $1 ORDER BY id',
+        [last],
+      );
+      expect(events, JSON.stringify(events)).toHaveLength(step.events);
+      if (step.health) {
+        const records = events.map((e) => `${e.entity_type}:${e.entity_id}`);
+        expect(events.every((e) => e.entity_id)).toBe(true);
+        expect(new Set(records).size).toBe(records.length);
+      }
+    });
+  }
+
+  it('kept the planted patient out of the logs', () => {
+    expect(t.logs.lines.length).toBeGreaterThan(STEPS.length);
+    expect(t.logs.text).not.toMatch(/Zelda|Plantedpatient|zelda\.planted|1944-04-14|555 0144/);
+  });
+});
