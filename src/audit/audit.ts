@@ -59,6 +59,8 @@ export async function auditEventsFor(
 export interface AuditFilter {
   actorId?: string;
   entityId?: string;
+  /** Events about any record of this patient: their visits, self-check results, waiting-list entries. */
+  patientId?: string;
   date?: string; // YYYY-MM-DD, UTC
   limit?: number;
 }
@@ -73,7 +75,20 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
     `SELECT id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip FROM audit_events
      WHERE ($1::text IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity_id = $2)
        AND ($3::date IS NULL OR (occurred_at >= $3::date AND occurred_at < $3::date + 1))
+       -- A patient's records live in other capabilities' tables; this read-only join is the
+       -- audit trail's one look into them.
+       AND ($5::uuid IS NULL OR entity_id IN (
+         SELECT id::text FROM appointments WHERE patient_id = $5
+         UNION SELECT assessment_id::text FROM appointments WHERE patient_id = $5 AND assessment_id IS NOT NULL
+         UNION SELECT id::text FROM waitlist_entries WHERE patient_id = $5
+         UNION SELECT $5::text))
      ORDER BY id DESC LIMIT $4`,
-    [f.actorId ?? null, f.entityId ?? null, f.date ?? null, Math.min(f.limit ?? 200, 1000)],
+    [
+      f.actorId ?? null,
+      f.entityId ?? null,
+      f.date ?? null,
+      Math.min(f.limit ?? 200, 1000),
+      f.patientId ?? null,
+    ],
   );
 }

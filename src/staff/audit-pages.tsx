@@ -1,27 +1,55 @@
 /**
  * For administrators: the audit trail (page and API) and the outbox of messages.
  */
-import { listAuditEvents, recordAudit } from '../audit/audit.js';
+import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/audit.js';
 import { clientAddress } from '../platform/http/client.js';
 import { readCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
 import { isRealDate } from '../platform/i18n/format.js';
+import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, SESSION_COOKIE } from './auth.js';
+
+/** A filter value that matches nothing (an unknown email or a malformed patient id). */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
+
+  /**
+   * The filters of the page and the API: a staff user by id or email, a record id, a patient
+   * (their id: every visit, result and waiting-list entry of theirs), a UTC date.
+   */
+  const filterFrom = async (q: Record<string, string>): Promise<AuditFilter> => {
+    const user = (q.user ?? '').trim();
+    const byEmail = user.includes('@')
+      ? await db.query<{ id: string }>('SELECT id FROM staff_users WHERE lower(email) = lower($1)', [user])
+      : [];
+    const patient = (q.patient ?? '').trim();
+    return {
+      actorId: user.includes('@') ? (byEmail[0]?.id ?? NOBODY) : user || undefined,
+      entityId: (q.entity ?? '').trim() || undefined,
+      patientId: UUID_PATTERN.test(patient) ? patient : patient ? NOBODY : undefined,
+      date: q.date && isRealDate(q.date) ? q.date : undefined,
+    };
+  };
+
+  /** Who did it, readable: staff emails instead of ids. */
+  const staffEmails = async () =>
+    new Map(
+      (await db.query<{ id: string; email: string }>('SELECT id, email FROM staff_users')).map((u) => [
+        u.id,
+        u.email,
+      ]),
+    );
+
   pages.get('/staff/audit', async (c) => {
     await requireAdmin(c, 'audit-events');
     const q = c.req.query();
-    const date = q.date && isRealDate(q.date) ? q.date : undefined;
-    const events = await listAuditEvents(db, {
-      actorId: q.user || undefined,
-      entityId: q.entity || undefined,
-      date,
-    });
+    const events = await listAuditEvents(db, await filterFrom(q));
+    const emails = await staffEmails();
     await recordAudit(db, {
       ...staffActor(c),
       action: 'read',
@@ -40,6 +68,12 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               {t('staff.audit.user')}
             </label>
             <input class="input width-20" id="user" name="user" value={q.user ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="label" for="patient">
+              {t('staff.audit.patient')}
+            </label>
+            <input class="input width-20" id="patient" name="patient" value={q.patient ?? ''} />
           </div>
           <div class="form-group">
             <label class="label" for="entity">
@@ -76,7 +110,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 <td>{e.occurred_at.toISOString()}</td>
                 <td>
                   {e.actor_type}
-                  {e.actor_id ? ` ${e.actor_id}` : ''}
+                  {e.actor_id ? ` ${emails.get(e.actor_id) ?? e.actor_id}` : ''}
                 </td>
                 <td>
                   {e.entity_type}
@@ -109,11 +143,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       throw new NotFound('There is no API endpoint at this path.');
     }
     const q = c.req.query();
-    const events = await listAuditEvents(db, {
-      actorId: q.user || undefined,
-      entityId: q.entity || undefined,
-      date: q.date && isRealDate(q.date) ? q.date : undefined,
-    });
+    const events = await listAuditEvents(db, await filterFrom(q));
     await recordAudit(db, {
       actorType: 'staff',
       actorId: session.user.id,

@@ -278,3 +278,26 @@ describe('the waiting list', () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe('the audit trail, by patient and by user', () => {
+  it('shows every event about one patient’s records, and a user found by email', async () => {
+    const booked = await bookOnline('2026-12-04T09:00:00-07:00');
+    const other = await bookOnline('2026-12-04T10:00:00-07:00');
+    await desk.client.get(`/staff/appointments/${booked.id}`);
+    const [row] = await t.db.query<{ patient_id: string }>(
+      'SELECT patient_id FROM appointments WHERE id = $1',
+      [booked.id],
+    );
+    const admin = await signedIn(t, 'admin@example.com');
+    const visitPage = await (await admin.client.get(`/staff/appointments/${booked.id}`)).text();
+    expect(visitPage).toContain(`/staff/audit?patient=${row!.patient_id}`);
+    const byPatient = await (await admin.client.get(`/staff/audit?patient=${row!.patient_id}`)).text();
+    expect(byPatient).toContain(booked.id);
+    expect(byPatient).not.toContain(other.id);
+    const byUser = await (await admin.client.get('/staff/audit?user=desk@example.com')).text();
+    expect(byUser).toContain('desk@example.com');
+    expect(byUser).toContain(booked.id);
+    const nobody = await (await admin.client.get('/staff/audit?patient=not-an-id')).text();
+    expect(nobody).not.toContain(booked.id);
+  });
+});

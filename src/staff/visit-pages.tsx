@@ -92,6 +92,11 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </a>
           </p>
         ) : null}
+        {session.user.role === 'admin' ? (
+          <p>
+            <a href={`/staff/audit?patient=${a.patientId}`}>{t('staff.visit.auditTrail')}</a>
+          </p>
+        ) : null}
         <p>
           <a
             href={`/staff?location=${location.slug}&date=${dateInZone(a.startsAt.getTime(), location.timeZone)}`}

@@ -139,4 +139,6 @@ export const staffEn = {
   'staff.waitlist.offerTitle': 'Offer a time',
   'staff.waitlist.send': 'Send the offer',
   'staff.waitlist.back': 'Back to the waiting list',
+  'staff.audit.patient': "Patient (id, from a visit's page)",
+  'staff.visit.auditTrail': "Who has seen or changed this patient's records",
 } as const;

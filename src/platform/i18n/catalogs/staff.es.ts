@@ -142,4 +142,6 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.waitlist.offerTitle': 'Ofrecer una hora',
   'staff.waitlist.send': 'Enviar la oferta',
   'staff.waitlist.back': 'Volver a la lista de espera',
+  'staff.audit.patient': 'Paciente (id, de la página de la cita)',
+  'staff.visit.auditTrail': 'Quién vio o cambió los datos de este paciente',
 };
