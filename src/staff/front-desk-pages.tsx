@@ -127,8 +127,12 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </div>
         </form>
         <p class="pager">
-          <a href={q(shift(-1))}>{t('staff.schedule.prev')}</a>{' '}
-          <a href={q(shift(1))}>{t('staff.schedule.next')}</a>
+          <a href={q(shift(-1))} data-shortcut="p" aria-keyshortcuts="p">
+            {t('staff.schedule.prev')}
+          </a>{' '}
+          <a href={q(shift(1))} data-shortcut="n" aria-keyshortcuts="n">
+            {t('staff.schedule.next')}
+          </a>
         </p>
         {visits.length === 0 ? (
           <p>{t('staff.schedule.none')}</p>
@@ -298,7 +302,12 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       <>
         <h1>{heading}</h1>
         <p class="pager">
-          <a href={link(-7)}>{t('staff.week.prev')}</a> <a href={link(7)}>{t('staff.week.next')}</a>
+          <a href={link(-7)} data-shortcut="p" aria-keyshortcuts="p">
+            {t('staff.week.prev')}
+          </a>{' '}
+          <a href={link(7)} data-shortcut="n" aria-keyshortcuts="n">
+            {t('staff.week.next')}
+          </a>
         </p>
         {visits.length === 0 ? (
           <p>{t('staff.schedule.none')}</p>

@@ -56,21 +56,31 @@ export function StaffLayout(props: {
               <nav class="container site-nav" aria-label={t('layout.nav.label')}>
                 <ul>
                   <li>
-                    <a href="/staff">{t('staff.nav.today')}</a>
+                    <a href="/staff" data-shortcut="t" aria-keyshortcuts="t">
+                      {t('staff.nav.today')}
+                    </a>
                   </li>
                   <li>
-                    <a href="/staff/week">{t('staff.nav.week')}</a>
+                    <a href="/staff/week" data-shortcut="w" aria-keyshortcuts="w">
+                      {t('staff.nav.week')}
+                    </a>
                   </li>
                   <li>
-                    <a href="/staff/search">{t('staff.nav.search')}</a>
+                    <a href="/staff/search" data-shortcut="f" aria-keyshortcuts="f">
+                      {t('staff.nav.search')}
+                    </a>
                   </li>
                   {user.role !== 'provider' ? (
                     <>
                       <li>
-                        <a href="/staff/book">{t('staff.nav.book')}</a>
+                        <a href="/staff/book" data-shortcut="b" aria-keyshortcuts="b">
+                          {t('staff.nav.book')}
+                        </a>
                       </li>
                       <li>
-                        <a href="/staff/waitlist">{t('staff.nav.waitlist')}</a>
+                        <a href="/staff/waitlist" data-shortcut="l" aria-keyshortcuts="l">
+                          {t('staff.nav.waitlist')}
+                        </a>
                       </li>
                     </>
                   ) : null}
@@ -94,6 +104,11 @@ export function StaffLayout(props: {
           <main id="main" class="container staff-main" tabindex={-1}>
             {props.children}
           </main>
+          {user ? (
+            <footer class="container staff-footer">
+              <p class="hint">{t('staff.shortcuts')}</p>
+            </footer>
+          ) : null}
         </body>
       </html>
     </>

@@ -82,6 +82,11 @@ describe('the staff side in a browser', () => {
     await page.keyboard.type(ADMIN.password);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/staff');
+    // One-key shortcuts: w for the week, t back to today.
+    await page.keyboard.press('w');
+    await page.waitForURL('**/staff/week');
+    await page.keyboard.press('t');
+    await page.waitForURL('**/staff');
     await page.goto(`${server.url}/staff?location=scottsdale&date=${bookedDate}`);
     expect(await page.locator('td', { hasText: 'Board, Kay' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -141,4 +141,6 @@ export const staffEn = {
   'staff.waitlist.back': 'Back to the waiting list',
   'staff.audit.patient': "Patient (id, from a visit's page)",
   'staff.visit.auditTrail': "Who has seen or changed this patient's records",
+  'staff.shortcuts':
+    'Keyboard: t today, w week, f find a patient, b book, l waiting list, p and n previous and next.',
 } as const;

@@ -144,4 +144,6 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.waitlist.back': 'Volver a la lista de espera',
   'staff.audit.patient': 'Paciente (id, de la página de la cita)',
   'staff.visit.auditTrail': 'Quién vio o cambió los datos de este paciente',
+  'staff.shortcuts':
+    'Teclado: t hoy, w semana, f buscar paciente, b reservar, l lista de espera, p y n anterior y siguiente.',
 };

@@ -39,3 +39,17 @@ document.addEventListener('click', function (event) {
 window.addEventListener('popstate', function () {
   if (document.getElementById('times')) window.location.reload();
 });
+
+// Staff pages: one-key shortcuts for the commonest actions (links marked data-shortcut, also
+// announced with aria-keyshortcuts). Never while typing in a field, never with a modifier key.
+document.addEventListener('keydown', function (event) {
+  if (!document.body.classList.contains('staff')) return;
+  if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
+  var target = event.target;
+  if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
+  if (!/^[a-z]$/.test(event.key)) return;
+  var link = document.querySelector('[data-shortcut="' + event.key + '"]');
+  if (!link) return;
+  event.preventDefault();
+  link.click();
+});
