@@ -10,6 +10,7 @@ import { changeStatus, listAppointments, searchAppointments } from '../schedulin
 import { ScheduleTable } from './staff-views.js';
 
 import type { Hono } from 'hono';
+import { DateField, FilterButton, ClinicSelect } from './visit-views.js';
 import { HOME_ZONE, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 const DONE = ['booked', 'moved', 'cancelled'] as const;
@@ -100,31 +101,9 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </p>
         ) : null}
         <form method="get" action="/staff" class="filters">
-          {user.role !== 'provider' ? (
-            <div class="form-group">
-              <label class="label" for="location">
-                {t('staff.schedule.clinic')}
-              </label>
-              <select class="input" id="location" name="location">
-                {myLocations.map((l) => (
-                  <option value={l.slug} selected={l.id === location?.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div class="form-group">
-            <label class="label" for="date">
-              {t('staff.schedule.date')}
-            </label>
-            <input class="input width-10" id="date" name="date" type="date" value={date} />
-          </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.schedule.show')}
-            </button>
-          </div>
+          {user.role !== 'provider' ? <ClinicSelect locations={myLocations} chosenId={location?.id} /> : null}
+          <DateField date={date} />
+          <FilterButton label={t('staff.schedule.show')} />
         </form>
         <p class="pager">
           <a href={q(shift(-1))} data-shortcut="p" aria-keyshortcuts="p">
@@ -262,11 +241,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               spellcheck={false}
             />
           </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.search.submit')}
-            </button>
-          </div>
+          <FilterButton label={t('staff.search.submit')} />
         </form>
         {q.length >= 2 && visits.length === 0 ? <p>{t('staff.schedule.none')}</p> : null}
         {visits.length ? (

@@ -5,13 +5,22 @@
  */
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { dateInZone, dayInZone, isRealDate } from '../platform/i18n/format.js';
+import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
 import { patientSchema } from '../scheduling/appointment-api.js';
 import { bookAppointment, searchSlots } from '../scheduling/booking-service.js';
 import type { Slot } from '../scheduling/slots.js';
 import { HOME_ZONE, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { FormErrors, parseSlotChoice, problemMessages, SlotChoices, TextField } from './visit-views.js';
+import {
+  FormErrors,
+  parseSlotChoice,
+  problemMessages,
+  SlotChoices,
+  TextField,
+  DateField,
+  FilterButton,
+  DayHeading,
+} from './visit-views.js';
 
 const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
 type Values = Record<string, string>;
@@ -110,17 +119,8 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             provider?.slug,
             t('staff.book.anyProvider'),
           )}
-          <div class="form-group">
-            <label class="label" for="date">
-              {t('staff.schedule.date')}
-            </label>
-            <input class="input width-10" id="date" name="date" type="date" value={date} min={today} />
-          </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.slots.show')}
-            </button>
-          </div>
+          <DateField date={date} min={today} />
+          <FilterButton label={t('staff.slots.show')} />
         </form>
         {!visitType ? (
           <p>{t('staff.book.pickType')}</p>
@@ -130,13 +130,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               {date > today ? <a href={shift(-1)}>{t('staff.schedule.prev')}</a> : null}{' '}
               <a href={shift(1)}>{t('staff.schedule.next')}</a>
             </p>
-            <h2>
-              {dayInZone(
-                'en',
-                Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
-                zone,
-              )}
-            </h2>
+            <DayHeading date={date} zone={zone} />
             <form method="post" action="/staff/book" novalidate>
               <input type="hidden" name="_csrf" value={csrf} />
               <input type="hidden" name="key" value={values.key || newToken()} />

@@ -11,7 +11,15 @@ import { searchSlots } from '../scheduling/booking-service.js';
 import type { StoredAppointment } from '../scheduling/scheduling-store.js';
 import { staffCancelAppointment, staffRescheduleAppointment } from '../scheduling/staff-actions.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { FormErrors, parseSlotChoice, problemMessages, SlotChoices } from './visit-views.js';
+import {
+  FormErrors,
+  parseSlotChoice,
+  problemMessages,
+  DateField,
+  FilterButton,
+  DayHeading,
+  SlotForm,
+} from './visit-views.js';
 
 export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk } = kit;
@@ -235,41 +243,21 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               ))}
             </select>
           </div>
-          <div class="form-group">
-            <label class="label" for="date">
-              {t('staff.schedule.date')}
-            </label>
-            <input class="input width-10" id="date" name="date" type="date" value={date} />
-          </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.slots.show')}
-            </button>
-          </div>
+          <DateField date={date} />
+          <FilterButton label={t('staff.slots.show')} />
         </form>
         <p class="pager">
           <a href={shift(-1)}>{t('staff.schedule.prev')}</a> <a href={shift(1)}>{t('staff.schedule.next')}</a>
         </p>
-        <h2>
-          {dayInZone(
-            'en',
-            Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: location.timeZone }).epochMilliseconds,
-            location.timeZone,
-          )}
-        </h2>
-        <form method="post" action={`/staff/appointments/${a.id}/reschedule`}>
-          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
-          <SlotChoices
-            slots={slots}
-            zone={location.timeZone}
-            providerNames={new Map([[chosenProvider.slug, chosenProvider.displayName]])}
-          />
-          {slots.length ? (
-            <button class="button" type="submit">
-              {t('staff.reschedule.submit')}
-            </button>
-          ) : null}
-        </form>
+        <DayHeading date={date} zone={location.timeZone} />
+        <SlotForm
+          action={`/staff/appointments/${a.id}/reschedule`}
+          csrf={c.get('staff').csrf}
+          slots={slots}
+          zone={location.timeZone}
+          providerNames={new Map([[chosenProvider.slug, chosenProvider.displayName]])}
+          submit={t('staff.reschedule.submit')}
+        />
         <p>
           <a href={`/staff/appointments/${a.id}`}>{t('staff.cancel.keep')}</a>
         </p>

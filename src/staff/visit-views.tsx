@@ -1,7 +1,9 @@
 /** Pieces of the staff forms that change visits: error summary, open times, patient fields. */
 import type { Child } from 'hono/jsx';
 import { HttpProblem, ValidationFailed } from '../platform/http/problem.js';
-import { timeInZone } from '../platform/i18n/format.js';
+import { Temporal } from 'temporal-polyfill';
+import type { Location } from '../directory/directory.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { Slot } from '../scheduling/slots.js';
 import { t } from './staff-kit.js';
 
@@ -99,5 +101,84 @@ export function TextField(props: {
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}
       />
     </div>
+  );
+}
+
+/** The date field of a filter form (native date picker; the server checks the value). */
+export function DateField({ date, min, max }: { date: string; min?: string; max?: string }) {
+  return (
+    <div class="form-group">
+      <label class="label" for="date">
+        {t('staff.schedule.date')}
+      </label>
+      <input class="input width-10" id="date" name="date" type="date" value={date} min={min} max={max} />
+    </div>
+  );
+}
+
+/** The submit button of a GET filter form. */
+export function FilterButton({ label }: { label: string }) {
+  return (
+    <div class="form-group">
+      <button class="button secondary" type="submit">
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/** A clinic chooser for filter forms: the user's clinics, by slug. */
+export function ClinicSelect({ locations, chosenId }: { locations: Location[]; chosenId?: string }) {
+  return (
+    <div class="form-group">
+      <label class="label" for="location">
+        {t('staff.schedule.clinic')}
+      </label>
+      <select class="input" id="location" name="location">
+        {locations.map((l) => (
+          <option value={l.slug} selected={l.id === chosenId}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A local date as a heading, e.g. "Tuesday, December 1". */
+export function DayHeading({ date, zone }: { date: string; zone: string }) {
+  const ms = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+  return <h2>{dayInZone('en', ms, zone)}</h2>;
+}
+
+/** A POST form choosing one of a day's open times, with its submit button when there are any. */
+export function SlotForm(props: {
+  action: string;
+  csrf: string;
+  slots: Slot[];
+  zone: string;
+  providerNames: Map<string, string>;
+  submit: string;
+  chosen?: string;
+  children?: Child;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <SlotChoices
+        slots={props.slots}
+        zone={props.zone}
+        providerNames={props.providerNames}
+        chosen={props.chosen}
+      />
+      {props.slots.length ? (
+        <>
+          {props.children}
+          <button class="button" type="submit">
+            {props.submit}
+          </button>
+        </>
+      ) : null}
+    </form>
   );
 }

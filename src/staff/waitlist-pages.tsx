@@ -13,7 +13,15 @@ import { searchSlots } from '../scheduling/booking-service.js';
 import { staffOfferTime } from '../scheduling/staff-actions.js';
 import { listOpenEntries, type WaitlistEntry } from '../scheduling/waitlist-store.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { FormErrors, parseSlotChoice, problemMessages, SlotChoices } from './visit-views.js';
+import {
+  FormErrors,
+  parseSlotChoice,
+  problemMessages,
+  FilterButton,
+  DayHeading,
+  ClinicSelect,
+  SlotForm,
+} from './visit-views.js';
 
 export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, requireDesk } = kit;
@@ -53,23 +61,8 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </p>
         ) : null}
         <form method="get" action="/staff/waitlist" class="filters">
-          <div class="form-group">
-            <label class="label" for="location">
-              {t('staff.schedule.clinic')}
-            </label>
-            <select class="input" id="location" name="location">
-              {myLocations.map((l) => (
-                <option value={l.slug} selected={l.id === location?.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.schedule.show')}
-            </button>
-          </div>
+          <ClinicSelect locations={myLocations} chosenId={location?.id} />
+          <FilterButton label={t('staff.schedule.show')} />
         </form>
         {entries.length === 0 ? (
           <p>{t('staff.waitlist.none')}</p>
@@ -211,37 +204,22 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               max={entry.latest}
             />
           </div>
-          <div class="form-group">
-            <button class="button secondary" type="submit">
-              {t('staff.slots.show')}
-            </button>
-          </div>
+          <FilterButton label={t('staff.slots.show')} />
         </form>
         {next <= entry.latest ? (
           <p class="pager">
             <a href={`/staff/waitlist/${entry.id}/offer?date=${next}`}>{t('staff.schedule.next')}</a>
           </p>
         ) : null}
-        <h2>
-          {dayInZone(
-            'en',
-            Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: location.timeZone }).epochMilliseconds,
-            location.timeZone,
-          )}
-        </h2>
-        <form method="post" action={`/staff/waitlist/${entry.id}/offer`}>
-          <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
-          <SlotChoices
-            slots={slots}
-            zone={location.timeZone}
-            providerNames={new Map(providers.map((p) => [p.slug, p.displayName]))}
-          />
-          {slots.length ? (
-            <button class="button" type="submit">
-              {t('staff.waitlist.send')}
-            </button>
-          ) : null}
-        </form>
+        <DayHeading date={date} zone={location.timeZone} />
+        <SlotForm
+          action={`/staff/waitlist/${entry.id}/offer`}
+          csrf={c.get('staff').csrf}
+          slots={slots}
+          zone={location.timeZone}
+          providerNames={new Map(providers.map((p) => [p.slug, p.displayName]))}
+          submit={t('staff.waitlist.send')}
+        />
         <p>
           <a href={`/staff/waitlist?location=${location.slug}`}>{t('staff.waitlist.back')}</a>
         </p>
