@@ -1,5 +1,6 @@
 /**
- * Clinics: the list; a clinic's details, weekly opening hours and closures (whole days).
+ * Clinics: the list; a clinic's details, weekly opening hours and closures (whole days). A closure
+ * on a day with visits booked asks what happens to them first, like provider time off does.
  */
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
@@ -7,11 +8,12 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/audit.js';
 import type { Location } from '../../directory/directory.js';
 import { NotFound } from '../../platform/http/problem.js';
-import { dateInZone, weekdayName } from '../../platform/i18n/format.js';
+import { dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
 import { listAppointments } from '../../scheduling/scheduling-store.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
+import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import {
   calendarDate,
   fieldErrors,
@@ -120,6 +122,19 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     );
   });
 
+  /** The clinic's visits on that local date still to happen or happening (booked or checked in). */
+  const visitsOn = async (l: Location, date: string) => {
+    const midnight = (d: Temporal.PlainDate) =>
+      new Date(d.toZonedDateTime({ timeZone: l.timeZone }).epochMilliseconds);
+    const day = Temporal.PlainDate.from(date);
+    const found = await listAppointments(db, {
+      locationId: l.id,
+      start: midnight(day),
+      end: midnight(day.add({ days: 1 })),
+    });
+    return found.filter((a) => a.status === 'booked' || a.status === 'checked-in');
+  };
+
   const render = async (c: Context<StaffEnv>, l: Location, f: ClinicForms, status: 200 | 409 | 422 = 200) => {
     const session = c.get('staff');
     const today = dateInZone(now().getTime(), l.timeZone);
@@ -181,7 +196,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.post('/staff/admin/clinics/:slug/closures', async (c) => {
     await requireAdmin(c, 'closure');
     const l = await findLocation(c.req.param('slug'));
-    const form = (await c.req.parseBody()) as FormBody;
+    const form = (await c.req.parseBody({ all: true })) as FormBody;
     const values = {
       closedOn: str(form, 'closedOn'),
       reason: str(form, 'reason'),
@@ -194,6 +209,30 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (!parsed.success || Object.keys(errors).length)
       return render(c, l, { closure: { values, errors } }, 422);
     const { closedOn, reason, reasonEs } = parsed.data;
+    const duplicate = () =>
+      render(c, l, { closure: { values, errors: { closedOn: t('admin.closure.err.duplicate') } } }, 409);
+    // Already closed that day: say so before asking about the visits.
+    if ((await listClosures(db, l.id, closedOn)).some((x) => x.date === closedOn)) return duplicate();
+    const visits = await visitsOn(l, closedOn);
+    const { choice, ask, changed } = readDecision(form, visits);
+    const back = { href: `/staff/admin/clinics/${l.slug}`, label: l.name };
+    if (ask)
+      return askAboutVisits(kit, c, visits, changed, {
+        action: `/staff/admin/clinics/${l.slug}/closures`,
+        fields: values,
+        back,
+        column: 'provider',
+        texts: {
+          title: t('admin.closure.conflictTitle', { n: visits.length }),
+          lead: t('admin.closure.conflictLead', { name: l.name, date: longDate('en', closedOn) }),
+          changed: t('admin.closure.changed'),
+          keep: t('admin.closure.keep'),
+          keepHint: t('admin.closure.keepHint'),
+          cancel: t('admin.closure.cancel'),
+          cancelHint: t('admin.closure.cancelHint'),
+          back: t('admin.closure.back'),
+        },
+      });
     const added = await db.transaction(async (tx) => {
       if (!(await addClosure(tx, l.id, closedOn, { en: reason, es: reasonEs || reason }))) return false;
       await recordAudit(tx, {
@@ -202,27 +241,22 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         entityType: 'closure',
         entityId: l.id,
         outcome: 'success',
-        detail: { date: closedOn },
+        detail: { date: closedOn, ...decisionDetail(choice, visits) },
       });
       return true;
     });
-    if (!added)
-      return render(
-        c,
-        l,
-        { closure: { values, errors: { closedOn: t('admin.closure.err.duplicate') } } },
-        409,
-      );
+    if (!added) return duplicate();
     scheduling.directory.invalidate();
-    // Visits already booked that day stay booked: say so, so the front desk can call the patients.
-    const midnight = (d: Temporal.PlainDate) =>
-      new Date(d.toZonedDateTime({ timeZone: l.timeZone }).epochMilliseconds);
-    const day = Temporal.PlainDate.from(closedOn);
-    const [start, end] = [midnight(day), midnight(day.add({ days: 1 }))];
-    const booked = (await listAppointments(db, { locationId: l.id, start, end })).filter(
-      (a) => a.status === 'booked' || a.status === 'checked-in',
-    ).length;
-    return c.redirect(`/staff/admin/clinics/${l.slug}${booked ? `?kept=${booked}` : ''}`, 303);
+    if (choice !== 'cancel' || visits.length === 0)
+      // Kept visits stay booked: the clinic's page says so, so the front desk can call the patients.
+      return c.redirect(`${back.href}${visits.length ? `?kept=${visits.length}` : ''}`, 303);
+    // The clinic is closed now, so the freed times are not offered to the waiting list.
+    return cancelVisits(kit, c, visits, {
+      reason: t('admin.closure.cancelReason'),
+      back,
+      title: t('admin.closure.partialTitle'),
+      partial: (n) => t('admin.closure.partial', { n }),
+    });
   });
 
   pages.post('/staff/admin/clinics/:slug/closures/:date/remove', async (c) => {

@@ -2,21 +2,19 @@
  * A provider's time off. Time off over visits already booked never goes through silently: the
  * administrator sees those visits and decides to keep them (recorded in the audit event) or to
  * cancel them (each patient is told and the time goes to the waiting list). If the visits in the
- * range changed between the question and the answer, the question is asked again.
+ * range changed between the question and the answer, the question is asked again. The question
+ * itself is shared with clinic closures (affected-visits.tsx).
  */
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../../audit/audit.js';
 import type { Directory, Provider } from '../../directory/directory.js';
-import { HttpProblem } from '../../platform/http/problem.js';
-import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
-import { listAppointments, type StoredAppointment } from '../../scheduling/scheduling-store.js';
-import { staffCancelAppointment } from '../../scheduling/staff-actions.js';
+import { listAppointments } from '../../scheduling/scheduling-store.js';
 import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { addTimeOff } from './admin-store.js';
+import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import {
   AdminErrorSummary,
-  all,
   Csrf,
   fieldErrors,
   optionalText,
@@ -132,103 +130,6 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     );
   };
 
-  /** The affected visits, with the two decisions; each visit shown is an audited read. */
-  const decision = async (
-    c: Context<StaffEnv>,
-    p: Provider,
-    values: Values,
-    visits: StoredAppointment[],
-    changed: boolean,
-  ) => {
-    const d = await scheduling.directory.get();
-    for (const a of visits)
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'list',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-    const session = c.get('staff');
-    const hidden = (choice: 'keep' | 'cancel') => (
-      <form method="post" action={`/staff/admin/providers/${p.slug}/time-off`}>
-        <Csrf token={session.csrf} />
-        <input type="hidden" name="starts" value={values.starts} />
-        <input type="hidden" name="ends" value={values.ends} />
-        <input type="hidden" name="note" value={values.note} />
-        {visits.map((a) => (
-          <input type="hidden" name="seen" value={a.id} />
-        ))}
-        <input type="hidden" name="decision" value={choice} />
-        <button class={choice === 'keep' ? 'button' : 'button warning'} type="submit">
-          {t(choice === 'keep' ? 'admin.timeOff.keep' : 'admin.timeOff.cancel')}
-        </button>
-      </form>
-    );
-    const title = t('admin.timeOff.conflictTitle', { n: visits.length });
-    return page(
-      c,
-      title,
-      <>
-        <p class="back-link-row">
-          <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
-        </p>
-        <h1>{title}</h1>
-        {changed ? (
-          <p class="inset-warning" role="alert">
-            {t('admin.timeOff.changed')}
-          </p>
-        ) : null}
-        <p>{t('admin.timeOff.conflictLead', { name: p.displayName })}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.time')}</th>
-              <th scope="col">{t('staff.col.patient')}</th>
-              <th scope="col">{t('admin.block.location')}</th>
-              <th scope="col">{t('staff.col.visit')}</th>
-              <th scope="col">{t('staff.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.map((a) => {
-              const l = d.locations.find((x) => x.id === a.locationId);
-              const zone = l?.timeZone ?? HOME_ZONE;
-              return (
-                <tr>
-                  <td>{`${dayInZone('en', a.startsAt.getTime(), zone)}, ${timeInZone('en', a.startsAt.getTime(), zone)}`}</td>
-                  <td>
-                    {a.patient.givenName} {a.patient.familyName}
-                  </td>
-                  <td>{l?.name ?? ''}</td>
-                  <td>{d.visitTypes.find((v) => v.id === a.visitTypeId)?.name.en ?? ''}</td>
-                  <td>
-                    <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <div class="admin-decision">
-          <div>
-            <p>{t('admin.timeOff.keepHint')}</p>
-            {hidden('keep')}
-          </div>
-          <div>
-            <p>{t('admin.timeOff.cancelHint')}</p>
-            {hidden('cancel')}
-          </div>
-        </div>
-        <p>
-          <a href={`/staff/admin/providers/${p.slug}`}>{t('admin.timeOff.back')}</a>
-        </p>
-      </>,
-      409,
-      session,
-    );
-  };
-
   pages.get('/staff/admin/providers/:slug/time-off', async (c) => {
     await requireAdmin(c, 'time-off');
     const p = await findProvider(kit, c.req.param('slug'));
@@ -245,69 +146,43 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const { errors, range } = parse(values, zone, now());
     if (!range) return form(c, p, zone, values, errors, 422);
     const visits = await visitsIn(kit, p.id, range.startsAt, range.endsAt);
-    const choice = str(body, 'decision');
-    const seen = new Set(all(body, 'seen'));
-    const sameVisits = seen.size === visits.length && visits.every((a) => seen.has(a.id));
-    if (visits.length && (!['keep', 'cancel'].includes(choice) || !sameVisits))
-      return decision(c, p, values, visits, choice !== '' && !sameVisits);
-    const actor = staffActor(c);
+    const { choice, ask, changed } = readDecision(body, visits);
+    const back = { href: `/staff/admin/providers/${p.slug}`, label: p.displayName };
+    if (ask)
+      return askAboutVisits(kit, c, visits, changed, {
+        action: `/staff/admin/providers/${p.slug}/time-off`,
+        fields: values,
+        back,
+        column: 'location',
+        texts: {
+          title: t('admin.timeOff.conflictTitle', { n: visits.length }),
+          lead: t('admin.timeOff.conflictLead', { name: p.displayName }),
+          changed: t('admin.timeOff.changed'),
+          keep: t('admin.timeOff.keep'),
+          keepHint: t('admin.timeOff.keepHint'),
+          cancel: t('admin.timeOff.cancel'),
+          cancelHint: t('admin.timeOff.cancelHint'),
+          back: t('admin.timeOff.back'),
+        },
+      });
     await db.transaction(async (tx) => {
       const id = await addTimeOff(tx, p.id, range);
       await recordAudit(tx, {
-        ...actor,
+        ...staffActor(c),
         action: 'create',
         entityType: 'time-off',
         entityId: id,
         outcome: 'success',
-        detail: {
-          provider: p.id,
-          ...(visits.length
-            ? { decision: choice, visits: visits.length, appointmentIds: visits.map((a) => a.id).join(',') }
-            : {}),
-        },
+        detail: { provider: p.id, ...decisionDetail(choice, visits) },
       });
     });
     scheduling.directory.invalidate();
-    if (choice !== 'cancel' || visits.length === 0)
-      return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
-    // Each cancellation is its own transaction (the patient's message and the waiting-list offer
-    // go with it); one that cannot be cancelled (checked in, already started) stays and is listed.
-    const kept: StoredAppointment[] = [];
-    for (const a of visits) {
-      try {
-        await staffCancelAppointment(scheduling, a.id, actor, t('admin.timeOff.reason'));
-      } catch (error) {
-        if (!(error instanceof HttpProblem)) throw error;
-        kept.push(a);
-      }
-    }
-    if (kept.length === 0) return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
-    const d = await scheduling.directory.get();
-    return page(
-      c,
-      t('admin.timeOff.partialTitle'),
-      <div class="narrow">
-        <h1>{t('admin.timeOff.partialTitle')}</h1>
-        <p class="inset-warning" role="alert">
-          {t('admin.timeOff.partial', { n: kept.length })}
-        </p>
-        <ul>
-          {kept.map((a) => {
-            const zoneHere = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? HOME_ZONE;
-            return (
-              <li>
-                {`${dayInZone('en', a.startsAt.getTime(), zoneHere)}, ${timeInZone('en', a.startsAt.getTime(), zoneHere)}`}{' '}
-                – {a.patient.givenName} {a.patient.familyName}
-              </li>
-            );
-          })}
-        </ul>
-        <p>
-          <a href={`/staff/admin/providers/${p.slug}`}>{t('admin.timeOff.back')}</a>
-        </p>
-      </div>,
-      200,
-      c.get('staff'),
-    );
+    if (choice !== 'cancel' || visits.length === 0) return c.redirect(back.href, 303);
+    return cancelVisits(kit, c, visits, {
+      reason: t('admin.timeOff.reason'),
+      back: { href: back.href, label: t('admin.timeOff.back') },
+      title: t('admin.timeOff.partialTitle'),
+      partial: (n) => t('admin.timeOff.partial', { n }),
+    });
   });
 }

@@ -63,6 +63,22 @@ export const adminEn = {
   'admin.closure.err.duplicate': 'The clinic is already closed on this date',
   'admin.closure.visitsRemain':
     'Closure added. Visits still booked at this clinic on that day: {n}. They were not cancelled: call the patients or move their visits from the schedule.',
+  'admin.closure.conflictTitle': 'Visits are booked at this clinic on this day: {n}',
+  'admin.closure.conflictLead':
+    'These patients are booked at {name} on {date}. Decide what happens to their visits before the closure is saved.',
+  'admin.closure.changed':
+    'The visits on this day changed since you last looked (someone booked or cancelled). Check the list again.',
+  'admin.closure.keep': 'Add the closure and keep these visits',
+  'admin.closure.keepHint':
+    'The visits stay booked and no one is told: call the patients or move their visits from the schedule.',
+  'admin.closure.cancel': 'Add the closure and cancel these visits',
+  'admin.closure.cancelHint':
+    'Each patient gets a cancellation message with a link to book again. The clinic is closed, so the time is not offered to the waiting list.',
+  'admin.closure.back': 'Back to the clinic without adding the closure',
+  'admin.closure.cancelReason': 'Clinic closure',
+  'admin.closure.partialTitle': 'Closure added; some visits are still booked',
+  'admin.closure.partial':
+    'Visits that could not be cancelled and are still booked: {n}. A patient has checked in, or the visit has started or changed:',
 
   // Providers
   'admin.provider.title': 'Provider: {name}',

@@ -64,6 +64,22 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.closure.err.duplicate': 'La clínica ya está cerrada en esta fecha',
   'admin.closure.visitsRemain':
     'Cierre añadido. Consultas que siguen reservadas en esta clínica ese día: {n}. No se cancelaron: llame a los pacientes o cambie sus consultas desde la agenda.',
+  'admin.closure.conflictTitle': 'Hay consultas reservadas en esta clínica ese día: {n}',
+  'admin.closure.conflictLead':
+    'Estos pacientes tienen cita en {name} el {date}. Decida qué pasa con sus consultas antes de guardar el cierre.',
+  'admin.closure.changed':
+    'Las consultas de este día cambiaron desde que las vio (alguien reservó o canceló). Revise la lista otra vez.',
+  'admin.closure.keep': 'Añadir el cierre y mantener estas consultas',
+  'admin.closure.keepHint':
+    'Las consultas siguen reservadas y no se avisa a nadie: llame a los pacientes o cambie sus consultas desde la agenda.',
+  'admin.closure.cancel': 'Añadir el cierre y cancelar estas consultas',
+  'admin.closure.cancelHint':
+    'Cada paciente recibe un aviso de cancelación con un enlace para volver a reservar. La clínica está cerrada, así que el horario no se ofrece a la lista de espera.',
+  'admin.closure.back': 'Volver a la clínica sin añadir el cierre',
+  'admin.closure.cancelReason': 'Cierre de la clínica',
+  'admin.closure.partialTitle': 'Cierre añadido; algunas consultas siguen reservadas',
+  'admin.closure.partial':
+    'Consultas que no se pudieron cancelar y siguen reservadas: {n}. Un paciente ya llegó, o la consulta empezó o cambió:',
 
   'admin.provider.title': 'Profesional: {name}',
   'admin.provider.profile': 'Perfil',

@@ -1,0 +1,218 @@
+/**
+ * The "affected visits" question, shared by administrative changes that take time away from
+ * visits already booked (a provider's time off, a clinic closure). Such a change never goes
+ * through silently: the administrator sees the visits (each one shown is an audited read) and
+ * posts a decision, 'keep' or 'cancel', together with the ids of the visits they saw (`seen`).
+ * If the visits changed between the question and the answer, the question is asked again.
+ * 'keep' is recorded in the audit event of the change; 'cancel' cancels each visit for the
+ * patient (they are told) and lists any that could not be cancelled.
+ */
+import type { Context } from 'hono';
+import { recordAudit } from '../../audit/audit.js';
+import type { Directory } from '../../directory/directory.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
+import type { StoredAppointment } from '../../scheduling/scheduling-store.js';
+import { staffCancelAppointment } from '../../scheduling/staff-actions.js';
+import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { all, Csrf, str, type FormBody } from './admin-views.js';
+
+export type Decision = 'keep' | 'cancel';
+
+/** Where the question's forms post to and what they carry, and the words around it. */
+export interface AffectedQuestion {
+  /** The form's action: the same route that asked. */
+  action: string;
+  /** The values the administrator entered, posted again with the decision. */
+  fields: Record<string, string>;
+  /** The page the change is made from (the provider's, the clinic's). */
+  back: { href: string; label: string };
+  /** The column that tells the visits apart: the clinic (time off) or the provider (closure). */
+  column: 'location' | 'provider';
+  texts: {
+    title: string;
+    lead: string;
+    changed: string;
+    keep: string;
+    keepHint: string;
+    cancel: string;
+    cancelHint: string;
+    back: string;
+  };
+}
+
+/**
+ * The posted answer, compared with the visits affected now: `ask` when there are visits and no
+ * valid decision about exactly these; `changed` when a decision was posted about other visits.
+ */
+export function readDecision(body: FormBody, visits: StoredAppointment[]) {
+  const choice = str(body, 'decision');
+  const seen = new Set(all(body, 'seen'));
+  const sameVisits = seen.size === visits.length && visits.every((a) => seen.has(a.id));
+  const valid = choice === 'keep' || choice === 'cancel';
+  return {
+    choice: valid ? (choice as Decision) : undefined,
+    ask: visits.length > 0 && (!valid || !sameVisits),
+    changed: choice !== '' && !sameVisits,
+  };
+}
+
+/** What the audit event of the change records about the affected visits (nothing if none). */
+export const decisionDetail = (
+  choice: Decision | undefined,
+  visits: StoredAppointment[],
+): Record<string, string | number> =>
+  visits.length
+    ? { decision: choice ?? '', visits: visits.length, appointmentIds: visits.map((a) => a.id).join(',') }
+    : {};
+
+const when = (d: Directory, a: StoredAppointment) => {
+  const zone = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? HOME_ZONE;
+  return `${dayInZone('en', a.startsAt.getTime(), zone)}, ${timeInZone('en', a.startsAt.getTime(), zone)}`;
+};
+
+/** Answers 409 with the affected visits and the two decisions; each visit shown is an audited read. */
+export async function askAboutVisits(
+  kit: StaffKit,
+  c: Context<StaffEnv>,
+  visits: StoredAppointment[],
+  changed: boolean,
+  q: AffectedQuestion,
+) {
+  const { db, scheduling, page, staffActor } = kit;
+  const d = await scheduling.directory.get();
+  for (const a of visits)
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'list',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
+  const session = c.get('staff');
+  const form = (choice: Decision) => (
+    <form method="post" action={q.action}>
+      <Csrf token={session.csrf} />
+      {Object.entries(q.fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {visits.map((a) => (
+        <input type="hidden" name="seen" value={a.id} />
+      ))}
+      <input type="hidden" name="decision" value={choice} />
+      <button class={choice === 'keep' ? 'button' : 'button warning'} type="submit">
+        {choice === 'keep' ? q.texts.keep : q.texts.cancel}
+      </button>
+    </form>
+  );
+  return page(
+    c,
+    q.texts.title,
+    <>
+      <p class="back-link-row">
+        <a href={q.back.href}>{q.back.label}</a>
+      </p>
+      <h1>{q.texts.title}</h1>
+      {changed ? (
+        <p class="inset-warning" role="alert">
+          {q.texts.changed}
+        </p>
+      ) : null}
+      <p>{q.texts.lead}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.col.time')}</th>
+            <th scope="col">{t('staff.col.patient')}</th>
+            <th scope="col">{t(q.column === 'location' ? 'admin.block.location' : 'staff.visit.who')}</th>
+            <th scope="col">{t('staff.col.visit')}</th>
+            <th scope="col">{t('staff.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((a) => (
+            <tr>
+              <td>{when(d, a)}</td>
+              <td>
+                {a.patient.givenName} {a.patient.familyName}
+              </td>
+              <td>
+                {q.column === 'location'
+                  ? (d.locations.find((x) => x.id === a.locationId)?.name ?? '')
+                  : (d.providers.find((x) => x.id === a.providerId)?.displayName ?? '')}
+              </td>
+              <td>{d.visitTypes.find((v) => v.id === a.visitTypeId)?.name.en ?? ''}</td>
+              <td>
+                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="admin-decision">
+        <div>
+          <p>{q.texts.keepHint}</p>
+          {form('keep')}
+        </div>
+        <div>
+          <p>{q.texts.cancelHint}</p>
+          {form('cancel')}
+        </div>
+      </div>
+      <p>
+        <a href={q.back.href}>{q.texts.back}</a>
+      </p>
+    </>,
+    409,
+    session,
+  );
+}
+
+/**
+ * Cancels each visit for the patient, once the change is saved. Each cancellation is its own
+ * transaction (the patient's message and any waiting-list offer go with it); one that cannot be
+ * cancelled (checked in, already started, changed) stays and is listed. All cancelled: a 303 to
+ * the page the change was made from.
+ */
+export async function cancelVisits(
+  kit: StaffKit,
+  c: Context<StaffEnv>,
+  visits: StoredAppointment[],
+  o: { reason: string; back: { href: string; label: string }; title: string; partial: (n: number) => string },
+) {
+  const { scheduling, page, staffActor } = kit;
+  const actor = staffActor(c);
+  const kept: StoredAppointment[] = [];
+  for (const a of visits) {
+    try {
+      await staffCancelAppointment(scheduling, a.id, actor, o.reason);
+    } catch (error) {
+      if (!(error instanceof HttpProblem)) throw error;
+      kept.push(a);
+    }
+  }
+  if (kept.length === 0) return c.redirect(o.back.href, 303);
+  const d = await scheduling.directory.get();
+  return page(
+    c,
+    o.title,
+    <div class="narrow">
+      <h1>{o.title}</h1>
+      <p class="inset-warning" role="alert">
+        {o.partial(kept.length)}
+      </p>
+      <ul>
+        {kept.map((a) => (
+          <li>
+            {when(d, a)} – {a.patient.givenName} {a.patient.familyName}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={o.back.href}>{o.back.label}</a>
+      </p>
+    </div>,
+    200,
+    c.get('staff'),
+  );
+}
