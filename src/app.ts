@@ -24,7 +24,7 @@ import { loadPathways } from './triage/pathway.js';
 import type { Triage } from './triage/assessment-service.js';
 import { assessmentApi } from './triage/assessment-api.js';
 import { selfCheckPages } from './triage/self-check-pages.js';
-import type { Scheduling } from './scheduling/booking-service.js';
+import type { Scheduling } from './scheduling/scheduling.js';
 import { appointmentApi } from './scheduling/appointment-api.js';
 import { bookingPages } from './scheduling/booking-pages.js';
 import { managePages } from './scheduling/manage-pages.js';

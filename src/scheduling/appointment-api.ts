@@ -6,15 +6,10 @@ import { hasControlCharacters } from '../platform/text.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../triage/assessment-api.js';
-import {
-  appointmentView,
-  bookAppointment,
-  cancelAppointment,
-  readAppointment,
-  rescheduleAppointment,
-  searchSlots,
-  type Scheduling,
-} from './booking-service.js';
+import { appointmentView, bookAppointment } from './booking-service.js';
+import { cancelAppointment, readAppointment, rescheduleAppointment } from './visit-changes.js';
+import { searchSlots } from './slot-search.js';
+import { type Scheduling } from './scheduling.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import type { Slot } from './slots.js';
 import type { Directory } from '../directory/directory.js';

@@ -18,13 +18,9 @@ import { titleWithErrors } from '../platform/views/forms.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
-import {
-  bookAppointment,
-  resolveSearch,
-  searchSlots,
-  type Actor,
-  type Scheduling,
-} from './booking-service.js';
+import { bookAppointment } from './booking-service.js';
+import { resolveSearch, searchSlots } from './slot-search.js';
+import { type Actor, type Scheduling } from './scheduling.js';
 import {
   BackLink,
   DetailsForm,

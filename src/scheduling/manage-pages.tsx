@@ -13,14 +13,10 @@ import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/fo
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
-import {
-  appointmentView,
-  cancelAppointment,
-  readAppointmentByToken,
-  rescheduleAppointment,
-  searchSlots,
-  type Scheduling,
-} from './booking-service.js';
+import { appointmentView } from './booking-service.js';
+import { cancelAppointment, readAppointmentByToken, rescheduleAppointment } from './visit-changes.js';
+import { searchSlots } from './slot-search.js';
+import { type Scheduling } from './scheduling.js';
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
 import { calendarFile } from './ics.js';
 import type { StoredAppointment } from './scheduling-store.js';

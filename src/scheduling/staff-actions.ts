@@ -5,13 +5,9 @@
  */
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { hashToken, newToken } from '../platform/tokens.js';
-import {
-  cancelAppointment,
-  requireBookableSlot,
-  rescheduleAppointment,
-  type Actor,
-  type Scheduling,
-} from './booking-service.js';
+import { cancelAppointment, rescheduleAppointment } from './visit-changes.js';
+import { requireBookableSlot } from './slot-search.js';
+import { type Actor, type Scheduling } from './scheduling.js';
 import {
   findAppointment,
   findSealedManageToken,

@@ -5,7 +5,7 @@ import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../triage/assessment-api.js';
 import { patientSchema } from './appointment-api.js';
-import type { Scheduling } from './booking-service.js';
+import type { Scheduling } from './scheduling.js';
 import { joinWaitlist, readEntry, waitlistUrl } from './waitlist.js';
 
 const joinSchema = z.strictObject({

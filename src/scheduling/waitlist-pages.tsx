@@ -11,7 +11,7 @@ import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
-import type { Scheduling } from './booking-service.js';
+import type { Scheduling } from './scheduling.js';
 import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';

@@ -12,7 +12,8 @@ import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import { enqueueMessage } from '../platform/mail/mailer.js';
 import { hashToken, newToken } from '../platform/tokens.js';
-import { bookAppointment, type Actor, type Booked, type Scheduling } from './booking-service.js';
+import { bookAppointment, type Booked } from './booking-service.js';
+import { type Actor, type Scheduling } from './scheduling.js';
 import type { Patient } from './scheduling-store.js';
 import {
   expiredOffers,

@@ -8,7 +8,8 @@ import { Temporal } from 'temporal-polyfill';
 import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
 import { patientSchema } from '../scheduling/appointment-api.js';
-import { bookAppointment, searchSlots } from '../scheduling/booking-service.js';
+import { bookAppointment } from '../scheduling/booking-service.js';
+import { searchSlots } from '../scheduling/slot-search.js';
 import type { Slot } from '../scheduling/slots.js';
 import { HOME_ZONE, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {

@@ -13,7 +13,7 @@ import { translator } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Site } from '../platform/views/render.js';
 import { findAppointment, type StoredAppointment } from '../scheduling/scheduling-store.js';
-import type { Scheduling } from '../scheduling/booking-service.js';
+import type { Scheduling } from '../scheduling/scheduling.js';
 import type { Triage } from '../triage/assessment-service.js';
 import type { StaffSession } from './auth.js';
 import { StaffLayout } from './staff-views.js';

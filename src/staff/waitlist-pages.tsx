@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
-import { searchSlots } from '../scheduling/booking-service.js';
+import { searchSlots } from '../scheduling/slot-search.js';
 import { staffOfferTime } from '../scheduling/staff-actions.js';
 import { listOpenEntries, type WaitlistEntry } from '../scheduling/waitlist-store.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';

@@ -1,0 +1,227 @@
+/**
+ * Slot search for the API and pages, and the check that one requested time is bookable: the same
+ * pure slot function (slots.ts) over what the database says about working hours, bookings, time
+ * off and closures.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { Directory, Location, Provider, VisitType } from '../directory/directory.js';
+import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
+import { loadAvailability, loadBlockingTime } from './scheduling-store.js';
+import { findOpenSlots, type Slot } from './slots.js';
+import type { Scheduling } from './scheduling.js';
+
+export const MAX_RANGE_DAYS = 31;
+
+// ------------------------------------------------------------------ slots
+
+export interface SlotSearch {
+  visitType?: string;
+  location?: string;
+  provider?: string;
+  from?: string;
+  to?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(
+  value: string | undefined,
+  field: string,
+  errors: FieldError[],
+): Temporal.PlainDate | undefined {
+  if (!value) {
+    errors.push({ field, detail: 'is required (YYYY-MM-DD)' });
+    return undefined;
+  }
+  try {
+    if (!DATE.test(value)) throw new Error();
+    return Temporal.PlainDate.from(value, { overflow: 'reject' });
+  } catch {
+    errors.push({ field, detail: 'must be a date as YYYY-MM-DD' });
+    return undefined;
+  }
+}
+
+export interface ResolvedSearch {
+  visitType: VisitType;
+  providers: Provider[];
+  locations: Location[];
+  from: string;
+  to: string;
+}
+
+/** Checks every parameter and names each invalid one. */
+export function resolveSearch(d: Directory, q: SlotSearch): ResolvedSearch {
+  const errors: FieldError[] = [];
+  const visitType = d.visitTypes.find((v) => v.slug === q.visitType);
+  if (!q.visitType) errors.push({ field: 'visitType', detail: 'is required' });
+  else if (!visitType) errors.push({ field: 'visitType', detail: 'is not a known visit type' });
+  const location = q.location ? d.locations.find((l) => l.slug === q.location) : undefined;
+  if (q.location && !location) errors.push({ field: 'location', detail: 'is not a known clinic' });
+  const provider = q.provider ? d.providers.find((p) => p.slug === q.provider) : undefined;
+  if (q.provider && !provider) errors.push({ field: 'provider', detail: 'is not a known provider' });
+  if (provider && visitType && !visitType.providers.includes(provider.slug)) {
+    errors.push({ field: 'provider', detail: `does not offer ${visitType.slug}` });
+  }
+  if (provider && location && !provider.locations.includes(location.slug)) {
+    errors.push({ field: 'provider', detail: `does not work at ${location.slug}` });
+  }
+  const from = parseDate(q.from, 'from', errors);
+  const to = parseDate(q.to, 'to', errors);
+  if (from && to) {
+    const days = from.until(to, { largestUnit: 'days' }).days;
+    if (days < 0) errors.push({ field: 'to', detail: 'must not be before from' });
+    else if (days >= MAX_RANGE_DAYS)
+      errors.push({
+        field: 'to',
+        detail: `must be at most ${MAX_RANGE_DAYS} days after from (inclusive range)`,
+      });
+  }
+  if (errors.length) throw new ValidationFailed(errors);
+  const providers = d.providers.filter(
+    (p) =>
+      visitType!.providers.includes(p.slug) &&
+      (!provider || p.slug === provider.slug) &&
+      (!location || p.locations.includes(location.slug)),
+  );
+  return {
+    visitType: visitType!,
+    providers,
+    locations: location ? [location] : d.locations,
+    from: from!.toString(),
+    to: to!.toString(),
+  };
+}
+
+export async function searchSlots(
+  s: Scheduling,
+  q: SlotSearch,
+  options: { ignoreBookings?: boolean } = {},
+): Promise<Slot[]> {
+  const d = await s.directory.get();
+  const r = resolveSearch(d, q);
+  return slotsFor(s, r, options);
+}
+
+async function slotsFor(
+  s: Scheduling,
+  r: ResolvedSearch,
+  options: { ignoreBookings?: boolean } = {},
+): Promise<Slot[]> {
+  // Instants that surely cover the local dates in any US zone.
+  const start = new Date(`${r.from}T00:00:00Z`).getTime() - 14 * 3600_000;
+  const end = new Date(`${r.to}T00:00:00Z`).getTime() + 38 * 3600_000;
+  const av = await loadAvailability(
+    s.db,
+    r.providers.map((p) => p.id),
+    r.locations.map((l) => l.id),
+    {
+      start: new Date(start),
+      end: new Date(end),
+      fromDate: r.from,
+      toDate: r.to,
+    },
+  );
+  const providerSlug = new Map(r.providers.map((p) => [p.id, p.slug]));
+  const locationSlug = new Map(r.locations.map((l) => [l.id, l.slug]));
+  const slug = (i: { provider: string; start: number; end: number }) => ({
+    ...i,
+    provider: providerSlug.get(i.provider)!,
+  });
+  return findOpenSlots({
+    visitType: r.visitType,
+    providers: r.providers,
+    locations: r.locations.map((l) => ({ slug: l.slug, timeZone: l.timeZone })),
+    closures: av.closures.map((c) => ({ location: locationSlug.get(c.locationId)!, date: c.date })),
+    timeOff: av.timeOff.map(slug),
+    busy: options.ignoreBookings ? [] : av.busy.map(slug),
+    from: r.from,
+    to: r.to,
+    now: s.now().getTime(),
+  });
+}
+
+export async function requireBookableSlot(
+  s: Scheduling,
+  d: Directory,
+  req: { visitType: string; location: string; provider: string; start: string },
+  /** Bookings check time off and closures inside their insert; a reschedule checks them here. */
+  options: { checkBlocking: boolean },
+) {
+  const location = d.locations.find((l) => l.slug === req.location);
+  let startMs = Number.NaN;
+  try {
+    startMs = Temporal.Instant.from(req.start).epochMilliseconds;
+  } catch {
+    /* reported below */
+  }
+  const errors: FieldError[] = [];
+  if (Number.isNaN(startMs))
+    errors.push({
+      field: 'start',
+      detail: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T09:00:00-07:00',
+    });
+  if (!location) errors.push({ field: 'location', detail: 'is not a known clinic' });
+  if (errors.length) {
+    // Report the other fields' problems too.
+    try {
+      resolveSearch(d, {
+        visitType: req.visitType,
+        provider: req.provider,
+        location: location?.slug,
+        from: '2000-01-01',
+        to: '2000-01-01',
+      });
+    } catch (e) {
+      if (e instanceof ValidationFailed) errors.push(...e.errors);
+    }
+    throw new ValidationFailed(errors);
+  }
+  const localDate = Temporal.Instant.fromEpochMilliseconds(startMs)
+    .toZonedDateTimeISO(location!.timeZone)
+    .toPlainDate()
+    .toString();
+  const r = resolveSearch(d, {
+    visitType: req.visitType,
+    location: req.location,
+    provider: req.provider,
+    from: localDate,
+    to: localDate,
+  });
+  const provider = r.providers[0]!;
+  // Working hours, notice and horizon from the slot function; time off and closures from one
+  // query. Other bookings are left to the exclusion constraint.
+  const blocking = options.checkBlocking
+    ? await loadBlockingTime(
+        s.db,
+        provider.id,
+        location!.id,
+        new Date(startMs - 86_400_000),
+        new Date(startMs + 86_400_000),
+        localDate,
+      )
+    : { closed: false, timeOff: [] };
+  const slot = findOpenSlots({
+    visitType: r.visitType,
+    providers: [provider],
+    locations: [{ slug: location!.slug, timeZone: location!.timeZone }],
+    closures: blocking.closed ? [{ location: location!.slug, date: localDate }] : [],
+    timeOff: blocking.timeOff.map((t) => ({ provider: provider.slug, ...t })),
+    busy: [],
+    from: localDate,
+    to: localDate,
+    now: s.now().getTime(),
+  }).find((x) => x.startMs === startMs);
+  if (!slot) {
+    throw new ValidationFailed([
+      {
+        field: 'start',
+        detail:
+          'is not a bookable time for this provider at this clinic (outside working hours, too soon, too far ahead, or between slots)',
+      },
+    ]);
+  }
+  return { slot, visitType: r.visitType, provider: r.providers[0]!, location: location!, localDate };
+}
+
+/** JSON with keys sorted at every level, so the same request always hashes the same. */

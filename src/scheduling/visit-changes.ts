@@ -1,0 +1,178 @@
+/**
+ * Managing a visit: reading it with its private token, cancelling and moving it. Each change is
+ * audited, tells the patient, and offers the freed time to the waiting list, in one transaction.
+ */
+import { recordAudit } from '../audit/audit.js';
+import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
+import { Conflict } from '../platform/http/problem.js';
+import { hashToken, sameHash } from '../platform/tokens.js';
+import {
+  findAppointment,
+  findAppointmentByTokenHash,
+  markCancelled,
+  moveAppointment,
+  type StoredAppointment,
+} from './scheduling-store.js';
+import { offerFreedTime } from './waitlist.js';
+import { enqueueMessage } from '../platform/mail/mailer.js';
+import type { Actor, Scheduling } from './scheduling.js';
+import { requireBookableSlot } from './slot-search.js';
+import { messageSubject, visitMessages } from './visit-messages.js';
+
+// ------------------------------------------------------------------ managing a visit
+
+/** Reads an appointment with its manage token; a wrong token looks exactly like a missing id. */
+export async function readAppointment(
+  s: Scheduling,
+  id: string,
+  token: string | undefined,
+  actor: Actor,
+  options: { auditSuccess?: boolean } = {},
+) {
+  const found = await findAppointment(s.db, id);
+  const allowed = Boolean(
+    found && token && sameHash(found.manageTokenHash, hashToken(token)) && linkAlive(s, found),
+  );
+  // A read before a change is audited by the change itself: one event per access.
+  if (!allowed || options.auditSuccess !== false) {
+    await recordAudit(s.db, {
+      ...actor,
+      action: 'read',
+      entityType: 'appointment',
+      entityId: found?.id ?? null,
+      outcome: allowed ? 'success' : found ? 'denied' : 'not-found',
+    });
+  }
+  return allowed ? found : undefined;
+}
+
+/** Private links to a visit stop working a day after the visit ends (or after it was cancelled). */
+export const LINK_LIFETIME_AFTER_VISIT_MS = 24 * 3_600_000;
+function linkAlive(s: Scheduling, a: StoredAppointment): boolean {
+  return s.now().getTime() <= a.endsAt.getTime() + LINK_LIFETIME_AFTER_VISIT_MS;
+}
+
+export async function readAppointmentByToken(
+  s: Scheduling,
+  token: string,
+  actor: Actor,
+  options: { auditSuccess?: boolean } = {},
+) {
+  const stored = await findAppointmentByTokenHash(s.db, hashToken(token));
+  const found = stored && linkAlive(s, stored) ? stored : undefined;
+  if (!found || options.auditSuccess !== false) {
+    await recordAudit(s.db, {
+      ...actor,
+      action: 'read',
+      entityType: 'appointment',
+      entityId: stored?.id ?? null,
+      outcome: found ? 'success' : stored ? 'denied' : 'not-found',
+    });
+  }
+  return found;
+}
+
+export async function cancelAppointment(
+  s: Scheduling,
+  a: StoredAppointment,
+  manageToken: string,
+  actor: Actor,
+  /** Why, when staff cancel (kept in the audit event, not sent to the patient). */
+  reason?: string,
+): Promise<StoredAppointment> {
+  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+  const d = await s.directory.get();
+  const cancelled = await s.db.transaction(async (tx) => {
+    if (!(await markCancelled(tx, a.id, s.now())))
+      throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+    await recordAudit(tx, {
+      ...actor,
+      action: 'cancel',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+      ...(reason ? { detail: { reason } } : {}),
+    });
+    const after = (await findAppointment(tx, a.id))!;
+    for (const m of visitMessages(s, d, 'cancelled', messageSubject(after), manageToken))
+      await enqueueMessage(tx, m);
+    // The freed time goes to the waiting list in the same transaction: a crash cannot lose it.
+    await offerFreedTime(tx, s, d, {
+      visitTypeId: a.visitTypeId,
+      locationId: a.locationId,
+      providerId: a.providerId,
+      startsAt: a.startsAt,
+    });
+    return after;
+  });
+  s.kickOutbox();
+  return cancelled;
+}
+
+export async function rescheduleAppointment(
+  s: Scheduling,
+  a: StoredAppointment,
+  start: string,
+  manageToken: string,
+  actor: Actor,
+  /** Staff may move the visit to another provider (slug) at the same clinic. */
+  toProvider?: string,
+): Promise<StoredAppointment> {
+  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+  const d = await s.directory.get();
+  const ref = {
+    visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
+    location: d.locations.find((l) => l.id === a.locationId)!.slug,
+    provider: toProvider ?? d.providers.find((p) => p.id === a.providerId)!.slug,
+  };
+  const { slot, visitType, provider } = await requireBookableSlot(
+    s,
+    d,
+    { ...ref, start },
+    { checkBlocking: true },
+  );
+  try {
+    const moved = await retryOnDeadlock(() =>
+      s.db.transaction(async (tx) => {
+        const changed = await moveAppointment(
+          tx,
+          a.id,
+          new Date(slot.startMs),
+          new Date(slot.endMs),
+          new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+          s.now(),
+          a.sequence,
+          provider.id === a.providerId ? undefined : provider.id,
+        );
+        if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+        await recordAudit(tx, {
+          ...actor,
+          action: 'reschedule',
+          entityType: 'appointment',
+          entityId: a.id,
+          outcome: 'success',
+        });
+        // The old time is free now: offer it to the waiting list in the same transaction.
+        await offerFreedTime(tx, s, d, {
+          visitTypeId: a.visitTypeId,
+          locationId: a.locationId,
+          providerId: a.providerId,
+          startsAt: a.startsAt,
+        });
+        const after = (await findAppointment(tx, a.id))!;
+        // The move notice and new reminders carry the new sequence; old reminders are skipped.
+        for (const m of visitMessages(s, d, 'rescheduled', messageSubject(after), manageToken))
+          await enqueueMessage(tx, m);
+        return after;
+      }),
+    );
+    s.kickOutbox();
+    return moved;
+  } catch (error) {
+    if (pgErrorCode(error) === PG.exclusionViolation)
+      throw new Conflict('That time has just been taken. Your visit was not changed.');
+    throw error;
+  }
+}
