@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../platform/db/database.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
-import { parseBody, readJson } from '../triage/assessment-api.js';
+import { parseBody, readJson } from '../platform/http/json-body.js';
 import { handleInboundSms } from './sms.js';
 
 const inbound = z.object({ from: z.string().min(3).max(32), body: z.string().max(1600) });

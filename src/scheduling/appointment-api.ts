@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import { hasControlCharacters } from '../platform/text.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
-import { parseBody, readJson } from '../triage/assessment-api.js';
+import { parseBody, readJson } from '../platform/http/json-body.js';
 import { appointmentView, bookAppointment } from './booking-service.js';
 import { cancelAppointment, readAppointment, rescheduleAppointment } from './visit-changes.js';
 import { searchSlots } from './slot-search.js';

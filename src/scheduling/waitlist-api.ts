@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
-import { parseBody, readJson } from '../triage/assessment-api.js';
+import { parseBody, readJson } from '../platform/http/json-body.js';
 import { patientSchema } from './appointment-api.js';
 import type { Scheduling } from './scheduling.js';
 import { joinWaitlist, readEntry, waitlistUrl } from './waitlist.js';

@@ -191,6 +191,15 @@ export function ScheduleTable({
                       {t('staff.action.noShow')}
                     </a>
                   </>
+                ) : a.status === 'no-show' ? (
+                  // A no-show marked by mistake (the patient was late): undo by checking them in.
+                  <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
+                    <input type="hidden" name="_csrf" value={session.csrf} />
+                    <input type="hidden" name="back" value={back} />
+                    <button class="button secondary" type="submit">
+                      {t('staff.action.undoNoShow')}
+                    </button>
+                  </form>
                 ) : null}
               </td>
             </tr>

@@ -196,7 +196,14 @@ describe('the front desk', () => {
       visit.id,
     ]);
     expect(after!.status).toBe('no-show');
+    // A mistaken no-show is undone from the schedule by checking the patient in.
+    const day = await (await client.get('/staff?location=scottsdale&date=2026-11-30')).text();
+    expect(day).toContain('Arrived after all: check in');
     await client.post(`/staff/appointments/${visit.id}/check-in`, { _csrf: csrf });
+    const [undone] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
+      visit.id,
+    ]);
+    expect(undone!.status).toBe('checked-in');
   });
 
   it('cannot act on another clinic’s visit or open an intake: both look like not found, and are audited', async () => {

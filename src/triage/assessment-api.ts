@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { actorOf, bearerToken } from '../platform/http/request-context.js';
+import { parseBody, readJson } from '../platform/http/json-body.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { fieldErrorsFromZod, HttpProblem, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { NotFound } from '../platform/http/problem.js';
 import { isLocale, negotiateLocale, type Locale } from '../platform/i18n/i18n.js';
 import { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from '../fhir/questionnaire.js';
 import {
@@ -26,20 +27,6 @@ const checkInBody = z.strictObject({
   improving: z.enum(['better', 'same', 'worse']),
   newSigns: z.array(z.string()).default([]),
 });
-
-export async function readJson(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON.');
-  }
-}
-
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ValidationFailed(fieldErrorsFromZod(parsed.error.issues));
-  return parsed.data;
-}
 
 const NOT_FOUND = 'There is no assessment with this id, or the token does not match it.';
 
