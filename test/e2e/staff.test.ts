@@ -150,4 +150,31 @@ describe('the staff side in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/staff/login');
     await ctx.close();
   });
+
+  it('opens every administration page without axe violations', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/staff/login`);
+    await page.locator('#email').fill(ADMIN.email);
+    await page.locator('#password').fill(ADMIN.password);
+    await page.locator('main button[type=submit]').click();
+    await page.waitForURL('**/staff');
+    const pages = [
+      ['/staff/admin', 'admin-home'],
+      ['/staff/admin/clinics/scottsdale', 'admin-clinic'],
+      ['/staff/admin/providers/ben-evans', 'admin-provider'],
+      ['/staff/admin/providers/ben-evans/time-off', 'admin-time-off'],
+      ['/staff/admin/visit-types/pain-follow-up', 'admin-visit-type'],
+      ['/staff/admin/staff', 'admin-staff'],
+      ['/staff/admin/staff/invite', 'admin-invite'],
+      ['/staff/admin/pathways', 'admin-pathways'],
+    ] as const;
+    for (const [path, name] of pages) {
+      const res = await page.goto(`${server.url}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await axeViolations(page), path).toEqual([]);
+      await screenshot(page, `staff-${name}-desktop`);
+    }
+    await ctx.close();
+  });
 });
