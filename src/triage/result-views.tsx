@@ -3,7 +3,7 @@ import { tel } from '../platform/views/tel.js';
 import type { Location } from '../directory/directory.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
-import { clockTime, longDate } from '../platform/i18n/format.js';
+import { clockTime, dateFormatter, longDate } from '../platform/i18n/format.js';
 import { INTL_LOCALE, type Locale } from '../platform/i18n/i18n.js';
 import type { StoredAssessment, StoredCheckIn } from './assessment-store.js';
 import type { Reason } from './engine.js';
@@ -12,7 +12,7 @@ import type { PlanSection } from './plan.js';
 import { SignOff } from './question-views.js';
 
 export function dateTime(locale: Locale, d: Date, timeZone = 'America/Phoenix'): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormatter(INTL_LOCALE[locale], {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone,
@@ -20,7 +20,7 @@ export function dateTime(locale: Locale, d: Date, timeZone = 'America/Phoenix'):
 }
 
 export function dayDate(locale: Locale, d: Date, timeZone = 'America/Phoenix'): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormatter(INTL_LOCALE[locale], {
     weekday: 'long',
     month: 'long',
     day: 'numeric',

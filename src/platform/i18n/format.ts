@@ -1,11 +1,28 @@
 import { Temporal } from 'temporal-polyfill';
 import { INTL_LOCALE, type Locale } from './i18n.js';
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (it was a tenth of a
+ * booking's CPU time, which renders several dates into its messages), so each combination of
+ * language, fields and zone is built once. The combinations are few: two languages, a handful of
+ * field sets, the network's zones.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** ISO weekday (1 = Monday) as a name in the language. */
 export function weekdayName(locale: Locale, isoWeekday: number, style: 'long' | 'short' = 'long'): string {
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoWeekday));
-  const name = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: style, timeZone: 'UTC' }).format(date);
+  const name = dateFormatter(INTL_LOCALE[locale], { weekday: style, timeZone: 'UTC' }).format(date);
   // Spanish weekdays are lower case inside a sentence; callers capitalise a label's start.
   return locale === 'en' ? name : name.toLowerCase();
 }
@@ -25,7 +42,7 @@ export function weekdayRange(locale: Locale, from: number, to: number): string {
 export function clockTime(locale: Locale, hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
   const date = new Date(Date.UTC(2024, 0, 1, h, m));
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormatter(INTL_LOCALE[locale], {
     hour: 'numeric',
     minute: '2-digit',
     timeZone: 'UTC',
@@ -35,7 +52,7 @@ export function clockTime(locale: Locale, hhmm: string): string {
 /** A calendar date 'YYYY-MM-DD' in words: "November 20, 2026" / "20 de noviembre de 2026". */
 export function longDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateFormatter(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
 }
@@ -48,7 +65,7 @@ export function list(locale: Locale, items: string[]): string {
 /** "Tuesday, December 1" / "martes, 1 de diciembre" for an instant in a clinic's zone. */
 export function dayInZone(locale: Locale, ms: number, timeZone: string): string {
   return capitalize(
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateFormatter(INTL_LOCALE[locale], {
       weekday: 'long',
       month: 'long',
       day: 'numeric',
@@ -59,7 +76,7 @@ export function dayInZone(locale: Locale, ms: number, timeZone: string): string 
 
 /** "9:00 AM" / "9:00 a. m." for an instant in a clinic's zone. */
 export function timeInZone(locale: Locale, ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormatter(INTL_LOCALE[locale], {
     hour: 'numeric',
     minute: '2-digit',
     timeZone,
@@ -68,7 +85,7 @@ export function timeInZone(locale: Locale, ms: number, timeZone: string): string
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateInZone(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateFormatter('en-CA', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

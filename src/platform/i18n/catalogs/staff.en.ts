@@ -143,5 +143,5 @@ export const staffEn = {
   'staff.visit.auditTrail': "Who has seen or changed this patient's records",
   'staff.shortcuts':
     'Keyboard: t today, w week, f find a patient, b book, l waiting list, p and n previous and next.',
-  'staff.action.undoNoShow': "Arrived after all: check in",
+  'staff.action.undoNoShow': 'Arrived after all: check in',
 } as const;

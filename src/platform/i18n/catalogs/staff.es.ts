@@ -146,5 +146,5 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.visit.auditTrail': 'Quién vio o cambió los datos de este paciente',
   'staff.shortcuts':
     'Teclado: t hoy, w semana, f buscar paciente, b reservar, l lista de espera, p y n anterior y siguiente.',
-  'staff.action.undoNoShow': "Llegó después de todo: registrar llegada",
+  'staff.action.undoNoShow': 'Llegó después de todo: registrar llegada',
 };
