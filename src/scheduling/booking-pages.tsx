@@ -3,6 +3,7 @@
  * pick a time, give your details, check, confirm. The confirm form carries its own
  * idempotency key, so a double click or a resubmitted form books once.
  */
+import { homeZone } from '../directory/directory.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
 import type { Context } from 'hono';
@@ -52,8 +53,6 @@ export interface BookingPagesDeps {
   /** Reads the self-check attached through the intake cookie (audited by the self-check). */
   intakeFromToken: (token: string, actor: Actor) => Promise<Intake | undefined>;
 }
-
-const HOME_ZONE = 'America/Phoenix';
 
 function patientErrors(ctx: PageContext, issues: { path: PropertyKey[] }[]): FormError[] {
   const fields = [...new Set(issues.map((i) => String(i.path[0])))].filter(
@@ -110,7 +109,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
 
     if (choice.visitType || q.find !== undefined) {
       try {
-        const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
+        const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
         const from = pageDate(q.date, today);
         const week = Temporal.PlainDate.from(from)
           .add({ days: WEEK - 1 })
@@ -174,13 +173,13 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const todaySlots = urgent
       ? await searchSlots(scheduling, {
           visitType: 'back-pain-visit',
-          from: dateInZone(scheduling.now().getTime(), HOME_ZONE),
-          to: dateInZone(scheduling.now().getTime(), HOME_ZONE),
+          from: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
+          to: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
         })
       : undefined;
     const base = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
-    const today = dateInZone(scheduling.now().getTime(), HOME_ZONE);
+    const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
     const title = titleWithErrors(ctx, ctx.t('book.title'), errors);
     return renderPage(
       c,

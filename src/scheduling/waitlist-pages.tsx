@@ -1,4 +1,5 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
+import { homeZone } from '../directory/directory.js';
 import type { Context } from 'hono';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
@@ -16,15 +17,13 @@ import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from
 import type { Patient } from './scheduling-store.js';
 import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';
 
-const ZONE = 'America/Phoenix';
-
 export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
 
   const form = async (c: Context<AppEnv>, f: Record<string, string | undefined>, errors: FormError[]) => {
     const ctx = await contextFor(c, site);
     const d = await s.directory.get();
-    const today = dateInZone(s.now().getTime(), ZONE);
+    const today = dateInZone(s.now().getTime(), homeZone(d));
     const example = Temporal.PlainDate.from(today).add({ days: 7 }).toString();
     const fromError = errors.find((e) => e.href === 'from')?.message;
     const toError = errors.find((e) => e.href === 'to')?.message;

@@ -5,7 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.js';
-import type { Directory } from '../directory/directory.js';
+import { homeZone, type Directory } from '../directory/directory.js';
 import type { Queryable } from '../platform/db/database.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
@@ -70,7 +70,7 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
   if (provider && visitType && !visitType.providers.includes(provider.slug))
     errors.push({ field: 'provider', detail: `does not offer ${visitType.slug}` });
   errors.push(
-    ...checkDates(req.from, req.to, dateInZone(s.now().getTime(), location?.timeZone ?? 'America/Phoenix')),
+    ...checkDates(req.from, req.to, dateInZone(s.now().getTime(), location?.timeZone ?? homeZone(d))),
   );
   if (errors.length) throw new ValidationFailed(errors);
   const token = newToken();

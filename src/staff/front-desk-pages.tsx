@@ -2,6 +2,7 @@
  * The front desk's day: the day and week schedules, search by name or date of birth, check-in
  * and no-show.
  */
+import { homeZone } from '../directory/directory.js';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.js';
@@ -11,7 +12,7 @@ import { ScheduleTable } from './staff-views.js';
 
 import type { Hono } from 'hono';
 import { DateField, FilterButton, ClinicSelect } from './visit-views.js';
-import { HOME_ZONE, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 const DONE = ['booked', 'moved', 'cancelled'] as const;
 
@@ -54,12 +55,12 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const session = c.get('staff');
     const { user } = session;
     const d = await scheduling.directory.get();
-    const today = dateInZone(now().getTime(), HOME_ZONE);
+    const today = dateInZone(now().getTime(), homeZone(d));
     const asked = c.req.query('date') ?? '';
     const date = isRealDate(asked) ? asked : today;
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
     const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
-    const zone = location?.timeZone ?? HOME_ZONE;
+    const zone = location?.timeZone ?? homeZone(d);
     const start = new Date(
       Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
     );
@@ -257,13 +258,13 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const session = c.get('staff');
     const { user } = session;
     const d = await scheduling.directory.get();
-    const today = dateInZone(now().getTime(), HOME_ZONE);
+    const today = dateInZone(now().getTime(), homeZone(d));
     const asked = c.req.query('date') ?? '';
     const chosen = Temporal.PlainDate.from(isRealDate(asked) ? asked : today);
     const weekStart = chosen.subtract({ days: chosen.dayOfWeek - 1 });
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
     const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
-    const zone = location?.timeZone ?? HOME_ZONE;
+    const zone = location?.timeZone ?? homeZone(d);
     const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
     const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
     const visits = await visitsInWindow(c, location?.id, start, end);

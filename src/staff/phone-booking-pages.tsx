@@ -3,6 +3,7 @@
  * and audit events as online booking. The patient gets the confirmation with their own private
  * link; staff never see it. A hidden one-time key makes a double-submitted form book once.
  */
+import { homeZone } from '../directory/directory.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { dateInZone, isRealDate } from '../platform/i18n/format.js';
@@ -11,7 +12,7 @@ import { patientSchema } from '../scheduling/appointment-api.js';
 import { bookAppointment } from '../scheduling/booking-service.js';
 import { searchSlots } from '../scheduling/slot-search.js';
 import type { Slot } from '../scheduling/slots.js';
-import { HOME_ZONE, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -39,7 +40,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const d = await scheduling.directory.get();
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
     const location = myLocations.find((l) => l.slug === values.location) ?? myLocations[0];
-    const zone = location?.timeZone ?? HOME_ZONE;
+    const zone = location?.timeZone ?? homeZone(d);
     const visitTypes = location
       ? d.visitTypes.filter((v) =>
           d.providers.some((p) => p.locations.includes(location.slug) && v.providers.includes(p.slug)),

@@ -23,8 +23,6 @@ export type StaffContext = Context<StaffEnv>;
 
 /** Staff pages are in English; their text still comes from the catalogs. */
 export const t = translator('en');
-/** The zone for "today" before a clinic is chosen (all demo clinics are in Arizona). */
-export const HOME_ZONE = 'America/Phoenix';
 
 export interface StaffDeps {
   db: Database;

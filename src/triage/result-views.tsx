@@ -1,3 +1,4 @@
+import { homeZone } from '../directory/directory.js';
 import { Temporal } from 'temporal-polyfill';
 import { tel } from '../platform/views/tel.js';
 import type { Location } from '../directory/directory.js';
@@ -11,7 +12,7 @@ import type { Disposition, Pathway } from './pathway.js';
 import type { PlanSection } from './plan.js';
 import { SignOff } from './question-views.js';
 
-export function dateTime(locale: Locale, d: Date, timeZone = 'America/Phoenix'): string {
+export function dateTime(locale: Locale, d: Date, timeZone: string): string {
   return dateFormatter(INTL_LOCALE[locale], {
     dateStyle: 'full',
     timeStyle: 'short',
@@ -19,7 +20,7 @@ export function dateTime(locale: Locale, d: Date, timeZone = 'America/Phoenix'):
   }).format(d);
 }
 
-export function dayDate(locale: Locale, d: Date, timeZone = 'America/Phoenix'): string {
+export function dayDate(locale: Locale, d: Date, timeZone: string): string {
   return dateFormatter(INTL_LOCALE[locale], {
     weekday: 'long',
     month: 'long',
@@ -220,7 +221,7 @@ export function ResultPage(props: ResultPageProps) {
       {d === 'self-care' && a.checkInDueAt ? (
         <section aria-labelledby="checkin" class="panel">
           <h2 id="checkin">{t('result.checkin.heading')}</h2>
-          <p>{t('result.checkin.body', { date: dayDate(ctx.locale, a.checkInDueAt) })}</p>
+          <p>{t('result.checkin.body', { date: dayDate(ctx.locale, a.checkInDueAt, homeZone(ctx)) })}</p>
           <p>
             <a class="button secondary" href={`${base}/check-in`}>
               {t('result.checkin.link')}
@@ -228,7 +229,7 @@ export function ResultPage(props: ResultPageProps) {
           </p>
           {email.saved ? (
             <p class="success-banner" role="status">
-              {t('result.checkin.email.saved', { date: dayDate(ctx.locale, a.checkInDueAt) })}
+              {t('result.checkin.email.saved', { date: dayDate(ctx.locale, a.checkInDueAt, homeZone(ctx)) })}
             </p>
           ) : (
             <form method="post" action={`${base}/email`} novalidate class="no-print">
@@ -266,7 +267,7 @@ export function ResultPage(props: ResultPageProps) {
             {checkIns.map((c) => (
               <li>
                 {t('result.history.item', {
-                  date: dateTime(ctx.locale, c.createdAt),
+                  date: dateTime(ctx.locale, c.createdAt, homeZone(ctx)),
                   improving: t(`result.improving.${c.improving}`),
                   result: t(`result.disposition.${c.disposition}`),
                 })}

@@ -7,6 +7,7 @@
  * 'keep' is recorded in the audit event of the change; 'cancel' cancels each visit for the
  * patient (they are told) and lists any that could not be cancelled.
  */
+import { homeZone } from '../../directory/directory.js';
 import type { Context } from 'hono';
 import { recordAudit } from '../../audit/audit.js';
 import type { Directory } from '../../directory/directory.js';
@@ -14,7 +15,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
 import type { StoredAppointment } from '../../scheduling/scheduling-store.js';
 import { staffCancelAppointment } from '../../scheduling/staff-actions.js';
-import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { all, Csrf, str, type FormBody } from './admin-views.js';
 
 export type Decision = 'keep' | 'cancel';
@@ -67,7 +68,7 @@ export const decisionDetail = (
     : {};
 
 const when = (d: Directory, a: StoredAppointment) => {
-  const zone = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? HOME_ZONE;
+  const zone = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? homeZone(d);
   return `${dayInZone('en', a.startsAt.getTime(), zone)}, ${timeInZone('en', a.startsAt.getTime(), zone)}`;
 };
 

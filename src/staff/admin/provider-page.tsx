@@ -1,6 +1,7 @@
+import { homeZone } from '../../directory/directory.js';
 import type { Directory, Provider } from '../../directory/directory.js';
 import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
-import { HOME_ZONE, t } from '../staff-kit.js';
+import { t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
 import {
   AdminErrorSummary,
@@ -230,8 +231,8 @@ export function providerPage(props: {
               <tbody>
                 {timeOff.map((x) => (
                   <tr>
-                    <td>{`${dayInZone('en', x.startsAt.getTime(), HOME_ZONE)}, ${timeInZone('en', x.startsAt.getTime(), HOME_ZONE)}`}</td>
-                    <td>{`${dayInZone('en', x.endsAt.getTime(), HOME_ZONE)}, ${timeInZone('en', x.endsAt.getTime(), HOME_ZONE)}`}</td>
+                    <td>{`${dayInZone('en', x.startsAt.getTime(), homeZone(props.d))}, ${timeInZone('en', x.startsAt.getTime(), homeZone(props.d))}`}</td>
+                    <td>{`${dayInZone('en', x.endsAt.getTime(), homeZone(props.d))}, ${timeInZone('en', x.endsAt.getTime(), homeZone(props.d))}`}</td>
                     <td>{x.note}</td>
                     <td class="actions">
                       <form method="post" action={`/staff/admin/providers/${p.slug}/time-off/${x.id}/remove`}>

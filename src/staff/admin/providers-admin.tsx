@@ -3,6 +3,7 @@
  * blocks per clinic (the database refuses a provider in two places at once: that refusal
  * becomes a form error) and their time off (added on its own page, time-off.tsx).
  */
+import { homeZone } from '../../directory/directory.js';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/audit.js';
@@ -11,7 +12,7 @@ import { PG, pgErrorCode } from '../../platform/db/database.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dateInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
-import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { providerPage, type Block, type Profile, type ProviderForms } from './provider-page.js';
 import {
   addWorkingBlock,
@@ -125,7 +126,7 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       blocks,
       timeOff,
       csrf: session.csrf,
-      today: dateInZone(now().getTime(), HOME_ZONE),
+      today: dateInZone(now().getTime(), homeZone(d)),
     });
     return page(c, titleWithErrors(view.title, view.errors), view.body, status, session);
   };

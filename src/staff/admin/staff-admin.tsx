@@ -3,13 +3,14 @@
  * provider, and deactivation (which ends the account's sessions) or reactivation. Nobody can
  * deactivate or demote themselves, and the last active administrator stays one.
  */
+import { homeZone } from '../../directory/directory.js';
 import type { Context, Hono } from 'hono';
 import { recordAudit } from '../../audit/audit.js';
 import type { Directory } from '../../directory/directory.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dayInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
-import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import {
   endSessionsOf,
   findStaffAccount,
@@ -107,7 +108,7 @@ export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>{i.displayName}</td>
                     <td>{i.email}</td>
                     <td>{t(`staff.role.${i.role}`)}</td>
-                    <td>{dayInZone('en', i.expiresAt.getTime(), HOME_ZONE)}</td>
+                    <td>{dayInZone('en', i.expiresAt.getTime(), homeZone(d))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,12 +5,13 @@
  * range changed between the question and the answer, the question is asked again. The question
  * itself is shared with clinic closures (affected-visits.tsx).
  */
+import { homeZone } from '../../directory/directory.js';
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../../audit/audit.js';
 import type { Directory, Provider } from '../../directory/directory.js';
 import { listAppointments } from '../../scheduling/scheduling-store.js';
-import { HOME_ZONE, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { addTimeOff } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import {
@@ -33,7 +34,7 @@ type Values = { starts: string; ends: string; note: string };
 
 /** The zone the provider's times are entered in: their first clinic's, or the network's. */
 const zoneOf = (d: Directory, p: Provider) =>
-  d.locations.find((l) => l.slug === p.locations[0])?.timeZone ?? HOME_ZONE;
+  d.locations.find((l) => l.slug === p.locations[0])?.timeZone ?? homeZone(d);
 
 function parse(values: Values, zone: string, now: Date) {
   const instant = (v: string) => {
