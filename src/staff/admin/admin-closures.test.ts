@@ -146,8 +146,17 @@ describe('clinic closures over booked visits', () => {
     const { client, csrf } = await session(x.t, 'admin@example.com');
     const fields = { _csrf: csrf, closedOn: '2026-11-30', reason: 'Emergency' };
     expect((await client.post(CLOSURES, fields)).status).toBe(409);
+    const [mark] = await x.t.db.query<{ last: number }>(
+      'SELECT COALESCE(max(id), 0)::int AS last FROM audit_events',
+    );
     const cancel = await client.post(CLOSURES, { ...fields, decision: 'cancel', seen: [visit.id] });
     expect(cancel.status).toBe(200);
+    // The visit still booked is shown by name, so its read is audited once.
+    const reads = await x.t.db.query(
+      "SELECT 1 FROM audit_events WHERE id > $1 AND entity_id = $2 AND action = 'list'",
+      [mark!.last, visit.id],
+    );
+    expect(reads).toHaveLength(1);
     const html = await cancel.text();
     expect(html).toContain('Closure added; some visits are still booked');
     expect(html).toContain('Ida Patient');

@@ -193,6 +193,16 @@ export async function cancelVisits(
     }
   }
   if (kept.length === 0) return c.redirect(o.back.href, 303);
+  // The visits still booked are shown by name: one audited read each (the cancelled ones have
+  // their cancel event).
+  for (const a of kept)
+    await recordAudit(kit.db, {
+      ...actor,
+      action: 'list',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
   const d = await scheduling.directory.get();
   return page(
     c,
