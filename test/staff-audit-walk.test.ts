@@ -13,7 +13,7 @@ import type { FormClient } from './support/form-client.js';
 
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
-type Who = 'admin' | 'desk' | 'evans';
+type Who = 'admin' | 'desk' | 'evans' | 'tempe';
 const clients = {} as Record<Who, { client: FormClient; csrf: string }>;
 const ids: Record<string, string> = {};
 
@@ -53,6 +53,7 @@ beforeAll(async () => {
     await createStaff(t, [
       { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
       { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+      { email: 'tempe@example.com', role: 'front-desk', locations: ['tempe'] },
     ]),
   );
   const a = (await (
@@ -93,7 +94,7 @@ beforeAll(async () => {
       "SELECT b.id FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' LIMIT 1",
     )
   )[0]!.id;
-  for (const who of ['admin', 'desk', 'evans'] as const)
+  for (const who of ['admin', 'desk', 'evans', 'tempe'] as const)
     clients[who] = await signedIn(t, `${who}@example.com`);
 });
 afterAll(async () => {
@@ -371,6 +372,41 @@ const STEPS: Step[] = [
   get('/staff/admin/pathways', 'admin', '/staff/admin/pathways', 200, 0),
 ];
 
+/**
+ * Requests that must be refused: another clinic's front desk on a Scottsdale record, a provider on
+ * the front desk's routes, staff on administration. Each answers 404 (like a missing record),
+ * changes nothing and writes exactly one "denied" event.
+ */
+const record = (route: string, path: string, form?: Record<string, string>) => ({ route, path, form });
+const DENIALS: { as: Who; route: string; path: string; form?: Record<string, string> }[] = [
+  ...[
+    record('GET /staff/appointments/:id', '/staff/appointments/ID:second'),
+    record('GET /staff/appointments/:id/intake', '/staff/appointments/ID:today/intake'),
+    record('POST /staff/appointments/:id/check-in', '/staff/appointments/ID:second/check-in', {}),
+    record('GET /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show'),
+    record('POST /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show', {}),
+    record('GET /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule'),
+    record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {
+      slot: 'ben-evans|2026-12-01T15:00:00-07:00',
+    }),
+    record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
+    record('POST /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel', {}),
+    record('GET /staff/waitlist/:id/offer', '/staff/waitlist/ID:entry/offer'),
+    record('POST /staff/waitlist/:id/offer', '/staff/waitlist/ID:entry/offer', {
+      slot: 'ben-evans|2026-12-09T09:00:00-07:00',
+    }),
+  ].map((r) => ({ ...r, as: 'tempe' as const })),
+  ...[
+    record('GET /staff/book', '/staff/book'),
+    record('POST /staff/book', '/staff/book', { location: 'scottsdale' }),
+    record('GET /staff/waitlist', '/staff/waitlist'),
+    record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
+    record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
+    record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
+    record('GET /staff/audit', '/staff/audit'),
+  ].map((r) => ({ ...r, as: 'evans' as const })),
+];
+
 /** Two-factor and sign-out routes are walked in the sign-in tests (they change the session). */
 const ELSEWHERE = new Set([
   'POST /staff/login',
@@ -420,6 +456,37 @@ describe('every staff route and its audit events', () => {
       }
     });
   }
+
+  describe('refusals', () => {
+    // The walk deactivated and reactivated the provider, which ended their session.
+    beforeAll(async () => {
+      clients.evans = await signedIn(t, 'evans@example.com');
+    });
+    for (const denial of DENIALS) {
+      it(`${denial.route} as ${denial.as}: 404, one "denied" event, nothing changed`, async () => {
+        const path = denial.path.replace(/ID:([\w@.]+)/, (_, k: string) => ids[k]!);
+        const [mark] = await t.db.query<{ last: number }>(
+          'SELECT COALESCE(max(id), 0)::int AS last FROM audit_events',
+        );
+        const before = await t.db.query(
+          'SELECT id, status, starts_at, provider_id FROM appointments ORDER BY id',
+        );
+        const { client, csrf } = clients[denial.as];
+        const res = denial.form
+          ? await client.post(path, { _csrf: csrf, ...denial.form })
+          : await client.get(path);
+        expect(res.status).toBe(404);
+        const events = await t.db.query<{ outcome: string }>(
+          'SELECT outcome FROM audit_events WHERE id > $1 ORDER BY id',
+          [mark!.last],
+        );
+        expect(events.map((e) => e.outcome)).toEqual(['denied']);
+        expect(
+          await t.db.query('SELECT id, status, starts_at, provider_id FROM appointments ORDER BY id'),
+        ).toEqual(before);
+      });
+    }
+  });
 
   it('kept the planted patient out of the logs', () => {
     expect(t.logs.lines.length).toBeGreaterThan(STEPS.length);
