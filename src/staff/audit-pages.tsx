@@ -9,6 +9,14 @@ import { isRealDate } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, SESSION_COOKIE } from './auth.js';
 
+/**
+ * Message text as administrators may see it: the patients' private links (visit, result,
+ * waiting-list and invitation tokens) are masked. Staff never see a patient's token.
+ */
+export function withoutPrivateLinks(text: string): string {
+  return text.replace(/\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, '/[private link]');
+}
+
 /** A filter value that matches nothing (an unknown email or a malformed patient id). */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
@@ -199,7 +207,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <p>
               <strong>{m.subject}</strong>
             </p>
-            <pre class="private-link">{m.text_body}</pre>
+            <pre class="private-link">{withoutPrivateLinks(m.text_body)}</pre>
             {m.last_error ? <p class="error-message">{m.last_error}</p> : null}
           </details>
         ))}

@@ -105,6 +105,11 @@ describe('booking on a patient’s behalf', () => {
     ).text();
     expect(day).toContain('The visit is booked');
     expect(day).not.toContain(link);
+    // Administrators read the outbox, with patients' links masked.
+    const admin = await signedIn(t, 'admin@example.com');
+    const outbox = await (await admin.client.get('/staff/outbox')).text();
+    expect(outbox).toContain('/es/appointments/manage/[private link]');
+    expect(outbox).not.toContain(link);
     const events = await auditFor(rows[0]!.id);
     expect(events.filter((e) => e.action === 'create')).toEqual([
       expect.objectContaining({ actor_type: 'staff', outcome: 'success' }),
