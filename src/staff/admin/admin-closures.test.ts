@@ -82,7 +82,11 @@ describe('clinic closures over booked visits', () => {
     expect((await client.post(CLOSURES, fields)).status).toBe(409);
     const keep = await client.post(CLOSURES, { ...fields, decision: 'keep', seen: [visit.id] });
     expect(keep.status).toBe(303);
-    expect(keep.headers.get('location')).toBe('/staff/admin/clinics/scottsdale?kept=1');
+    expect(keep.headers.get('location')).toBe('/staff/admin/clinics/scottsdale');
+    // The clinic's page keeps saying so while the visit is booked on a closed day.
+    expect(await (await client.get('/staff/admin/clinics/scottsdale')).text()).toContain(
+      'Visits still booked on days this clinic is closed: 1.',
+    );
     expect(await statusOf(visit.id)).toBe('booked');
     expect(await closedDays()).toContain('2026-12-09');
     expect(await lastClosureAudit()).toMatchObject({

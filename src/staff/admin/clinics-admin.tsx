@@ -146,7 +146,15 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.get('/staff/admin/clinics/:slug', async (c) => {
     await requireAdmin(c, 'location');
     const l = await findLocation(c.req.param('slug'));
-    const kept = Number(c.req.query('kept') ?? '0');
+    // Visits kept on days the clinic is closed stay listed until someone deals with them.
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appointments a
+         JOIN location_closures c ON c.location_id = a.location_id
+          AND c.closed_on = (a.starts_at AT TIME ZONE $2)::date
+       WHERE a.location_id = $1 AND a.status IN ('booked', 'checked-in') AND a.starts_at > $3`,
+      [l.id, l.timeZone, now()],
+    );
+    const kept = row?.n ?? 0;
     return render(c, l, kept > 0 ? { notice: t('admin.closure.visitsRemain', { n: kept }) } : {});
   });
 
@@ -249,7 +257,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     scheduling.directory.invalidate();
     if (choice !== 'cancel' || visits.length === 0)
       // Kept visits stay booked: the clinic's page says so, so the front desk can call the patients.
-      return c.redirect(`${back.href}${visits.length ? `?kept=${visits.length}` : ''}`, 303);
+      return c.redirect(back.href, 303);
     // The clinic is closed now, so the freed times are not offered to the waiting list.
     return cancelVisits(kit, c, visits, {
       reason: t('admin.closure.cancelReason'),

@@ -62,7 +62,7 @@ export const adminEn = {
   'admin.closure.err.reason': 'Enter the reason the clinic is closed',
   'admin.closure.err.duplicate': 'The clinic is already closed on this date',
   'admin.closure.visitsRemain':
-    'Closure added. Visits still booked at this clinic on that day: {n}. They were not cancelled: call the patients or move their visits from the schedule.',
+    'Visits still booked on days this clinic is closed: {n}. They were not cancelled: call the patients or move their visits from the schedule.',
   'admin.closure.conflictTitle': 'Visits are booked at this clinic on this day: {n}',
   'admin.closure.conflictLead':
     'These patients are booked at {name} on {date}. Decide what happens to their visits before the closure is saved.',

@@ -63,7 +63,7 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.closure.err.reason': 'Escriba el motivo del cierre',
   'admin.closure.err.duplicate': 'La clínica ya está cerrada en esta fecha',
   'admin.closure.visitsRemain':
-    'Cierre añadido. Consultas que siguen reservadas en esta clínica ese día: {n}. No se cancelaron: llame a los pacientes o cambie sus consultas desde la agenda.',
+    'Consultas que siguen reservadas en días en que esta clínica está cerrada: {n}. No se cancelaron: llame a los pacientes o cambie sus consultas desde la agenda.',
   'admin.closure.conflictTitle': 'Hay consultas reservadas en esta clínica ese día: {n}',
   'admin.closure.conflictLead':
     'Estos pacientes tienen cita en {name} el {date}. Decida qué pasa con sus consultas antes de guardar el cierre.',
