@@ -50,7 +50,14 @@ export async function staffCancelAppointment(
   reason?: string,
 ): Promise<StoredAppointment> {
   const a = await requireVisit(s, appointmentId);
+  // Refuse before patientToken may issue a new token: a refused change must not break the link.
+  requireChangeable(s, a, 'cancelled');
   return cancelAppointment(s, a, await patientToken(s, a), actor, reason);
+}
+
+function requireChangeable(s: Scheduling, a: StoredAppointment, verb: string) {
+  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be ${verb}.`);
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
 }
 
 /** Moves a visit to a new time, optionally with another provider at the same clinic. */
@@ -61,6 +68,21 @@ export async function staffRescheduleAppointment(
   actor: Actor,
   toProvider?: string,
 ): Promise<StoredAppointment> {
+  // Refuse a visit that cannot move, or a time that is not bookable, before patientToken may issue
+  // a new token (a refused change must not break the patient's link). The move checks both again.
+  requireChangeable(s, a, 'moved');
+  const d = await s.directory.get();
+  await requireBookableSlot(
+    s,
+    d,
+    {
+      visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
+      location: d.locations.find((l) => l.id === a.locationId)!.slug,
+      provider: toProvider ?? d.providers.find((p) => p.id === a.providerId)!.slug,
+      start,
+    },
+    { checkBlocking: true },
+  );
   return rescheduleAppointment(s, a, start, await patientToken(s, a), actor, toProvider);
 }
 

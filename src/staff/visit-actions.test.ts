@@ -306,3 +306,34 @@ describe('the audit trail, by patient and by user', () => {
     expect(nobody).not.toContain(booked.id);
   });
 });
+
+describe('visits booked before their token was sealed', () => {
+  it('keep their link when a staff change is refused, and get a new one in the notice when it goes through', async () => {
+    const booked = await bookOnline('2026-12-04T11:00:00-07:00');
+    await t.db.query('UPDATE appointments SET manage_token_sealed = NULL WHERE id = $1', [booked.id]);
+    const hashOf = async () =>
+      (
+        await t.db.query<{ h: string }>('SELECT manage_token_hash AS h FROM appointments WHERE id = $1', [
+          booked.id,
+        ])
+      )[0]!.h;
+    const before = await hashOf();
+    const refused = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
+      _csrf: desk.csrf,
+      slot: 'ben-evans|not-a-time',
+    });
+    expect(refused.status).toBe(409);
+    expect(await hashOf()).toBe(before);
+    expect((await t.request(`/appointments/manage/${booked.manageToken}`)).status).toBe(200);
+    const moved = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
+      _csrf: desk.csrf,
+      slot: 'ben-evans|2026-12-04T13:00:00-07:00',
+    });
+    expect(moved.status).toBe(303);
+    expect(await hashOf()).not.toBe(before);
+    const notice = (await outboxFor(booked.id)).find((m) => m.kind === 'appointment-rescheduled')!;
+    const link = /\/appointments\/manage\/([\w-]{43})/.exec(notice.text_body)![1]!;
+    expect(link).not.toBe(booked.manageToken);
+    expect((await t.request(`/appointments/manage/${link}`)).status).toBe(200);
+  });
+});

@@ -108,9 +108,12 @@ export function pageDate(value: string | undefined, min: string): string {
   }
 }
 
-/** True when the text is a real calendar date as YYYY-MM-DD (no 2027-02-30). */
+/**
+ * True when the text is a real calendar date as YYYY-MM-DD (no 2027-02-30) in the years 1900 to
+ * 2199: year 0 and the days around 9999-12-31 are valid calendar dates but not PostgreSQL's.
+ */
 export function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|2[01])\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });
     return true;

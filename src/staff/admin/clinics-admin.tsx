@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/audit.js';
 import type { Location } from '../../directory/directory.js';
 import { NotFound } from '../../platform/http/problem.js';
-import { dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
+import { isRealDate, dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
 import { listAppointments } from '../../scheduling/scheduling-store.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
@@ -271,7 +271,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     await requireAdmin(c, 'closure');
     const l = await findLocation(c.req.param('slug'));
     const date = c.req.param('date');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new NotFound();
+    if (!isRealDate(date)) throw new NotFound();
     await db.transaction(async (tx) => {
       if (!(await removeClosure(tx, l.id, date))) return;
       await recordAudit(tx, {
