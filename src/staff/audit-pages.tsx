@@ -21,7 +21,7 @@ export function withoutPrivateLinks(text: string): string {
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 import type { Hono } from 'hono';
-import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { networkAdmin, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
@@ -139,7 +139,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.get('/api/v1/audit-events', async (c) => {
     const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
-    if (!session || session.user.role !== 'admin') {
+    if (!session || !(await networkAdmin(kit.scheduling.directory, session.user))) {
       await recordAudit(db, {
         actorType: 'staff',
         actorId: session?.user.id ?? null,

@@ -74,12 +74,11 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             day: dayInZone('en', start.getTime(), zone),
           });
     // Administrators see at once when messages could not be sent.
-    const [failed] =
-      user.role === 'admin'
-        ? await db.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'failed'",
-          )
-        : [];
+    const [failed] = (await kit.isNetworkAdmin(user))
+      ? await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'failed'",
+        )
+      : [];
     // After a change elsewhere, a short notice of what was done (a fixed word, nothing private).
     const doneParam = c.req.query('done');
     const done = DONE.find((x) => x === doneParam);

@@ -35,17 +35,44 @@ export interface StaffDeps {
 
 export type PageStatus = 200 | 401 | 404 | 409 | 422 | 429;
 
+/** The admin role with every clinic of the network (see requireAdmin). */
+export async function networkAdmin(
+  directory: { get(): Promise<{ locations: { id: string }[] }> },
+  user: { role: string; locationIds: string[] },
+): Promise<boolean> {
+  if (user.role !== 'admin') return false;
+  const { locations } = await directory.get();
+  return locations.every((l) => user.locationIds.includes(l.id));
+}
+
 export function staffKit(deps: StaffDeps) {
   const { db, scheduling, site } = deps;
   const now = () => scheduling.now();
 
-  const page = (c: Context, title: string, body: unknown, status: PageStatus = 200, session?: StaffSession) =>
-    c.html(
-      <StaffLayout t={t} title={title} assets={site.assets} user={session?.user} csrf={session?.csrf}>
+  const isNetworkAdmin = (user: StaffSession['user']) => networkAdmin(scheduling.directory, user);
+
+  const page = async (
+    c: Context,
+    title: string,
+    body: unknown,
+    status: PageStatus = 200,
+    session?: StaffSession,
+  ) => {
+    const admin = session ? await isNetworkAdmin(session.user) : false;
+    return c.html(
+      <StaffLayout
+        t={t}
+        title={title}
+        assets={site.assets}
+        user={session?.user}
+        csrf={session?.csrf}
+        networkAdmin={admin}
+      >
         {body as never}
       </StaffLayout>,
       status,
     );
+  };
 
   const staffActor = (c: Context<StaffEnv>) => ({
     actorType: 'staff' as const,
@@ -79,8 +106,13 @@ export function staffKit(deps: StaffDeps) {
     return a;
   };
 
+  /**
+   * Administration, the audit trail and the outbox span the whole network, so they are for network
+   * administrators: the admin role with every clinic. An administrator limited to some clinics
+   * runs those clinics' days like the front desk, and sees nothing of the others.
+   */
   const requireAdmin = async (c: Context<StaffEnv>, what: string) => {
-    if (c.get('staff').user.role !== 'admin') {
+    if (!(await isNetworkAdmin(c.get('staff').user))) {
       await recordAudit(db, { ...staffActor(c), action: 'read', entityType: what, outcome: 'denied' });
       throw new NotFound();
     }
@@ -115,6 +147,7 @@ export function staffKit(deps: StaffDeps) {
     requireAdmin,
     requireDesk,
     safeBack,
+    isNetworkAdmin,
   };
 }
 

@@ -16,6 +16,8 @@ export function StaffLayout(props: {
   assets: { css: string; js: string };
   user?: StaffUser;
   csrf?: string;
+  /** Show the network administration links (see requireAdmin). */
+  networkAdmin?: boolean;
   children: Child;
 }) {
   const { t, user } = props;
@@ -84,7 +86,7 @@ export function StaffLayout(props: {
                       </li>
                     </>
                   ) : null}
-                  {user.role === 'admin' ? (
+                  {props.networkAdmin ? (
                     <>
                       <li>
                         <a href="/staff/audit">{t('staff.nav.audit')}</a>

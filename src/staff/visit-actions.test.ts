@@ -60,6 +60,7 @@ beforeAll(async () => {
     { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
     { email: 'tempe-desk@example.com', role: 'front-desk', locations: ['tempe'] },
     { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+    { email: 'tempe-admin@example.com', role: 'admin', locations: ['tempe'] },
   ]);
   desk = await signedIn(t, 'desk@example.com');
 });
@@ -335,5 +336,24 @@ describe('visits booked before their token was sealed', () => {
     const link = /\/appointments\/manage\/([\w-]{43})/.exec(notice.text_body)![1]!;
     expect(link).not.toBe(booked.manageToken);
     expect((await t.request(`/appointments/manage/${link}`)).status).toBe(200);
+  });
+});
+
+describe('an administrator limited to some clinics', () => {
+  it('runs those clinics but sees no network administration, audit trail or outbox', async () => {
+    const admin = await signedIn(t, 'tempe-admin@example.com');
+    const day = await admin.client.get('/staff?location=tempe&date=2026-12-01');
+    expect(day.status).toBe(200);
+    expect(await day.text()).not.toContain('href="/staff/admin"');
+    for (const path of [
+      '/staff/admin',
+      '/staff/admin/clinics/scottsdale',
+      '/staff/audit',
+      '/staff/outbox',
+      '/api/v1/audit-events',
+    ])
+      expect((await admin.client.get(path)).status, path).toBe(404);
+    const booked = await bookOnline('2026-12-03T14:00:00-07:00');
+    expect((await admin.client.get(`/staff/appointments/${booked.id}`)).status).toBe(404);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from './visit-views.js';
 
 export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk } = kit;
+  const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk, isNetworkAdmin } = kit;
 
   const auditRead = (c: StaffContext, a: StoredAppointment) =>
     recordAudit(db, {
@@ -100,7 +100,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </a>
           </p>
         ) : null}
-        {session.user.role === 'admin' ? (
+        {(await isNetworkAdmin(session.user)) ? (
           <p>
             <a href={`/staff/audit?patient=${a.patientId}`}>{t('staff.visit.auditTrail')}</a>
           </p>
