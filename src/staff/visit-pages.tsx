@@ -21,6 +21,15 @@ import {
   SlotForm,
 } from './visit-views.js';
 
+/** Why staff cancel a visit, kept in the audit event as a code (never free text). */
+const CANCEL_REASONS = [
+  'patient-asked',
+  'provider-unavailable',
+  'clinic-closed',
+  'booked-in-error',
+  'other',
+] as const;
+
 export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk, isNetworkAdmin } = kit;
 
@@ -139,21 +148,18 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <p>{t('staff.cancel.lead')}</p>
         <form method="post" action={`/staff/appointments/${a.id}/cancel`}>
           <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
-          <div class="form-group">
-            <label class="label" for="reason">
-              {t('staff.cancel.reason')}
-            </label>
-            <div class="hint" id="reason-hint">
-              {t('staff.cancel.reasonHint')}
+          <fieldset class="form-group" id="reason">
+            <legend class="label">{t('staff.cancel.reason')}</legend>
+            <div class="hint">{t('staff.cancel.reasonHint')}</div>
+            <div class="radios">
+              {CANCEL_REASONS.map((r, i) => (
+                <div class="radio">
+                  <input type="radio" id={`reason-${r}`} name="reason" value={r} checked={i === 0} />
+                  <label for={`reason-${r}`}>{t(`staff.cancel.reason.${r}`)}</label>
+                </div>
+              ))}
             </div>
-            <input
-              class="input width-20"
-              id="reason"
-              name="reason"
-              maxlength={200}
-              aria-describedby="reason-hint"
-            />
-          </div>
+          </fieldset>
           <button class="button warning" type="submit">
             {t('staff.cancel.confirm')}
           </button>
@@ -178,9 +184,10 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const a = await visibleAppointment(c, c.req.param('id'), 'cancel');
     await requireDesk(c, 'cancel', a.id);
     const form = await c.req.parseBody();
-    const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, 200) : '';
+    // A reason from a fixed list: free text in the audit trail could carry clinical details.
+    const reason = CANCEL_REASONS.find((r) => r === form.reason) ?? 'other';
     try {
-      const cancelled = await staffCancelAppointment(scheduling, a.id, staffActor(c), reason || undefined);
+      const cancelled = await staffCancelAppointment(scheduling, a.id, staffActor(c), reason);
       const { location } = await describe(cancelled);
       return c.redirect(dayOf(cancelled, location.slug, location.timeZone, 'cancelled'), 303);
     } catch (error) {

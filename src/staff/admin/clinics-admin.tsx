@@ -260,7 +260,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       return c.redirect(back.href, 303);
     // The clinic is closed now, so the freed times are not offered to the waiting list.
     return cancelVisits(kit, c, visits, {
-      reason: t('admin.closure.cancelReason'),
+      reason: 'clinic-closed',
       back,
       title: t('admin.closure.partialTitle'),
       partial: (n) => t('admin.closure.partial', { n }),

@@ -180,7 +180,7 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     scheduling.directory.invalidate();
     if (choice !== 'cancel' || visits.length === 0) return c.redirect(back.href, 303);
     return cancelVisits(kit, c, visits, {
-      reason: t('admin.timeOff.reason'),
+      reason: 'provider-unavailable',
       back: { href: back.href, label: t('admin.timeOff.back') },
       title: t('admin.timeOff.partialTitle'),
       partial: (n) => t('admin.timeOff.partial', { n }),

@@ -75,7 +75,6 @@ export const adminEn = {
   'admin.closure.cancelHint':
     'Each patient gets a cancellation message with a link to book again. The clinic is closed, so the time is not offered to the waiting list.',
   'admin.closure.back': 'Back to the clinic without adding the closure',
-  'admin.closure.cancelReason': 'Clinic closure',
   'admin.closure.partialTitle': 'Closure added; some visits are still booked',
   'admin.closure.partial':
     'Visits that could not be cancelled and are still booked: {n}. A patient has checked in, or the visit has started or changed:',
@@ -145,7 +144,6 @@ export const adminEn = {
   'admin.timeOff.cancelHint':
     'Each patient gets a cancellation message with a link to book again, and the time is offered to the waiting list.',
   'admin.timeOff.back': 'Back to the provider without adding time off',
-  'admin.timeOff.reason': 'Provider time off',
   'admin.timeOff.partialTitle': 'Time off added; some visits are still booked',
   'admin.timeOff.partial':
     'Visits that could not be cancelled and are still booked: {n}. A patient has checked in, or the visit has started or changed:',

@@ -76,7 +76,6 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.closure.cancelHint':
     'Cada paciente recibe un aviso de cancelación con un enlace para volver a reservar. La clínica está cerrada, así que el horario no se ofrece a la lista de espera.',
   'admin.closure.back': 'Volver a la clínica sin añadir el cierre',
-  'admin.closure.cancelReason': 'Cierre de la clínica',
   'admin.closure.partialTitle': 'Cierre añadido; algunas consultas siguen reservadas',
   'admin.closure.partial':
     'Consultas que no se pudieron cancelar y siguen reservadas: {n}. Un paciente ya llegó, o la consulta empezó o cambió:',
@@ -144,7 +143,6 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.timeOff.cancelHint':
     'Cada paciente recibe un aviso de cancelación con un enlace para volver a reservar, y el horario se ofrece a la lista de espera.',
   'admin.timeOff.back': 'Volver al profesional sin añadir la ausencia',
-  'admin.timeOff.reason': 'Ausencia del profesional',
   'admin.timeOff.partialTitle': 'Ausencia añadida; algunas consultas siguen reservadas',
   'admin.timeOff.partial':
     'Consultas que no se pudieron cancelar y siguen reservadas: {n}. Un paciente ya llegó, o la consulta empezó o cambió:',

@@ -105,8 +105,8 @@ export const staffEn = {
   'staff.cancel.title': 'Cancel this visit?',
   'staff.cancel.lead':
     'The patient gets a cancellation notice. The time is offered to the first person on the waiting list.',
-  'staff.cancel.reason': 'Reason (optional, for the audit trail only)',
-  'staff.cancel.reasonHint': 'Not sent to the patient. Do not write clinical details.',
+  'staff.cancel.reason': 'Why is the visit cancelled?',
+  'staff.cancel.reasonHint': 'Kept in the audit trail; not sent to the patient.',
   'staff.cancel.confirm': 'Yes, cancel the visit',
   'staff.cancel.keep': 'No, go back',
   'staff.reschedule.title': 'Move a visit',
@@ -144,4 +144,9 @@ export const staffEn = {
   'staff.shortcuts':
     'Keyboard: t today, w week, f find a patient, b book, l waiting list, p and n previous and next.',
   'staff.action.undoNoShow': 'Arrived after all: check in',
+  'staff.cancel.reason.patient-asked': 'The patient asked',
+  'staff.cancel.reason.provider-unavailable': 'The provider is not available',
+  'staff.cancel.reason.clinic-closed': 'The clinic is closed',
+  'staff.cancel.reason.booked-in-error': 'Booked by mistake',
+  'staff.cancel.reason.other': 'Another reason',
 } as const;

@@ -108,8 +108,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.cancel.title': '¿Cancelar esta cita?',
   'staff.cancel.lead':
     'El paciente recibe un aviso de cancelación. La hora se ofrece a la primera persona de la lista de espera.',
-  'staff.cancel.reason': 'Motivo (opcional, solo para el registro de auditoría)',
-  'staff.cancel.reasonHint': 'No se envía al paciente. No escriba datos clínicos.',
+  'staff.cancel.reason': '¿Por qué se cancela la cita?',
+  'staff.cancel.reasonHint': 'Se guarda en el registro de auditoría; no se envía al paciente.',
   'staff.cancel.confirm': 'Sí, cancelar la cita',
   'staff.cancel.keep': 'No, volver',
   'staff.reschedule.title': 'Cambiar una cita',
@@ -147,4 +147,9 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.shortcuts':
     'Teclado: t hoy, w semana, f buscar paciente, b reservar, l lista de espera, p y n anterior y siguiente.',
   'staff.action.undoNoShow': 'Llegó después de todo: registrar llegada',
+  'staff.cancel.reason.patient-asked': 'El paciente lo pidió',
+  'staff.cancel.reason.provider-unavailable': 'El profesional no está disponible',
+  'staff.cancel.reason.clinic-closed': 'La clínica está cerrada',
+  'staff.cancel.reason.booked-in-error': 'Reservada por error',
+  'staff.cancel.reason.other': 'Otro motivo',
 };
