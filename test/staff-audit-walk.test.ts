@@ -137,7 +137,16 @@ const STEPS: Step[] = [
   // Health data: one event per visit shown or changed.
   get('/staff', 'desk', '/staff?location=scottsdale&date=2026-11-30', 200, 3, true),
   get('/staff/week', 'desk', '/staff/week?location=scottsdale&date=2026-11-30', 200, 6, true),
-  get('/staff/search', 'desk', '/staff/search?q=Plantedpatient', 200, 6, true),
+  get('/staff/search', 'desk', '/staff/search', 200, 0),
+  send(
+    '/staff/search',
+    'desk',
+    () => '/staff/search',
+    () => ({ q: 'Plantedpatient' }),
+    200,
+    6,
+    true,
+  ),
   get('/staff/appointments/:id', 'desk', '/staff/appointments/ID:today', 200, 1, true),
   get('/staff/appointments/:id/intake', 'evans', '/staff/appointments/ID:today/intake', 200, 1, true),
   send(

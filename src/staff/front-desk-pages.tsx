@@ -197,10 +197,10 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   // ---------------------------------------------------------------- search and week view
 
-  pages.get('/staff/search', async (c) => {
+  // The search is a POST form: a name or a date of birth must never sit in a URL (history, logs).
+  const search = async (c: Context<StaffEnv>, q: string) => {
     const session = c.get('staff');
     const { user } = session;
-    const q = (c.req.query('q') ?? '').trim().slice(0, 100);
     const isDate = isRealDate(q);
     const visits =
       q.length >= 2
@@ -224,7 +224,8 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       t('staff.search.title'),
       <>
         <h1>{t('staff.search.title')}</h1>
-        <form method="get" action="/staff/search" class="filters">
+        <form method="post" action="/staff/search" class="filters">
+          <input type="hidden" name="_csrf" value={session.csrf} />
           <div class="form-group">
             <label class="label" for="q">
               {t('staff.search.label')}
@@ -251,6 +252,11 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       200,
       session,
     );
+  };
+  pages.get('/staff/search', (c) => search(c, ''));
+  pages.post('/staff/search', async (c) => {
+    const form = await c.req.parseBody();
+    return search(c, typeof form.q === 'string' ? form.q.trim().slice(0, 100) : '');
   });
 
   pages.get('/staff/week', async (c) => {

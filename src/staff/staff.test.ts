@@ -287,13 +287,17 @@ describe('failed messages', () => {
 describe('search and week view', () => {
   it('finds a patient’s visits by name or date of birth, only at the user’s clinics, audited', async () => {
     const { client } = await signIn('desk@example.com');
-    const byName = await (await client.get('/staff/search?q=intak')).text();
+    const csrf = await csrfOf(client, '/staff/search');
+    // A POST form: names and dates of birth never appear in a URL.
+    const find = async (q: string) => (await client.post('/staff/search', { _csrf: csrf, q })).text();
+    const byName = await find('intak');
     expect(byName).toContain('Intake, Iris');
     expect(byName).not.toContain('Intake, Tom'); // Tempe: not this user's clinic
-    const byDate = await (await client.get('/staff/search?q=1970-07-07')).text();
+    expect(byName).toContain('method="post" action="/staff/search"');
+    const byDate = await find('1970-07-07');
     expect(byDate).toContain('Intake, Iris');
-    const percent = await client.get('/staff/search?q=%25%25');
-    expect(await percent.text()).not.toContain('Intake, Iris');
+    expect(await find('%%')).not.toContain('Intake, Iris');
+    expect(client.visited.some((path) => /intak|1970/.test(path))).toBe(false);
     expect((await audit("action = 'search' AND entity_id = $1", [visit.id])).length).toBe(2);
   });
 
