@@ -126,17 +126,28 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   // ---------------------------------------------------------------- check-in and no-show
 
+  /** A status change and its audit event, together or not at all. */
+  const setStatus = (
+    c: Context<StaffEnv>,
+    id: string,
+    status: 'checked-in' | 'no-show',
+    from: ('booked' | 'checked-in' | 'no-show')[],
+    action: string,
+  ) =>
+    db.transaction(async (tx) => {
+      if (await changeStatus(tx, id, status, from, now()))
+        await recordAudit(tx, {
+          ...staffActor(c),
+          action,
+          entityType: 'appointment',
+          entityId: id,
+          outcome: 'success',
+        });
+    });
+
   pages.post('/staff/appointments/:id/check-in', async (c) => {
     const a = await visibleAppointment(c, c.req.param('id'), 'check-in');
-    if (await changeStatus(db, a.id, 'checked-in', ['booked', 'no-show'], now())) {
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'check-in',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-    }
+    await setStatus(c, a.id, 'checked-in', ['booked', 'no-show'], 'check-in');
     const form = await c.req.parseBody();
     const back = safeBack(form.back);
     return c.redirect(back, 303);
@@ -180,15 +191,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.post('/staff/appointments/:id/no-show', async (c) => {
     const a = await visibleAppointment(c, c.req.param('id'), 'no-show');
-    if (await changeStatus(db, a.id, 'no-show', ['booked', 'checked-in'], now())) {
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'no-show',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-    }
+    await setStatus(c, a.id, 'no-show', ['booked', 'checked-in'], 'no-show');
     // Back to that clinic's day, where the visit now shows as a no-show.
     const l = (await scheduling.directory.get()).locations.find((x) => x.id === a.locationId)!;
     const day = dateInZone(a.startsAt.getTime(), l.timeZone);

@@ -119,12 +119,17 @@ export function staffKit(deps: StaffDeps) {
   };
 
   /** Booking, moving, cancelling and the waiting list are for the front desk and administrators. */
-  const requireDesk = async (c: StaffContext, what: string, entityId: string | null = null) => {
+  const requireDesk = async (
+    c: StaffContext,
+    what: string,
+    entityId: string | null = null,
+    entityType = 'appointment',
+  ) => {
     if (c.get('staff').user.role === 'provider') {
       await recordAudit(db, {
         ...staffActor(c),
         action: what,
-        entityType: 'appointment',
+        entityType,
         entityId,
         outcome: 'denied',
       });

@@ -23,6 +23,12 @@ import {
   SlotForm,
 } from './visit-views.js';
 
+/** The entry id of the path, if it is a well-formed id (for the audit event of a refusal). */
+const entryIdOf = (c: StaffContext) => {
+  const id = c.req.param('id') ?? '';
+  return UUID_PATTERN.test(id) ? id : null;
+};
+
 export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, requireDesk } = kit;
 
@@ -41,7 +47,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     });
 
   pages.get('/staff/waitlist', async (c) => {
-    await requireDesk(c, 'list');
+    await requireDesk(c, 'list', null, 'waitlist-entry');
     const session = c.get('staff');
     const d = await scheduling.directory.get();
     const myLocations = d.locations.filter((l) => session.user.locationIds.includes(l.id));
@@ -230,14 +236,14 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   };
 
   pages.get('/staff/waitlist/:id/offer', async (c) => {
-    await requireDesk(c, 'read');
+    await requireDesk(c, 'read', entryIdOf(c), 'waitlist-entry');
     const entry = await visibleEntry(c, c.req.param('id'), 'read');
     await audit(c, 'read', entry, 'success');
     return offerPage(c, entry, c.req.query());
   });
 
   pages.post('/staff/waitlist/:id/offer', async (c) => {
-    await requireDesk(c, 'offer');
+    await requireDesk(c, 'offer', entryIdOf(c), 'waitlist-entry');
     const entry = await visibleEntry(c, c.req.param('id'), 'offer');
     const choice = parseSlotChoice((await c.req.parseBody()).slot);
     const fail = async (messages: string[], status: 409 | 422) => {
