@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
+import { NotFound } from '../../platform/http/problem.js';
 import { t } from '../staff-kit.js';
 
 /** Field id -> message; the summary links to each field by its id. */
@@ -236,3 +237,40 @@ export const calendarDate = (message: string) =>
         return false;
       }
     }, message);
+
+/** The item of a directory list with this slug, or "not found" (clinics, providers, visit types). */
+export function bySlug<T extends { slug: string }>(items: T[], slug: string): T {
+  const found = items.find((x) => x.slug === slug);
+  if (!found) throw new NotFound();
+  return found;
+}
+
+/** An administration list page: the way back, the heading and a table with these columns. */
+export function AdminList({
+  title,
+  columns,
+  children,
+}: {
+  title: string;
+  columns: string[];
+  children: Child;
+}) {
+  return (
+    <>
+      <p class="back-link-row">
+        <a href="/staff/admin">{t('admin.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <table>
+        <thead>
+          <tr>
+            {columns.map((col) => (
+              <th scope="col">{col}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </>
+  );
+}

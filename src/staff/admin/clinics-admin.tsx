@@ -23,6 +23,8 @@ import {
   titleWithErrors,
   type FieldErrors,
   type FormBody,
+  AdminList,
+  bySlug,
 } from './admin-views.js';
 
 const detailsSchema = z.object({
@@ -71,11 +73,8 @@ function parseHours(form: FormBody) {
 export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
 
-  const findLocation = async (slug: string): Promise<Location> => {
-    const l = (await scheduling.directory.get()).locations.find((x) => x.slug === slug);
-    if (!l) throw new NotFound();
-    return l;
-  };
+  const findLocation = async (slug: string): Promise<Location> =>
+    bySlug((await scheduling.directory.get()).locations, slug);
 
   pages.get('/staff/admin/clinics', async (c) => {
     await requireAdmin(c, 'location');
@@ -83,40 +82,32 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     return page(
       c,
       t('admin.clinics.title'),
-      <>
-        <p class="back-link-row">
-          <a href="/staff/admin">{t('admin.title')}</a>
-        </p>
-        <h1>{t('admin.clinics.title')}</h1>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.clinic.name')}</th>
-              <th scope="col">{t('admin.clinic.address')}</th>
-              <th scope="col">{t('admin.clinic.phone')}</th>
-              <th scope="col">{t('admin.hours.title')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.locations.map((l) => (
-              <tr>
-                <td>
-                  <a href={`/staff/admin/clinics/${l.slug}`}>{l.name}</a>
-                </td>
-                <td>
-                  {l.street}, {l.city}, {l.region} {l.postalCode}
-                </td>
-                <td>{l.phone}</td>
-                <td>
-                  {l.hours
-                    .map((h) => `${weekdayName('en', h.weekday, 'short')} ${h.opens}–${h.closes}`)
-                    .join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>,
+      <AdminList
+        title={t('admin.clinics.title')}
+        columns={[
+          t('admin.clinic.name'),
+          t('admin.clinic.address'),
+          t('admin.clinic.phone'),
+          t('admin.hours.title'),
+        ]}
+      >
+        {d.locations.map((l) => (
+          <tr>
+            <td>
+              <a href={`/staff/admin/clinics/${l.slug}`}>{l.name}</a>
+            </td>
+            <td>
+              {l.street}, {l.city}, {l.region} {l.postalCode}
+            </td>
+            <td>{l.phone}</td>
+            <td>
+              {l.hours
+                .map((h) => `${weekdayName('en', h.weekday, 'short')} ${h.opens}–${h.closes}`)
+                .join(', ')}
+            </td>
+          </tr>
+        ))}
+      </AdminList>,
       200,
       c.get('staff'),
     );

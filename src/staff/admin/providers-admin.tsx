@@ -33,6 +33,8 @@ import {
   str,
   titleWithErrors,
   type FormBody,
+  AdminList,
+  bySlug,
 } from './admin-views.js';
 
 const profileSchema = z.object({
@@ -59,9 +61,7 @@ const blockSchema = z
 
 /** The provider with this slug, or "not found". */
 export async function findProvider(kit: StaffKit, slug: string): Promise<Provider> {
-  const p = (await kit.scheduling.directory.get()).providers.find((x) => x.slug === slug);
-  if (!p) throw new NotFound();
-  return p;
+  return bySlug((await kit.scheduling.directory.get()).providers, slug);
 }
 
 export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -74,36 +74,28 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     return page(
       c,
       t('admin.providers.title'),
-      <>
-        <p class="back-link-row">
-          <a href="/staff/admin">{t('admin.title')}</a>
-        </p>
-        <h1>{t('admin.providers.title')}</h1>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.provider.displayName')}</th>
-              <th scope="col">{t('admin.provider.credentials')}</th>
-              <th scope="col">{t('admin.provider.clinics')}</th>
-              <th scope="col">{t('admin.provider.offers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.providers.map((p) => (
-              <tr>
-                <td>
-                  <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
-                </td>
-                <td>{p.credentials}</td>
-                <td>{p.locations.map(clinic).join(', ')}</td>
-                <td>
-                  {p.visitTypes.map((v) => d.visitTypes.find((x) => x.slug === v)?.name.en ?? v).join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>,
+      <AdminList
+        title={t('admin.providers.title')}
+        columns={[
+          t('admin.provider.displayName'),
+          t('admin.provider.credentials'),
+          t('admin.provider.clinics'),
+          t('admin.provider.offers'),
+        ]}
+      >
+        {d.providers.map((p) => (
+          <tr>
+            <td>
+              <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
+            </td>
+            <td>{p.credentials}</td>
+            <td>{p.locations.map(clinic).join(', ')}</td>
+            <td>
+              {p.visitTypes.map((v) => d.visitTypes.find((x) => x.slug === v)?.name.en ?? v).join(', ')}
+            </td>
+          </tr>
+        ))}
+      </AdminList>,
       200,
       c.get('staff'),
     );

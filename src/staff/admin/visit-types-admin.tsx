@@ -7,7 +7,6 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/audit.js';
 import type { VisitType } from '../../directory/directory.js';
-import { NotFound } from '../../platform/http/problem.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { updateVisitType } from './admin-store.js';
 import {
@@ -22,6 +21,8 @@ import {
   wholeNumber,
   type FieldErrors,
   type FormBody,
+  AdminList,
+  bySlug,
 } from './admin-views.js';
 
 /** The CHECK ranges of migrations/0001-directory.sql (notice has no upper bound there; a month is plenty). */
@@ -71,11 +72,7 @@ const valuesOf = (v: VisitType): Values => ({
 export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor } = kit;
 
-  const findVisitType = async (slug: string) => {
-    const v = (await scheduling.directory.get()).visitTypes.find((x) => x.slug === slug);
-    if (!v) throw new NotFound();
-    return v;
-  };
+  const findVisitType = async (slug: string) => bySlug((await scheduling.directory.get()).visitTypes, slug);
 
   pages.get('/staff/admin/visit-types', async (c) => {
     await requireAdmin(c, 'visit-type');
@@ -83,38 +80,30 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     return page(
       c,
       t('admin.visitTypes.title'),
-      <>
-        <p class="back-link-row">
-          <a href="/staff/admin">{t('admin.title')}</a>
-        </p>
-        <h1>{t('admin.visitTypes.title')}</h1>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.visitType.name')}</th>
-              <th scope="col">{t('admin.visitType.duration')}</th>
-              <th scope="col">{t('admin.visitType.buffer')}</th>
-              <th scope="col">{t('admin.visitType.notice')}</th>
-              <th scope="col">{t('admin.visitType.horizon')}</th>
-              <th scope="col">{t('admin.visitType.providers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.visitTypes.map((v) => (
-              <tr>
-                <td>
-                  <a href={`/staff/admin/visit-types/${v.slug}`}>{v.name.en}</a>
-                </td>
-                <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
-                <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
-                <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
-                <td>{t('admin.days', { n: v.horizonDays })}</td>
-                <td>{v.providers.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>,
+      <AdminList
+        title={t('admin.visitTypes.title')}
+        columns={[
+          t('admin.visitType.name'),
+          t('admin.visitType.duration'),
+          t('admin.visitType.buffer'),
+          t('admin.visitType.notice'),
+          t('admin.visitType.horizon'),
+          t('admin.visitType.providers'),
+        ]}
+      >
+        {d.visitTypes.map((v) => (
+          <tr>
+            <td>
+              <a href={`/staff/admin/visit-types/${v.slug}`}>{v.name.en}</a>
+            </td>
+            <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
+            <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
+            <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
+            <td>{t('admin.days', { n: v.horizonDays })}</td>
+            <td>{v.providers.length}</td>
+          </tr>
+        ))}
+      </AdminList>,
       200,
       c.get('staff'),
     );
