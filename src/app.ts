@@ -23,6 +23,7 @@ import type { Scheduler } from './platform/jobs/scheduler.js';
 import { loadPathways } from './triage/pathway.js';
 import type { Triage } from './triage/assessment-service.js';
 import { assessmentApi } from './triage/assessment-api.js';
+import { resultPages } from './triage/result-pages.js';
 import { selfCheckPages } from './triage/self-check-pages.js';
 import type { Scheduling } from './scheduling/scheduling.js';
 import { appointmentApi } from './scheduling/appointment-api.js';
@@ -165,16 +166,15 @@ export function createApp({
     );
     app.route(prefix, managePages(scheduling, site));
     app.route(prefix, waitlistPages(scheduling, site));
-    app.route(
-      prefix,
-      selfCheckPages(triage, directory, site, {
-        draftTtlMinutes: config.draftTtlMinutes,
-        publicUrl: config.publicUrl,
-        secureCookies: config.publicUrl.startsWith('https://'),
-        retentionDays: config.assessmentRetentionDays,
-        networkName: async () => (await directory.get()).network.name,
-      }),
-    );
+    const selfCheckSettings = {
+      draftTtlMinutes: config.draftTtlMinutes,
+      publicUrl: config.publicUrl,
+      secureCookies: config.publicUrl.startsWith('https://'),
+      retentionDays: config.assessmentRetentionDays,
+      networkName: async () => (await directory.get()).network.name,
+    };
+    app.route(prefix, selfCheckPages(triage, site, selfCheckSettings));
+    app.route(prefix, resultPages(triage, directory, site, selfCheckSettings));
   }
 
   app.notFound((c) => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { FormClient } from './support/form-client.js';
-import { SELF_CARE, SCREEN_CLEAR } from './support/answers.js';
+import { SELF_CARE } from './support/answers.js';
 import { auditEventsFor } from '../src/audit/audit.js';
 import { safeError } from '../src/platform/logging/logger.js';
 
@@ -47,11 +47,15 @@ describe('review fixes', () => {
     const a = await (
       await post('/api/v1/assessments', { pathway: 'low-back-pain', answers: SELF_CARE })
     ).json();
-    await post(
+    const saved = clock;
+    clock = new Date(a.checkIn.dueAt); // the check-in opens when it is due
+    const checkIn = await post(
       `/api/v1/assessments/${a.id}/check-ins`,
       { improving: 'worse', newSigns: ['saddle'] },
       { authorization: `Bearer ${a.token}` },
     );
+    expect(checkIn.status).toBe(201);
+    clock = saved;
     const page = await (await t.request(`/self-check/r/${a.token}`)).text();
     expect(page).toContain('<h1>Call 911 now</h1>');
     const go = await t.request(`/self-check/r/${a.token}/book`);
@@ -99,7 +103,7 @@ describe('review fixes', () => {
     const a = await (
       await post('/api/v1/assessments', {
         pathway: 'low-back-pain',
-        answers: { ...SCREEN_CLEAR, scoliosis: true },
+        answers: { ...SELF_CARE, scoliosis: true },
       })
     ).json();
     const client = new FormClient(t);
@@ -193,7 +197,7 @@ describe('review fixes', () => {
     const a = await (
       await post('/api/v1/assessments', {
         pathway: 'low-back-pain',
-        answers: { ...SCREEN_CLEAR, fever: true },
+        answers: { ...SELF_CARE, fever: true },
       })
     ).json();
     const client = new FormClient(t);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { SCREEN_CLEAR } from './support/answers.js';
+import { SELF_CARE } from './support/answers.js';
 import { createStaff, signedIn } from './support/staff.js';
 import type { FormClient } from './support/form-client.js';
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const a = (await (
     await post('/api/v1/assessments', {
       pathway: 'low-back-pain',
-      answers: { ...SCREEN_CLEAR, 'pain-score': 5 },
+      answers: { ...SELF_CARE, 'pain-score': 5 },
     })
   ).json()) as { id: string; token: string };
   ids.today = await book('2026-11-30T10:00:00-07:00', PLANTED, {

@@ -1,4 +1,5 @@
 /** The clinic network as the rest of the product sees it. Pure types and helpers. */
+import { Temporal } from 'temporal-polyfill';
 export type Localized = { en: string; es: string };
 
 export interface OpeningHours {
@@ -115,4 +116,28 @@ export function homeZone(network: { locations: Location[] }): string {
     }
   }
   return best;
+}
+
+/** Where a clinic stands at an instant, in its own time zone (for "open now" and after-hours advice). */
+export type OpeningStatus =
+  | { kind: 'open'; closes: string }
+  | { kind: 'opens-later-today'; opens: string; closes: string }
+  | { kind: 'closed-for-today'; next: { daysAhead: number; weekday: number; opens: string } | null };
+
+export function openingStatus(l: Pick<Location, 'hours' | 'timeZone'>, now: Date): OpeningStatus {
+  const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(l.timeZone);
+  const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+  const on = (weekday: number) =>
+    l.hours.filter((h) => h.weekday === weekday).sort((a, b) => a.opens.localeCompare(b.opens));
+  const today = on(local.dayOfWeek);
+  const current = today.find((h) => h.opens <= clock && clock < h.closes);
+  if (current) return { kind: 'open', closes: current.closes };
+  const later = today.find((h) => clock < h.opens);
+  if (later) return { kind: 'opens-later-today', opens: later.opens, closes: later.closes };
+  for (let daysAhead = 1; daysAhead <= 7; daysAhead++) {
+    const weekday = ((local.dayOfWeek - 1 + daysAhead) % 7) + 1;
+    const first = on(weekday)[0];
+    if (first) return { kind: 'closed-for-today', next: { daysAhead, weekday, opens: first.opens } };
+  }
+  return { kind: 'closed-for-today', next: null };
 }

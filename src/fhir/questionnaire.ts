@@ -55,7 +55,9 @@ function questionnaireItem(p: Pathway, i: Item) {
     text: i.text.en,
     _text: translated(i.text),
     type: i.type === 'choice' ? 'choice' : i.type,
-    required: Boolean(i.screen),
+    // A result needs every item but the optional instruments (required only while enabled);
+    // an instrument's items are required together, which FHIR cannot say, so none is marked.
+    required: !i.instrument,
     ...(i.fhir ? { code: [{ system: i.fhir.system, code: i.fhir.code, display: i.fhir.display }] } : {}),
     ...(i.type === 'integer'
       ? {

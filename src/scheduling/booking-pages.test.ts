@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
+import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
 
 const NOW = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
@@ -177,15 +178,7 @@ describe('booking pages', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ pathway: 'low-back-pain', answers }),
       });
-    const screen = {
-      'bladder-bowel-change': false,
-      'saddle-numbness': false,
-      'leg-weakness': 'none',
-      'sciatica-both-legs': false,
-      'major-trauma': false,
-      'collapse-or-pulsation': false,
-    };
-    const a = await (await post({ ...screen, scoliosis: true })).json();
+    const a = await (await post({ ...SELF_CARE, scoliosis: true })).json();
     const go = await client.get(`/self-check/r/${a.token}/book`);
     expect(FormClient.location(go)).toBe('/book?visitType=new-patient-pain-consultation');
     const { confirm, checkHtml } = await bookFirst(
@@ -201,7 +194,7 @@ describe('booking pages', () => {
     );
     expect(row?.assessment_id).toBe(a.id);
 
-    const e = await (await post({ ...screen, 'major-trauma': true })).json();
+    const e = await (await post({ ...SCREEN_CLEAR, 'major-trauma': true })).json();
     const blocked = await client.get(`/self-check/r/${e.token}/book`);
     expect(FormClient.location(blocked)).toBe(`/self-check/r/${e.token}`);
   });

@@ -4,6 +4,7 @@
 import { recordAudit } from '../audit/audit.js';
 import { NotFound } from '../platform/http/problem.js';
 import { findAssessment, listCheckIns } from '../triage/assessment-store.js';
+import { currentDisposition, pathwayOf } from '../triage/assessment-service.js';
 import { buildIntake } from './intake.js';
 
 import type { Hono } from 'hono';
@@ -38,7 +39,12 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       detail: { appointment: a.id },
     });
     const checkIns = await listCheckIns(db, assessment.id);
-    const p = triage.pathways.get(assessment.pathwayId)!;
+    const p = pathwayOf(triage, assessment);
+    const current = currentDisposition(assessment, checkIns);
+    const startBack = p.instruments.find((i) => i.id === 'start-back');
+    const startBackNotInLanguage = Boolean(
+      startBack?.languages && !startBack.languages.includes(assessment.language),
+    );
     const intake = buildIntake(p, assessment.answers, assessment.scores, {
       yes: t('sc.yes'),
       no: t('sc.no'),
@@ -77,11 +83,17 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             when: assessment.createdAt.toISOString(),
           })}
         </p>
+        {current !== assessment.disposition ? (
+          <p>
+            <strong>{t('staff.intake.now', { result: t(`result.title.${current}`) })}</strong>
+          </p>
+        ) : null}
         <ul>
           {assessment.reasons.map((r) => (
             <li>{r.text.en}</li>
           ))}
         </ul>
+        {assessment.complete ? null : <p class="hint">{t('staff.intake.shortened')}</p>}
         <h2>{t('staff.intake.redFlags')}</h2>
         <Lines lines={intake.redFlags} />
         <h2>{t('staff.intake.history')}</h2>
@@ -89,6 +101,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h2>{t('staff.intake.cautions')}</h2>
         <Lines lines={intake.cautions} />
         <h2>{t('staff.intake.scores')}</h2>
+        {startBackNotInLanguage ? <p class="hint">{t('staff.intake.noStartBackInSpanish')}</p> : null}
         <ul>
           {!intake.scores.peg && !intake.scores.startBack ? <li>{t('result.scores.none')}</li> : null}
           {intake.scores.peg ? <li>PEG {intake.scores.peg.score}/10</li> : null}
@@ -106,7 +119,8 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           <ul>
             {checkIns.map((x) => (
               <li>
-                {x.createdAt.toISOString()}: {x.improving}, {x.disposition}
+                {x.createdAt.toISOString()}:{' '}
+                {x.kind === 'questions' ? t('staff.intake.followUp') : x.improving}, {x.disposition}
                 {x.newSigns.length ? ` (${x.newSigns.join(', ')})` : ''}
               </li>
             ))}

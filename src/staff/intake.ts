@@ -25,7 +25,13 @@ export interface Intake {
 }
 
 const COURSE = ['duration-days', 'improving', 'first-episode', 'pain-score', 'age'];
-const CAUTIONS = ['nsaid-caution', 'pregnant', 'analgesic-over-limit'];
+const CAUTIONS = [
+  'nsaid-caution',
+  'liver-or-alcohol',
+  'pregnant',
+  'pregnancy-warning',
+  'analgesic-over-limit',
+];
 
 export function buildIntake(
   p: Pathway,

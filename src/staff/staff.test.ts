@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
-import { SCREEN_CLEAR } from '../../test/support/answers.js';
+import { SELF_CARE } from '../../test/support/answers.js';
 import { hashPassword } from './passwords.js';
 import { insertUser } from './staff-store.js';
 import { ensureFirstAdmin } from './auth.js';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const a = await (
     await post('/api/v1/assessments', {
       pathway: 'low-back-pain',
-      answers: { ...SCREEN_CLEAR, scoliosis: true, 'nsaid-caution': true, 'pain-score': 6 },
+      answers: { ...SELF_CARE, scoliosis: true, 'nsaid-caution': true, 'pain-score': 6 },
     })
   ).json();
   const patient = {

@@ -4,8 +4,10 @@ import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
 import { auditEventsFor } from '../audit/audit.js';
 
 let t: TestApp;
+/** The app's clock: the check-in opens only when due, so tests move time forward. */
+let clock = Date.now();
 beforeAll(async () => {
-  t = await createTestApp({ jobs: true });
+  t = await createTestApp({ jobs: true, now: () => new Date(clock) });
 });
 afterAll(async () => {
   await t.close();
@@ -24,13 +26,13 @@ describe('POST /api/v1/assessments', () => {
   it('stores the assessment and answers 201 with id, token, pathway, disposition, reasons and scores', async () => {
     const res = await post({
       pathway: 'low-back-pain',
-      answers: { ...SCREEN_CLEAR, 'weight-loss': true, 'peg-pain': 6, 'peg-enjoyment': 4, 'peg-activity': 5 },
+      answers: { ...SELF_CARE, 'weight-loss': true, 'peg-pain': 6, 'peg-enjoyment': 4, 'peg-activity': 5 },
       language: 'es',
     });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({
-      pathway: { id: 'low-back-pain', version: '1.0.0' },
+      pathway: { id: 'low-back-pain', version: '1.1.0' },
       disposition: 'appointment',
       scores: { peg: { score: 5 } },
     });
@@ -50,8 +52,8 @@ describe('POST /api/v1/assessments', () => {
   it('gives each of the four dispositions', async () => {
     const cases = [
       [{ ...SCREEN_CLEAR, 'major-trauma': true }, 'emergency'],
-      [{ ...SCREEN_CLEAR, fever: true }, 'urgent'],
-      [{ ...SCREEN_CLEAR, scoliosis: true }, 'appointment'],
+      [{ ...SELF_CARE, fever: true }, 'urgent'],
+      [{ ...SELF_CARE, scoliosis: true }, 'appointment'],
       [SELF_CARE, 'self-care'],
     ] as const;
     for (const [answers, disposition] of cases) {
@@ -63,21 +65,22 @@ describe('POST /api/v1/assessments', () => {
   it('scores STarT Back with total, subscale and risk', async () => {
     const sbst = {
       'sbst-1': true,
+      'sbst-2': false,
+      'sbst-3': false,
+      'sbst-4': false,
       'sbst-5': true,
       'sbst-6': true,
       'sbst-7': true,
       'sbst-8': false,
       'sbst-9': 'extremely',
     };
-    const body = await (
-      await post({ pathway: 'low-back-pain', answers: { ...SCREEN_CLEAR, ...sbst } })
-    ).json();
+    const body = await (await post({ pathway: 'low-back-pain', answers: { ...SELF_CARE, ...sbst } })).json();
     expect(body.scores.startBack).toMatchObject({ total: 5, psychosocial: 4, risk: 'high' });
     expect(body.disposition).toBe('appointment');
   });
 
-  it('schedules the 48-hour check-in for a self-care result as a pg-boss job', async () => {
-    const before = Date.now();
+  it('schedules the check-in at 72 hours into the episode (day 1 of pain: in 48 hours) as a pg-boss job', async () => {
+    const before = clock;
     const body = await (await post({ pathway: 'low-back-pain', answers: SELF_CARE })).json();
     const due = new Date(body.checkIn.dueAt).getTime();
     expect(due - before).toBeGreaterThanOrEqual(48 * 3600_000 - 1000);
@@ -93,21 +96,24 @@ describe('POST /api/v1/assessments', () => {
   it('names every invalid field in a 422 problem and stores nothing', async () => {
     const assessments = await count('assessments');
     const audits = await count('audit_events');
-    const { 'major-trauma': _missing, ...screen } = SCREEN_CLEAR;
+    const { 'major-trauma': _missing, fever: _fever, ...rest } = SELF_CARE;
     const res = await post({
       pathway: 'low-back-pain',
-      answers: { ...screen, 'shoe-size': 9, age: 'forty', 'pain-score': 11 },
+      answers: { ...rest, 'shoe-size': 9, age: 'forty', 'pain-score': 11 },
     });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = await res.json();
     expect(problem.errors.map((e: any) => e.field).sort()).toEqual([
       'answers.age',
+      'answers.fever',
       'answers.major-trauma',
       'answers.pain-score',
       'answers.shoe-size',
     ]);
     expect(problem.detail).toContain('answers.shoe-size');
+    // 1.0.0 counted unanswered items as "no"; 1.1.0 names each one.
+    expect(problem.errors.find((e: any) => e.field === 'answers.fever').detail).toBe('is required');
     expect(await count('assessments')).toBe(assessments);
     expect(await count('audit_events')).toBe(audits);
   });
@@ -170,6 +176,10 @@ describe('GET /api/v1/assessments/{id}', () => {
       'sbst-2': true,
       'sbst-3': true,
       'sbst-4': true,
+      'sbst-5': false,
+      'sbst-6': false,
+      'sbst-7': false,
+      'sbst-8': false,
       'sbst-9': 'slightly',
     };
     const a = await (await post({ pathway: 'low-back-pain', answers })).json();
@@ -180,7 +190,7 @@ describe('GET /api/v1/assessments/{id}', () => {
     const bundle = await res.json();
     const [qr, risk] = bundle.entry.map((e: any) => e.resource);
     expect(qr.resourceType).toBe('QuestionnaireResponse');
-    expect(qr.questionnaire).toContain('low-back-pain|1.0.0');
+    expect(qr.questionnaire).toContain('low-back-pain|1.1.0');
     expect(qr.item.find((i: any) => i.linkId === 'leg-weakness').answer[0].valueCoding.code).toBe('none');
     expect(qr.item.find((i: any) => i.linkId === 'age').answer[0].valueInteger).toBe(34);
     expect(risk).toMatchObject({
@@ -194,15 +204,21 @@ describe('check-ins through the API', () => {
   it('"same" after a self-care result gives an appointment; a new red flag gives its disposition; history is kept', async () => {
     const a = await (await post({ pathway: 'low-back-pain', answers: SELF_CARE })).json();
     const auth = { authorization: `Bearer ${a.token}` };
+    const early = await post({ improving: 'same' }, `/api/v1/assessments/${a.id}/check-ins`, auth);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: 'too_early_to_check_in', dueAt: a.checkIn.dueAt });
+    clock = new Date(a.checkIn.dueAt).getTime();
     const same = await post({ improving: 'same' }, `/api/v1/assessments/${a.id}/check-ins`, auth);
     expect(same.status).toBe(201);
     expect(await same.json()).toMatchObject({
       disposition: 'appointment',
       reasons: [expect.objectContaining({ linkId: 'improving' })],
     });
+    clock += 60_000; // check-ins are listed in the order they were made
     const better = await (
       await post({ improving: 'better' }, `/api/v1/assessments/${a.id}/check-ins`, auth)
     ).json();
+    clock += 60_000;
     expect(better.disposition).toBe('self-care');
     const flag = await (
       await post({ improving: 'better', newSigns: ['saddle'] }, `/api/v1/assessments/${a.id}/check-ins`, auth)
@@ -223,16 +239,31 @@ describe('check-ins through the API', () => {
   });
 });
 
+describe('check-ins are for self-care results only', () => {
+  it('an appointment result has no check-in: 409 no_check_in, nothing stored', async () => {
+    const a = await (
+      await post({ pathway: 'low-back-pain', answers: { ...SELF_CARE, scoliosis: true } })
+    ).json();
+    expect(a.checkIn).toBeNull();
+    const res = await post({ improving: 'same' }, `/api/v1/assessments/${a.id}/check-ins`, {
+      authorization: `Bearer ${a.token}`,
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).code).toBe('no_check_in');
+    expect(await count(`assessment_check_ins WHERE assessment_id = '${a.id}'`)).toBe(0);
+  });
+});
+
 describe('pathways', () => {
   it('GET /api/v1/pathways/low-back-pain returns the definition with its sign-off', async () => {
     const p = await (await t.request('/api/v1/pathways/low-back-pain')).json();
-    expect(p).toMatchObject({ id: 'low-back-pain', version: '1.0.0', signOff: { status: 'pending' } });
+    expect(p).toMatchObject({ id: 'low-back-pain', version: '1.1.0', signOff: { status: 'pending' } });
     expect(p.items.length).toBeGreaterThan(30);
   });
 
   it('GET /api/v1/pathways/low-back-pain/fhir returns a FHIR Questionnaire with every item', async () => {
     const q = await (await t.request('/api/v1/pathways/low-back-pain/fhir')).json();
-    expect(q).toMatchObject({ resourceType: 'Questionnaire', version: '1.0.0', status: 'draft' });
+    expect(q).toMatchObject({ resourceType: 'Questionnaire', version: '1.1.0', status: 'draft' });
     const linkIds = q.item.flatMap((i: any) =>
       i.type === 'group' ? i.item.map((x: any) => x.linkId) : [i.linkId],
     );
@@ -252,7 +283,7 @@ describe('pathways', () => {
       const res = await off.request('/api/v1/assessments', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...SCREEN_CLEAR, 'sbst-1': true } }),
+        body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...SELF_CARE, 'sbst-1': true } }),
       });
       expect(res.status).toBe(422);
     } finally {
@@ -264,7 +295,7 @@ describe('pathways', () => {
 describe('health data stays out of the logs', () => {
   it('logs no answers, tokens or reasons', async () => {
     const a = await (
-      await post({ pathway: 'low-back-pain', answers: { ...SCREEN_CLEAR, 'cancer-history': true } })
+      await post({ pathway: 'low-back-pain', answers: { ...SELF_CARE, 'cancer-history': true } })
     ).json();
     await t.request(`/api/v1/assessments/${a.id}`, { headers: { authorization: `Bearer ${a.token}` } });
     expect(t.logs.text).not.toContain(a.token);

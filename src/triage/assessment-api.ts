@@ -11,6 +11,7 @@ import {
   createAssessment,
   currentDisposition,
   deployedPathway,
+  pathwayOf,
   readAssessment,
   recordCheckIn,
   type Triage,
@@ -65,7 +66,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
   api.get('/assessments/:id/fhir', async (c) => {
     const found = await readAssessment(triage, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
     if (!found) throw new NotFound(NOT_FOUND);
-    const p = triage.pathways.get(found.assessment.pathwayId)!;
+    const p = pathwayOf(triage, found.assessment);
     const risk = toRiskAssessment(found.assessment);
     c.header('Content-Type', 'application/fhir+json; charset=utf-8');
     return c.body(
@@ -91,7 +92,7 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
 
   api.get('/pathways', (c) =>
     c.json({
-      pathways: [...triage.pathways.keys()].map((id) => {
+      pathways: triage.pathways.ids().map((id) => {
         const p = deployedPathway(triage, id)!;
         return { id: p.id, version: p.version, title: p.title[lang(c)], signOff: p.signOff };
       }),

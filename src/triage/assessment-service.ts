@@ -5,19 +5,20 @@
  */
 import { recordAudit, type AuditEvent } from '../audit/audit.js';
 import type { Database } from '../platform/db/database.js';
-import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
+import { Conflict, ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Scheduler } from '../platform/jobs/scheduler.js';
 import { hashToken, newToken, sameHash } from '../platform/tokens.js';
-import { assessAnswers, mostUrgent, nextStep, validateAnswers, type Answers } from './engine.js';
+import { assessAnswers, mostUrgent, validateAnswers, type Answers } from './engine.js';
 import { evaluateCheckIn, unknownSigns, type CheckInInput } from './check-in.js';
-import { configurePathway, type Disposition, type Pathway } from './pathway.js';
+import { configurePathway, type Disposition, type Pathway, type PathwayCatalog } from './pathway.js';
 import {
   findAssessment,
   findAssessmentByTokenHash,
   insertAssessment,
   insertCheckIn,
   listCheckIns,
+  updateAssessmentAnswers,
   type StoredAssessment,
   type StoredCheckIn,
 } from './assessment-store.js';
@@ -33,7 +34,7 @@ export interface TriageSettings {
 export interface Triage {
   db: Database;
   scheduler: Scheduler;
-  pathways: Map<string, Pathway>;
+  pathways: PathwayCatalog;
   settings: TriageSettings;
   now: () => Date;
 }
@@ -53,9 +54,51 @@ export function currentDisposition(
   return checkIns.reduce<Disposition>((d, c) => mostUrgent(d, c.disposition), a.disposition);
 }
 
+/** The version new self-checks use, as deployed (instruments switched off are removed). */
 export function deployedPathway(t: Triage, id: string): Pathway | undefined {
-  const p = t.pathways.get(id);
+  const p = t.pathways.latest(id);
   return p ? configurePathway(p, { startBack: t.settings.startBack }) : undefined;
+}
+
+/** The version that produced a stored result: it is always read and re-assessed with that one. */
+export function pathwayOf(t: Triage, a: { pathwayId: string; pathwayVersion: string }): Pathway {
+  const p = t.pathways.version(a.pathwayId, a.pathwayVersion);
+  if (!p) throw new Error(`pathway ${a.pathwayId} ${a.pathwayVersion} is no longer installed`);
+  return configurePathway(p, { startBack: t.settings.startBack });
+}
+
+/**
+ * When a self-care check-in falls due. With the pathway's rule (1.1.0): when the episode
+ * reaches `episodeHours`, and at least `minHours` from now; without one, the configured delay.
+ */
+export function checkInDueAt(t: Triage, p: Pathway, answers: Answers, now: Date): Date {
+  const due = p.checkIn.due;
+  if (!due) return new Date(now.getTime() + t.settings.checkInDelayHours * 3_600_000);
+  const days =
+    typeof answers[due.episodeDaysItem] === 'number' ? (answers[due.episodeDaysItem] as number) : 0;
+  const hours = Math.max(due.minHours, due.episodeHours - 24 * days);
+  return new Date(now.getTime() + hours * 3_600_000);
+}
+
+/** Why a check-in cannot be recorded now: only self-care results have one, and only once due. */
+export class CheckInNotOpen extends Conflict {
+  constructor(
+    readonly code: 'no_check_in' | 'too_early_to_check_in',
+    readonly dueAt?: Date,
+  ) {
+    super(
+      code === 'no_check_in'
+        ? 'This result has no check-in: only a self-care result is followed by one.'
+        : `The check-in opens at ${dueAt!.toISOString()}.`,
+    );
+    Object.assign(this.extra, { code, ...(dueAt ? { dueAt: dueAt.toISOString() } : {}) });
+  }
+}
+
+export function checkInOpen(a: StoredAssessment, now: Date): CheckInNotOpen | undefined {
+  if (!a.checkInDueAt) return new CheckInNotOpen('no_check_in');
+  if (now < a.checkInDueAt) return new CheckInNotOpen('too_early_to_check_in', a.checkInDueAt);
+  return undefined;
 }
 
 export interface CreatedAssessment {
@@ -70,22 +113,16 @@ export async function createAssessment(
 ): Promise<CreatedAssessment> {
   const p = deployedPathway(t, input.pathwayId);
   if (!p) throw new ValidationFailed([{ field: 'pathway', detail: `is not a known pathway` }]);
-  let errors: FieldError[] = validateAnswers(p, input.answers);
+  // The web questionnaire ends as soon as nothing left can change the result; a request from
+  // another system must answer everything (an emergency answer excepted, as in the contract).
+  const errors: FieldError[] = validateAnswers(p, input.answers, { allowSettled: input.source === 'web' });
   const answers = input.answers as Answers;
-  // The web questionnaire stops at the first emergency answer, before the rest of the screen
-  // is asked: that is complete by design, so missing screen answers are no error then.
-  if (input.source === 'web' && errors.length > 0 && nextStep(p, answers).kind === 'stop') {
-    errors = errors.filter((e) => !e.detail.startsWith('is required'));
-  }
   if (errors.length > 0) throw new ValidationFailed(errors);
 
   const result = assessAnswers(p, answers);
   const now = t.now();
   const token = newToken();
-  const checkInDueAt =
-    result.disposition === 'self-care'
-      ? new Date(now.getTime() + t.settings.checkInDelayHours * 3_600_000)
-      : null;
+  const dueAt = result.disposition === 'self-care' ? checkInDueAt(t, p, answers, now) : null;
   const stored: Omit<StoredAssessment, 'id' | 'email'> = {
     tokenHash: hashToken(token),
     pathwayId: p.id,
@@ -97,7 +134,7 @@ export async function createAssessment(
     scores: result.scores,
     complete: result.complete,
     source: input.source,
-    checkInDueAt,
+    checkInDueAt: dueAt,
     createdAt: now,
     expiresAt: new Date(now.getTime() + t.settings.assessmentRetentionDays * 86_400_000),
   };
@@ -110,12 +147,12 @@ export async function createAssessment(
       entityId: newId,
       outcome: 'success',
     });
-    if (checkInDueAt) {
+    if (dueAt) {
       await t.scheduler.enqueue(
         tx,
         CHECK_IN_QUEUE,
         { assessmentId: newId },
-        { startAfter: checkInDueAt, singletonKey: newId },
+        { startAfter: dueAt, singletonKey: newId },
       );
     }
     return newId;
@@ -161,8 +198,7 @@ export async function recordCheckIn(
   input: CheckInInput,
   actor: Actor,
 ): Promise<StoredCheckIn> {
-  const p = t.pathways.get(assessment.pathwayId);
-  if (!p) throw new Error(`pathway ${assessment.pathwayId} is no longer installed`);
+  const p = pathwayOf(t, assessment);
   const errors: FieldError[] = [];
   if (!['better', 'same', 'worse'].includes(input.improving)) {
     errors.push({ field: 'improving', detail: 'must be one of: better, same, worse' });
@@ -171,16 +207,19 @@ export async function recordCheckIn(
   if (unknown.length)
     errors.push({ field: 'newSigns', detail: `unknown warning signs: ${unknown.join(', ')}` });
   if (errors.length) throw new ValidationFailed(errors);
-
   const now = t.now();
+  const closed = checkInOpen(assessment, now);
+  if (closed) throw closed;
+
   const days = (now.getTime() - assessment.createdAt.getTime()) / 86_400_000;
-  const result = evaluateCheckIn(
-    configurePathway(p, { startBack: t.settings.startBack }),
-    assessment.answers,
-    input,
-    days,
-  );
-  const checkIn = { improving: input.improving, newSigns: input.newSigns, ...result, createdAt: now };
+  const result = evaluateCheckIn(p, assessment.answers, input, days);
+  const checkIn = {
+    kind: 'check-in' as const,
+    improving: input.improving,
+    newSigns: input.newSigns,
+    ...result,
+    createdAt: now,
+  };
   const id = await t.db.transaction(async (tx) => {
     const newId = await insertCheckIn(tx, assessment.id, checkIn);
     await recordAudit(tx, {
@@ -193,4 +232,54 @@ export async function recordCheckIn(
     return newId;
   });
   return { id, ...checkIn };
+}
+
+/**
+ * The questions asked after the result to help the doctor prepare (PEG, STarT Back): each
+ * instrument all or nothing. The answers join the stored ones (the intake shows their scores),
+ * and a follow-up records where they lead: STarT Back medium or high risk gives an appointment,
+ * as a check-in would. The original result is never rewritten.
+ */
+export async function recordFollowUpAnswers(
+  t: Triage,
+  assessment: StoredAssessment,
+  input: Record<string, unknown>,
+  actor: Actor,
+): Promise<StoredCheckIn> {
+  const p = pathwayOf(t, assessment);
+  const instrumentItems = new Set(p.items.filter((i) => i.instrument).map((i) => i.linkId));
+  const errors: FieldError[] = Object.keys(input)
+    .filter((id) => !instrumentItems.has(id))
+    .map((id) => ({ field: `answers.${id}`, detail: 'is not a question asked after the result' }));
+  if (Object.keys(input).length === 0)
+    errors.push({ field: 'answers', detail: 'must answer at least one set of questions' });
+  if (errors.length) throw new ValidationFailed(errors);
+  const merged = { ...assessment.answers, ...input } as Answers;
+  const invalid = validateAnswers(p, merged).filter((e) => instrumentItems.has(e.field.slice(8)));
+  if (invalid.length) throw new ValidationFailed(invalid);
+
+  const result = assessAnswers(p, merged);
+  const now = t.now();
+  const followUp = {
+    kind: 'questions' as const,
+    improving: null,
+    newSigns: [],
+    disposition: result.disposition,
+    reasons: result.reasons,
+    createdAt: now,
+  };
+  const id = await t.db.transaction(async (tx) => {
+    await updateAssessmentAnswers(tx, assessment.id, merged, result.scores);
+    const newId = await insertCheckIn(tx, assessment.id, followUp);
+    await recordAudit(tx, {
+      ...actor,
+      action: 'update',
+      entityType: 'assessment',
+      entityId: assessment.id,
+      outcome: 'success',
+      detail: { field: 'instruments' },
+    });
+    return newId;
+  });
+  return { id, ...followUp };
 }

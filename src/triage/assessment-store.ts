@@ -25,7 +25,10 @@ export interface StoredAssessment {
 
 export interface StoredCheckIn {
   id: string;
-  improving: 'better' | 'same' | 'worse';
+  /** 'check-in': the 48-72 hour check-in; 'questions': PEG and STarT Back answered after the result. */
+  kind: 'check-in' | 'questions';
+  /** Null for a follow-up of kind 'questions'. */
+  improving: 'better' | 'same' | 'worse' | null;
   newSigns: string[];
   disposition: Disposition;
   reasons: Reason[];
@@ -127,16 +130,31 @@ export async function insertCheckIn(
   c: Omit<StoredCheckIn, 'id'>,
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO assessment_check_ins (assessment_id, improving, new_signs, disposition, reasons, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [assessmentId, c.improving, c.newSigns, c.disposition, JSON.stringify(c.reasons), c.createdAt],
+    `INSERT INTO assessment_check_ins (assessment_id, kind, improving, new_signs, disposition, reasons, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [assessmentId, c.kind, c.improving, c.newSigns, c.disposition, JSON.stringify(c.reasons), c.createdAt],
   );
   return row!.id;
+}
+
+/** Answers given after the result (the instruments) join the stored answers and scores. */
+export async function updateAssessmentAnswers(
+  db: Queryable,
+  id: string,
+  answers: Answers,
+  scores: Scores,
+): Promise<void> {
+  await db.query('UPDATE assessments SET answers = $2, scores = $3 WHERE id = $1', [
+    id,
+    JSON.stringify(answers),
+    JSON.stringify(scores),
+  ]);
 }
 
 export async function listCheckIns(db: Queryable, assessmentId: string): Promise<StoredCheckIn[]> {
   const rows = await db.query<{
     id: string;
+    kind: StoredCheckIn['kind'];
     improving: StoredCheckIn['improving'];
     new_signs: string[];
     disposition: Disposition;
@@ -145,6 +163,7 @@ export async function listCheckIns(db: Queryable, assessmentId: string): Promise
   }>('SELECT * FROM assessment_check_ins WHERE assessment_id = $1 ORDER BY created_at, id', [assessmentId]);
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     improving: r.improving,
     newSigns: r.new_signs,
     disposition: r.disposition,

@@ -1,7 +1,9 @@
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
 import type { StoredCheckIn } from './assessment-store.js';
-import type { Pathway } from './pathway.js';
+import type { Disposition, Pathway } from './pathway.js';
+import { homeZone } from '../directory/directory.js';
+import { dateTime } from './result-views.js';
 
 export function CheckInPage({
   ctx,
@@ -89,17 +91,20 @@ function capitalizeFirst(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** After a check-in: where the person stands now (the most urgent of the result and its check-ins). */
 export function CheckInDonePage({
   ctx,
   checkIn,
+  current,
   base,
 }: {
   ctx: PageContext;
   checkIn: StoredCheckIn;
+  current: Disposition;
   base: string;
 }) {
   const { t, locale } = ctx;
-  const d = checkIn.disposition;
+  const d = current;
   return (
     <div class="narrow">
       <div class={`result-panel ${d}`}>
@@ -134,6 +139,42 @@ export function CheckInDonePage({
       ) : null}
       <p>
         <a href={base}>{t('plan.backToResult')}</a>
+      </p>
+    </div>
+  );
+}
+
+/** The check-in cannot be used: this result has none, or it is not due yet (say when it will be). */
+export function CheckInClosedPage({
+  ctx,
+  reason,
+  dueAt,
+  base,
+}: {
+  ctx: PageContext;
+  reason: 'no_check_in' | 'too_early_to_check_in';
+  dueAt?: Date;
+  base: string;
+}) {
+  const { t } = ctx;
+  return (
+    <div class="narrow">
+      <BackLink ctx={ctx} href={base} />
+      {reason === 'no_check_in' ? (
+        <>
+          <h1>{t('checkin.none.title')}</h1>
+          <p>{t('checkin.none.body')}</p>
+        </>
+      ) : (
+        <>
+          <h1>{t('checkin.notYet.title')}</h1>
+          <p>{t('checkin.notYet.body', { date: dateTime(ctx.locale, dueAt!, homeZone(ctx)) })}</p>
+        </>
+      )}
+      <p>
+        <a class="button" href={base}>
+          {t('plan.backToResult')}
+        </a>
       </p>
     </div>
   );

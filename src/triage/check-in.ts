@@ -46,6 +46,8 @@ export function evaluateCheckIn(
   const reasons = [...result.reasons];
   if (input.improving !== 'better') {
     disposition = mostUrgent(disposition, 'appointment');
+    // 1.1.0's own 48-72 hour rule already says this in the pathway's words: say it once.
+    if (reasons.some((r) => r.linkId === 'improving')) return { disposition, reasons };
     reasons.push({
       ruleId: 'check-in-not-improving',
       linkId: 'improving',

@@ -17,13 +17,20 @@ export interface DraftSettings {
 
 const expiry = (t: Triage, s: DraftSettings) => new Date(t.now().getTime() + s.ttlMinutes * 60_000);
 
-export async function startDraft(t: Triage, s: DraftSettings, pathwayId: string, actor: Actor) {
+/** A new draft, empty or (to change an answer of a finished self-check) holding its answers. */
+export async function startDraft(
+  t: Triage,
+  s: DraftSettings,
+  pathwayId: string,
+  answers: Answers,
+  actor: Actor,
+) {
   const secret = newToken();
   const id = await t.db.transaction(async (tx) => {
     const newId = await insertDraft(tx, {
       secretHash: hashToken(secret),
       pathwayId,
-      answers: {},
+      answers,
       expiresAt: expiry(t, s),
     });
     await recordAudit(tx, {

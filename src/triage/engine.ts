@@ -10,6 +10,7 @@ import {
   type Disposition,
   type Item,
   type Pathway,
+  type RuleAction,
   type Text,
 } from './pathway.js';
 
@@ -27,6 +28,8 @@ export interface Reason {
   disposition: Exclude<Disposition, 'self-care'>;
   text: Text;
   notice?: Text;
+  /** What the result page must say first (Poison Control, the obstetric service). */
+  action?: RuleAction;
 }
 
 export interface Assessment {
@@ -35,7 +38,7 @@ export interface Assessment {
   /** Every triggered rule, most urgent first. */
   reasons: Reason[];
   scores: Scores;
-  /** False when questions that would be asked are unanswered (optional ones, or a stop rule ended it). */
+  /** False when items a result needs are unanswered (an emergency, or the web questionnaire, ended it early). */
   complete: boolean;
 }
 
@@ -109,6 +112,97 @@ export function isEnabled(item: Item, answers: Answers): boolean {
   return !item.enableWhen || holds(item.enableWhen, answers, {});
 }
 
+// ---------------------------------------------------------------- what is still open
+
+/**
+ * Three-valued evaluation while a questionnaire is under way: `undefined` means "not known
+ * yet", because an item it needs can still be asked. Items that can no longer be asked (their
+ * enableWhen is false, or they belong to an instrument asked after the result) count as
+ * unanswered, exactly as `holds` treats them.
+ */
+export type Tri = boolean | undefined;
+
+function openItems(p: Pathway, answers: Answers): Set<string> {
+  const open = new Set<string>();
+  // Items are only enabled by earlier items, so one pass in order settles every enableWhen.
+  for (const item of p.items) {
+    if (item.instrument || answers[item.linkId] !== undefined) continue;
+    if (!item.enableWhen || evaluate(item.enableWhen, answers, {}, open) !== false) open.add(item.linkId);
+  }
+  return open;
+}
+
+export function evaluate(c: Condition, answers: Answers, scores: Scores, open: Set<string>): Tri {
+  if ('all' in c) {
+    const values = c.all.map((x) => evaluate(x, answers, scores, open));
+    return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+  }
+  if ('any' in c) {
+    const values = c.any.map((x) => evaluate(x, answers, scores, open));
+    return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+  }
+  if ('item' in c && open.has(c.item)) return undefined;
+  return holds(c, answers, scores);
+}
+
+/** The unanswered items that could still decide a condition that is not yet known. */
+function unknownItems(c: Condition, answers: Answers, scores: Scores, open: Set<string>): string[] {
+  if (evaluate(c, answers, scores, open) !== undefined) return [];
+  if ('all' in c) return c.all.flatMap((x) => unknownItems(x, answers, scores, open));
+  if ('any' in c) return c.any.flatMap((x) => unknownItems(x, answers, scores, open));
+  return 'item' in c ? [c.item] : [];
+}
+
+/**
+ * The questions still worth asking, by linkId: those that could still make the result more
+ * urgent, change what the result tells the person to do first (a rule with an action, such as
+ * calling Poison Control), change the self-care plan shown with a self-care or appointment
+ * result, or time the self-care check-in. Everything else cannot change what the person is told,
+ * so the questionnaire ends without it.
+ */
+export function openQuestions(p: Pathway, answers: Answers, disposition?: Disposition): Set<string> {
+  const open = openItems(p, answers);
+  const scores = scoreInstruments(p, answers);
+  const known = p.rules.filter((r) => evaluate(r.when, answers, scores, open) === true);
+  const current =
+    disposition ?? known.reduce<Disposition>((d, r) => mostUrgent(d, r.disposition), 'self-care');
+  const needed = new Set<string>();
+  if (current === 'emergency') return needed;
+  const add = (c: Condition | undefined) => {
+    if (c) for (const id of unknownItems(c, answers, scores, open)) needed.add(id);
+  };
+  for (const r of p.rules) {
+    const more = SEVERITY[r.disposition] < SEVERITY[current];
+    const changesAction = r.action !== undefined && SEVERITY[r.disposition] <= SEVERITY[current];
+    if (more || changesAction) add(r.when);
+  }
+  if (current === 'self-care' || current === 'appointment') {
+    for (const s of p.plan.sections) {
+      if (s.dispositions && !s.dispositions.some((d) => SEVERITY[d] >= SEVERITY[current])) continue;
+      add(s.showWhen);
+      add(s.hideWhen);
+    }
+  }
+  const due = p.checkIn.due?.episodeDaysItem;
+  if (current === 'self-care' && due && open.has(due)) needed.add(due);
+  // A needed item that is not yet enabled needs the items that decide whether it is asked.
+  const byId = new Map(p.items.map((i) => [i.linkId, i]));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const id of [...needed]) {
+      const when = byId.get(id)?.enableWhen;
+      if (!when) continue;
+      for (const dep of unknownItems(when, answers, scores, open)) {
+        if (!needed.has(dep)) {
+          needed.add(dep);
+          grew = true;
+        }
+      }
+    }
+  }
+  return needed;
+}
+
 // ---------------------------------------------------------------- validation
 
 function checkValue(item: Item, value: unknown): string | undefined {
@@ -128,8 +222,32 @@ function checkValue(item: Item, value: unknown): string | undefined {
   }
 }
 
-/** Errors name the field as `answers.<linkId>`. */
-export function validateAnswers(p: Pathway, answers: Record<string, unknown>): FieldError[] {
+/**
+ * The items a result needs that are unanswered: every item except the instruments (optional as
+ * a whole: all of an instrument's items or none) and items whose enableWhen does not hold.
+ */
+export function missingItems(p: Pathway, answers: Answers): Item[] {
+  const missing = p.items.filter(
+    (i) => !i.instrument && answers[i.linkId] === undefined && isEnabled(i, answers),
+  );
+  for (const instrument of p.instruments) {
+    const items = p.items.filter((i) => i.instrument === instrument.id);
+    if (items.some((i) => answers[i.linkId] !== undefined))
+      missing.push(...items.filter((i) => answers[i.linkId] === undefined));
+  }
+  return missing;
+}
+
+/**
+ * Errors name the field as `answers.<linkId>`. A result needs every item answered (see
+ * missingItems), unless the answers already end the questionnaire: an emergency stops it at
+ * once, and the web questionnaire (`settled`) also ends when nothing left can change the result.
+ */
+export function validateAnswers(
+  p: Pathway,
+  answers: Record<string, unknown>,
+  options: { allowSettled?: boolean } = {},
+): FieldError[] {
   const errors: FieldError[] = [];
   const items = new Map(p.items.map((i) => [i.linkId, i]));
   for (const [linkId, value] of Object.entries(answers)) {
@@ -141,13 +259,23 @@ export function validateAnswers(p: Pathway, answers: Record<string, unknown>): F
     const problem = checkValue(item, value);
     if (problem) errors.push({ field: `answers.${linkId}`, detail: problem });
   }
-  for (const item of p.items) {
-    if (item.screen && answers[item.linkId] === undefined) {
-      errors.push({
-        field: `answers.${item.linkId}`,
-        detail: 'is required: it is an emergency screening question',
-      });
-    }
+  // Missing items are judged on the answers that are valid; an invalid one is already named.
+  const named = new Set(errors.map((e) => e.field));
+  const typed = Object.fromEntries(
+    Object.entries(answers).filter(([id]) => items.has(id) && !named.has(`answers.${id}`)),
+  ) as Answers;
+  const step = nextStep(p, typed);
+  const ended = step.kind === 'stop' || (options.allowSettled && step.kind === 'complete');
+  const missing = ended ? [] : missingItems(p, typed).filter((i) => !named.has(`answers.${i.linkId}`));
+  for (const item of missing) {
+    errors.push({
+      field: `answers.${item.linkId}`,
+      detail: item.screen
+        ? 'is required: it is an emergency screening question'
+        : item.instrument
+          ? `is required: answer every question of ${item.instrument} or none`
+          : 'is required',
+    });
   }
   return errors;
 }
@@ -185,20 +313,27 @@ export function assessAnswers(p: Pathway, answers: Answers): Assessment {
       disposition: r.disposition,
       text: r.reason.text,
       ...(r.notice ? { notice: r.notice } : {}),
+      ...(r.action ? { action: r.action } : {}),
     }))
     .sort((a, b) => SEVERITY[a.disposition] - SEVERITY[b.disposition]);
   const disposition: Disposition = reasons[0]?.disposition ?? 'self-care';
-  const complete = nextItem(p, answers) === undefined;
+  const complete = missingItems(p, answers).length === 0;
   return { pathway: { id: p.id, version: p.version }, disposition, reasons, scores, complete };
 }
 
-/** The questions that will be asked given the answers so far, in order. */
-export function askedItems(p: Pathway, answers: Answers): Item[] {
-  return p.items.filter((i) => isEnabled(i, answers));
+/** The main questionnaire's items (not the instruments), answered ones and the rest, in order. */
+export function questionnaireItems(p: Pathway): Item[] {
+  return p.items.filter((i) => !i.instrument);
 }
 
-function nextItem(p: Pathway, answers: Answers): Item | undefined {
-  return askedItems(p, answers).find((i) => answers[i.linkId] === undefined);
+/** The questions answered so far that still apply, in the order they were asked. */
+export function answeredItems(p: Pathway, answers: Answers): Item[] {
+  return questionnaireItems(p).filter((i) => answers[i.linkId] !== undefined && isEnabled(i, answers));
+}
+
+/** Kept for 1.0.0 callers: the questions that apply given the answers so far, in order. */
+export function askedItems(p: Pathway, answers: Answers): Item[] {
+  return p.items.filter((i) => isEnabled(i, answers));
 }
 
 export type Step =
@@ -208,7 +343,8 @@ export type Step =
 
 /**
  * What comes after the answers so far: a stop rule that fired (an emergency ends the
- * questionnaire at once), the next unanswered question, or the end.
+ * questionnaire at once), the next question still worth asking (openQuestions), or the end.
+ * `total` is an estimate: answered so far plus what is still open.
  */
 export function nextStep(p: Pathway, answers: Answers): Step {
   const scores = scoreInstruments(p, answers);
@@ -216,10 +352,13 @@ export function nextStep(p: Pathway, answers: Answers): Step {
     .filter((r) => r.stop && holds(r.when, answers, scores))
     .sort((a, b) => SEVERITY[a.disposition] - SEVERITY[b.disposition])[0];
   if (stop) return { kind: 'stop', ruleId: stop.id, disposition: stop.disposition };
-  const asked = askedItems(p, answers);
-  const index = asked.findIndex((i) => answers[i.linkId] === undefined);
-  if (index < 0) return { kind: 'complete' };
-  return { kind: 'question', item: asked[index]!, index, total: asked.length };
+  const open = openQuestions(p, answers);
+  const item = questionnaireItems(p).find(
+    (i) => open.has(i.linkId) && answers[i.linkId] === undefined && isEnabled(i, answers),
+  );
+  if (!item) return { kind: 'complete' };
+  const index = answeredItems(p, answers).filter((i) => p.items.indexOf(i) < p.items.indexOf(item)).length;
+  return { kind: 'question', item, index, total: answeredItems(p, answers).length + open.size };
 }
 
 /** Answers to questions that are no longer asked (an earlier answer changed) are dropped. */

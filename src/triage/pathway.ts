@@ -1,5 +1,5 @@
 /**
- * A clinical pathway definition: versioned data in content/pathways/<id>.json, validated when
+ * A clinical pathway definition: versioned data in content/pathways/<id>.<version>.json, validated when
  * loaded. The engine (engine.ts) evaluates any definition of this shape.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,8 +62,24 @@ const instrument = z.object({
   loinc: z.string(),
   intro: text,
   optional: z.boolean(),
+  /**
+   * The languages the instrument has a validated translation in; asked only in those. Absent:
+   * every language. (STarT Back is validated per translation: asking an unvalidated one would
+   * give a score that means nothing.)
+   */
+  languages: z
+    .array(z.enum(['en', 'es']))
+    .min(1)
+    .optional(),
 });
 export type Instrument = z.infer<typeof instrument>;
+
+/**
+ * What a result page must do first for a rule, above everything else: call Poison Control
+ * (too much pain medicine) or the obstetric service (a warning sign in pregnancy).
+ */
+export const RULE_ACTIONS = ['poison-control', 'obstetric'] as const;
+export type RuleAction = (typeof RULE_ACTIONS)[number];
 
 const rule = z.object({
   id: z.string(),
@@ -72,6 +88,8 @@ const rule = z.object({
   reason: z.object({ linkId: z.string(), text }),
   stop: z.literal(true).optional(),
   notice: text.optional(),
+  /** A rule with an action changes what the result says to do, so its items are always asked. */
+  action: z.enum(RULE_ACTIONS).optional(),
 });
 export type Rule = z.infer<typeof rule>;
 
@@ -81,6 +99,8 @@ const planSection = z.object({
   body: z.array(text).min(1),
   showWhen: condition.optional(),
   hideWhen: condition.optional(),
+  /** Shown only beside these results (the check-in is promised to self-care only). */
+  dispositions: z.array(z.enum(DISPOSITIONS)).min(1).optional(),
 });
 export type PlanSection = z.infer<typeof planSection>;
 
@@ -97,6 +117,14 @@ const checkIn = z.object({
     }),
   ),
   notImprovingReason: text,
+  /**
+   * When the check-in falls due (1.1.0): when the episode reaches `episodeHours`, counted from
+   * the episode's length in days (`episodeDaysItem`), and never sooner than `minHours` from now.
+   * Without it (1.0.0) the configured CHECK_IN_DELAY_HOURS applies.
+   */
+  due: z
+    .object({ episodeDaysItem: z.string(), episodeHours: z.number().positive(), minHours: z.number().min(0) })
+    .optional(),
 });
 export type CheckInDefinition = z.infer<typeof checkIn>;
 
@@ -158,6 +186,8 @@ export function parsePathway(json: unknown, source = 'pathway'): Pathway {
     }
   }
   for (const i of p.items) check(`item ${i.linkId}`, i.enableWhen);
+  if (p.checkIn.due && !items.has(p.checkIn.due.episodeDaysItem))
+    problems.push(`check-in due: unknown item ${p.checkIn.due.episodeDaysItem}`);
   for (const sign of p.checkIn.signs) {
     for (const id of Object.keys(sign.answers))
       if (!items.has(id)) problems.push(`check-in sign ${sign.id}: ${id}`);
@@ -170,13 +200,59 @@ export function parsePathway(json: unknown, source = 'pathway'): Pathway {
   return p;
 }
 
-export function loadPathways(dir = PATHWAYS_DIR): Map<string, Pathway> {
-  const pathways = new Map<string, Pathway>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const p = parsePathway(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), file);
-    pathways.set(p.id, p);
+/**
+ * Every installed version of every pathway. New self-checks use the latest version; a stored
+ * result is always read with the version that produced it.
+ */
+export class PathwayCatalog {
+  private readonly byId = new Map<string, Map<string, Pathway>>();
+
+  constructor(pathways: Iterable<Pathway>) {
+    for (const p of pathways) {
+      const versions = this.byId.get(p.id) ?? new Map<string, Pathway>();
+      if (versions.has(p.version)) throw new Error(`pathway ${p.id} ${p.version} is installed twice`);
+      versions.set(p.version, p);
+      this.byId.set(p.id, versions);
+    }
   }
-  return pathways;
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  /** The version new self-checks use: the highest version number. */
+  latest(id: string): Pathway | undefined {
+    const versions = [...(this.byId.get(id)?.values() ?? [])];
+    return versions.sort((a, b) => compareVersions(b.version, a.version))[0];
+  }
+
+  version(id: string, version: string): Pathway | undefined {
+    return this.byId.get(id)?.get(version);
+  }
+
+  /** All versions, newest first within each pathway. */
+  all(): Pathway[] {
+    return this.ids().flatMap((id) =>
+      [...this.byId.get(id)!.values()].sort((a, b) => compareVersions(b.version, a.version)),
+    );
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
+
+/** Reads content/pathways/*.json: one file per pathway version. */
+export function loadPathways(dir = PATHWAYS_DIR): PathwayCatalog {
+  return new PathwayCatalog(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((file) => parsePathway(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), file)),
+  );
 }
 
 /**

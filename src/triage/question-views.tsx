@@ -133,8 +133,14 @@ export function QuestionPage({
       ? t('sc.scale', { min: item.minLabel[locale], max: item.maxLabel[locale] })
       : undefined;
   const firstInputId = 'answer';
-  const options: { value: string; label: string }[] =
-    item.type === 'boolean'
+  // A short whole-number scale (the 0-10 pain score) is a row of radio buttons, not a text box.
+  const isScale = item.type === 'integer' && item.max! - item.min! <= 10;
+  const options: { value: string; label: string }[] = isScale
+    ? Array.from({ length: item.max! - item.min! + 1 }, (_, i) => ({
+        value: String(item.min! + i),
+        label: String(item.min! + i),
+      }))
+    : item.type === 'boolean'
       ? [
           { value: 'yes', label: t('sc.yes') },
           { value: 'no', label: t('sc.no') },
@@ -152,7 +158,7 @@ export function QuestionPage({
       {firstOfInstrument ? <p class="notice">{instrument!.intro[locale]}</p> : null}
       <form method="post" action={action} novalidate>
         <div class={error ? 'form-group has-error' : 'form-group'}>
-          {item.type === 'integer' ? (
+          {item.type === 'integer' && !isScale ? (
             <>
               <h1>
                 <label for={firstInputId}>{item.text[locale]}</label>
@@ -181,13 +187,13 @@ export function QuestionPage({
               <legend>
                 <h1>{item.text[locale]}</h1>
               </legend>
-              {item.hint ? (
+              {item.hint || scale ? (
                 <div id={hintId} class="hint">
-                  {item.hint[locale]}
+                  {item.hint ? item.hint[locale] : null} {scale}
                 </div>
               ) : null}
               <ErrorMessage ctx={ctx} id={errorId} message={error} />
-              <div class={item.type === 'boolean' ? 'radios inline' : 'radios'}>
+              <div class={isScale ? 'radios scale' : item.type === 'boolean' ? 'radios inline' : 'radios'}>
                 {options.map((o, i) => (
                   <div class="radio">
                     <input
@@ -254,6 +260,26 @@ export function CheckAnswersPage({
       <form method="post" action={action}>
         <button class="button" type="submit">
           {t('sc.check.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** Where the Back button lands after a self-check has ended: what happened, and where to go. */
+export function FinishedPage({ ctx, resultHref }: { ctx: PageContext; resultHref: string }) {
+  return (
+    <div class="narrow">
+      <h1>{ctx.t('sc.done.title')}</h1>
+      <p>{ctx.t('sc.done.body')}</p>
+      <p>
+        <a class="button" href={resultHref}>
+          {ctx.t('sc.done.result')}
+        </a>
+      </p>
+      <form method="post" action={ctx.href('/self-check/start')}>
+        <button class="button secondary" type="submit">
+          {ctx.t('sc.done.again')}
         </button>
       </form>
     </div>

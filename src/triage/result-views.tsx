@@ -1,16 +1,23 @@
-import { homeZone } from '../directory/directory.js';
-import { Temporal } from 'temporal-polyfill';
-import { tel } from '../platform/views/tel.js';
-import type { Location } from '../directory/directory.js';
+import { homeZone, type Location } from '../directory/directory.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
-import { clockTime, dateFormatter, longDate } from '../platform/i18n/format.js';
+import { dateFormatter, longDate } from '../platform/i18n/format.js';
 import { INTL_LOCALE, type Locale } from '../platform/i18n/i18n.js';
 import type { StoredAssessment, StoredCheckIn } from './assessment-store.js';
 import type { Reason } from './engine.js';
 import type { Disposition, Pathway } from './pathway.js';
 import type { PlanSection } from './plan.js';
 import { SignOff } from './question-views.js';
+import {
+  actionsOf,
+  ChangeEmergencyAnswer,
+  Obstetric,
+  PoisonControl,
+  Prepare,
+  SafetyNet,
+  SameDay,
+  SelfCareBooking,
+} from './result-actions.js';
 
 export function dateTime(locale: Locale, d: Date, timeZone: string): string {
   return dateFormatter(INTL_LOCALE[locale], {
@@ -27,18 +34,6 @@ export function dayDate(locale: Locale, d: Date, timeZone: string): string {
     day: 'numeric',
     timeZone,
   }).format(d);
-}
-
-function todayHours(ctx: PageContext, l: Location, now: Date): string {
-  const weekday = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(
-    l.timeZone,
-  ).dayOfWeek;
-  const today = l.hours.filter((h) => h.weekday === weekday);
-  if (today.length === 0) return ctx.t('result.urgent.closedToday');
-  const hours = today
-    .map((h) => `${clockTime(ctx.locale, h.opens)} – ${clockTime(ctx.locale, h.closes)}`)
-    .join(', ');
-  return ctx.t('result.urgent.openToday', { hours });
 }
 
 function Reasons({
@@ -60,7 +55,7 @@ function Reasons({
         {main.map((r) => (
           <li>
             {r.text[ctx.locale]}
-            {r.notice ? <strong> {r.notice[ctx.locale]}</strong> : null}
+            {r.notice && !r.action ? <strong> {r.notice[ctx.locale]}</strong> : null}
           </li>
         ))}
       </ul>
@@ -71,7 +66,7 @@ function Reasons({
             {other.map((r) => (
               <li>
                 {r.text[ctx.locale]}
-                {r.notice ? <strong> {r.notice[ctx.locale]}</strong> : null}
+                {r.notice && !r.action ? <strong> {r.notice[ctx.locale]}</strong> : null}
               </li>
             ))}
           </ul>
@@ -96,30 +91,6 @@ export function Plan({ sections, headingLevel = 3 }: { sections: PlanSection[]; 
   );
 }
 
-function Scores({ ctx, a }: { ctx: PageContext; a: StoredAssessment }) {
-  const { peg, startBack } = a.scores;
-  if (!peg && !startBack) return null;
-  return (
-    <section aria-labelledby="scores">
-      <h2 id="scores">{ctx.t('result.scores.heading')}</h2>
-      <ul>
-        {peg ? (
-          <li>{ctx.t('result.scores.peg', { score: peg.score.toLocaleString(INTL_LOCALE[ctx.locale]) })}</li>
-        ) : null}
-        {startBack ? (
-          <li>
-            {ctx.t('result.scores.startBack', {
-              total: startBack.total,
-              psychosocial: startBack.psychosocial,
-              risk: ctx.t(`result.scores.risk.${startBack.risk}`),
-            })}
-          </li>
-        ) : null}
-      </ul>
-    </section>
-  );
-}
-
 export interface ResultPageProps {
   ctx: PageContext;
   a: StoredAssessment;
@@ -133,21 +104,33 @@ export interface ResultPageProps {
   email: { saved: boolean; error?: string; value?: string };
   /** Where the person stands now, after any check-ins (see currentDisposition). */
   current: Disposition;
+  /** The form that reopens an emergency answer given by mistake (web results only). */
+  changeAction?: string;
+  /** The optional questions after the result, when this pathway and language have any. */
+  prepare?: { href: string; answered: boolean; englishOnly: boolean };
 }
 
 export function ResultPage(props: ResultPageProps) {
   const { ctx, a, p, plan, locations, checkIns, now, base, email } = props;
   const { t } = ctx;
   const d = props.current;
-  // After a check-in that changed the outcome, its reasons come first, then the original ones.
-  const latest = checkIns.at(-1);
+  // After a follow-up that changed the outcome, its reasons come first, then the original ones.
+  const latest = [...checkIns].reverse().find((x) => x.disposition === d);
   const reasons =
     latest && d !== a.disposition
       ? [...latest.reasons, ...a.reasons.filter((r) => !latest.reasons.some((x) => x.ruleId === r.ruleId))]
       : a.reasons;
+  const actions = actionsOf(reasons);
+  const firstActions = (
+    <>
+      {actions.has('poison-control') ? <PoisonControl ctx={ctx} /> : null}
+      {actions.has('obstetric') ? <Obstetric ctx={ctx} /> : null}
+    </>
+  );
   return (
     <div class="narrow">
       <ErrorSummary ctx={ctx} errors={email.error ? [{ href: 'email', message: email.error }] : []} />
+      {d === 'emergency' ? null : firstActions}
       <div class={`result-panel ${d}`}>
         <h1>{t(`result.title.${d}`)}</h1>
         <p>{t(`result.lead.${d}`)}</p>
@@ -157,6 +140,7 @@ export function ResultPage(props: ResultPageProps) {
           </a>
         ) : null}
       </div>
+      {d === 'emergency' ? firstActions : <SafetyNet ctx={ctx} />}
 
       {d === 'emergency' ? (
         <section aria-labelledby="tell">
@@ -169,25 +153,7 @@ export function ResultPage(props: ResultPageProps) {
       ) : null}
 
       {d === 'urgent' ? (
-        <section aria-labelledby="same-day">
-          <h2 id="same-day" class="visually-hidden">
-            {t('result.title.urgent')}
-          </h2>
-          <p>{t('result.urgent.call')}</p>
-          <ul class="phone-list">
-            {locations.map((l) => (
-              <li>
-                {l.name}: <a href={tel(l.phone)}>{l.phone}</a>. {todayHours(ctx, l, now)}
-              </li>
-            ))}
-          </ul>
-          <p>
-            <a class="button" href={`${base}/book`}>
-              {t('result.urgent.book')}
-            </a>
-          </p>
-          <p>{t('result.urgent.fallback')}</p>
-        </section>
+        <SameDay ctx={ctx} locations={locations} now={now} bookHref={`${base}/book`} />
       ) : null}
 
       {d === 'appointment' ? (
@@ -207,6 +173,10 @@ export function ResultPage(props: ResultPageProps) {
 
       <Reasons ctx={ctx} reasons={reasons} disposition={d} />
 
+      {d === 'emergency' && props.changeAction ? (
+        <ChangeEmergencyAnswer ctx={ctx} action={props.changeAction} />
+      ) : null}
+
       {d === 'self-care' || d === 'appointment' ? (
         <section aria-labelledby="plan">
           <h2 id="plan">{t('result.plan.heading')}</h2>
@@ -218,47 +188,15 @@ export function ResultPage(props: ResultPageProps) {
         </section>
       ) : null}
 
-      {d === 'self-care' && a.checkInDueAt ? (
-        <section aria-labelledby="checkin" class="panel">
-          <h2 id="checkin">{t('result.checkin.heading')}</h2>
-          <p>{t('result.checkin.body', { date: dayDate(ctx.locale, a.checkInDueAt, homeZone(ctx)) })}</p>
-          <p>
-            <a class="button secondary" href={`${base}/check-in`}>
-              {t('result.checkin.link')}
-            </a>
-          </p>
-          {email.saved ? (
-            <p class="success-banner" role="status">
-              {t('result.checkin.email.saved', { date: dayDate(ctx.locale, a.checkInDueAt, homeZone(ctx)) })}
-            </p>
-          ) : (
-            <form method="post" action={`${base}/email`} novalidate class="no-print">
-              <div class={email.error ? 'form-group has-error' : 'form-group'}>
-                <label class="label" for="email">
-                  {t('result.checkin.email.label')}
-                </label>
-                <div id="email-hint" class="hint">
-                  {t('result.checkin.email.hint')}
-                </div>
-                <ErrorMessage ctx={ctx} id="email-error" message={email.error} />
-                <input
-                  class="input width-20"
-                  id="email"
-                  name="email"
-                  type="email"
-                  autocomplete="email"
-                  spellcheck={false}
-                  value={email.value ?? ''}
-                  aria-describedby={email.error ? 'email-hint email-error' : 'email-hint'}
-                />
-              </div>
-              <button class="button secondary" type="submit">
-                {t('result.checkin.email.button')}
-              </button>
-            </form>
-          )}
-        </section>
+      {d === 'self-care' ? (
+        <SelfCareBooking ctx={ctx} locations={locations} now={now} bookHref={`${base}/book`} />
       ) : null}
+
+      {d === 'self-care' && a.checkInDueAt ? (
+        <CheckInSection ctx={ctx} due={a.checkInDueAt} now={now} base={base} email={email} />
+      ) : null}
+
+      {props.prepare ? <Prepare ctx={ctx} disposition={d} {...props.prepare} /> : null}
 
       {checkIns.length ? (
         <section aria-labelledby="history">
@@ -266,18 +204,21 @@ export function ResultPage(props: ResultPageProps) {
           <ul>
             {checkIns.map((c) => (
               <li>
-                {t('result.history.item', {
-                  date: dateTime(ctx.locale, c.createdAt, homeZone(ctx)),
-                  improving: t(`result.improving.${c.improving}`),
-                  result: t(`result.disposition.${c.disposition}`),
-                })}
+                {c.kind === 'questions' || !c.improving
+                  ? t('result.history.questions', {
+                      date: dateTime(ctx.locale, c.createdAt, homeZone(ctx)),
+                      result: t(`result.disposition.${c.disposition}`),
+                    })
+                  : t('result.history.item', {
+                      date: dateTime(ctx.locale, c.createdAt, homeZone(ctx)),
+                      improving: t(`result.improving.${c.improving}`),
+                      result: t(`result.disposition.${c.disposition}`),
+                    })}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-
-      <Scores ctx={ctx} a={a} />
 
       <section aria-labelledby="keep" class="no-print">
         <h2 id="keep">{t('result.keep.heading')}</h2>
@@ -289,6 +230,68 @@ export function ResultPage(props: ResultPageProps) {
       </section>
       <SignOff ctx={ctx} p={p} />
     </div>
+  );
+}
+
+function CheckInSection({
+  ctx,
+  due,
+  now,
+  base,
+  email,
+}: {
+  ctx: PageContext;
+  due: Date;
+  now: Date;
+  base: string;
+  email: ResultPageProps['email'];
+}) {
+  const { t } = ctx;
+  const when = dateTime(ctx.locale, due, homeZone(ctx));
+  return (
+    <section aria-labelledby="checkin" class="panel">
+      <h2 id="checkin">{t('result.checkin.heading')}</h2>
+      <p>{t('result.checkin.body', { date: when })}</p>
+      {now >= due ? (
+        <p>
+          <a class="button secondary" href={`${base}/check-in`}>
+            {t('result.checkin.link')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('result.checkin.opens', { date: when })}</p>
+      )}
+      {email.saved ? (
+        <p class="success-banner" role="status">
+          {t('result.checkin.email.saved', { date: when })}
+        </p>
+      ) : (
+        <form method="post" action={`${base}/email`} novalidate class="no-print">
+          <div class={email.error ? 'form-group has-error' : 'form-group'}>
+            <label class="label" for="email">
+              {t('result.checkin.email.label')}
+            </label>
+            <div id="email-hint" class="hint">
+              {t('result.checkin.email.hint')}
+            </div>
+            <ErrorMessage ctx={ctx} id="email-error" message={email.error} />
+            <input
+              class="input width-20"
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              value={email.value ?? ''}
+              aria-describedby={email.error ? 'email-hint email-error' : 'email-hint'}
+            />
+          </div>
+          <button class="button secondary" type="submit">
+            {t('result.checkin.email.button')}
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
 

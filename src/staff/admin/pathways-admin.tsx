@@ -11,7 +11,7 @@ export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.get('/staff/admin/pathways', async (c) => {
     await requireAdmin(c, 'pathway');
-    const pathways = [...deps.triage.pathways.values()].sort((a, b) => a.id.localeCompare(b.id));
+    const pathways = deps.triage.pathways.all();
     return page(
       c,
       t('admin.pathways.title'),
@@ -37,7 +37,7 @@ export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 <td>
                   {p.title.en}
                   <br />
-                  <code>{`content/pathways/${p.id}.json`}</code>
+                  <code>{`content/pathways/${p.id}.${p.version}.json`}</code>
                 </td>
                 <td>{p.version}</td>
                 <td>

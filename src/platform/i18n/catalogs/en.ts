@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en.js';
+import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
@@ -99,7 +100,7 @@ export const en = {
   'sc.start.step2': 'Then we ask about your pain, your health and how you are feeling.',
   'sc.start.step3': 'You get a result with the reasons, a self-care plan you can print, and the next step.',
   'sc.start.time':
-    'It takes about 5 to 10 minutes. Your answers are kept private and are deleted after {days} days.',
+    'Most people finish in 2 to 5 minutes: we only ask what matters for your answers so far. Your answers are kept private and are deleted after {days} days.',
   'sc.start.notDiagnosis':
     'This self-check does not give a diagnosis. It is for adults and young people aged 16 and over.',
   'sc.start.emergency': 'If you feel very unwell or think it is an emergency, do not wait: call 911 now.',
@@ -109,8 +110,10 @@ export const en = {
   'sc.start.restart': 'Start again',
   'sc.start.expired':
     'Your answers were deleted because you did not continue for a while. Please start again.',
-  'sc.signoff.pending': 'Pathway version {version}: waiting for clinical sign-off.',
-  'sc.signoff.approved': 'Pathway version {version}, approved by {clinician} on {date}.',
+  'sc.signoff.pending':
+    'Self-check version {version} (its questions and rules): waiting for approval by a licensed doctor.',
+  'sc.signoff.approved':
+    'Self-check version {version} (its questions and rules), approved by {clinician} on {date}.',
   'sc.back': 'Back',
   'sc.continue': 'Continue',
   'sc.progress': 'Question {n} of about {total}',
@@ -141,9 +144,10 @@ export const en = {
     'Your answers include signs that need emergency care now. Call 911, or go to the nearest emergency department. Do not drive yourself.',
   'result.lead.urgent':
     'Your answers include signs that a doctor should check today. Do not wait for it to pass.',
-  'result.lead.appointment': 'Your answers suggest a clinician should see you soon. It is not an emergency.',
+  'result.lead.appointment':
+    'Your answers suggest a doctor or nurse practitioner should see you in the next few days. Nothing you told us needs emergency care right now.',
   'result.lead.self-care':
-    'Your answers do not show warning signs. Most back pain like this gets better within a few days to weeks with the right care at home.',
+    'Nothing you told us needs emergency care right now, and you can start caring for your back at home. Most back pain like this gets better within a few days to weeks.',
   'result.call911': 'Call 911',
   'result.tell.heading': 'What to tell them',
   'result.tell.intro':
@@ -156,7 +160,7 @@ export const en = {
     'If none of our clinics can see you today, go to an urgent care center. If you get worse, or notice any emergency sign, call 911.',
   'result.book.button': 'Book a visit',
   'result.book.intake':
-    'When you book from this page, your answers go with the booking, so the clinician can read them before your visit.',
+    'When you book from this page, your answers go with the booking, so the doctor or nurse practitioner can read them before your visit.',
   'result.book.phone': 'You can also call a clinic to book.',
   'result.reasons.heading': 'Why we said this',
   'result.reasons.none': 'None of your answers were warning signs.',
@@ -172,7 +176,7 @@ export const en = {
   'result.plan.heading': 'Your self-care plan',
   'result.plan.print': 'Print your self-care plan',
   'result.plan.meanwhile': 'Until your visit, this plan can help.',
-  'result.checkin.heading': 'Check in with us in 2 to 3 days',
+  'result.checkin.heading': 'Check in with us in a few days',
   'result.checkin.body':
     'From {date} we will ask how your back is doing. If it is not getting better, we will help you book a visit.',
   'result.checkin.link': 'Check in now',
@@ -359,6 +363,7 @@ export const en = {
   'book.field.sms': 'Also send me text message reminders',
   'book.field.sms.hint': 'To the phone number above, at most one a day. Reply STOP to stop them.',
   'book.row.sms': 'Text reminders',
+  ...selfCheckEn,
   ...staffEn,
   ...adminEn,
 } as const;

@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { adminEs } from './admin.es.js';
+import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
@@ -97,7 +98,8 @@ export const es: Messages = {
   'sc.start.step2': 'Después le preguntamos por su dolor, su salud y cómo se siente.',
   'sc.start.step3':
     'Recibe un resultado con los motivos, un plan de cuidados que puede imprimir y el siguiente paso.',
-  'sc.start.time': 'Toma de 5 a 10 minutos. Sus respuestas son privadas y se borran después de {days} días.',
+  'sc.start.time':
+    'La mayoría de las personas termina en 2 a 5 minutos: solo preguntamos lo que importa según lo que ya respondió. Sus respuestas son privadas y se borran después de {days} días.',
   'sc.start.notDiagnosis':
     'Esta autoevaluación no da un diagnóstico. Es para adultos y jóvenes de 16 años o más.',
   'sc.start.emergency': 'Si se siente muy mal o cree que es una emergencia, no espere: llame al 911 ahora.',
@@ -107,8 +109,10 @@ export const es: Messages = {
   'sc.start.restart': 'Empezar de nuevo',
   'sc.start.expired':
     'Sus respuestas se borraron porque no continuó durante un tiempo. Empiece de nuevo, por favor.',
-  'sc.signoff.pending': 'Versión {version} de la guía de evaluación: pendiente de aprobación clínica.',
-  'sc.signoff.approved': 'Versión {version} de la guía de evaluación, aprobada por {clinician} el {date}.',
+  'sc.signoff.pending':
+    'Autoevaluación versión {version} (sus preguntas y reglas): pendiente de aprobación por un médico con licencia.',
+  'sc.signoff.approved':
+    'Autoevaluación versión {version} (sus preguntas y reglas), aprobada por {clinician} el {date}.',
   'sc.back': 'Atrás',
   'sc.continue': 'Continuar',
   'sc.progress': 'Pregunta {n} de unas {total}',
@@ -139,9 +143,9 @@ export const es: Messages = {
   'result.lead.urgent':
     'Sus respuestas incluyen señales que un médico debe revisar hoy. No espere a que se le pase.',
   'result.lead.appointment':
-    'Sus respuestas indican que un profesional debería verle pronto. No es una emergencia.',
+    'Sus respuestas indican que un médico o una enfermera practicante debería verle en los próximos días. Nada de lo que nos dijo necesita atención de emergencia en este momento.',
   'result.lead.self-care':
-    'Sus respuestas no muestran señales de alarma. La mayoría de los dolores de espalda como este mejoran en unos días o semanas con los cuidados adecuados en casa.',
+    'Nada de lo que nos dijo necesita atención de emergencia en este momento, y puede empezar a cuidarse la espalda en casa. La mayoría de los dolores de espalda como este mejoran en unos días o semanas.',
   'result.call911': 'Llame al 911',
   'result.tell.heading': 'Qué decirles',
   'result.tell.intro':
@@ -154,7 +158,7 @@ export const es: Messages = {
     'Si ninguna de nuestras clínicas puede atenderle hoy, vaya a un centro de atención urgente. Si empeora o nota alguna señal de emergencia, llame al 911.',
   'result.book.button': 'Pedir una cita',
   'result.book.intake':
-    'Si pide la cita desde esta página, sus respuestas se envían con la cita para que el profesional pueda leerlas antes de la consulta.',
+    'Si pide la cita desde esta página, sus respuestas se envían con la cita para que el médico o la enfermera practicante pueda leerlas antes de la consulta.',
   'result.book.phone': 'También puede llamar a una clínica para pedir la cita.',
   'result.reasons.heading': 'Por qué le decimos esto',
   'result.reasons.none': 'Ninguna de sus respuestas fue una señal de alarma.',
@@ -169,7 +173,7 @@ export const es: Messages = {
   'result.plan.heading': 'Su plan de cuidados en casa',
   'result.plan.print': 'Imprimir su plan de cuidados',
   'result.plan.meanwhile': 'Hasta su cita, este plan puede ayudarle.',
-  'result.checkin.heading': 'Cuéntenos cómo sigue en 2 o 3 días',
+  'result.checkin.heading': 'Cuéntenos cómo sigue en unos días',
   'result.checkin.body':
     'A partir del {date} le preguntaremos cómo va su espalda. Si no mejora, le ayudaremos a pedir una cita.',
   'result.checkin.link': 'Contarnos cómo sigue ahora',
@@ -356,6 +360,7 @@ export const es: Messages = {
   'book.field.sms.hint':
     'Al teléfono de arriba, como máximo uno al día. Responda STOP para dejar de recibirlos.',
   'book.row.sms': 'Recordatorios por texto',
+  ...selfCheckEs,
   ...staffEs,
   ...adminEs,
 };

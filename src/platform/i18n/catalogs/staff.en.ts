@@ -48,6 +48,12 @@ export const staffEn = {
   'staff.intake.checkIns': 'Check-ins',
   'staff.intake.pathway': 'Pathway {id} {version}, answered {when}',
   'staff.intake.noCheckIns': 'No check-ins.',
+  'staff.intake.now': 'Now: {result} (after the follow-ups below).',
+  'staff.intake.followUp': 'answered PEG and STarT Back after the result',
+  'staff.intake.shortened':
+    'The self-check ended early once nothing left could change the result: questions marked “Not answered” were not asked.',
+  'staff.intake.noStartBackInSpanish':
+    'STarT Back was not asked: the patient answered in Spanish, and no validated Spanish version is installed.',
   'staff.audit.title': 'Audit trail',
   'staff.audit.filter': 'Filter',
   'staff.audit.user': 'Staff user id',

@@ -49,6 +49,12 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.intake.checkIns': 'Seguimientos',
   'staff.intake.pathway': 'Guía {id} {version}, respondida el {when}',
   'staff.intake.noCheckIns': 'Sin seguimientos.',
+  'staff.intake.now': 'Ahora: {result} (después de los seguimientos de abajo).',
+  'staff.intake.followUp': 'respondió PEG y STarT Back después del resultado',
+  'staff.intake.shortened':
+    'La autoevaluación terminó antes porque nada más podía cambiar el resultado: las preguntas “Sin responder” no se hicieron.',
+  'staff.intake.noStartBackInSpanish':
+    'No se preguntó STarT Back: el paciente respondió en español y no hay una versión en español validada instalada.',
   'staff.audit.title': 'Registro de auditoría',
   'staff.audit.filter': 'Filtrar',
   'staff.audit.user': 'Id del usuario del personal',
