@@ -55,6 +55,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
 export async function startCarepath(
   config: Config,
   logger = createLogger(config.logLevel),
+  /** Tests only (a browser test of after-hours advice): the clock pages and rules read. */
+  options: { now?: () => Date } = {},
 ): Promise<Running> {
   const started = performance.now();
   const db = await prepareDatabase(config, logger);
@@ -82,6 +84,7 @@ export async function startCarepath(
       scheduler: pgBossScheduler(jobs),
       secret,
       kickOutbox: outboxKick(jobs, logger),
+      ...(options.now ? { now: options.now } : {}),
     });
     const directory = await scheduling.directory.get();
     if (

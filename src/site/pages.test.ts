@@ -23,6 +23,8 @@ const PAGES = [
   '/guides/lower-back-muscle-spasms',
   '/guides/knee-pain',
   '/guides/left-side-back-pain',
+  '/guides/sciatica',
+  '/guides/chronic-back-pain',
 ];
 
 describe('pages in English and Spanish', () => {

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
 import { auditEventsFor } from '../audit/audit.js';
+import { hashToken, newToken } from '../platform/tokens.js';
+import { insertAssessment } from './assessment-store.js';
+import { assessAnswers } from './engine.js';
+import { loadPathways } from './pathway.js';
+
+const catalog = loadPathways();
 
 let t: TestApp;
 /** The app's clock: the check-in opens only when due, so tests move time forward. */
@@ -300,5 +306,55 @@ describe('health data stays out of the logs', () => {
     await t.request(`/api/v1/assessments/${a.id}`, { headers: { authorization: `Bearer ${a.token}` } });
     expect(t.logs.text).not.toContain(a.token);
     expect(t.logs.text).not.toContain('cancer');
+  });
+});
+
+describe('results made under 1.0.0', () => {
+  it('keep their version: they display, export and check in with 1.0.0', async () => {
+    const token = newToken();
+    const created = new Date(clock);
+    // 1.0.0 counted unanswered items as "no", so a screen-only result was valid then.
+    const answers = {
+      'bladder-bowel-change': false,
+      'saddle-numbness': false,
+      'leg-weakness': 'none',
+      'sciatica-both-legs': false,
+      'major-trauma': false,
+      'collapse-or-pulsation': false,
+      'duration-days': 1,
+      improving: 'better',
+    } as const;
+    const old = catalog.version('low-back-pain', '1.0.0')!;
+    const result = assessAnswers(old, answers);
+    const id = await insertAssessment(t.db, {
+      tokenHash: hashToken(token),
+      pathwayId: 'low-back-pain',
+      pathwayVersion: '1.0.0',
+      language: 'en',
+      answers,
+      disposition: result.disposition,
+      reasons: result.reasons,
+      scores: result.scores,
+      complete: result.complete,
+      source: 'web',
+      checkInDueAt: new Date(created.getTime() + 48 * 3600_000),
+      createdAt: created,
+      expiresAt: new Date(created.getTime() + 90 * 86_400_000),
+    });
+    const auth = { authorization: `Bearer ${token}` };
+    const got = await (await t.request(`/api/v1/assessments/${id}`, { headers: auth })).json();
+    expect(got).toMatchObject({
+      pathway: { id: 'low-back-pain', version: '1.0.0' },
+      disposition: 'self-care',
+    });
+    const page = await (await t.request(`/self-check/r/${token}`)).text();
+    expect(page).toContain('<h1>You can look after your back at home</h1>');
+    expect(page).toContain('Self-check version 1.0.0');
+    const fhir = await (await t.request(`/api/v1/assessments/${id}/fhir`, { headers: auth })).json();
+    expect(fhir.entry[0].resource.questionnaire).toContain('low-back-pain|1.0.0');
+    clock = created.getTime() + 49 * 3600_000;
+    const checkIn = await post({ improving: 'better' }, `/api/v1/assessments/${id}/check-ins`, auth);
+    expect(checkIn.status).toBe(201);
+    expect((await checkIn.json()).disposition).toBe('self-care');
   });
 });

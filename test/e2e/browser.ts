@@ -12,7 +12,10 @@ import { startCarepath, type Running } from '../../src/server.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'screenshots';
 
-export async function startServer(env: Record<string, string> = {}): Promise<Running> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<Running> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -21,7 +24,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...env,
   });
-  return startCarepath(config, createLogger('warn'));
+  return startCarepath(config, createLogger('warn'), options);
 }
 
 export async function launchBrowser(options: { javaScript?: boolean } = {}): Promise<Browser> {

@@ -9,6 +9,7 @@ import {
   screenshot,
   startServer,
 } from './browser.js';
+import { SELF_CARE } from '../support/answers.js';
 
 let server: Running;
 let browser: Browser;
@@ -42,7 +43,7 @@ async function walk(page: Page, prefix: string, overrides: Overrides, scan: bool
   let steps = 0;
   const kinds = new Set<string>();
   while (/\/self-check\/q\//.test(page.url())) {
-    steps++;
+    if (++steps > 60) throw new Error(`the self-check never ended: still at ${page.url()}`);
     const answers = page.locator('input[name=answer]');
     const kind = `${await answers.first().getAttribute('type')}:${await answers.count()}:${await page.locator('main .hint').count()}`;
     if (scan && !kinds.has(kind)) {
@@ -84,7 +85,9 @@ describe('the self-check in a browser with JavaScript off', () => {
     it(`walks every question to a self-care result in ${lang}, with an axe scan of each kind of question page`, async () => {
       const page = await context.newPage();
       const steps = await walk(page, prefix, { 'duration-days': '1', improving: 'better' }, true);
-      expect(steps).toBeGreaterThan(30);
+      // 1.1.0 asks only what can still change the result or the plan: 26 pages here (1.0.0: 36).
+      expect(steps).toBeGreaterThanOrEqual(20);
+      expect(steps).toBeLessThanOrEqual(28);
       await submitCheckPage(page, true);
       expect(new URL(page.url()).pathname).toMatch(/\/self-check\/r\/[\w-]{43}$/);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -163,29 +166,146 @@ describe('desktop screenshots', () => {
 });
 
 describe('the printed self-care plan', () => {
-  it('fits on one Letter page in English and Spanish', async () => {
-    const screen = {
-      'bladder-bowel-change': false,
-      'saddle-numbness': false,
-      'leg-weakness': 'none',
-      'sciatica-both-legs': false,
-      'major-trauma': false,
-      'collapse-or-pulsation': false,
-    };
-    const res = await fetch(`${server.url}/api/v1/assessments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...screen, 'nsaid-caution': true } }),
-    });
-    const { token } = await res.json();
+  it('fits on one Letter page in English and Spanish, whichever medicine advice it holds', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    for (const prefix of ['', '/es']) {
-      await page.goto(`${server.url}${prefix}/self-check/r/${token}/plan`);
-      const pdf = await page.pdf({ format: 'Letter' });
-      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length, prefix || 'en').toBe(1);
+    for (const extra of [{}, { 'nsaid-caution': true }, { 'liver-or-alcohol': true, age: 65 }]) {
+      const res = await fetch(`${server.url}/api/v1/assessments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...SELF_CARE, ...extra } }),
+      });
+      const { token } = await res.json();
+      for (const prefix of ['', '/es']) {
+        await page.goto(`${server.url}${prefix}/self-check/r/${token}/plan`);
+        const pdf = await page.pdf({ format: 'Letter' });
+        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+        expect(pages.length, `${prefix || 'en'} ${JSON.stringify(extra)}`).toBe(1);
+      }
     }
     await ctx.close();
+  });
+});
+
+describe('1.1.0 routes in a browser, JavaScript off', () => {
+  it('the 911 page keeps the advice first and lets a mis-tap be changed (en and es)', async () => {
+    for (const [lang, prefix] of [
+      ['en', ''],
+      ['es', '/es'],
+    ] as const) {
+      const page = await context.newPage();
+      await walk(page, prefix, { 'chest-pain': 'yes' }, false);
+      expect(new URL(page.url()).pathname).toMatch(/\/self-check\/r\//);
+      expect(await page.locator('.result-panel.emergency h1').textContent({ timeout: 10_000 })).toMatch(
+        /911/,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `result-emergency-chest-${lang}-phone`);
+      await page.locator('section[aria-labelledby=mistake] button').click({ timeout: 10_000 });
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/self-check/q/chest-pain`);
+      expect(await page.locator('input[value=yes]').isChecked({ timeout: 10_000 })).toBe(true);
+      await page.locator('label[for="answer-1"]').click({ timeout: 10_000 });
+      await page.locator('main button[type=submit]').click({ timeout: 10_000 });
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/self-check/q/sciatica-both-legs`);
+      await page.close();
+    }
+  }, 90_000);
+
+  it('Back after a result says the self-check is finished and links to the result', async () => {
+    const page = await context.newPage();
+    await walk(page, '', { 'major-trauma': 'yes' }, false);
+    const result = new URL(page.url()).pathname;
+    await page.goBack();
+    expect(await page.locator('main h1').textContent()).toBe('You have finished this self-check');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator(`main a[href="${result}"]`).click();
+    expect(new URL(page.url()).pathname).toBe(result);
+    await page.close();
+  });
+
+  it('too much medicine: Poison Control first, then the urgent options (en and es)', async () => {
+    for (const [lang, prefix] of [
+      ['en', ''],
+      ['es', '/es'],
+    ] as const) {
+      const page = await context.newPage();
+      await walk(page, prefix, { 'analgesic-over-limit': 'yes' }, false);
+      await submitCheckPage(page, false);
+      const first = page.locator('main .narrow > *').first();
+      expect(await first.getAttribute('class')).toBe('action-panel');
+      expect(await first.textContent()).toContain('1-800-222-1222');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `result-poison-${lang}-phone`);
+      await page.close();
+    }
+  });
+
+  it('the optional questions after a self-care result move it to "book a visit" when STarT Back is medium', async () => {
+    const page = await context.newPage();
+    await walk(page, '', { 'duration-days': '1', improving: 'better' }, false);
+    await submitCheckPage(page, false);
+    await page.locator('a[href$="/questions"]').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'prepare-en-phone');
+    for (const [id, value] of [
+      ['peg-pain', '6'],
+      ['peg-enjoyment', '5'],
+      ['peg-activity', '4'],
+      ['sbst-1', 'yes'],
+      ['sbst-2', 'yes'],
+      ['sbst-3', 'yes'],
+      ['sbst-4', 'no'],
+      ['sbst-5', 'no'],
+      ['sbst-6', 'no'],
+      ['sbst-7', 'no'],
+      ['sbst-8', 'no'],
+      ['sbst-9', 'very-much'],
+    ]) {
+      const input = page.locator(`input[name="${id}"][value="${value}"]`);
+      await page.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+    }
+    await page.locator('main button[type=submit]').click();
+    expect(await page.locator('.result-panel').getAttribute('class')).toContain('appointment');
+    expect(await page.title()).toContain('Book a visit in the next few days');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('"see a doctor today" after hours, with a clock the test sets', () => {
+  it('Saturday 23:44 in Arizona: closed for today, no past hours, the after-hours route (en and es)', async () => {
+    const night = await startServer({}, { now: () => new Date('2026-12-05T23:44:00-07:00') });
+    const ctx = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    try {
+      for (const [lang, prefix] of [
+        ['en', ''],
+        ['es', '/es'],
+      ] as const) {
+        const res = await fetch(`${night.url}/api/v1/assessments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            pathway: 'low-back-pain',
+            answers: { ...SELF_CARE, fever: true },
+            language: lang,
+          }),
+        });
+        const { token } = await res.json();
+        const page = await ctx.newPage();
+        await page.goto(`${night.url}${prefix}/self-check/r/${token}`);
+        const text = (await page.locator('main').textContent())!;
+        expect(text).toMatch(lang === 'en' ? /closed for the rest of today/ : /cerradas el resto del día/);
+        expect(text).toMatch(lang === 'en' ? /emergency department tonight/ : /sala de emergencias/);
+        expect(text).not.toMatch(/Open now|Abierta ahora/);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `result-urgent-after-hours-${lang}-phone`);
+        await page.setViewportSize(DESKTOP);
+        await screenshot(page, `result-urgent-after-hours-${lang}-desktop`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+      await night.stop();
+    }
   });
 });

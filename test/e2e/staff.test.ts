@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/server.js';
 import { axeViolations, DESKTOP, launchBrowser, screenshot, startServer } from './browser.js';
+import { SELF_CARE } from '../support/answers.js';
 
 let server: Running;
 let browser: Browser;
@@ -19,19 +20,11 @@ beforeAll(async () => {
       `${server.url}/api/v1/slots?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&from=${from}&to=${to}`,
     )
   ).json();
-  const screen = {
-    'bladder-bowel-change': false,
-    'saddle-numbness': false,
-    'leg-weakness': 'none',
-    'sciatica-both-legs': false,
-    'major-trauma': false,
-    'collapse-or-pulsation': false,
-  };
   const a = await (
     await fetch(`${server.url}/api/v1/assessments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...screen, scoliosis: true } }),
+      body: JSON.stringify({ pathway: 'low-back-pain', answers: { ...SELF_CARE, scoliosis: true } }),
     })
   ).json();
   const book = async (start: string, givenName: string, familyName: string, intake: boolean) => {

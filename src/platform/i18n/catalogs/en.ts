@@ -24,7 +24,7 @@ export const en = {
   // Home
   'home.title': 'Back pain care in the Phoenix area',
   'home.lead':
-    'Find out what your back pain needs, get a plan you can follow at home, and book a visit with the right clinician at one of our four clinics.',
+    'Find out what your back pain needs, get a plan you can follow at home, and book a visit with the right doctor or nurse practitioner at one of our four clinics.',
   'home.start.heading': 'Is your back pain serious?',
   'home.start.body':
     'Our self-check asks about the warning signs first, then tells you what to do: call 911, see a doctor today, book a visit, or care for yourself at home. It takes about five minutes.',
@@ -74,7 +74,8 @@ export const en = {
 
   // Guides
   'guides.title': 'Health guides',
-  'guides.lead': 'Clear, practical guides written by our team. They do not replace a visit with a clinician.',
+  'guides.lead':
+    'Clear, practical guides written by our team. They do not replace a visit with a doctor or nurse practitioner.',
   'guides.related': 'Related guides',
   'guides.reviewed': 'Last reviewed {date}.',
   'guides.sources': 'Based on',
@@ -240,7 +241,7 @@ export const en = {
   'book.times.with': 'with {provider} at {clinic}',
   'book.times.choose': 'Choose {time} on {day} with {provider} at {clinic}',
   'book.intake':
-    'Your self-check answers will be sent with this booking so the clinician can read them before your visit.',
+    'Your self-check answers will be sent with this booking so the doctor or nurse practitioner can read them before your visit.',
   'book.urgent':
     'Your self-check said to see a doctor today. Today’s free times at all our clinics are shown first. If there are none, call a clinic or go to an urgent care center.',
   'book.error.visitType': 'Select the kind of visit you need',

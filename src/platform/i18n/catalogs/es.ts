@@ -24,7 +24,7 @@ export const es: Messages = {
 
   'home.title': 'Atención del dolor de espalda en el área de Phoenix',
   'home.lead':
-    'Descubra qué necesita su dolor de espalda, reciba un plan que puede seguir en casa y pida una cita con el profesional adecuado en una de nuestras cuatro clínicas.',
+    'Descubra qué necesita su dolor de espalda, reciba un plan que puede seguir en casa y pida una cita con el médico o la enfermera practicante adecuados en una de nuestras cuatro clínicas.',
   'home.start.heading': '¿Es grave su dolor de espalda?',
   'home.start.body':
     'Nuestra autoevaluación pregunta primero por las señales de alarma y luego le dice qué hacer: llamar al 911, ver a un médico hoy, pedir una cita o cuidarse en casa. Toma unos cinco minutos.',
@@ -74,7 +74,7 @@ export const es: Messages = {
 
   'guides.title': 'Guías de salud',
   'guides.lead':
-    'Guías claras y prácticas escritas por nuestro equipo. No reemplazan una consulta con un profesional.',
+    'Guías claras y prácticas escritas por nuestro equipo. No reemplazan una consulta con un médico o una enfermera practicante.',
   'guides.related': 'Guías relacionadas',
   'guides.reviewed': 'Última revisión: {date}.',
   'guides.sources': 'Basado en',
@@ -235,7 +235,7 @@ export const es: Messages = {
   'book.times.with': 'con {provider} en {clinic}',
   'book.times.choose': 'Elegir las {time} del {day} con {provider} en {clinic}',
   'book.intake':
-    'Sus respuestas de la autoevaluación se enviarán con esta cita para que el profesional pueda leerlas antes de la consulta.',
+    'Sus respuestas de la autoevaluación se enviarán con esta cita para que el médico o la enfermera practicante pueda leerlas antes de la consulta.',
   'book.urgent':
     'Su autoevaluación indicó ver a un médico hoy. Primero se muestran los horarios libres de hoy en todas nuestras clínicas. Si no hay ninguno, llame a una clínica o vaya a un centro de atención urgente.',
   'book.error.visitType': 'Seleccione el tipo de cita que necesita',
