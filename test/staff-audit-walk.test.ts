@@ -11,7 +11,7 @@ import { SELF_CARE } from './support/answers.js';
 import { createStaff, signedIn } from './support/staff.js';
 import type { FormClient } from './support/form-client.js';
 
-const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 type Who = 'admin' | 'desk' | 'evans' | 'tempe';
 const clients = {} as Record<Who, { client: FormClient; csrf: string }>;
@@ -76,6 +76,15 @@ beforeAll(async () => {
     givenName: 'Nell',
     email: 'nell@example.com',
   });
+  // Booked last Friday morning for that Friday: it has started, so it can be marked a no-show.
+  const monday = clock;
+  clock = new Date('2026-11-27T14:00:00Z');
+  ids.started = await book('2026-11-27T10:00:00-07:00', {
+    ...PLANTED,
+    givenName: 'Paz',
+    email: 'paz@example.com',
+  });
+  clock = monday;
   ids.toMove = await book('2026-12-01T10:00:00-07:00');
   ids.toCancel = await book('2026-12-01T11:00:00-07:00');
   ids.underTimeOff = await book('2026-12-03T10:00:00-07:00');
@@ -144,7 +153,7 @@ const STEPS: Step[] = [
     () => '/staff/search',
     () => ({ q: 'Plantedpatient' }),
     200,
-    6,
+    7,
     true,
   ),
   get('/staff/appointments/:id', 'desk', '/staff/appointments/ID:today', 200, 1, true),
@@ -159,11 +168,22 @@ const STEPS: Step[] = [
     true,
   ),
   get('/staff/appointments/:id/no-show', 'desk', '/staff/appointments/ID:noShow/no-show', 200, 1, true),
+  // A no-show can be marked only once the visit has started: last Friday's visit.
   send(
     '/staff/appointments/:id/no-show',
     'desk',
-    () => `/staff/appointments/${ids.noShow}/no-show`,
+    () => `/staff/appointments/${ids.started}/no-show`,
     () => ({}),
+    303,
+    1,
+    true,
+  ),
+
+  send(
+    '/staff/appointments/:id/undo',
+    'desk',
+    () => `/staff/appointments/${ids.today}/undo`,
+    () => ({ status: 'checked-in' }),
     303,
     1,
     true,
@@ -394,6 +414,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('POST /staff/appointments/:id/check-in', '/staff/appointments/ID:second/check-in', {}),
     record('GET /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show'),
     record('POST /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show', {}),
+    record('POST /staff/appointments/:id/undo', '/staff/appointments/ID:second/undo', {}),
     record('GET /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule'),
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {
       slot: 'ben-evans|2026-12-01T15:00:00-07:00',

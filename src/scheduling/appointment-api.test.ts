@@ -378,3 +378,41 @@ describe('time off and closures', () => {
     expect((await book('2026-12-11T11:00:00-07:00')).status).toBe(201);
   });
 });
+
+describe('clinic opening hours', () => {
+  it('bound working hours: a block past closing time is cut there, for the slot list and for booking', async () => {
+    // Dr. Evans's Friday block is stretched to 18:00; Scottsdale closes at 15:00 on Fridays.
+    await t.db.query(
+      `UPDATE provider_schedules SET ends = '18:00'
+       WHERE weekday = 5 AND provider_id = (SELECT id FROM providers WHERE slug = 'ben-evans')`,
+    );
+    t.directory.invalidate();
+    try {
+      const { slots } = await (
+        await t.request(
+          '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-18&to=2026-12-18',
+        )
+      ).json();
+      // The 14:00 visit ends at closing time; nothing starts later.
+      expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual([
+        '08:00',
+        '09:00',
+        '10:00',
+        '11:00',
+        '12:00',
+        '13:00',
+        '14:00',
+      ]);
+      const late = await book('2026-12-18T15:00:00-07:00');
+      expect(late.status).toBe(422);
+      expect((await late.json()).errors[0].field).toBe('start');
+      expect((await book('2026-12-18T13:00:00-07:00')).status).toBe(201);
+    } finally {
+      await t.db.query(
+        `UPDATE provider_schedules SET ends = '14:00'
+         WHERE weekday = 5 AND provider_id = (SELECT id FROM providers WHERE slug = 'ben-evans')`,
+      );
+      t.directory.invalidate();
+    }
+  });
+});

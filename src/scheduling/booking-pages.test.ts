@@ -187,7 +187,17 @@ describe('booking pages', () => {
       'visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&date=2026-12-07',
     );
     expect(checkHtml).toContain('Your self-check answers will be sent with this booking');
+    const reads = async () =>
+      (
+        await t.db.query(
+          "SELECT 1 FROM audit_events WHERE entity_type = 'assessment' AND entity_id = $1 AND action = 'read'",
+          [a.id],
+        )
+      ).length;
+    const before = await reads();
     await confirm();
+    // One booking reads the attached self-check once, and audits that read once.
+    expect((await reads()) - before).toBe(1);
     const [row] = await t.db.query<{ assessment_id: string }>(
       'SELECT assessment_id FROM appointments WHERE assessment_id = $1',
       [a.id],

@@ -463,7 +463,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           language: ctx.locale,
           smsReminders: f.smsReminders === 'yes',
           ...(intake && intake.disposition !== 'emergency'
-            ? { assessmentId: intake.assessmentId, assessmentToken: intake.token }
+            ? { verifiedIntake: { assessmentId: intake.assessmentId, disposition: intake.disposition } }
             : {}),
         },
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,

@@ -35,6 +35,12 @@ export interface BookingRequest {
   patient: Patient;
   assessmentId?: string;
   assessmentToken?: string;
+  /**
+   * The booking pages read the self-check from its result (an audited read) before booking; they
+   * hand over what they read, so one booking reads and audits the self-check once. Never set
+   * from a request body: the API passes assessmentId and assessmentToken, checked here.
+   */
+  verifiedIntake?: { assessmentId: string; disposition: string };
   language: Locale;
   /** Also remind by SMS (in addition to email). */
   smsReminders?: boolean;
@@ -91,10 +97,12 @@ export async function bookAppointment(
   const { slot, visitType, provider, location, localDate } = checked;
 
   let assessmentId: string | null = null;
-  if (req.assessmentId) {
-    const intake = req.assessmentToken
-      ? await s.verifyIntake(req.assessmentId, req.assessmentToken, actor)
-      : undefined;
+  if (req.verifiedIntake || req.assessmentId) {
+    const checkedIntake = async () => {
+      const found = await s.verifyIntake(req.assessmentId!, req.assessmentToken!, actor);
+      return found && { assessmentId: req.assessmentId!, disposition: found.disposition };
+    };
+    const intake = req.verifiedIntake ?? (req.assessmentToken ? await checkedIntake() : undefined);
     if (!intake)
       throw new ValidationFailed([
         { field: 'assessmentId', detail: 'was not found, or assessmentToken does not match it' },
@@ -104,7 +112,7 @@ export async function bookAppointment(
         { field: 'assessmentId', detail: 'is an emergency result: call 911 instead of booking' },
       ]);
     }
-    assessmentId = req.assessmentId;
+    assessmentId = intake.assessmentId;
   }
 
   const manageToken = newToken();

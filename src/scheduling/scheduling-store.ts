@@ -4,7 +4,8 @@ import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Interval } from './slots.js';
 
-export type AppointmentStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled' | 'completed';
+import type { AppointmentStatus } from './visit-status.js';
+export type { AppointmentStatus };
 
 export interface Patient {
   givenName: string;
@@ -351,6 +352,13 @@ export async function listAppointments(
     [f.start, f.end, f.locationId ?? null, f.providerId ?? null],
   );
   return rows.map(toAppointment);
+}
+
+/** The visit's row, locked until the transaction ends (a status change decides on it). */
+export async function lockAppointment(db: Queryable, id: string): Promise<StoredAppointment | undefined> {
+  if (!UUID_PATTERN.test(id)) return undefined;
+  const [row] = await db.query<AppointmentRow>(`${SELECT_APPOINTMENT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
+  return row ? toAppointment(row) : undefined;
 }
 
 /** Front-desk status changes (arrived, no-show), allowed only from the listed statuses. */

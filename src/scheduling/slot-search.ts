@@ -131,7 +131,7 @@ async function slotsFor(
   return findOpenSlots({
     visitType: r.visitType,
     providers: r.providers,
-    locations: r.locations.map((l) => ({ slug: l.slug, timeZone: l.timeZone })),
+    locations: r.locations.map(slotLocation),
     closures: av.closures.map((c) => ({ location: locationSlug.get(c.locationId)!, date: c.date })),
     timeOff: av.timeOff.map(slug),
     busy: options.ignoreBookings ? [] : av.busy.map(slug),
@@ -204,7 +204,7 @@ export async function requireBookableSlot(
   const slot = findOpenSlots({
     visitType: r.visitType,
     providers: [provider],
-    locations: [{ slug: location!.slug, timeZone: location!.timeZone }],
+    locations: [slotLocation(location!)],
     closures: blocking.closed ? [{ location: location!.slug, date: localDate }] : [],
     timeOff: blocking.timeOff.map((t) => ({ provider: provider.slug, ...t })),
     busy: [],
@@ -225,3 +225,11 @@ export async function requireBookableSlot(
 }
 
 /** JSON with keys sorted at every level, so the same request always hashes the same. */
+
+/**
+ * A clinic as the slot function sees it. Opening hours bound working hours; a clinic with no
+ * opening hours recorded yet (a new clinic mid-setup) is not bounded rather than never open.
+ */
+function slotLocation(l: Location) {
+  return { slug: l.slug, timeZone: l.timeZone, hours: l.hours.length ? l.hours : undefined };
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findOpenSlots,
   isoInZone,
+  openWindows,
   type Interval,
   type Slot,
   type SlotProvider,
@@ -942,5 +943,30 @@ describe('nested time off (regression)', () => {
       now: Date.parse('2026-11-01T00:00:00Z'),
     });
     expect(slots).toEqual([]);
+  });
+});
+
+describe('openWindows: working hours inside the clinic’s opening hours', () => {
+  const block = { weekday: 5, starts: '08:00', ends: '18:00' };
+  it('cuts a block at opening and closing time, and splits it around a midday closure', () => {
+    expect(openWindows([{ weekday: 5, opens: '09:00', closes: '15:00' }], block)).toEqual([
+      { starts: '09:00', ends: '15:00' },
+    ]);
+    expect(
+      openWindows(
+        [
+          { weekday: 5, opens: '13:00', closes: '17:00' },
+          { weekday: 5, opens: '07:00', closes: '12:00' },
+        ],
+        block,
+      ),
+    ).toEqual([
+      { starts: '08:00', ends: '12:00' },
+      { starts: '13:00', ends: '17:00' },
+    ]);
+  });
+  it('gives nothing on a day the clinic is closed, and the whole block when hours are unknown', () => {
+    expect(openWindows([{ weekday: 4, opens: '08:00', closes: '17:00' }], block)).toEqual([]);
+    expect(openWindows(undefined, block)).toEqual([{ starts: '08:00', ends: '18:00' }]);
   });
 });

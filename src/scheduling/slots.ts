@@ -35,8 +35,15 @@ export interface SlotQuery {
   visitType: SlotVisitType;
   /** Providers who offer the visit type (and, if one was asked for, only that one). */
   providers: SlotProvider[];
-  /** Candidate clinics with their zones. */
-  locations: { slug: string; timeZone: string }[];
+  /**
+   * Candidate clinics with their zones and, where known, their opening hours: a provider's
+   * working hours count only while the clinic is open (a block past closing time is cut there).
+   */
+  locations: {
+    slug: string;
+    timeZone: string;
+    hours?: { weekday: number; opens: string; closes: string }[];
+  }[];
   closures: { location: string; date: string }[];
   timeOff: Interval[];
   /** Time already taken: active bookings including their buffers. */
@@ -164,6 +171,7 @@ export function findOpenSlots(q: SlotQuery): Slot[] {
   const earliest = q.now + vt.minNoticeMinutes * MINUTE;
   const latest = q.now + vt.horizonDays * 24 * 60 * MINUTE;
   const zones = new Map(q.locations.map((l) => [l.slug, l.timeZone]));
+  const openingHours = new Map(q.locations.map((l) => [l.slug, l.hours]));
   const closed = new Set(q.closures.map((c) => `${c.location}|${c.date}`));
   const busy = byProvider(q.busy);
   const off = byProvider(q.timeOff);
@@ -196,36 +204,57 @@ export function findOpenSlots(q: SlotQuery): Slot[] {
     for (const { provider, block, timeZone } of blocks) {
       if (iso < block.validFrom || (block.validTo !== null && iso > block.validTo)) continue;
       if (closed.has(`${block.location}|${iso}`)) continue;
-      const startLocal = localToInstant(timeZone, iso, block.starts);
-      const endLocal = localToInstant(timeZone, iso, block.ends);
-      const blockStart = startLocal.ms;
-      const blockEnd = endLocal.ms;
-      if (blockEnd < earliest || blockStart > latest) continue;
-      // One offset for the whole block unless a DST change falls inside it (then format exactly).
-      const sameOffset = startLocal.offsetMs === endLocal.offsetMs;
-      const offsetMs = startLocal.offsetMs;
-      const offset = offsetLabel(offsetMs);
-      const providerBusy = busy.get(provider);
-      const providerOff = off.get(provider);
-      // Slots step by the visit plus its buffer, so every slot shown can be booked alongside the others.
-      for (let s = blockStart; s + duration <= blockEnd; s += duration + buffer) {
-        if (s < earliest || s > latest) continue;
-        const e = s + duration;
-        if (overlapsAny(providerBusy, s, e + buffer)) continue;
-        if (overlapsAny(providerOff, s, e + buffer)) continue;
-        slots.push({
-          start: sameOffset ? formatWithOffset(s, offsetMs, offset) : isoInZone(s, timeZone),
-          end: sameOffset ? formatWithOffset(e, offsetMs, offset) : isoInZone(e, timeZone),
-          startMs: s,
-          endMs: e,
-          provider,
-          location: block.location,
-          visitType: vt.slug,
-        });
+      for (const window of openWindows(openingHours.get(block.location), block)) {
+        const startLocal = localToInstant(timeZone, iso, window.starts);
+        const endLocal = localToInstant(timeZone, iso, window.ends);
+        const blockStart = startLocal.ms;
+        const blockEnd = endLocal.ms;
+        if (blockEnd < earliest || blockStart > latest) continue;
+        // One offset for the whole block unless a DST change falls inside it (then format exactly).
+        const sameOffset = startLocal.offsetMs === endLocal.offsetMs;
+        const offsetMs = startLocal.offsetMs;
+        const offset = offsetLabel(offsetMs);
+        const providerBusy = busy.get(provider);
+        const providerOff = off.get(provider);
+        // Slots step by the visit plus its buffer, so every slot shown can be booked alongside the others.
+        for (let s = blockStart; s + duration <= blockEnd; s += duration + buffer) {
+          if (s < earliest || s > latest) continue;
+          const e = s + duration;
+          if (overlapsAny(providerBusy, s, e + buffer)) continue;
+          if (overlapsAny(providerOff, s, e + buffer)) continue;
+          slots.push({
+            start: sameOffset ? formatWithOffset(s, offsetMs, offset) : isoInZone(s, timeZone),
+            end: sameOffset ? formatWithOffset(e, offsetMs, offset) : isoInZone(e, timeZone),
+            startMs: s,
+            endMs: e,
+            provider,
+            location: block.location,
+            visitType: vt.slug,
+          });
+        }
       }
     }
   }
   return slots.sort(
     (a, b) => a.startMs - b.startMs || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0),
   );
+}
+
+/**
+ * The parts of a working block (HH:MM, one weekday) inside the clinic's opening hours that day.
+ * Without known hours the block stands as it is; a clinic with no hours that day gives nothing.
+ */
+export function openWindows(
+  hours: { weekday: number; opens: string; closes: string }[] | undefined,
+  block: { weekday: number; starts: string; ends: string },
+): { starts: string; ends: string }[] {
+  if (!hours) return [{ starts: block.starts, ends: block.ends }];
+  return hours
+    .filter((h) => h.weekday === block.weekday)
+    .map((h) => ({
+      starts: h.opens > block.starts ? h.opens : block.starts,
+      ends: h.closes < block.ends ? h.closes : block.ends,
+    }))
+    .filter((w) => w.starts < w.ends)
+    .sort((a, b) => a.starts.localeCompare(b.starts));
 }

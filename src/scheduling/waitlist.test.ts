@@ -132,6 +132,33 @@ describe('the waiting list', () => {
     expect(later.id).toBeTruthy();
   });
 
+  it('does not offer a freed time that time off now overlaps, even when it starts after the visit begins', async () => {
+    const gil = await join('Gil', 'scottsdale', '2026-12-04', '2026-12-04');
+    const booked = await (
+      await post('/api/v1/appointments', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-04T09:00:00-07:00',
+        patient: person('Hana'),
+      })
+    ).json();
+    expect(booked.id).toBeTruthy();
+    // Dr. Evans is off from 09:15: the 09:00 visit is cut into, though its start is not inside.
+    await t.db.query(
+      `INSERT INTO provider_time_off (provider_id, starts_at, ends_at, note)
+       SELECT id, '2026-12-04T09:15:00-07:00', '2026-12-04T12:00:00-07:00', 'test' FROM providers WHERE slug = 'ben-evans'`,
+    );
+    await t.request(`/api/v1/appointments/${booked.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${booked.manageToken}` },
+    });
+    const status = await (
+      await t.request(`/api/v1/waitlist/${gil.id}`, { headers: { authorization: `Bearer ${gil.token}` } })
+    ).json();
+    expect(status.status).toBe('waiting');
+  });
+
   it('joins and leaves from the pages', async () => {
     const client = new FormClient(t);
     const form = await (await client.get('/book/waitlist?visitType=pain-follow-up&location=phoenix')).text();

@@ -124,11 +124,14 @@ export async function offerFreedTime(
   const startMs = freed.startsAt.getTime();
   if (startMs <= s.now().getTime()) return undefined;
   // A time freed because the provider is now off, or the clinic closed, is not free to offer.
+  // Time off that overlaps any part of the visit counts, not only time off around its start.
   const localDate = dateInZone(startMs, location.timeZone);
+  const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId)!;
+  const endsAt = new Date(startMs + visitType.durationMinutes * 60_000);
   const [blocked] = await tx.query(
-    `SELECT 1 FROM provider_time_off WHERE provider_id = $1 AND starts_at <= $2 AND ends_at > $2
+    `SELECT 1 FROM provider_time_off WHERE provider_id = $1 AND starts_at < $5 AND ends_at > $2
      UNION ALL SELECT 1 FROM location_closures WHERE location_id = $3 AND closed_on = $4::date`,
-    [freed.providerId, freed.startsAt, freed.locationId, localDate],
+    [freed.providerId, freed.startsAt, freed.locationId, localDate, endsAt],
   );
   if (blocked) return undefined;
   const entry = await lockNextWaiting(tx, {

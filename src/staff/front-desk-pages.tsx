@@ -7,7 +7,9 @@ import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
-import { changeStatus, listAppointments, searchAppointments } from '../scheduling/scheduling-store.js';
+import { changeVisitStatus, VisitChangeRefused, type FrontDeskAction } from '../scheduling/front-desk.js';
+import { listAppointments, searchAppointments } from '../scheduling/scheduling-store.js';
+import { APPOINTMENT_STATUSES } from '../scheduling/visit-status.js';
 import { ScheduleTable } from './staff-views.js';
 
 import type { Hono } from 'hono';
@@ -116,7 +118,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {visits.length === 0 ? (
           <p>{t('staff.schedule.none')}</p>
         ) : (
-          <ScheduleTable d={d} visits={visits} session={session} back={q(date)} />
+          <ScheduleTable d={d} visits={visits} session={session} back={q(date)} now={now()} />
         )}
       </>,
       200,
@@ -126,32 +128,42 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   // ---------------------------------------------------------------- check-in and no-show
 
-  /** A status change and its audit event, together or not at all. */
-  const setStatus = (
-    c: Context<StaffEnv>,
-    id: string,
-    status: 'checked-in' | 'no-show',
-    from: ('booked' | 'checked-in' | 'no-show')[],
-    action: string,
-  ) =>
-    db.transaction(async (tx) => {
-      if (await changeStatus(tx, id, status, from, now()))
-        await recordAudit(tx, {
-          ...staffActor(c),
-          action,
-          entityType: 'appointment',
-          entityId: id,
-          outcome: 'success',
-        });
-    });
-
-  pages.post('/staff/appointments/:id/check-in', async (c) => {
-    const a = await visibleAppointment(c, c.req.param('id'), 'check-in');
-    await setStatus(c, a.id, 'checked-in', ['booked', 'no-show'], 'check-in');
+  /**
+   * A status command (scheduling/front-desk.ts) from a schedule row. The form carries the status
+   * the row showed, so a visit that changed meanwhile is refused, shown and audited, never
+   * redirected past as if it had worked.
+   */
+  const statusCommand = async (c: Context<StaffEnv>, action: FrontDeskAction, auditAction: string) => {
+    const a = await visibleAppointment(c, c.req.param('id') ?? '', auditAction);
     const form = await c.req.parseBody();
+    const shown = typeof form.status === 'string' ? form.status : undefined;
+    const expected = APPOINTMENT_STATUSES.find((x) => x === shown);
     const back = safeBack(form.back);
+    try {
+      await changeVisitStatus(scheduling, a.id, action, staffActor(c), expected);
+    } catch (error) {
+      if (!(error instanceof VisitChangeRefused)) throw error;
+      return page(
+        c,
+        t('staff.refused.title'),
+        <div class="narrow">
+          <h1>{t('staff.refused.title')}</h1>
+          <p>{t(`staff.refused.${error.code}`)}</p>
+          <p>
+            <a class="button" href={back}>
+              {t('staff.refused.back')}
+            </a>
+          </p>
+        </div>,
+        409,
+        c.get('staff'),
+      );
+    }
     return c.redirect(back, 303);
-  });
+  };
+
+  pages.post('/staff/appointments/:id/check-in', (c) => statusCommand(c, 'check-in', 'check-in'));
+  pages.post('/staff/appointments/:id/undo', (c) => statusCommand(c, 'undo', 'undo-status'));
 
   pages.get('/staff/appointments/:id/no-show', async (c) => {
     const a = await visibleAppointment(c, c.req.param('id'), 'read');
@@ -176,6 +188,12 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         </p>
         <form method="post" action={`/staff/appointments/${a.id}/no-show`}>
           <input type="hidden" name="_csrf" value={session.csrf} />
+          <input type="hidden" name="status" value={a.status} />
+          <input
+            type="hidden"
+            name="back"
+            value={`/staff?${new URLSearchParams({ location: l.slug, date: dateInZone(a.startsAt.getTime(), l.timeZone) })}`}
+          />
           <button class="button warning" type="submit">
             {t('staff.noShow.confirm')}
           </button>
@@ -189,14 +207,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     );
   });
 
-  pages.post('/staff/appointments/:id/no-show', async (c) => {
-    const a = await visibleAppointment(c, c.req.param('id'), 'no-show');
-    await setStatus(c, a.id, 'no-show', ['booked', 'checked-in'], 'no-show');
-    // Back to that clinic's day, where the visit now shows as a no-show.
-    const l = (await scheduling.directory.get()).locations.find((x) => x.id === a.locationId)!;
-    const day = dateInZone(a.startsAt.getTime(), l.timeZone);
-    return c.redirect(`/staff?${new URLSearchParams({ location: l.slug, date: day })}`, 303);
-  });
+  pages.post('/staff/appointments/:id/no-show', (c) => statusCommand(c, 'mark-no-show', 'no-show'));
 
   // ---------------------------------------------------------------- search and week view
 
@@ -249,7 +260,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         </form>
         {q.length >= 2 && visits.length === 0 ? <p>{t('staff.schedule.none')}</p> : null}
         {visits.length ? (
-          <ScheduleTable d={d} visits={visits} session={session} back="/staff" withDate />
+          <ScheduleTable d={d} visits={visits} session={session} back="/staff" withDate now={now()} />
         ) : null}
       </>,
       200,
@@ -296,7 +307,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {visits.length === 0 ? (
           <p>{t('staff.schedule.none')}</p>
         ) : (
-          <ScheduleTable d={d} visits={visits} session={session} back={link(0)} withDate />
+          <ScheduleTable d={d} visits={visits} session={session} back={link(0)} withDate now={now()} />
         )}
       </>,
       200,

@@ -4,6 +4,7 @@ import type { Directory } from '../directory/directory.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Translate } from '../platform/i18n/i18n.js';
 import type { StoredAppointment } from '../scheduling/scheduling-store.js';
+import { decideVisitAction, type VisitAction } from '../scheduling/visit-status.js';
 import type { StaffSession } from './auth.js';
 
 const t = translator('en');
@@ -124,12 +125,15 @@ export function ScheduleTable({
   session,
   back,
   withDate,
+  now,
 }: {
   d: Directory;
   visits: StoredAppointment[];
   session: StaffSession;
   back: string;
   withDate?: boolean;
+  /** Actions are offered only when the state machine allows them now (check-in on the day...). */
+  now: Date;
 }) {
   const canOpenIntake = session.user.role !== 'front-desk';
   return (
@@ -180,34 +184,65 @@ export function ScheduleTable({
                 )}
               </td>
               <td class="actions">
-                {a.status === 'booked' ? (
-                  <>
-                    <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
-                      <input type="hidden" name="_csrf" value={session.csrf} />
-                      <input type="hidden" name="back" value={back} />
-                      <button class="button" type="submit">
-                        {t('staff.action.checkIn')}
-                      </button>
-                    </form>
-                    <a class="button secondary" href={`/staff/appointments/${a.id}/no-show`}>
-                      {t('staff.action.noShow')}
-                    </a>
-                  </>
-                ) : a.status === 'no-show' ? (
-                  // A no-show marked by mistake (the patient was late): undo by checking them in.
-                  <form method="post" action={`/staff/appointments/${a.id}/check-in`}>
-                    <input type="hidden" name="_csrf" value={session.csrf} />
-                    <input type="hidden" name="back" value={back} />
-                    <button class="button secondary" type="submit">
-                      {t('staff.action.undoNoShow')}
-                    </button>
-                  </form>
-                ) : null}
+                <RowActions visit={a} timeZone={l.timeZone} now={now} csrf={session.csrf} back={back} />
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The front-desk buttons a visit offers now: only what the state machine would allow. */
+function RowActions({
+  visit,
+  timeZone,
+  now,
+  csrf,
+  back,
+}: {
+  visit: StoredAppointment;
+  timeZone: string;
+  now: Date;
+  csrf: string;
+  back: string;
+}) {
+  const allowed = (action: VisitAction) =>
+    decideVisitAction({ status: visit.status, startsAt: visit.startsAt, timeZone }, action, now).ok;
+  const post = (path: string, label: string, kind: 'button' | 'button secondary', hidden?: string) => (
+    <form method="post" action={`/staff/appointments/${visit.id}/${path}`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="back" value={back} />
+      <input type="hidden" name="status" value={visit.status} />
+      <button class={kind} type="submit">
+        {label}
+        {hidden ? <span class="visually-hidden"> ({hidden})</span> : null}
+      </button>
+    </form>
+  );
+  return (
+    <>
+      {allowed('check-in')
+        ? post(
+            'check-in',
+            t(visit.status === 'no-show' ? 'staff.action.undoNoShow' : 'staff.action.checkIn'),
+            visit.status === 'no-show' ? 'button secondary' : 'button',
+          )
+        : null}
+      {allowed('mark-no-show') ? (
+        <a class="button secondary" href={`/staff/appointments/${visit.id}/no-show`}>
+          {t('staff.action.noShow')}
+        </a>
+      ) : null}
+      {allowed('undo')
+        ? post(
+            'undo',
+            t('staff.action.undo'),
+            'button secondary',
+            t('staff.action.undoHidden', { status: t(`manage.status.${visit.status}`) }),
+          )
+        : null}
+    </>
   );
 }

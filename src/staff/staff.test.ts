@@ -173,37 +173,77 @@ describe('the front desk', () => {
     expect(listed).toHaveLength(before + 1);
   });
 
-  it('checks a patient in and marks a no-show after a confirmation', async () => {
+  it('checks a patient in on the day, undoes it, and marks a no-show only after the start time', async () => {
+    const start = clock; // restored at the end: later tests sign in within this clock's window
     const { client } = await signIn('desk@example.com');
     const csrf = await csrfOf(client);
+    const status = async () =>
+      (await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [visit.id]))[0]!
+        .status;
+    const back = '/staff?location=scottsdale&date=2026-11-30';
     expect(
-      (
-        await client.post(`/staff/appointments/${visit.id}/check-in`, {
-          _csrf: csrf,
-          back: '/staff?date=2026-11-30',
-        })
-      ).status,
+      (await client.post(`/staff/appointments/${visit.id}/check-in`, { _csrf: csrf, back, status: 'booked' }))
+        .status,
     ).toBe(303);
-    const [row] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
-      visit.id,
-    ]);
-    expect(row!.status).toBe('checked-in');
-    expect(await (await client.get(`/staff/appointments/${visit.id}/no-show`)).text()).toContain(
+    expect(await status()).toBe('checked-in');
+    // Checked in by mistake: undo returns the visit to booked.
+    expect(await (await client.get(back)).text()).toContain('Undo');
+    await client.post(`/staff/appointments/${visit.id}/undo`, { _csrf: csrf, back, status: 'checked-in' });
+    expect(await status()).toBe('booked');
+
+    // Before 10:00 the visit has not started: no "Mark no-show" button, and the command is refused.
+    expect(await (await client.get(back)).text()).not.toContain(`/staff/appointments/${visit.id}/no-show`);
+    const early = await client.post(`/staff/appointments/${visit.id}/no-show`, {
+      _csrf: csrf,
+      status: 'booked',
+    });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('only once its start time has passed');
+    expect(await status()).toBe('booked');
+    const refused = await audit("action = 'no-show' AND entity_id = $1 AND outcome = 'invalid'", [visit.id]);
+    expect(refused).toHaveLength(1);
+
+    // A page that showed "checked-in" is out of date now: its undo is refused, not done quietly.
+    const stale = await client.post(`/staff/appointments/${visit.id}/undo`, {
+      _csrf: csrf,
+      status: 'checked-in',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('This visit changed since the page was shown');
+    expect(
+      await audit("action = 'undo-status' AND entity_id = $1 AND outcome = 'invalid'", [visit.id]),
+    ).toHaveLength(1);
+
+    // The day before, it cannot be checked in yet.
+    clock = new Date('2026-11-29T17:00:00Z');
+    const tooEarly = await client.post(`/staff/appointments/${visit.id}/check-in`, {
+      _csrf: csrf,
+      status: 'booked',
+    });
+    expect(tooEarly.status).toBe(409);
+    expect(await tooEarly.text()).toContain('only on its day');
+    expect(await status()).toBe('booked');
+
+    clock = new Date('2026-11-30T17:30:00Z'); // 10:30 in Arizona (a new session: the old one idled out)
+    const later = await signIn('desk@example.com');
+    const laterCsrf = await csrfOf(later.client);
+    expect(await (await later.client.get(`/staff/appointments/${visit.id}/no-show`)).text()).toContain(
       'Mark this visit as a no-show?',
     );
-    await client.post(`/staff/appointments/${visit.id}/no-show`, { _csrf: csrf });
-    const [after] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
-      visit.id,
-    ]);
-    expect(after!.status).toBe('no-show');
+    await later.client.post(`/staff/appointments/${visit.id}/no-show`, {
+      _csrf: laterCsrf,
+      status: 'booked',
+    });
+    expect(await status()).toBe('no-show');
     // A mistaken no-show is undone from the schedule by checking the patient in.
-    const day = await (await client.get('/staff?location=scottsdale&date=2026-11-30')).text();
+    const day = await (await later.client.get(back)).text();
     expect(day).toContain('Arrived after all: check in');
-    await client.post(`/staff/appointments/${visit.id}/check-in`, { _csrf: csrf });
-    const [undone] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
-      visit.id,
-    ]);
-    expect(undone!.status).toBe('checked-in');
+    await later.client.post(`/staff/appointments/${visit.id}/check-in`, {
+      _csrf: laterCsrf,
+      status: 'no-show',
+    });
+    expect(await status()).toBe('checked-in');
+    clock = start;
   });
 
   it('cannot act on another clinic’s visit or open an intake: both look like not found, and are audited', async () => {

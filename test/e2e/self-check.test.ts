@@ -211,6 +211,23 @@ describe('1.1.0 routes in a browser, JavaScript off', () => {
     }
   }, 90_000);
 
+  it('each new "see a doctor today" route of 1.1.0 reaches the urgent result, with axe', async () => {
+    for (const [name, answers, prefix] of [
+      ['infection risk alone', { 'infection-risk': 'yes' }, ''],
+      ['upper back pain', { 'upper-back-pain': 'yes' }, '/es'],
+      ['a new lump', { 'back-lump': 'yes' }, ''],
+      ['a pregnancy warning sign', { pregnant: 'yes', 'pregnancy-warning': 'yes' }, '/es'],
+      ['osteoporosis or steroids at 70', { age: '70', 'osteoporosis-or-steroids': 'yes' }, ''],
+    ] as const) {
+      const page = await context.newPage();
+      await walk(page, prefix, answers, false);
+      await submitCheckPage(page, false);
+      expect(await page.locator('.result-panel').getAttribute('class'), name).toContain('urgent');
+      expect(await axeViolations(page), name).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('Back after a result says the self-check is finished and links to the result', async () => {
     const page = await context.newPage();
     await walk(page, '', { 'major-trauma': 'yes' }, false);

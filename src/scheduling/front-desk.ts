@@ -1,0 +1,84 @@
+/**
+ * Front-desk status commands: check in, mark a no-show, undo either. Each one locks the visit,
+ * asks the state machine (visit-status.ts), writes the status and its audit event in one
+ * transaction, and refuses with a stable code instead of doing nothing quietly: a visit that
+ * changed since the page was shown is `visit_changed`, never a redirect as if it had worked.
+ */
+import { recordAudit } from '../audit/audit.js';
+import { Conflict, NotFound } from '../platform/http/problem.js';
+import type { Actor, Scheduling } from './scheduling.js';
+import { changeStatus, lockAppointment, type StoredAppointment } from './scheduling-store.js';
+import { decideVisitAction, type AppointmentStatus, type VisitRefusal } from './visit-status.js';
+
+export type FrontDeskAction = 'check-in' | 'mark-no-show' | 'undo';
+
+/** A refused status change: 409 with its code (problem+json `code`; pages show it in words). */
+export class VisitChangeRefused extends Conflict {
+  constructor(readonly code: VisitRefusal) {
+    super(REFUSAL_DETAIL[code]);
+    Object.assign(this.extra, { code });
+  }
+}
+
+const REFUSAL_DETAIL: Record<VisitRefusal, string> = {
+  visit_changed: 'This visit changed since the page was shown; nothing was changed.',
+  too_early_to_check_in: 'A visit can be checked in only on its day.',
+  too_late_to_check_in: 'This visit’s day has passed; it can no longer be checked in.',
+  too_early_for_no_show: 'A visit can be marked as a no-show only once its start time has passed.',
+  visit_started: 'This visit has already started.',
+};
+
+/** The audit action of each command (kept as before for check-in and no-show). */
+const AUDIT_ACTION: Record<FrontDeskAction, string> = {
+  'check-in': 'check-in',
+  'mark-no-show': 'no-show',
+  undo: 'undo-status',
+};
+
+/**
+ * `expected` is the status the person saw: a visit that has moved on since (someone else checked
+ * it in, or it was cancelled) is refused as changed even when the action would be allowed now.
+ */
+export async function changeVisitStatus(
+  s: Scheduling,
+  id: string,
+  action: FrontDeskAction,
+  actor: Actor,
+  expected?: AppointmentStatus,
+): Promise<StoredAppointment> {
+  const d = await s.directory.get();
+  const now = s.now();
+  const outcome = await s.db.transaction(async (tx) => {
+    const visit = await lockAppointment(tx, id);
+    if (!visit) throw new NotFound('There is no visit with this id.');
+    const timeZone = d.locations.find((l) => l.id === visit.locationId)!.timeZone;
+    const decision =
+      expected && expected !== visit.status
+        ? ({ ok: false, code: 'visit_changed' } as const)
+        : decideVisitAction({ status: visit.status, startsAt: visit.startsAt, timeZone }, action, now);
+    if (!decision.ok) return { refused: decision.code, visit: undefined };
+    await changeStatus(tx, id, decision.to, [visit.status], now);
+    await recordAudit(tx, {
+      ...actor,
+      action: AUDIT_ACTION[action],
+      entityType: 'appointment',
+      entityId: id,
+      outcome: 'success',
+      ...(action === 'undo' ? { detail: { from: visit.status } } : {}),
+    });
+    return { refused: undefined, visit: { ...visit, status: decision.to } };
+  });
+  if (outcome.refused) {
+    // The refusal is audited after the (read-only) transaction, with its code and no content.
+    await recordAudit(s.db, {
+      ...actor,
+      action: AUDIT_ACTION[action],
+      entityType: 'appointment',
+      entityId: id,
+      outcome: 'invalid',
+      detail: { code: outcome.refused },
+    });
+    throw new VisitChangeRefused(outcome.refused);
+  }
+  return outcome.visit!;
+}
