@@ -8,9 +8,19 @@ let server: Running;
 let browser: Browser;
 const ADMIN = { email: 'admin@example.com', password: 'a long admin passphrase' };
 let bookedDate = '';
+/**
+ * The server's clock: real time while the visits are booked, then a minute after the second
+ * visit began, so that it can be marked a no-show (only after its start) and the first checked
+ * in (only on its day), while the third has not started and can still be moved.
+ */
+let clock: number | undefined;
+let runDayAt = 0;
 
 beforeAll(async () => {
-  server = await startServer({ CAREPATH_ADMIN_EMAIL: ADMIN.email, CAREPATH_ADMIN_PASSWORD: ADMIN.password });
+  server = await startServer(
+    { CAREPATH_ADMIN_EMAIL: ADMIN.email, CAREPATH_ADMIN_PASSWORD: ADMIN.password },
+    { now: () => new Date(clock ?? Date.now()) },
+  );
   browser = await launchBrowser();
   // A visit with a self-check attached, on the next day Scottsdale has times.
   const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -55,6 +65,7 @@ beforeAll(async () => {
   await book(sameDay[1].start, 'Nora', 'Show', false);
   await book(sameDay[2].start, 'Rita', 'Move', false);
   bookedDate = slots[0].start.slice(0, 10);
+  runDayAt = Date.parse(sameDay[1].start) + 60_000;
 });
 afterAll(async () => {
   await browser?.close();
@@ -63,6 +74,7 @@ afterAll(async () => {
 
 describe('the staff side in a browser', () => {
   it('signs in with the keyboard, runs the day (check-in, no-show, move), opens an intake and signs out, with axe scans', async () => {
+    clock = runDayAt;
     const ctx = await browser.newContext({ viewport: DESKTOP });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/staff`);
