@@ -1,7 +1,7 @@
 /** `npm run bench`: every benchmark in turn. Each prints its own comparison against a baseline. */
 import { execFileSync } from 'node:child_process';
 
-for (const script of ['bench/assessments.ts', 'bench/scheduling.ts']) {
+for (const script of ['bench/assessments.ts', 'bench/scheduling.ts', 'bench/contention.ts']) {
   console.log(`\n### ${script}`);
   execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
 }

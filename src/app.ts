@@ -3,6 +3,8 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import { isOverloaded } from './platform/db/postgres.js';
+import { Gate, ServiceBusy } from './platform/db/gate.js';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logging/logger.js';
@@ -92,6 +94,10 @@ export function createApp({
     reminderHours: config.reminderHours,
     mailFrom: config.mailFrom,
     kickOutbox: kickOutbox ?? (() => undefined),
+    // Bookings may hold all but three pooled connections: health, slot search and pages keep those.
+    bookingGate: new Gate(
+      config.database.kind === 'postgres' ? Math.max(1, (config.database.poolSize ?? 10) - 3) : 4,
+    ),
     async verifyIntake(assessmentId, token, actor) {
       const found = await readAssessment(triage, assessmentId, token, actor);
       return found ? { disposition: currentDisposition(found.assessment, found.checkIns) } : undefined;
@@ -185,6 +191,15 @@ export function createApp({
 
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
+    // Overload is an answer, not a fault: 503 with Retry-After (the gate, or no pooled connection).
+    const busy = error instanceof ServiceBusy ? error : isOverloaded(error) ? new ServiceBusy() : undefined;
+    if (busy) {
+      (c.get('log') ?? logger).warn({ path: c.req.routePath }, 'busy: answered 503');
+      c.header('Retry-After', String(busy.retryAfterSeconds));
+      if (isApi(c.req.path))
+        return problemResponse(busy, c.req.path, { 'Retry-After': String(busy.retryAfterSeconds) });
+      return serverErrorPage(c, site, requestId, 503);
+    }
     if (error instanceof HttpProblem) {
       if (isApi(c.req.path)) return problemResponse(error, c.req.path);
       if (error.status === 404) return notFoundPage(c, site);

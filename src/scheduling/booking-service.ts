@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directory } from '../directory/directory.js';
-import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
+import { PG, pgErrorCode, retryOnDeadlock, type Queryable } from '../platform/db/database.js';
 import { Conflict, HttpProblem, ValidationFailed } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import { hashToken, newToken } from '../platform/tokens.js';
@@ -13,6 +13,8 @@ import {
   deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
   insertBooking,
+  isTimeTaken,
+  lockProviderBookings,
   type Patient,
   type StoredAppointment,
 } from './scheduling-store.js';
@@ -134,9 +136,13 @@ export async function bookAppointment(
     },
     manageToken,
   );
+  const startsAt = new Date(slot.startMs);
+  const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
   try {
-    const inserted = await retryOnDeadlock(() =>
-      insertBooking(s.db, {
+    // A rush on one time: most racers learn it is taken here, before any lock or constraint.
+    if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil)) throw timeTaken();
+    const book = (tx: Queryable) =>
+      insertBooking(tx, {
         id,
         smsReminders: req.smsReminders ?? false,
         messagesJson: messagesAsJson(messages),
@@ -145,9 +151,9 @@ export async function bookAppointment(
         providerId: provider.id,
         locationId: location.id,
         visitTypeId: visitType.id,
-        startsAt: new Date(slot.startMs),
+        startsAt,
         endsAt: new Date(slot.endMs),
-        blockedUntil: new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+        blockedUntil,
         manageTokenHash,
         manageTokenSealed: s.box.seal(manageToken),
         assessmentId,
@@ -169,7 +175,17 @@ export async function bookAppointment(
                 sealedToken: s.box.seal(manageToken),
                 expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
               },
-      }),
+      });
+    // The rest queue for one of a few connections (reads keep theirs), then take the provider's
+    // booking lock, so overlapping inserts are ordered instead of deadlocking in the constraint.
+    const inserted = await s.bookingGate.run(() =>
+      retryOnDeadlock(() =>
+        s.db.transaction(async (tx) => {
+          if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
+          if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil)) throw timeTaken();
+          return book(tx);
+        }),
+      ),
     );
     if (!inserted) {
       throw new ValidationFailed([
@@ -250,4 +266,9 @@ export function appointmentView(d: Directory, a: StoredAppointment) {
     start: isoInZone(a.startsAt.getTime(), location.timeZone),
     end: isoInZone(a.endsAt.getTime(), location.timeZone),
   };
+}
+
+/** "This time is taken", in the shape the exclusion constraint reports it (handled below as 409). */
+function timeTaken(): Error {
+  return Object.assign(new Error('The time was taken by another booking.'), { code: PG.exclusionViolation });
 }

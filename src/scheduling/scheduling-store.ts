@@ -177,6 +177,29 @@ export async function moveAppointment(
  * idempotency record. One round trip, atomic on its own; the exclusion constraint or the
  * idempotency key's primary key refuses it as a whole.
  */
+/**
+ * Is this provider's time (with its buffer) already taken by an active visit? A fast, lock-free
+ * answer for the common case under a rush on one popular time: most racers get their 409 here,
+ * without reaching the exclusion constraint. The constraint stays the guarantee.
+ */
+export async function isTimeTaken(db: Queryable, providerId: string, start: Date, blockedUntil: Date) {
+  const [row] = await db.query(
+    `SELECT 1 FROM appointments
+     WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked && tstzrange($2, $3) LIMIT 1`,
+    [providerId, start, blockedUntil],
+  );
+  return Boolean(row);
+}
+
+/**
+ * Orders competing bookings for one provider inside their transactions (released at commit):
+ * two overlapping inserts then never wait on each other inside the exclusion constraint, which
+ * is what deadlocked under a rush (see docs/decisions/0012-booking-under-contention.md).
+ */
+export async function lockProviderBookings(tx: Queryable, providerId: string) {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1::text, 0))`, [providerId]);
+}
+
 export async function insertBooking(
   db: Queryable,
   b: {

@@ -5,6 +5,7 @@
 import type { AuditEvent } from '../audit/audit.js';
 import type { DirectoryService } from '../directory/directory-service.js';
 import type { Database } from '../platform/db/database.js';
+import type { Gate } from '../platform/db/gate.js';
 import type { SecretBox } from '../platform/secret-box.js';
 
 export type Actor = Pick<AuditEvent, 'actorType' | 'actorId' | 'ip' | 'requestId'>;
@@ -20,6 +21,8 @@ export interface Scheduling {
   /** Hours before a visit to remind the patient, e.g. [48, 2]. */
   reminderHours: number[];
   mailFrom: string;
+  /** Bounds how many bookings hold a database connection at once (platform/db/gate.ts). */
+  bookingGate: Gate;
   /** Asks the outbox worker to deliver now (after a commit that queued messages). */
   kickOutbox: () => void;
   /** Checks an assessment's token for attaching it as the intake; returns its disposition. */

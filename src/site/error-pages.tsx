@@ -37,7 +37,7 @@ export async function requestErrorPage(c: Context, site: Site, status: 400 | 409
 }
 
 /** The 500 page must render even when the database is down, so it needs no directory data. */
-export async function serverErrorPage(c: Context, site: Site, requestId: string) {
+export async function serverErrorPage(c: Context, site: Site, requestId: string, status: 500 | 503 = 500) {
   const { locale, path } = splitLocale(c.req.path);
   let ctx;
   try {
@@ -53,7 +53,7 @@ export async function serverErrorPage(c: Context, site: Site, requestId: string)
   return renderPage(
     c,
     ctx,
-    { title: t('error.server.title'), status: 500, noindex: true },
+    { title: t('error.server.title'), status, noindex: true },
     <div class="narrow">
       <h1>{t('error.server.title')}</h1>
       <p>{t('error.server.body')}</p>

@@ -31,6 +31,15 @@ afterAll(async () => {
 type Overrides = Record<string, string>;
 
 /**
+ * Submits a form and waits until the answer has loaded. Reading page.url() straight after the
+ * click can still see the page being left (a POST, a 303, then the next page), and a walk that
+ * acts on the old page answers a question twice.
+ */
+async function submit(page: Page, selector = 'main button[type=submit]') {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(selector).click()]);
+}
+
+/**
  * Answers every question on screen like a person would (label clicks, typing). With `scan`, axe
  * checks each kind of question page once (a kind: the answer inputs' type and count, and whether
  * the page has a hint), which covers every template and form shape at a fraction of the time of
@@ -39,7 +48,7 @@ type Overrides = Record<string, string>;
 async function walk(page: Page, prefix: string, overrides: Overrides, scan: boolean): Promise<number> {
   await page.goto(`${server.url}${prefix}/self-check`);
   if (scan) expect(await axeViolations(page)).toEqual([]);
-  await page.locator('main button[type=submit]').click();
+  await submit(page);
   let steps = 0;
   const kinds = new Set<string>();
   while (/\/self-check\/q\//.test(page.url())) {
@@ -66,7 +75,7 @@ async function walk(page: Page, prefix: string, overrides: Overrides, scan: bool
         )
         .click();
     }
-    await page.locator('main button[type=submit]').click();
+    await submit(page);
   }
   return steps;
 }
@@ -74,7 +83,7 @@ async function walk(page: Page, prefix: string, overrides: Overrides, scan: bool
 async function submitCheckPage(page: Page, scan: boolean) {
   expect(new URL(page.url()).pathname).toMatch(/\/self-check\/check$/);
   if (scan) expect(await axeViolations(page)).toEqual([]);
-  await page.locator('main button[type=submit]').click();
+  await submit(page);
 }
 
 describe('the self-check in a browser with JavaScript off', () => {
@@ -141,8 +150,8 @@ describe('the self-check in a browser with JavaScript off', () => {
   it('shows an error summary that links to the field, and the "Change" links work', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/self-check`);
-    await page.locator('main button[type=submit]').click();
-    await page.locator('main button[type=submit]').click();
+    await submit(page);
+    await submit(page);
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.error-summary a').textContent()).toBe('Select yes or no');
     expect(await axeViolations(page)).toEqual([]);
@@ -159,7 +168,7 @@ describe('desktop screenshots', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/self-check`);
     await screenshot(page, 'self-check-start-en-desktop');
-    await page.locator('main button[type=submit]').click();
+    await submit(page);
     await screenshot(page, 'question-en-desktop');
     await ctx.close();
   });
@@ -201,11 +210,11 @@ describe('1.1.0 routes in a browser, JavaScript off', () => {
       );
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `result-emergency-chest-${lang}-phone`);
-      await page.locator('section[aria-labelledby=mistake] button').click({ timeout: 10_000 });
+      await submit(page, 'section[aria-labelledby=mistake] button');
       expect(new URL(page.url()).pathname).toBe(`${prefix}/self-check/q/chest-pain`);
       expect(await page.locator('input[value=yes]').isChecked({ timeout: 10_000 })).toBe(true);
       await page.locator('label[for="answer-1"]').click({ timeout: 10_000 });
-      await page.locator('main button[type=submit]').click({ timeout: 10_000 });
+      await submit(page);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/self-check/q/sciatica-both-legs`);
       await page.close();
     }
@@ -281,7 +290,7 @@ describe('1.1.0 routes in a browser, JavaScript off', () => {
       const input = page.locator(`input[name="${id}"][value="${value}"]`);
       await page.locator(`label[for="${await input.getAttribute('id')}"]`).click();
     }
-    await page.locator('main button[type=submit]').click();
+    await submit(page);
     expect(await page.locator('.result-panel').getAttribute('class')).toContain('appointment');
     expect(await page.title()).toContain('Book a visit in the next few days');
     expect(await axeViolations(page)).toEqual([]);

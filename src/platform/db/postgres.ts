@@ -13,8 +13,31 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** A request that waited this long for a pooled connection is answered 503, not kept waiting. */
+export const CONNECTION_WAIT_MS = 10_000;
+
+/**
+ * Overload, not a fault: no pooled connection became free in time, a lock wait passed
+ * lock_timeout (55P03) or a statement passed statement_timeout (57014). Answered 503.
+ */
+export function isOverloaded(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === '55P03' || code === '57014' || /timeout exceeded when trying to connect/i.test(error.message)
+  );
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
+    // A statement or a lock wait that runs away is cut off instead of holding a connection.
+    statement_timeout: 30_000,
+    lock_timeout: 10_000,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
 
