@@ -151,7 +151,7 @@ export function createApp({
   // Every page exists in English at / and in Spanish under /es/.
   for (const prefix of ['/es', '/']) {
     app.route(prefix, homePage(directory, guides, site));
-    app.route(prefix, directoryPages(directory, site));
+    app.route(prefix, directoryPages(directory, site, now));
     app.route(prefix, guidePages(guides, site));
     app.route(
       prefix,

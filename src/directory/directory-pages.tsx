@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { tel } from '../platform/views/tel.js';
 import type { Location, Provider } from './directory.js';
 import { groupHours, providersAt, visitTypesAt } from './directory.js';
+import { openingStatusText } from './opening-status-view.js';
 import type { DirectoryService } from './directory-service.js';
 import { capitalize, clockTime, list, weekdayName, weekdayRange } from '../platform/i18n/format.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -45,7 +46,7 @@ function DemoTag({ ctx, show }: { ctx: PageContext; show: boolean }) {
   return show ? <span class="tag">{ctx.t('clinics.demo')}</span> : null;
 }
 
-function ClinicsList({ ctx, locations }: { ctx: PageContext; locations: Location[] }) {
+function ClinicsList({ ctx, locations, now }: { ctx: PageContext; locations: Location[]; now: Date }) {
   return (
     <>
       <h1>{ctx.t('clinics.title')}</h1>
@@ -60,6 +61,7 @@ function ClinicsList({ ctx, locations }: { ctx: PageContext; locations: Location
             <p>
               <a href={tel(l.phone)}>{l.phone}</a> <DemoTag ctx={ctx} show={l.isDemo} />
             </p>
+            <p class="open-status">{openingStatusText(ctx, l, now)}</p>
           </li>
         ))}
       </ul>
@@ -72,9 +74,11 @@ function ClinicPage({
   l,
   providers,
   visitTypes,
+  now,
 }: {
   ctx: PageContext;
   l: Location;
+  now: Date;
   providers: Provider[];
   visitTypes: { slug: string; name: string; minutes: number; description: string }[];
 }) {
@@ -99,6 +103,9 @@ function ClinicPage({
       <h2>{ctx.t('clinics.directions')}</h2>
       <p>{l.directions[ctx.locale]}</p>
       <h2>{ctx.t('clinics.hours')}</h2>
+      <p class="open-status">
+        <strong>{openingStatusText(ctx, l, now)}</strong>
+      </p>
       <Hours ctx={ctx} l={l} />
       <h2>{ctx.t('clinics.providers')}</h2>
       <ul>
@@ -187,7 +194,7 @@ function ProviderPage({
   );
 }
 
-export function directoryPages(directory: DirectoryService, site: Site): Hono {
+export function directoryPages(directory: DirectoryService, site: Site, now: () => Date): Hono {
   const pages = new Hono();
   pages.get('/clinics', async (c) => {
     const ctx = await contextFor(c, site);
@@ -196,7 +203,7 @@ export function directoryPages(directory: DirectoryService, site: Site): Hono {
       c,
       ctx,
       { title: ctx.t('clinics.title'), description: ctx.t('clinics.lead') },
-      <ClinicsList ctx={ctx} locations={d.locations} />,
+      <ClinicsList ctx={ctx} locations={d.locations} now={now()} />,
     );
   });
   pages.get('/clinics/:slug', async (c) => {
@@ -214,7 +221,7 @@ export function directoryPages(directory: DirectoryService, site: Site): Hono {
       c,
       ctx,
       { title: l.name, description: `${l.street}, ${l.city}. ${l.phone}` },
-      <ClinicPage ctx={ctx} l={l} providers={providersAt(d, l.slug)} visitTypes={visitTypes} />,
+      <ClinicPage ctx={ctx} l={l} providers={providersAt(d, l.slug)} visitTypes={visitTypes} now={now()} />,
     );
   });
   pages.get('/providers/:slug', async (c) => {

@@ -4,10 +4,8 @@
  * when every clinic has closed for the day), booking from a self-care result, changing an
  * emergency answer given by mistake, and the optional questions that help the doctor prepare.
  */
-import { Temporal } from 'temporal-polyfill';
-import { openingStatus, type Location, type OpeningStatus } from '../directory/directory.js';
-import { clockTime, dateFormatter } from '../platform/i18n/format.js';
-import { INTL_LOCALE } from '../platform/i18n/i18n.js';
+import { openingStatus, type Location } from '../directory/directory.js';
+import { openingStatusText } from '../directory/opening-status-view.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { tel } from '../platform/views/tel.js';
 import type { Reason } from './engine.js';
@@ -51,34 +49,12 @@ export function SafetyNet({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function weekdayName(ctx: PageContext, now: Date, l: Location, daysAhead: number): string {
-  const day = Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(l.timeZone)
-    .add({ days: daysAhead });
-  return dateFormatter(INTL_LOCALE[ctx.locale], { weekday: 'long', timeZone: l.timeZone }).format(
-    new Date(day.epochMilliseconds),
-  );
-}
-
-function statusText(ctx: PageContext, s: OpeningStatus, l: Location, now: Date): string {
-  const time = (hhmm: string) => clockTime(ctx.locale, hhmm);
-  if (s.kind === 'open') return ctx.t('result.urgent.status.open', { closes: time(s.closes) });
-  if (s.kind === 'opens-later-today')
-    return ctx.t('result.urgent.status.later', { opens: time(s.opens), closes: time(s.closes) });
-  return s.next
-    ? ctx.t('result.urgent.status.next', {
-        day: weekdayName(ctx, now, l, s.next.daysAhead),
-        opens: time(s.next.opens),
-      })
-    : ctx.t('result.urgent.status.closed');
-}
-
 function ClinicPhones({ ctx, locations, now }: { ctx: PageContext; locations: Location[]; now: Date }) {
   return (
     <ul class="phone-list">
       {locations.map((l) => (
         <li>
-          {l.name}: <a href={tel(l.phone)}>{l.phone}</a>. {statusText(ctx, openingStatus(l, now), l, now)}.
+          {l.name}: <a href={tel(l.phone)}>{l.phone}</a>. {openingStatusText(ctx, l, now)}.
         </li>
       ))}
     </ul>

@@ -17,10 +17,6 @@ export const selfCheckEn = {
   'result.safety.heading': 'Call 911 if any of these happen',
   'result.safety.body':
     'New trouble peeing or controlling your bowels, numbness between your legs, weakness in both legs or weakness getting worse, or chest pain or trouble breathing.',
-  'result.urgent.status.open': 'Open now until {closes}',
-  'result.urgent.status.later': 'Opens today at {opens}, until {closes}',
-  'result.urgent.status.next': 'Closed for the rest of today. Opens {day} at {opens}',
-  'result.urgent.status.closed': 'Closed for the rest of today',
   'result.urgent.allClosed.heading': 'Our clinics are closed for the rest of today',
   'result.urgent.allClosed.urgentCare':
     'Go to an urgent care center today or tonight if one is open near you, and show them this page.',

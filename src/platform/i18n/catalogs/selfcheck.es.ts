@@ -20,10 +20,6 @@ export const selfCheckEs: { readonly [K in keyof typeof selfCheckEn]: string } =
   'result.safety.heading': 'Llame al 911 si le pasa algo de esto',
   'result.safety.body':
     'Problemas nuevos para orinar o para controlar el intestino, adormecimiento entre las piernas, debilidad en las dos piernas o debilidad que empeora, o dolor en el pecho o falta de aire.',
-  'result.urgent.status.open': 'Abierta ahora hasta las {closes}',
-  'result.urgent.status.later': 'Abre hoy a las {opens}, hasta las {closes}',
-  'result.urgent.status.next': 'Cerrada el resto del día. Abre el {day} a las {opens}',
-  'result.urgent.status.closed': 'Cerrada el resto del día',
   'result.urgent.allClosed.heading': 'Nuestras clínicas están cerradas el resto del día',
   'result.urgent.allClosed.urgentCare':
     'Vaya hoy o esta noche a un centro de atención urgente si hay uno abierto cerca, y muéstreles esta página.',
