@@ -26,3 +26,33 @@ describe('clinic pages say whether a clinic is open, by its own clock', () => {
     expect(page).not.toContain('Open now');
   });
 });
+
+describe('the nearest clinic by ZIP code', () => {
+  it('orders clinics by distance from /clinics?zip=, with miles, in both languages', async () => {
+    clock = new Date('2026-12-01T10:00:00-07:00');
+    const html = await (await t.request('/clinics?zip=85301')).text(); // Glendale
+    const order = [...html.matchAll(/<h2><a href="\/clinics\/([a-z]+)">/g)].map((m) => m[1]);
+    expect(order[0]).toBe('glendale');
+    expect(order).toHaveLength(4);
+    expect(html).toContain('Nearest to ZIP code 85301 first.');
+    expect(html).toMatch(/\d(\.\d)? miles away/);
+    const es = await (await t.request('/es/clinics?zip=85260')).text(); // north Scottsdale
+    expect([...es.matchAll(/<h2><a href="\/es\/clinics\/([a-z]+)">/g)][0]![1]).toBe('scottsdale');
+    expect(es).toMatch(/a \d+(,\d)? millas/);
+  });
+
+  it('an out-of-state ZIP code still sorts by distance (New York: all far away)', async () => {
+    const html = await (await t.request('/clinics?zip=10001')).text();
+    expect(html).toMatch(/2,\d{3}(\.\d)? miles away/);
+  });
+
+  it('a malformed or unknown ZIP code is a clear error that names the field', async () => {
+    const bad = await t.request('/clinics?zip=85a51');
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('<title>Error: ');
+    expect(html).toContain('<a href="#zip">Enter a 5-digit ZIP code, like 85251</a>');
+    const unknown = await (await t.request('/es/clinics?zip=00000')).text();
+    expect(unknown).toContain('No conocemos el código postal 00000');
+  });
+});

@@ -3,6 +3,9 @@ import { tel } from '../platform/views/tel.js';
 import type { Location, Provider } from './directory.js';
 import { groupHours, providersAt, visitTypesAt } from './directory.js';
 import { openingStatusText } from './opening-status-view.js';
+import { byDistance, ZIP_PATTERN, zipCentre } from './nearest.js';
+import { ErrorMessage, ErrorSummary, titleWithErrors } from '../platform/views/forms.js';
+import { INTL_LOCALE } from '../platform/i18n/i18n.js';
 import type { DirectoryService } from './directory-service.js';
 import { capitalize, clockTime, list, weekdayName, weekdayRange } from '../platform/i18n/format.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -46,17 +49,67 @@ function DemoTag({ ctx, show }: { ctx: PageContext; show: boolean }) {
   return show ? <span class="tag">{ctx.t('clinics.demo')}</span> : null;
 }
 
-function ClinicsList({ ctx, locations, now }: { ctx: PageContext; locations: Location[]; now: Date }) {
+function ZipForm({ ctx, zip, error }: { ctx: PageContext; zip: string; error?: string }) {
+  return (
+    <form method="get" action={ctx.href('/clinics')} class="narrow" novalidate>
+      <div class={error ? 'form-group has-error' : 'form-group'}>
+        <label class="label" for="zip">
+          {ctx.t('clinics.zip.label')}
+        </label>
+        <div id="zip-hint" class="hint">
+          {ctx.t('clinics.zip.hint')}
+        </div>
+        <ErrorMessage ctx={ctx} id="zip-error" message={error} />
+        <input
+          class="input width-5"
+          id="zip"
+          name="zip"
+          type="text"
+          inputmode="numeric"
+          autocomplete="postal-code"
+          spellcheck={false}
+          value={zip}
+          aria-describedby={error ? 'zip-hint zip-error' : 'zip-hint'}
+        />
+      </div>
+      <button class="button secondary" type="submit">
+        {ctx.t('clinics.zip.button')}
+      </button>
+    </form>
+  );
+}
+
+function ClinicsList({
+  ctx,
+  clinics,
+  now,
+  zip,
+  error,
+}: {
+  ctx: PageContext;
+  clinics: { location: Location; miles?: number }[];
+  now: Date;
+  zip: string;
+  error?: string;
+}) {
+  const miles = (m: number) => m.toLocaleString(INTL_LOCALE[ctx.locale], { maximumFractionDigits: 1 });
+  const sorted = clinics.some((c) => c.miles !== undefined);
   return (
     <>
+      <ErrorSummary ctx={ctx} errors={error ? [{ href: 'zip', message: error }] : []} />
       <h1>{ctx.t('clinics.title')}</h1>
       <p class="lead narrow">{ctx.t('clinics.lead')}</p>
+      <ZipForm ctx={ctx} zip={zip} error={error} />
+      {sorted ? <p>{ctx.t('clinics.zip.nearest', { zip })}</p> : null}
       <ul class="cards">
-        {locations.map((l) => (
+        {clinics.map(({ location: l, miles: m }) => (
           <li class="card">
             <h2>
               <a href={ctx.href(`/clinics/${l.slug}`)}>{l.name}</a>
             </h2>
+            {m !== undefined ? (
+              <p class="distance">{ctx.t('clinics.zip.miles', { miles: miles(m) })}</p>
+            ) : null}
             <Address l={l} />
             <p>
               <a href={tel(l.phone)}>{l.phone}</a> <DemoTag ctx={ctx} show={l.isDemo} />
@@ -196,14 +249,34 @@ function ProviderPage({
 
 export function directoryPages(directory: DirectoryService, site: Site, now: () => Date): Hono {
   const pages = new Hono();
+  // `?zip=85251` orders the clinics by distance (a link anyone can share; a ZIP code is not health data).
   pages.get('/clinics', async (c) => {
     const ctx = await contextFor(c, site);
     const d = await directory.get();
+    const zip = (c.req.query('zip') ?? '').trim();
+    let error: string | undefined;
+    let clinics: { location: Location; miles?: number }[] = d.locations.map((location) => ({ location }));
+    if (zip) {
+      const centre = ZIP_PATTERN.test(zip) ? await zipCentre(zip) : undefined;
+      if (!ZIP_PATTERN.test(zip)) error = ctx.t('clinics.zip.errorFormat');
+      else if (!centre) error = ctx.t('clinics.zip.errorUnknown', { zip });
+      else clinics = byDistance(d.locations, centre);
+    }
     return renderPage(
       c,
       ctx,
-      { title: ctx.t('clinics.title'), description: ctx.t('clinics.lead') },
-      <ClinicsList ctx={ctx} locations={d.locations} now={now()} />,
+      {
+        title: titleWithErrors(ctx, ctx.t('clinics.title'), error ? [error] : []),
+        description: ctx.t('clinics.lead'),
+        status: error ? 422 : 200,
+      },
+      <ClinicsList
+        ctx={ctx}
+        clinics={clinics}
+        now={now()}
+        zip={error ? zip.slice(0, 10) : zip}
+        error={error}
+      />,
     );
   });
   pages.get('/clinics/:slug', async (c) => {

@@ -45,6 +45,13 @@ export const en = {
 
   // Clinics
   'clinics.title': 'Our clinics',
+  'clinics.zip.label': 'Your ZIP code',
+  'clinics.zip.hint': 'We show the nearest clinics first. Your ZIP code is not stored.',
+  'clinics.zip.button': 'Find the nearest',
+  'clinics.zip.errorFormat': 'Enter a 5-digit ZIP code, like 85251',
+  'clinics.zip.errorUnknown': 'We do not know the ZIP code {zip}. Check it and try again.',
+  'clinics.zip.nearest': 'Nearest to ZIP code {zip} first.',
+  'clinics.zip.miles': '{miles} miles away',
   'clinics.lead': 'All clinics are in Arizona, which does not change its clocks. Times are Arizona time.',
   'clinics.address': 'Address',
   'clinics.phone': 'Phone',

@@ -45,6 +45,13 @@ export const es: Messages = {
   'home.guides.heading': 'Guías de salud',
 
   'clinics.title': 'Nuestras clínicas',
+  'clinics.zip.label': 'Su código postal (ZIP)',
+  'clinics.zip.hint': 'Mostramos primero las clínicas más cercanas. No guardamos su código postal.',
+  'clinics.zip.button': 'Buscar la más cercana',
+  'clinics.zip.errorFormat': 'Escriba un código postal de 5 cifras, por ejemplo 85251',
+  'clinics.zip.errorUnknown': 'No conocemos el código postal {zip}. Revíselo e inténtelo de nuevo.',
+  'clinics.zip.nearest': 'Primero las más cercanas al código postal {zip}.',
+  'clinics.zip.miles': 'a {miles} millas',
   'clinics.lead':
     'Todas las clínicas están en Arizona, donde no se cambia la hora. Los horarios están en hora de Arizona.',
   'clinics.address': 'Dirección',
