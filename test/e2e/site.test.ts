@@ -6,6 +6,7 @@ import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, startServer }
 const PAGES = [
   '/',
   '/clinics',
+  '/clinics?zip=85301',
   '/clinics/glendale',
   '/clinics/tempe',
   '/clinics/phoenix',
@@ -105,6 +106,7 @@ describe('screenshots for review', () => {
         for (const [name, path] of [
           ['home', '/'],
           ['clinic', '/clinics/scottsdale'],
+          ['clinics-zip', '/clinics?zip=85301'],
           ['guide', '/guides/lower-back-muscle-spasms'],
         ]) {
           await page.goto(server.url + inLanguage(lang, path!));
