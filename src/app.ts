@@ -117,7 +117,7 @@ export function createApp({
 
   app.get('/healthz', async (c) => {
     try {
-      await db.query('SELECT 1');
+      await db.ping();
       return c.json({ status: 'ok', database: db.kind });
     } catch {
       return c.json({ status: 'unavailable', database: db.kind }, 503);

@@ -16,6 +16,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Is the database answering? On PostgreSQL this uses a connection of its own, so a health check
+   * never queues behind a rush of requests waiting for the shared pool.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

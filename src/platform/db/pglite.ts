@@ -49,6 +49,9 @@ export async function openPglite(dir: string | 'memory'): Promise<PgliteDatabase
     query: root.query,
     exec: root.exec,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    async ping() {
+      await pglite.query('SELECT 1');
+    },
     async close() {
       try {
         if (!pglite.closed) await pglite.close();

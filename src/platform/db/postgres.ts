@@ -51,6 +51,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     },
   });
   const root = wrap(pool);
+  // One connection kept apart for health checks (see Database.ping).
+  const health = new pg.Pool({ connectionString: url, max: 1, types, connectionTimeoutMillis: 2_000 });
+  health.on('error', () => undefined);
 
   return {
     kind: 'postgres',
@@ -70,7 +73,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
         client.release();
       }
     },
+    async ping() {
+      await health.query('SELECT 1');
+    },
     async close() {
+      await health.end();
       await pool.end();
     },
   };
