@@ -3,6 +3,7 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import { RateLimiter, rateLimited, TooManyRequests } from './platform/http/rate-limit.js';
 import { isOverloaded } from './platform/db/postgres.js';
 import { Gate, ServiceBusy } from './platform/db/gate.js';
 import type { Config } from './config.js';
@@ -115,6 +116,11 @@ export function createApp({
   app.use(requestLog(logger));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
 
+  // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
+  const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);
+  for (const path of ['/api/v1/appointments', '/book/confirm', '/es/book/confirm'])
+    app.post(path, bookingLimit);
+
   app.get('/healthz', async (c) => {
     try {
       await db.ping();
@@ -199,6 +205,12 @@ export function createApp({
       if (isApi(c.req.path))
         return problemResponse(busy, c.req.path, { 'Retry-After': String(busy.retryAfterSeconds) });
       return serverErrorPage(c, site, requestId, 503);
+    }
+    if (error instanceof TooManyRequests) {
+      const retryAfter = String(error.retryAfterSeconds);
+      c.header('Retry-After', retryAfter);
+      if (isApi(c.req.path)) return problemResponse(error, c.req.path, { 'Retry-After': retryAfter });
+      return requestErrorPage(c, site, 429);
     }
     if (error instanceof HttpProblem) {
       if (isApi(c.req.path)) return problemResponse(error, c.req.path);

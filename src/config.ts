@@ -19,6 +19,7 @@ const schema = z.object({
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  BOOKING_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(20),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -79,6 +80,8 @@ export type Config = {
   /** Key for encrypting short-lived copies of private tokens; generated and stored in the database when unset outside production. */
   secret: string | undefined;
   waitlistOfferMinutes: number;
+  /** Booking attempts per client address per minute; 0 turns the limit off. */
+  bookingRateLimit: number;
   smtpUrl: string | undefined;
   /** The first administrator, created on start when no administrator exists. */
   firstAdmin: { email: string; password: string } | undefined;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
     secret: c.CAREPATH_SECRET,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
+    bookingRateLimit: c.BOOKING_RATE_LIMIT,
     smtpUrl: c.SMTP_URL,
     requireMfa: c.CAREPATH_REQUIRE_MFA ?? c.NODE_ENV === 'production',
     firstAdmin:

@@ -20,7 +20,7 @@ export async function notFoundPage(c: Context, site: Site) {
 }
 
 /** A request the domain refused (400, 409, 410, 422) that a page did not handle itself. */
-export async function requestErrorPage(c: Context, site: Site, status: 400 | 409 | 410 | 422) {
+export async function requestErrorPage(c: Context, site: Site, status: 400 | 409 | 410 | 422 | 429) {
   const ctx = await contextFor(c, site);
   return renderPage(
     c,
@@ -28,7 +28,7 @@ export async function requestErrorPage(c: Context, site: Site, status: 400 | 409
     { title: ctx.t('error.request.title'), status, noindex: true },
     <div class="narrow">
       <h1>{ctx.t('error.request.title')}</h1>
-      <p>{ctx.t('error.request.body')}</p>
+      <p>{ctx.t(status === 429 ? 'error.tooMany.body' : 'error.request.body')}</p>
       <p>
         <a href={ctx.href('/')}>{ctx.t('error.notFound.home')}</a>
       </p>

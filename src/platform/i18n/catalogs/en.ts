@@ -367,6 +367,8 @@ export const en = {
   'sms.reminder':
     '{network}: reminder of your visit {when} at {clinic}. Change or cancel: {link} Reply STOP to stop texts.',
   'error.request.title': 'We could not do that',
+  'error.tooMany.body':
+    'There were too many booking attempts from your connection in the last minute. Wait a minute, then try again, or call one of our clinics.',
   'error.request.body':
     'Something in the request was not valid or has changed meanwhile. Please go back and try again.',
   'book.today.heading': 'Free times today at all our clinics',

@@ -362,6 +362,8 @@ export const es: Messages = {
   'sms.reminder':
     '{network}: recordatorio de su cita del {when} en {clinic}. Cambiar o cancelar: {link} Responda STOP para no recibir más mensajes.',
   'error.request.title': 'No pudimos hacer eso',
+  'error.tooMany.body':
+    'Hubo demasiados intentos de pedir una cita desde su conexión en el último minuto. Espere un minuto e inténtelo de nuevo, o llame a una de nuestras clínicas.',
   'error.request.body':
     'Algo en la solicitud no era válido o cambió mientras tanto. Vuelva atrás e inténtelo de nuevo.',
   'book.today.heading': 'Horarios libres hoy en todas nuestras clínicas',
