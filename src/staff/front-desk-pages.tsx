@@ -17,6 +17,8 @@ import { DateField, FilterButton, ClinicSelect } from './visit-views.js';
 import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 const DONE = ['booked', 'moved', 'cancelled'] as const;
+/** Status changes made from a schedule row: their notice names the visit and offers Undo. */
+const STATUS_DONE = { 'check-in': 'checked-in', 'mark-no-show': 'no-show', undo: 'undone' } as const;
 
 export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, staffActor, visibleAppointment, safeBack } = kit;
@@ -84,6 +86,8 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     // After a change elsewhere, a short notice of what was done (a fixed word, nothing private).
     const doneParam = c.req.query('done');
     const done = DONE.find((x) => x === doneParam);
+    const statusDone = Object.values(STATUS_DONE).find((x) => x === doneParam);
+    const changed = statusDone ? visits.find((v) => v.id === c.req.query('visit')) : undefined;
     const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
     const q = (dt: string) =>
       `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
@@ -96,6 +100,25 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           <p class="notice" role="status">
             {t(`staff.done.${done}`)}
           </p>
+        ) : null}
+        {statusDone && changed ? (
+          <div class="notice" role="status">
+            <p>
+              {t(`staff.done.${statusDone}`, {
+                patient: `${changed.patient.givenName} ${changed.patient.familyName}`,
+              })}
+            </p>
+            {statusDone !== 'undone' ? (
+              <form method="post" action={`/staff/appointments/${changed.id}/undo`}>
+                <input type="hidden" name="_csrf" value={session.csrf} />
+                <input type="hidden" name="back" value={q(date)} />
+                <input type="hidden" name="status" value={changed.status} />
+                <button class="button secondary" type="submit">
+                  {t('staff.action.undo')}
+                </button>
+              </form>
+            ) : null}
+          </div>
         ) : null}
         {failed && failed.n > 0 ? (
           <p class="inset-warning" role="status">
@@ -159,7 +182,9 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         c.get('staff'),
       );
     }
-    return c.redirect(back, 303);
+    // Back to where the change was made, with a notice that names it and offers Undo.
+    const notice = new URLSearchParams({ done: STATUS_DONE[action], visit: a.id });
+    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}${notice}`, 303);
   };
 
   pages.post('/staff/appointments/:id/check-in', (c) => statusCommand(c, 'check-in', 'check-in'));

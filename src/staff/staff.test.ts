@@ -186,6 +186,12 @@ describe('the front desk', () => {
         .status,
     ).toBe(303);
     expect(await status()).toBe('checked-in');
+    // The schedule says what was done, and offers Undo right there.
+    const notice = await (
+      await client.get(`${back}&${new URLSearchParams({ done: 'checked-in', visit: visit.id })}`)
+    ).text();
+    expect(notice).toContain('Iris Intake is checked in.');
+    expect(notice).toContain(`action="/staff/appointments/${visit.id}/undo"`);
     // Checked in by mistake: undo returns the visit to booked.
     expect(await (await client.get(back)).text()).toContain('Undo');
     await client.post(`/staff/appointments/${visit.id}/undo`, { _csrf: csrf, back, status: 'checked-in' });

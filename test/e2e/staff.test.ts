@@ -110,7 +110,8 @@ describe('the staff side in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /no-show/i }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(`**/staff?location=scottsdale&date=${bookedDate}`);
+    await page.waitForURL(`**/staff?location=scottsdale&date=${bookedDate}&done=no-show*`);
+    expect(await page.locator('.notice', { hasText: 'marked as a no-show' }).count()).toBe(1);
     expect(await page.locator('tr', { hasText: 'Show, Nora' }).locator('.status-no-show').count()).toBe(1);
 
     // Move Rita's visit to another time: visit page, Move, pick a time with the keyboard.

@@ -99,6 +99,9 @@ export const staffEn = {
   'staff.done.cancelled':
     'The visit is cancelled. The patient is told, and the time is offered to the waiting list.',
   'staff.done.offered': 'The offer is sent. The person has a limited time to take it.',
+  'staff.done.checked-in': '{patient} is checked in.',
+  'staff.done.no-show': '{patient} is marked as a no-show.',
+  'staff.done.undone': '{patient}: undone, the visit is booked again.',
   'staff.visit.when': 'When',
   'staff.visit.where': 'Clinic',
   'staff.visit.who': 'Provider',

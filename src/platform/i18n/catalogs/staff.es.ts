@@ -102,6 +102,9 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.done.cancelled':
     'La cita se canceló. Se informa al paciente y la hora se ofrece a la lista de espera.',
   'staff.done.offered': 'La oferta se envió. La persona tiene un tiempo limitado para aceptarla.',
+  'staff.done.checked-in': 'Se registró la llegada de {patient}.',
+  'staff.done.no-show': '{patient} quedó marcado como que no vino.',
+  'staff.done.undone': '{patient}: se deshizo, la cita vuelve a estar reservada.',
   'staff.visit.when': 'Cuándo',
   'staff.visit.where': 'Clínica',
   'staff.visit.who': 'Profesional',
