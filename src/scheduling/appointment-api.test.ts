@@ -416,3 +416,42 @@ describe('clinic opening hours', () => {
     }
   });
 });
+
+describe('patients have an identity', () => {
+  const person = {
+    givenName: 'José',
+    familyName: 'Pérez',
+    birthDate: '1966-06-06',
+    email: 'jose@example.com',
+    phone: '480 555 0166',
+  };
+  const patientOf = async (id: string) =>
+    (await t.db.query<{ patient_id: string }>('SELECT patient_id FROM appointments WHERE id = $1', [id]))[0]!
+      .patient_id;
+
+  it('a second booking by the same person reuses their record and takes their new contact details', async () => {
+    const first = await (await book('2026-12-15T09:00:00-07:00', { patient: person })).json();
+    const again = await (
+      await book('2026-12-15T11:00:00-07:00', {
+        patient: { ...person, givenName: 'jose', familyName: 'PEREZ', phone: '602 555 0177' },
+      })
+    ).json();
+    expect(await patientOf(again.id)).toBe(await patientOf(first.id));
+    const [row] = await t.db.query<{ phone: string; n: number }>(
+      `SELECT phone, (SELECT count(*)::int FROM audit_events WHERE entity_type = 'patient' AND entity_id = p.id::text) AS n
+       FROM patients p WHERE id = $1`,
+      [await patientOf(first.id)],
+    );
+    expect(row).toEqual({ phone: '602 555 0177', n: 1 });
+  });
+
+  it('the same name and birth date with another email and phone is another person', async () => {
+    const first = await (await book('2026-12-16T09:00:00-07:00', { patient: person })).json();
+    const other = await (
+      await book('2026-12-16T11:00:00-07:00', {
+        patient: { ...person, email: 'another@example.com', phone: '623 555 0111' },
+      })
+    ).json();
+    expect(await patientOf(other.id)).not.toBe(await patientOf(first.id));
+  });
+});

@@ -12,6 +12,7 @@ import {
   findAppointment,
   deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
+  findKnownPatient,
   insertBooking,
   isTimeTaken,
   lockProviderBookings,
@@ -141,12 +142,14 @@ export async function bookAppointment(
   try {
     // A rush on one time: most racers learn it is taken here, before any lock or constraint.
     if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil)) throw timeTaken();
+    let knownPatientId: string | null = null;
     const book = (tx: Queryable) =>
       insertBooking(tx, {
         id,
         smsReminders: req.smsReminders ?? false,
         messagesJson: messagesAsJson(messages),
         patient: req.patient,
+        knownPatientId,
         language: req.language,
         providerId: provider.id,
         locationId: location.id,
@@ -183,6 +186,7 @@ export async function bookAppointment(
         s.db.transaction(async (tx) => {
           if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
           if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil)) throw timeTaken();
+          knownPatientId = (await findKnownPatient(tx, req.patient)) ?? null;
           return book(tx);
         }),
       ),

@@ -1,5 +1,6 @@
 /** The only code that reads and writes scheduling tables. */
 import type { Queryable } from '../platform/db/database.js';
+import { samePerson } from './patient-identity.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Interval } from './slots.js';
@@ -177,6 +178,32 @@ export async function moveAppointment(
  * idempotency record. One round trip, atomic on its own; the exclusion constraint or the
  * idempotency key's primary key refuses it as a whole.
  */
+/** The stored patient who is this person, if any (strong match only: patient-identity.ts). */
+export async function findKnownPatient(db: Queryable, p: Patient): Promise<string | undefined> {
+  const rows = await db.query<{
+    id: string;
+    given_name: string;
+    family_name: string;
+    email: string;
+    phone: string;
+  }>(
+    'SELECT id, given_name, family_name, email, phone FROM patients WHERE birth_date = $1 ORDER BY created_at LIMIT 500',
+    [p.birthDate],
+  );
+  return rows.find((r) =>
+    samePerson(
+      {
+        givenName: r.given_name,
+        familyName: r.family_name,
+        birthDate: p.birthDate,
+        email: r.email,
+        phone: r.phone,
+      },
+      p,
+    ),
+  )?.id;
+}
+
 /**
  * Is this provider's time (with its buffer) already taken by an active visit? A fast, lock-free
  * answer for the common case under a rush on one popular time: most racers get their 409 here,
@@ -208,6 +235,8 @@ export async function insertBooking(
     /** Messages to queue with the booking (messagesAsJson). */
     messagesJson: string;
     patient: Patient;
+    /** A patient already known as this person (findKnownPatient): reused, contact details updated. */
+    knownPatientId: string | null;
     language: Locale;
     providerId: string;
     locationId: string;
@@ -234,13 +263,24 @@ export async function insertBooking(
 ): Promise<{ id: string; patientId: string } | undefined> {
   const k = b.idempotency;
   const [row] = await db.query<{ id: string; patient_id: string }>(
-    `WITH p AS (
-       INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
-       SELECT $1, $2, $3, $4, $5, $6, $14
+    `WITH ok AS (
        -- Time off and clinic closures are checked here, in the same statement, not in a query before.
-       WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
+       SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
          AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
+     ), new_patient AS (
+       INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
+       SELECT $1, $2, $3, $4, $5, $6, $14 FROM ok WHERE $30::uuid IS NULL
        RETURNING id
+     ), known_patient AS (
+       -- Someone already known: their record, with the contact details they gave this time.
+       UPDATE patients SET email = $4, phone = $5, language = $6
+       WHERE id = $30::uuid AND EXISTS (SELECT 1 FROM ok)
+       RETURNING id
+     ), p AS (
+       SELECT id FROM new_patient UNION ALL SELECT id FROM known_patient
+     ), patient_audit AS (
+       INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
+       SELECT $14, $16, $17, 'update', 'patient', known_patient.id::text, 'success', $18, $19 FROM known_patient
      ), a AS (
        INSERT INTO appointments (id, provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
          manage_token_hash, assessment_id, language, created_at, updated_at, sms_reminders, manage_token_sealed)
@@ -293,6 +333,7 @@ export async function insertBooking(
       b.messagesJson,
       b.smsReminders,
       b.manageTokenSealed,
+      b.knownPatientId,
     ],
   );
   return row ? { id: row.id, patientId: row.patient_id } : undefined;

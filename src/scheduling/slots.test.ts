@@ -666,18 +666,21 @@ function blockInstants(b: Block, date: Temporal.PlainDate): [number, number] {
   const hit = blockCache.get(key);
   if (hit) return hit;
   const timeZone = ZONE.get(b.location)!;
-  const at = (time: string) => {
+  const at = (time: string, edge: 'start' | 'end') => {
     const t = Temporal.PlainTime.from(time);
-    return Temporal.ZonedDateTime.from({
+    const zdt = Temporal.ZonedDateTime.from({
       timeZone,
       year: date.year,
       month: date.month,
       day: date.day,
       hour: t.hour,
       minute: t.minute,
-    }).epochMilliseconds;
+    });
+    // The rule: a block ending at a wall time that does not exist ends when the clocks jump.
+    const skipped = zdt.hour !== t.hour || zdt.minute !== t.minute;
+    return (edge === 'end' && skipped ? zdt.getTimeZoneTransition('previous')! : zdt).epochMilliseconds;
   };
-  const value: [number, number] = [at(b.starts), at(b.ends)];
+  const value: [number, number] = [at(b.starts, 'start'), at(b.ends, 'end')];
   blockCache.set(key, value);
   return value;
 }
@@ -968,5 +971,62 @@ describe('openWindows: working hours inside the clinic’s opening hours', () =>
   it('gives nothing on a day the clinic is closed, and the whole block when hours are unknown', () => {
     expect(openWindows([{ weekday: 4, opens: '08:00', closes: '17:00' }], block)).toEqual([]);
     expect(openWindows(undefined, block)).toEqual([{ starts: '08:00', ends: '18:00' }]);
+  });
+});
+
+describe('a working block that ends inside a spring-forward gap', () => {
+  it('ends at the moment the clocks jump, so it never overlaps the next block (found by property h)', () => {
+    // Denver, 8 March 2026: clocks jump from 02:00 to 03:00. Blocks 01:45-02:45 and 03:00-04:00.
+    const slots = findOpenSlots({
+      visitType: {
+        slug: 'visit',
+        durationMinutes: 10,
+        bufferMinutes: 0,
+        minNoticeMinutes: 0,
+        horizonDays: 8,
+      },
+      providers: [
+        {
+          slug: 'p0',
+          schedule: [
+            {
+              location: 'den',
+              weekday: 7,
+              starts: '01:45',
+              ends: '02:45',
+              validFrom: '2026-01-01',
+              validTo: null,
+            },
+            {
+              location: 'den',
+              weekday: 7,
+              starts: '03:00',
+              ends: '04:00',
+              validFrom: '2026-01-01',
+              validTo: null,
+            },
+          ],
+        },
+      ],
+      locations: [{ slug: 'den', timeZone: 'America/Denver' }],
+      closures: [],
+      timeOff: [],
+      busy: [],
+      from: '2026-03-08',
+      to: '2026-03-08',
+      now: Date.parse('2026-03-08T00:00:00Z'),
+    });
+    for (let i = 1; i < slots.length; i++)
+      expect(slots[i]!.startMs).toBeGreaterThanOrEqual(slots[i - 1]!.endMs);
+    // 01:45 and (the jump at 02:00 is 03:00) then 03:00-04:00: 01:45, 03:00, 03:10, ...
+    expect(slots.map((s) => s.start.slice(11, 16))).toEqual([
+      '01:45',
+      '03:00',
+      '03:10',
+      '03:20',
+      '03:30',
+      '03:40',
+      '03:50',
+    ]);
   });
 });

@@ -143,14 +143,22 @@ const DAY_MS = 86_400_000;
  * never changes for a given zone, date and time, so it is memoised across searches.
  */
 const localCache = new Map<string, { ms: number; offsetMs: number }>();
-function localToInstant(timeZone: string, isoDate: string, hhmm: string) {
-  const key = `${timeZone}|${isoDate}|${hhmm}`;
+function localToInstant(timeZone: string, isoDate: string, hhmm: string, edge: 'start' | 'end' = 'start') {
+  const key = `${timeZone}|${isoDate}|${hhmm}|${edge}`;
   let hit = localCache.get(key);
   if (!hit) {
-    const zdt = Temporal.PlainDate.from(isoDate).toZonedDateTime({
+    let zdt = Temporal.PlainDate.from(isoDate).toZonedDateTime({
       timeZone,
       plainTime: Temporal.PlainTime.from(hhmm),
     });
+    // A block that ends at a wall time that does not exist (inside a spring-forward gap, e.g.
+    // 02:45 on the day clocks jump from 02:00 to 03:00) ends at the moment of the jump. Temporal's
+    // default moves it forward by the gap's length, so a block ending at 02:45 would run into one
+    // starting at 03:00 and their slots would overlap. (A start in the gap keeps the default:
+    // 02:30 becomes 03:30.)
+    if (edge === 'end' && zdt.toPlainTime().toString().slice(0, 5) !== hhmm) {
+      zdt = zdt.getTimeZoneTransition('previous') ?? zdt;
+    }
     hit = { ms: zdt.epochMilliseconds, offsetMs: zdt.offsetNanoseconds / 1e6 };
     if (localCache.size > 50_000) localCache.clear();
     localCache.set(key, hit);
@@ -206,7 +214,7 @@ export function findOpenSlots(q: SlotQuery): Slot[] {
       if (closed.has(`${block.location}|${iso}`)) continue;
       for (const window of openWindows(openingHours.get(block.location), block)) {
         const startLocal = localToInstant(timeZone, iso, window.starts);
-        const endLocal = localToInstant(timeZone, iso, window.ends);
+        const endLocal = localToInstant(timeZone, iso, window.ends, 'end');
         const blockStart = startLocal.ms;
         const blockEnd = endLocal.ms;
         if (blockEnd < earliest || blockStart > latest) continue;

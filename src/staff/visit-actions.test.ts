@@ -22,13 +22,18 @@ const api = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-async function bookOnline(start: string, provider = 'ben-evans', visitType = 'back-pain-visit') {
+async function bookOnline(
+  start: string,
+  provider = 'ben-evans',
+  visitType = 'back-pain-visit',
+  patient = PATIENT,
+) {
   const res = await api('/api/v1/appointments', {
     visitType,
     location: 'scottsdale',
     provider,
     start,
-    patient: PATIENT,
+    patient,
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; manageToken: string };
@@ -287,7 +292,12 @@ describe('the waiting list', () => {
 describe('the audit trail, by patient and by user', () => {
   it('shows every event about one patient’s records, and a user found by email', async () => {
     const booked = await bookOnline('2026-12-04T09:00:00-07:00');
-    const other = await bookOnline('2026-12-04T10:00:00-07:00');
+    // Another person (the same person's second visit would share the patient record).
+    const other = await bookOnline('2026-12-04T10:00:00-07:00', 'ben-evans', 'back-pain-visit', {
+      ...PATIENT,
+      givenName: 'Otra',
+      email: 'otra@example.com',
+    });
     await desk.client.get(`/staff/appointments/${booked.id}`);
     const [row] = await t.db.query<{ patient_id: string }>(
       'SELECT patient_id FROM appointments WHERE id = $1',
