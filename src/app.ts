@@ -3,6 +3,9 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import { homeZone } from './directory/directory.js';
+import { dateInZone } from './platform/i18n/format.js';
+import { searchSlots } from './scheduling/slot-search.js';
 import { RateLimiter, rateLimited, TooManyRequests } from './platform/http/rate-limit.js';
 import { isOverloaded } from './platform/db/postgres.js';
 import { Gate, ServiceBusy } from './platform/db/gate.js';
@@ -184,6 +187,12 @@ export function createApp({
       secureCookies: config.publicUrl.startsWith('https://'),
       retentionDays: config.assessmentRetentionDays,
       networkName: async () => (await directory.get()).network.name,
+      // Same-day visits still free across the network today, for an urgent result's advice.
+      freeTimesToday: async () => {
+        const today = dateInZone(now().getTime(), homeZone(await directory.get()));
+        return (await searchSlots(scheduling, { visitType: 'back-pain-visit', from: today, to: today }))
+          .length;
+      },
     };
     app.route(prefix, selfCheckPages(triage, site, selfCheckSettings));
     app.route(prefix, resultPages(triage, directory, site, selfCheckSettings));

@@ -70,18 +70,24 @@ export function SameDay({
   locations,
   now,
   bookHref,
+  freeToday,
 }: {
   ctx: PageContext;
   locations: Location[];
   now: Date;
   bookHref: string;
+  freeToday?: number;
 }) {
   const { t } = ctx;
   const open = locations.filter((l) => openingStatus(l, now).kind !== 'closed-for-today');
-  if (open.length === 0) {
+  // Every clinic closed for the day, or no same-day time left to book: the after-hours route.
+  if (open.length === 0 || freeToday === 0) {
     return (
       <section aria-labelledby="same-day">
-        <h2 id="same-day">{t('result.urgent.allClosed.heading')}</h2>
+        <h2 id="same-day">
+          {t(open.length === 0 ? 'result.urgent.allClosed.heading' : 'result.urgent.noTimes.heading')}
+        </h2>
+        {open.length > 0 ? <p>{t('result.urgent.noTimes.call')}</p> : null}
         <ul>
           <li>{t('result.urgent.allClosed.urgentCare')}</li>
           <li>

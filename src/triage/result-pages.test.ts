@@ -146,6 +146,22 @@ describe('"see a doctor today" by the clinics’ own clock', () => {
   });
 });
 
+describe('"see a doctor today" when today’s free times are gone', () => {
+  it('a clinic still open but no same-day time left: says so and gives the after-hours route', async () => {
+    clock = phoenix('2026-12-01T17:45'); // Phoenix is open until 18:00; nothing bookable is left today
+    try {
+      const client = new FormClient(t);
+      const html = await page(client, await selfCheckResult(client, '', { fever: 'yes' }));
+      expect(html).toContain('No free times are left today at our clinics');
+      expect(html).toContain('emergency department tonight');
+      expect(html).toContain('Open now until 6:00');
+      expect(html).not.toContain('See today’s free times');
+    } finally {
+      clock = phoenix('2026-12-01T10:00');
+    }
+  });
+});
+
 describe('changing an emergency answer given by mistake', () => {
   it('the 911 advice stays first; "change this answer" reopens that question and goes on from there', async () => {
     const client = new FormClient(t);

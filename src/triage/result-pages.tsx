@@ -87,6 +87,7 @@ export function resultPages(
     // The page title always names where the person stands now, after any check-in.
     const title = titleWithErrors(ctx, ctx.t(`result.title.${current}`), email.error ? [1] : []);
     const instruments = prepareInstruments(p, ctx.locale);
+    const freeToday = current === 'urgent' && s.freeTimesToday ? await s.freeTimesToday() : undefined;
     return renderPage(
       c,
       ctx,
@@ -103,6 +104,7 @@ export function resultPages(
         privateUrl={`${s.publicUrl}${base}`}
         email={{ ...email, saved: email.saved || Boolean(a.email) }}
         current={current}
+        freeToday={freeToday}
         changeAction={a.source === 'web' && current === 'emergency' ? `${base}/change` : undefined}
         prepare={
           instruments.available.length

@@ -104,6 +104,8 @@ export interface ResultPageProps {
   email: { saved: boolean; error?: string; value?: string };
   /** Where the person stands now, after any check-ins (see currentDisposition). */
   current: Disposition;
+  /** Same-day visits still free today (urgent results), when known. */
+  freeToday?: number;
   /** The form that reopens an emergency answer given by mistake (web results only). */
   changeAction?: string;
   /** The optional questions after the result, when this pathway and language have any. */
@@ -153,7 +155,13 @@ export function ResultPage(props: ResultPageProps) {
       ) : null}
 
       {d === 'urgent' ? (
-        <SameDay ctx={ctx} locations={locations} now={now} bookHref={`${base}/book`} />
+        <SameDay
+          ctx={ctx}
+          locations={locations}
+          now={now}
+          bookHref={`${base}/book`}
+          freeToday={props.freeToday}
+        />
       ) : null}
 
       {d === 'appointment' ? (

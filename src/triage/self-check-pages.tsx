@@ -41,6 +41,8 @@ export interface SelfCheckSettings {
   secureCookies: boolean;
   retentionDays: number;
   networkName: () => Promise<string>;
+  /** How many same-day visits are still free today across the network (for "see a doctor today"). */
+  freeTimesToday?: () => Promise<number>;
 }
 
 function errorMessage(

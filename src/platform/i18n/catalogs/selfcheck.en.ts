@@ -25,6 +25,9 @@ export const selfCheckEn = {
   'result.urgent.allClosed.call':
     'If none of this applies and you feel no worse, call one of our clinics as soon as it opens:',
   'result.urgent.bookLater': 'See the next free times',
+  'result.urgent.noTimes.heading': 'No free times are left today at our clinics',
+  'result.urgent.noTimes.call':
+    'A clinic that is still open may be able to fit you in: call it now. If not, follow the advice below.',
   'result.selfcare.book.heading': 'Want a doctor or nurse practitioner to check your back?',
   'result.selfcare.book.body': 'You do not need a visit now, but you can book one, or call a clinic:',
   'result.prepare.heading': 'Help your doctor prepare (optional)',

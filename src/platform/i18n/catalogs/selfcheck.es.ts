@@ -28,6 +28,9 @@ export const selfCheckEs: { readonly [K in keyof typeof selfCheckEn]: string } =
   'result.urgent.allClosed.call':
     'Si nada de esto le pasa y no se siente peor, llame a una de nuestras clínicas en cuanto abra:',
   'result.urgent.bookLater': 'Ver los próximos horarios libres',
+  'result.urgent.noTimes.heading': 'Ya no quedan horarios libres hoy en nuestras clínicas',
+  'result.urgent.noTimes.call':
+    'Una clínica que siga abierta quizás pueda atenderle: llame ahora. Si no, siga las indicaciones de abajo.',
   'result.selfcare.book.heading': '¿Quiere que un médico o una enfermera practicante le revise la espalda?',
   'result.selfcare.book.body':
     'No necesita una consulta ahora, pero puede pedir una cita o llamar a una clínica:',
