@@ -85,15 +85,21 @@ export async function insertWaitlistEntry(
     earliest: string;
     latest: string;
     patient: Patient;
+    /** A patient already known as this person (findKnownPatient): reused, contact details updated. */
+    knownPatientId: string | null;
     language: Locale;
     tokenHash: string;
     now: Date;
   },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `WITH p AS (
+    `WITH new_patient AS (
        INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $12) RETURNING id
+       SELECT $1, $2, $3, $4, $5, $6, $12 WHERE $14::uuid IS NULL RETURNING id
+     ), known_patient AS (
+       UPDATE patients SET email = $4, phone = $5, language = $6 WHERE id = $14::uuid RETURNING id
+     ), p AS (
+       SELECT id FROM new_patient UNION ALL SELECT id FROM known_patient
      )
      INSERT INTO waitlist_entries (visit_type_id, location_id, provider_id, earliest, latest, patient_id, language, token_hash, created_at)
      SELECT $7, $8, $9, $10, $11, p.id, $6, $13, $12 FROM p RETURNING id`,
@@ -111,6 +117,7 @@ export async function insertWaitlistEntry(
       e.latest,
       e.now,
       e.tokenHash,
+      e.knownPatientId,
     ],
   );
   return row!.id;

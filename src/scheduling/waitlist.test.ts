@@ -195,3 +195,32 @@ describe('the waiting list', () => {
     );
   });
 });
+
+describe('the waiting list knows people', () => {
+  it('someone already booked who joins the waiting list keeps one patient record', async () => {
+    const ines = { ...person('Ines'), birthDate: '1959-09-09' };
+    const booked = await (
+      await post('/api/v1/appointments', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-09T09:00:00-07:00',
+        patient: ines,
+      })
+    ).json();
+    const entry = await (
+      await post('/api/v1/waitlist', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        from: '2026-12-10',
+        to: '2026-12-11',
+        patient: { ...ines, givenName: 'INÉS' },
+      })
+    ).json();
+    const [row] = await t.db.query<{ same: boolean }>(
+      `SELECT (SELECT patient_id FROM appointments WHERE id = $1) = (SELECT patient_id FROM waitlist_entries WHERE id = $2) AS same`,
+      [booked.id, entry.id],
+    );
+    expect(row!.same).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@ import { enqueueMessage } from '../platform/mail/mailer.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
-import type { Patient } from './scheduling-store.js';
+import { findKnownPatient, type Patient } from './scheduling-store.js';
 import {
   expiredOffers,
   findEntryByOfferHash,
@@ -75,7 +75,9 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
   if (errors.length) throw new ValidationFailed(errors);
   const token = newToken();
   const id = await s.db.transaction(async (tx) => {
+    const knownPatientId = (await findKnownPatient(tx, req.patient)) ?? null;
     const newId = await insertWaitlistEntry(tx, {
+      knownPatientId,
       visitTypeId: visitType!.id,
       locationId: location!.id,
       providerId: provider?.id ?? null,
@@ -93,6 +95,15 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
       entityId: newId,
       outcome: 'success',
     });
+    // A known person's contact details were updated from this request: that is a change too.
+    if (knownPatientId)
+      await recordAudit(tx, {
+        ...actor,
+        action: 'update',
+        entityType: 'patient',
+        entityId: knownPatientId,
+        outcome: 'success',
+      });
     return newId;
   });
   return { id, token };
