@@ -7,21 +7,14 @@
  * was answered, and /healthz p50 and max during the race. `BENCH_CONTENTION=100,300` chooses N.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { Agent, request } from 'undici';
-import { startServerProcess } from './support.js';
+import { createBenchDatabase, startServerProcess } from './support.js';
 
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_CONTENTION ?? '100,300').split(',').map(Number);
-const dbName = `carepath_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
+const database = await createBenchDatabase();
 
 const server = await startServerProcess({
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: database.url,
   JOBS: 'true',
   LOG_LEVEL: 'info',
   BOOKING_RATE_LIMIT: '0',
@@ -117,6 +110,5 @@ try {
   }
 } finally {
   await server.stop();
-  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

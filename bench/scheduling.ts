@@ -5,21 +5,15 @@
  *  2. booking throughput through POST /api/v1/appointments at 16 concurrent clients against raw
  *     INSERTs (patient + appointment, same exclusion constraint) through `pg` at 16 connections.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { load, report, startServerProcess } from './support.js';
+import { createBenchDatabase, load, report, startServerProcess } from './support.js';
 
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const dbName = `carepath_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
+const database = await createBenchDatabase();
 
-const server = await startServerProcess({ DATABASE_URL: url.toString() });
-const pool = new pg.Pool({ connectionString: url.toString(), max: 16 });
+const server = await startServerProcess({ DATABASE_URL: database.url });
+const pool = new pg.Pool({ connectionString: database.url, max: 16 });
 try {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const from = day(1);
@@ -150,6 +144,5 @@ try {
 } finally {
   await pool.end();
   await server.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

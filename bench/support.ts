@@ -113,3 +113,23 @@ export function report(name: string, r: LoadResult) {
     `${name.padEnd(44)} ${String(r.rps).padStart(7)} req/s   p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.requests} requests, ${r.errors} errors)`,
   );
 }
+
+/** A throwaway database on the PostgreSQL server of DATABASE_URL, dropped by `drop()`. */
+export async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const { randomBytes } = await import('node:crypto');
+  const { default: pg } = await import('pg');
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `carepath_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

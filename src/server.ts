@@ -19,7 +19,7 @@ import { logTransport, type Channels } from './platform/mail/mailer.js';
 import { smsGatewayTransport } from './notifications/sms.js';
 import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
 import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
-import { deleteExpiredIdempotencyKeys } from './scheduling/scheduling-store.js';
+import { deleteExpiredIdempotencyKeys } from './scheduling/booking-store.js';
 import { expireOffers } from './scheduling/waitlist.js';
 import { ensureFirstAdmin } from './staff/auth.js';
 import { smtpTransport } from './notifications/smtp.js';

@@ -9,16 +9,14 @@ import { Conflict, HttpProblem, ValidationFailed } from '../platform/http/proble
 import type { Locale } from '../platform/i18n/i18n.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import {
-  findAppointment,
   deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
   findKnownPatient,
   insertBooking,
   isTimeTaken,
   lockProviderBookings,
-  type Patient,
-  type StoredAppointment,
-} from './scheduling-store.js';
+} from './booking-store.js';
+import { findAppointment, type Patient, type StoredAppointment } from './scheduling-store.js';
 import { isoInZone } from './slots.js';
 import { randomUUID } from 'node:crypto';
 import { messagesAsJson } from '../platform/mail/mailer.js';
@@ -142,7 +140,8 @@ export async function bookAppointment(
   try {
     // A rush on one time: most racers learn it is taken here, before any lock or constraint.
     if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil)) throw timeTaken();
-    let knownPatientId: string | null = null;
+    // Who the patient is needs no lock: found before queueing for one.
+    const knownPatientId = (await findKnownPatient(s.db, req.patient)) ?? null;
     const book = (tx: Queryable) =>
       insertBooking(tx, {
         id,
@@ -186,7 +185,6 @@ export async function bookAppointment(
         s.db.transaction(async (tx) => {
           if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
           if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil)) throw timeTaken();
-          knownPatientId = (await findKnownPatient(tx, req.patient)) ?? null;
           return book(tx);
         }),
       ),

@@ -14,7 +14,8 @@ import { enqueueMessage } from '../platform/mail/mailer.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
-import { findKnownPatient, type Patient } from './scheduling-store.js';
+import { findKnownPatient } from './booking-store.js';
+import type { Patient } from './scheduling-store.js';
 import {
   expiredOffers,
   findEntryByOfferHash,

@@ -1,0 +1,215 @@
+/**
+ * The booking's own tables: finding a known patient, the "is it taken" check, the per-provider
+ * lock, the booking insert and the idempotency records. Split from scheduling-store.ts, which
+ * keeps the reads and the other changes of a visit.
+ */
+import type { Queryable } from '../platform/db/database.js';
+import type { Locale } from '../platform/i18n/i18n.js';
+import { samePerson } from './patient-identity.js';
+import type { Patient } from './scheduling-store.js';
+
+/** The stored patient who is this person, if any (strong match only: patient-identity.ts). */
+export async function findKnownPatient(db: Queryable, p: Patient): Promise<string | undefined> {
+  const rows = await db.query<{
+    id: string;
+    given_name: string;
+    family_name: string;
+    email: string;
+    phone: string;
+  }>(
+    'SELECT id, given_name, family_name, email, phone FROM patients WHERE birth_date = $1 ORDER BY created_at LIMIT 500',
+    [p.birthDate],
+  );
+  return rows.find((r) =>
+    samePerson(
+      {
+        givenName: r.given_name,
+        familyName: r.family_name,
+        birthDate: p.birthDate,
+        email: r.email,
+        phone: r.phone,
+      },
+      p,
+    ),
+  )?.id;
+}
+
+/**
+ * Is this provider's time (with its buffer) already taken by an active visit? A fast, lock-free
+ * answer for the common case under a rush on one popular time: most racers get their 409 here,
+ * without reaching the exclusion constraint. The constraint stays the guarantee.
+ */
+export async function isTimeTaken(db: Queryable, providerId: string, start: Date, blockedUntil: Date) {
+  const [row] = await db.query(
+    `SELECT 1 FROM appointments
+     WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked && tstzrange($2, $3) LIMIT 1`,
+    [providerId, start, blockedUntil],
+  );
+  return Boolean(row);
+}
+
+/**
+ * Orders competing bookings for one provider inside their transactions (released at commit):
+ * two overlapping inserts then never wait on each other inside the exclusion constraint, which
+ * is what deadlocked under a rush (see docs/decisions/0012-booking-under-contention.md).
+ */
+export async function lockProviderBookings(tx: Queryable, providerId: string) {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1::text, 0))`, [providerId]);
+}
+
+/**
+ * A whole booking in one statement (run under lockProviderBookings): patient, appointment, audit event and (with a key) the
+ * idempotency record. One round trip, atomic on its own; the exclusion constraint or the
+ * idempotency key's primary key refuses it as a whole.
+ */
+export async function insertBooking(
+  db: Queryable,
+  b: {
+    id: string;
+    smsReminders: boolean;
+    /** Messages to queue with the booking (messagesAsJson). */
+    messagesJson: string;
+    patient: Patient;
+    /** A patient already known as this person (findKnownPatient): reused, contact details updated. */
+    knownPatientId: string | null;
+    language: Locale;
+    providerId: string;
+    locationId: string;
+    visitTypeId: string;
+    startsAt: Date;
+    endsAt: Date;
+    blockedUntil: Date;
+    manageTokenHash: string;
+    /** The same token sealed with the app secret, for messages staff changes send. */
+    manageTokenSealed: string;
+    assessmentId: string | null;
+    now: Date;
+    /** The visit's date in the clinic's calendar, for the closure check. */
+    localDate: string;
+    audit: { actorType: string; actorId: string | null; ip: string | null; requestId: string | null };
+    idempotency: {
+      scope: string;
+      key: string;
+      requestHash: string;
+      sealedToken: string;
+      expiresAt: Date;
+    } | null;
+  },
+): Promise<{ id: string; patientId: string } | undefined> {
+  const k = b.idempotency;
+  const [row] = await db.query<{ id: string; patient_id: string }>(
+    `WITH ok AS (
+       -- Time off and clinic closures are checked here, in the same statement, not in a query before.
+       SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
+         AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
+     ), new_patient AS (
+       INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
+       SELECT $1, $2, $3, $4, $5, $6, $14 FROM ok WHERE $30::uuid IS NULL
+       RETURNING id
+     ), known_patient AS (
+       -- Someone already known: their record, with the contact details they gave this time.
+       UPDATE patients SET email = $4, phone = $5, language = $6
+       WHERE id = $30::uuid AND EXISTS (SELECT 1 FROM ok)
+       RETURNING id
+     ), p AS (
+       SELECT id FROM new_patient UNION ALL SELECT id FROM known_patient
+     ), patient_audit AS (
+       INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
+       SELECT $14, $16, $17, 'update', 'patient', known_patient.id::text, 'success', $18, $19 FROM known_patient
+     ), a AS (
+       INSERT INTO appointments (id, provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
+         manage_token_hash, assessment_id, language, created_at, updated_at, sms_reminders, manage_token_sealed)
+       SELECT $26, $7, $8, $9, p.id, $10, $11, tstzrange($10, $12), $13, $15, $6, $14, $14, $28, $29 FROM p
+       RETURNING id, patient_id
+     ), mail AS (
+       -- Confirmation and reminders go to the outbox in the same statement (exactly once).
+       INSERT INTO outbox_messages (dedupe_key, kind, recipient, language, subject, text_body, html_body, not_before,
+         appointment_id, appointment_sequence, ics, ics_method, channel)
+       SELECT x.dedupe_key, x.kind, x.recipient, x.language, x.subject, x.text_body, x.html_body,
+         COALESCE(x.not_before, $14), a.id, x.appointment_sequence, x.ics, x.ics_method, x.channel
+       FROM a, jsonb_to_recordset($27::jsonb) AS x(dedupe_key text, kind text, recipient text, language text, subject text,
+         text_body text, html_body text, not_before timestamptz, appointment_sequence integer, ics text, ics_method text, channel text)
+     ), audit AS (
+       INSERT INTO audit_events (occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id)
+       SELECT $14, $16, $17, 'create', 'appointment', a.id::text, 'success', $18, $19 FROM a
+     ), idem AS (
+       INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, resource_id, expires_at)
+       SELECT $20::text, $21::text, $22::text, 201, jsonb_build_object('appointmentId', a.id, 'sealedToken', $23::text), a.id, $24
+       FROM a WHERE $21::text IS NOT NULL
+     )
+     SELECT id, patient_id FROM a`,
+    [
+      b.patient.givenName,
+      b.patient.familyName,
+      b.patient.birthDate,
+      b.patient.email,
+      b.patient.phone,
+      b.language,
+      b.providerId,
+      b.locationId,
+      b.visitTypeId,
+      b.startsAt,
+      b.endsAt,
+      b.blockedUntil,
+      b.manageTokenHash,
+      b.now,
+      b.assessmentId,
+      b.audit.actorType,
+      b.audit.actorId,
+      b.audit.ip,
+      b.audit.requestId,
+      k?.scope ?? null,
+      k?.key ?? null,
+      k?.requestHash ?? null,
+      k?.sealedToken ?? null,
+      k?.expiresAt ?? null,
+      b.localDate,
+      b.id,
+      b.messagesJson,
+      b.smsReminders,
+      b.manageTokenSealed,
+      b.knownPatientId,
+    ],
+  );
+  return row ? { id: row.id, patientId: row.patient_id } : undefined;
+}
+
+// ------------------------------------------------------------------ idempotency
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export async function findIdempotencyRecord(db: Queryable, scope: string, key: string, now: Date) {
+  const [row] = await db.query<{
+    request_hash: string;
+    response_status: number;
+    response_body: Record<string, unknown>;
+  }>(
+    'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at > $3',
+    [scope, key, now],
+  );
+  return row
+    ? { requestHash: row.request_hash, status: row.response_status, body: row.response_body }
+    : undefined;
+}
+
+/** Frees a key whose record has expired but was not yet swept, so it can be used again. */
+export async function deleteExpiredIdempotencyKey(
+  db: Queryable,
+  scope: string,
+  key: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= $3 RETURNING key',
+    [scope, key, now],
+  );
+  return rows.length > 0;
+}
+
+export async function deleteExpiredIdempotencyKeys(db: Queryable, now: Date): Promise<number> {
+  return (await db.query('DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key', [now])).length;
+}
