@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One migrated database per run, copied by each test file (test/support/global-setup.ts).
+    globalSetup: ['test/support/global-setup.ts'],
+    // Test files wait on their embedded databases more than on each other: both cores, and a third for files that wait on child processes.
+    maxWorkers: 3,
   },
 });

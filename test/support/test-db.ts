@@ -1,8 +1,11 @@
 /**
  * A fresh, migrated database per test file: in-memory PGlite by default, or a new throwaway
- * database on the PostgreSQL server named by DATABASE_URL (dropped afterwards).
+ * database on the PostgreSQL server named by DATABASE_URL (dropped afterwards). Migrated
+ * databases are copies of the ones global-setup.ts built once for the run.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import pg from 'pg';
 import type { Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
@@ -20,16 +23,25 @@ export interface TestDatabase {
 
 export const onPostgres = () => Boolean(process.env.DATABASE_URL);
 
-export async function createEmptyDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+/** The run's prepared copy to start from (global-setup.ts), if there is one. */
+function preparedSource(kind: 'empty' | 'migrated' | 'demo'): string | undefined {
+  const sources = inject('testDatabases');
+  return sources ? sources[kind] : undefined;
+}
+
+export async function createEmptyDatabase(
+  options: { poolSize?: number; copyOf?: 'migrated' | 'demo' } = {},
+): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
+  const source = preparedSource(options.copyOf ?? 'empty');
   if (!adminUrl) {
-    const db = await openPglite('memory');
+    const db = await openPglite('memory', source ? { snapshot: new Blob([readFileSync(source)]) } : {});
     return { db, close: () => db.close() };
   }
   const name = `carepath_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${source ? ` TEMPLATE ${source}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -51,8 +63,11 @@ export async function createEmptyDatabase(options: { poolSize?: number } = {}): 
 export async function createTestDatabase(
   options: { poolSize?: number; demo?: boolean } = {},
 ): Promise<TestDatabase> {
-  const t = await createEmptyDatabase(options);
+  const demo = options.demo !== false;
+  const copyOf = demo ? 'demo' : 'migrated';
+  const t = await createEmptyDatabase({ ...options, copyOf });
+  if (preparedSource(copyOf)) return t;
   await migrate(t.db);
-  if (options.demo !== false) await loadNetwork(t.db, readNetworkFile(), DEMO_SCHEDULE_START);
+  if (demo) await loadNetwork(t.db, readNetworkFile(), DEMO_SCHEDULE_START);
   return t;
 }

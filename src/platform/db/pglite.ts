@@ -13,8 +13,15 @@ export interface PgliteDatabase extends Database {
   readonly pglite: PGlite;
 }
 
-/** Opens (creating if needed) the embedded database; `dir` 'memory' keeps it in memory. */
-export async function openPglite(dir: string | 'memory'): Promise<PgliteDatabase> {
+/**
+ * Opens (creating if needed) the embedded database; `dir` 'memory' keeps it in memory. `snapshot`
+ * (a data directory dumped with `pglite.dumpDataDir()`) starts it as a copy of another database:
+ * the tests build one migrated database per run and copy it, instead of migrating per file.
+ */
+export async function openPglite(
+  dir: string | 'memory',
+  options: { snapshot?: Blob } = {},
+): Promise<PgliteDatabase> {
   let release = () => undefined as void;
   if (dir !== 'memory') {
     release = acquirePgliteLock(dir);
@@ -24,6 +31,7 @@ export async function openPglite(dir: string | 'memory'): Promise<PgliteDatabase
   try {
     pglite = await PGlite.create({
       ...(dir === 'memory' ? {} : { dataDir: dir }),
+      ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
       extensions: { btree_gist },
       parsers,
     });
