@@ -9,6 +9,7 @@ import { Conflict, HttpProblem, ValidationFailed } from '../platform/http/proble
 import type { Locale } from '../platform/i18n/i18n.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import {
+  clearHolds,
   deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
   findKnownPatient,
@@ -77,7 +78,12 @@ export async function bookAppointment(
   req: BookingRequest,
   idempotencyKey: string | undefined,
   actor: Actor,
-  retried = false,
+  options: {
+    /** A waiting-list entry booking the time its offer holds (the hold gives way to it). */
+    heldFor?: string;
+    /** Set on the one retry after freeing an expired idempotency key. */
+    retried?: boolean;
+  } = {},
 ): Promise<Booked> {
   const now = s.now();
   const hash = requestHash(req);
@@ -139,7 +145,8 @@ export async function bookAppointment(
   const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
   try {
     // A rush on one time: most racers learn it is taken here, before any lock or constraint.
-    if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil)) throw timeTaken();
+    const heldFor = options.heldFor ?? null;
+    if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
     // Who the patient is needs no lock: found before queueing for one.
     const knownPatientId = (await findKnownPatient(s.db, req.patient)) ?? null;
     const book = (tx: Queryable) =>
@@ -184,7 +191,9 @@ export async function bookAppointment(
       retryOnDeadlock(() =>
         s.db.transaction(async (tx) => {
           if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
-          if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil)) throw timeTaken();
+          if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
+          // A lapsed hold, or the taker's own, would still trip the exclusion constraint.
+          await clearHolds(tx, provider.id, startsAt, blockedUntil, now, heldFor);
           return book(tx);
         }),
       ),
@@ -224,10 +233,10 @@ export async function bookAppointment(
       // The key's old record expired but was not swept yet: free it and book once more.
       if (
         code === PG.uniqueViolation &&
-        !retried &&
+        !options.retried &&
         (await deleteExpiredIdempotencyKey(s.db, SCOPE, idempotencyKey, now))
       ) {
-        return bookAppointment(s, req, idempotencyKey, actor, true);
+        return bookAppointment(s, req, idempotencyKey, actor, { ...options, retried: true });
       }
     }
     if (code === PG.exclusionViolation)

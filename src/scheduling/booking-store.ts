@@ -35,17 +35,105 @@ export async function findKnownPatient(db: Queryable, p: Patient): Promise<strin
 }
 
 /**
- * Is this provider's time (with its buffer) already taken by an active visit? A fast, lock-free
- * answer for the common case under a rush on one popular time: most racers get their 409 here,
- * without reaching the exclusion constraint. The constraint stays the guarantee.
+ * The rows of appointments that take a provider's time at `now` (SQL, table alias optional):
+ * active visits, and waiting-list holds whose offer is still open. A lapsed hold no longer takes
+ * the time, though its row stays until clearHolds removes it.
  */
-export async function isTimeTaken(db: Queryable, providerId: string, start: Date, blockedUntil: Date) {
+export const TAKES_TIME = (now: string, alias = '') =>
+  `(${alias}status IN ('booked', 'checked-in') OR (${alias}status = 'held' AND ${alias}hold_expires_at > ${now}))`;
+
+/**
+ * Is this provider's time (with its buffer) already taken by an active visit or an open offer's
+ * hold? A fast, lock-free answer for the common case under a rush on one popular time: most
+ * racers get their 409 here, without reaching the exclusion constraint. The constraint stays the
+ * guarantee. `heldFor`: a waiting-list entry taking its own offer is not kept out by its hold.
+ */
+export async function isTimeTaken(
+  db: Queryable,
+  providerId: string,
+  start: Date,
+  blockedUntil: Date,
+  now: Date,
+  heldFor: string | null = null,
+) {
   const [row] = await db.query(
     `SELECT 1 FROM appointments
-     WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked && tstzrange($2, $3) LIMIT 1`,
-    [providerId, start, blockedUntil],
+     WHERE provider_id = $1 AND ${TAKES_TIME('$4')} AND blocked && tstzrange($2, $3)
+       AND held_for IS DISTINCT FROM $5::uuid LIMIT 1`,
+    [providerId, start, blockedUntil, now, heldFor],
   );
   return Boolean(row);
+}
+
+/**
+ * Removes the holds on a provider's time that no longer keep it (their offer lapsed), and the
+ * hold of `heldFor` (its patient is booking it now), so the exclusion constraint, which sees
+ * every 'held' row, lets the booking or move in. Run in its transaction, before the write.
+ */
+export async function clearHolds(
+  tx: Queryable,
+  providerId: string,
+  start: Date,
+  blockedUntil: Date,
+  now: Date,
+  heldFor: string | null = null,
+) {
+  await tx.query(
+    `DELETE FROM appointments
+     WHERE provider_id = $1 AND status = 'held' AND blocked && tstzrange($2, $3)
+       AND (hold_expires_at <= $4 OR held_for = $5::uuid)`,
+    [providerId, start, blockedUntil, now, heldFor],
+  );
+}
+
+/**
+ * Holds a time for a waiting-list offer until it expires. Returns false (nothing written) when
+ * the time is not free: taken by a visit or another open hold.
+ */
+export async function insertHold(
+  tx: Queryable,
+  h: {
+    entryId: string;
+    patientId: string;
+    providerId: string;
+    locationId: string;
+    visitTypeId: string;
+    language: Locale;
+    startsAt: Date;
+    endsAt: Date;
+    blockedUntil: Date;
+    expiresAt: Date;
+    now: Date;
+  },
+): Promise<boolean> {
+  await clearHolds(tx, h.providerId, h.startsAt, h.blockedUntil, h.now);
+  const rows = await tx.query(
+    `INSERT INTO appointments (provider_id, location_id, visit_type_id, patient_id, starts_at, ends_at, blocked,
+       status, manage_token_hash, language, created_at, updated_at, held_for, hold_expires_at)
+     SELECT $1, $2, $3, $4, $5, $6, tstzrange($5, $7), 'held', 'hold:' || gen_random_uuid(), $8, $9, $9, $10, $11
+     WHERE NOT EXISTS (SELECT 1 FROM appointments WHERE provider_id = $1 AND ${TAKES_TIME('$9')}
+       AND blocked && tstzrange($5, $7))
+     RETURNING id`,
+    [
+      h.providerId,
+      h.locationId,
+      h.visitTypeId,
+      h.patientId,
+      h.startsAt,
+      h.endsAt,
+      h.blockedUntil,
+      h.language,
+      h.now,
+      h.entryId,
+      h.expiresAt,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** Ends a waiting-list entry's hold (its offer expired, was declined or passed on). */
+export async function releaseHold(tx: Queryable, entryId: string) {
+  await tx.query(`DELETE FROM appointments WHERE held_for = $1 AND status = 'held'`, [entryId]);
 }
 
 /**

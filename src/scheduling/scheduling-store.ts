@@ -1,4 +1,5 @@
 /** The only code that reads and writes scheduling tables. */
+import { TAKES_TIME } from './booking-store.js';
 import type { Queryable } from '../platform/db/database.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
@@ -39,6 +40,7 @@ export async function loadAvailability(
   providerIds: string[],
   locationIds: string[],
   window: { start: Date; end: Date; fromDate: string; toDate: string },
+  now: Date,
 ) {
   // Instants come back as epoch milliseconds (float8): parsing thousands of timestamptz
   // strings into Date objects was the slowest part of a network-wide search.
@@ -46,9 +48,9 @@ export async function loadAvailability(
     db.query<{ provider_id: string; s: number; e: number }>(
       `SELECT provider_id, extract(epoch FROM lower(blocked)) * 1000 AS s, extract(epoch FROM upper(blocked)) * 1000 AS e
        FROM appointments
-       WHERE provider_id = ANY($1::uuid[]) AND status IN ('booked', 'checked-in')
+       WHERE provider_id = ANY($1::uuid[]) AND ${TAKES_TIME('$4')}
          AND blocked && tstzrange($2, $3)`,
-      [providerIds, window.start, window.end],
+      [providerIds, window.start, window.end, now],
     ),
     db.query<{ provider_id: string; s: number; e: number }>(
       `SELECT provider_id, extract(epoch FROM starts_at) * 1000 AS s, extract(epoch FROM ends_at) * 1000 AS e
@@ -74,9 +76,11 @@ export async function loadAvailability(
   };
 }
 
+// Every read of visits starts here, and never sees a waiting-list hold (status 'held': see
+// migrations/0014): a hold is not a visit, only time kept for an offer.
 const SELECT_APPOINTMENT = `
   SELECT a.*, p.given_name, p.family_name, p.birth_date, p.email, p.phone
-  FROM appointments a JOIN patients p ON p.id = a.patient_id`;
+  FROM appointments a JOIN patients p ON p.id = a.patient_id AND a.status <> 'held'`;
 
 interface AppointmentRow {
   id: string;

@@ -121,6 +121,7 @@ async function slotsFor(
       fromDate: r.from,
       toDate: r.to,
     },
+    s.now(),
   );
   const providerSlug = new Map(r.providers.map((p) => [p.id, p.slug]));
   const locationSlug = new Map(r.locations.map((l) => [l.id, l.slug]));

@@ -125,7 +125,7 @@ export async function staffOfferTime(
   await s.db.transaction(async (tx) => {
     const entry = await findWaitingEntry(tx, entryId, true);
     if (!entry) throw new Conflict(NOT_WAITING);
-    await offerToEntry(
+    const offered = await offerToEntry(
       tx,
       s,
       d,
@@ -138,6 +138,8 @@ export async function staffOfferTime(
       },
       actor,
     );
+    // Booked or held for another offer since the slot check: nothing was written.
+    if (!offered) throw new Conflict('That time has just been taken. Choose another time to offer.');
   });
   s.kickOutbox();
 }

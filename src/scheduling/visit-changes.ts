@@ -14,6 +14,7 @@ import {
   type StoredAppointment,
 } from './scheduling-store.js';
 import { offerFreedTime } from './waitlist.js';
+import { clearHolds } from './booking-store.js';
 import { enqueueMessage } from '../platform/mail/mailer.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { requireBookableSlot } from './slot-search.js';
@@ -136,12 +137,15 @@ export async function rescheduleAppointment(
   try {
     const moved = await retryOnDeadlock(() =>
       s.db.transaction(async (tx) => {
+        const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
+        // A lapsed waiting-list hold on the new time would still trip the exclusion constraint.
+        await clearHolds(tx, provider.id, new Date(slot.startMs), blockedUntil, s.now());
         const changed = await moveAppointment(
           tx,
           a.id,
           new Date(slot.startMs),
           new Date(slot.endMs),
-          new Date(slot.endMs + visitType.bufferMinutes * 60_000),
+          blockedUntil,
           s.now(),
           a.sequence,
           provider.id === a.providerId ? undefined : provider.id,

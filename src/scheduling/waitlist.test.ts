@@ -224,3 +224,91 @@ describe('the waiting list knows people', () => {
     expect(row!.same).toBe(true);
   });
 });
+
+describe('an offer holds its time', () => {
+  const book = (start: string, name: string) =>
+    post('/api/v1/appointments', {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start,
+      patient: person(name),
+    });
+  const cancel = (booked: { id: string; manageToken: string }) =>
+    t.request(`/api/v1/appointments/${booked.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${booked.manageToken}` },
+    });
+  const freeTimes = async (day: string) => {
+    const res = await t.request(
+      `/api/v1/slots?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&from=${day}&to=${day}`,
+    );
+    return ((await res.json()).slots as { start: string }[]).map((s) => s.start.slice(11, 16));
+  };
+  const offerLink = async (email: string) => {
+    const [mail] = await t.db.query<{ text_body: string }>(
+      "SELECT text_body FROM outbox_messages WHERE kind = 'waitlist-offer' AND recipient = $1 ORDER BY created_at DESC LIMIT 1",
+      [email],
+    );
+    return /\/waitlist\/offer\/[\w-]{43}/.exec(mail!.text_body)![0];
+  };
+
+  it('keeps an offered time from anyone else until the offered patient books it', async () => {
+    clock = new Date('2026-12-14T14:00:00Z');
+    await join('Jon', 'scottsdale', '2026-12-16', '2026-12-16');
+    const booked = await (await book('2026-12-16T10:00:00-07:00', 'Kim')).json();
+    expect((await cancel(booked)).status).toBe(200);
+    // Offered to Jon: the time is not free to the public, and a booking for it is refused.
+    expect(await freeTimes('2026-12-16')).not.toContain('10:00');
+    const other = await book('2026-12-16T10:00:00-07:00', 'Lea');
+    expect(other.status).toBe(409);
+    // Nor can a booked visit be moved onto it.
+    const mover = await (await book('2026-12-16T13:00:00-07:00', 'Max')).json();
+    const move = await post(
+      `/api/v1/appointments/${mover.id}/reschedule`,
+      { start: '2026-12-16T10:00:00-07:00' },
+      { authorization: `Bearer ${mover.manageToken}` },
+    );
+    expect(move.status).toBe(409);
+    // Jon takes it.
+    const client = new FormClient(t);
+    const res = await client.post(await offerLink('jon@example.com'));
+    expect(FormClient.location(res)).toMatch(/^\/appointments\/manage\/[\w-]{43}\?booked=1$/);
+    const rows = await t.db.query<{ status: string; given_name: string }>(
+      `SELECT a.status, p.given_name FROM appointments a JOIN patients p ON p.id = a.patient_id
+       WHERE a.starts_at = '2026-12-16T10:00:00-07:00' ORDER BY a.created_at`,
+    );
+    expect(rows.map((r) => `${r.given_name}:${r.status}`)).toEqual(['Kim:cancelled', 'Jon:booked']);
+  });
+
+  it('frees the held time when the offer expires with nobody else waiting', async () => {
+    clock = new Date('2026-12-14T14:00:00Z');
+    const noa = await join('Noa', 'scottsdale', '2026-12-17', '2026-12-17');
+    const booked = await (await book('2026-12-17T10:00:00-07:00', 'Oto')).json();
+    await cancel(booked);
+    expect(await freeTimes('2026-12-17')).not.toContain('10:00');
+    // The offer lapses: the time is free again at once, before housekeeping runs.
+    clock = new Date(clock.getTime() + 3 * 3600_000);
+    expect(await freeTimes('2026-12-17')).toContain('10:00');
+    expect((await book('2026-12-17T10:00:00-07:00', 'Pia')).status).toBe(201);
+    // Housekeeping then closes the offer (the lapsed hold went when Pia booked).
+    await expireOffers(t.scheduling, clock);
+    const status = await (
+      await t.request(`/api/v1/waitlist/${noa.id}`, { headers: { authorization: `Bearer ${noa.token}` } })
+    ).json();
+    expect(status.status).toBe('expired');
+    expect(await t.db.query("SELECT 1 FROM appointments WHERE status = 'held'")).toEqual([]);
+  });
+
+  it('frees the held time when the patient leaves the list instead', async () => {
+    clock = new Date('2026-12-14T14:00:00Z');
+    const quim = await join('Quim', 'scottsdale', '2026-12-18', '2026-12-18');
+    const booked = await (await book('2026-12-18T10:00:00-07:00', 'Rut')).json();
+    await cancel(booked);
+    expect(await freeTimes('2026-12-18')).not.toContain('10:00');
+    const client = new FormClient(t);
+    await client.post(`/waitlist/${quim.token}/leave`);
+    expect(await freeTimes('2026-12-18')).toContain('10:00');
+    expect(await t.db.query("SELECT 1 FROM appointments WHERE status = 'held'")).toEqual([]);
+  });
+});

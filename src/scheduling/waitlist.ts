@@ -1,7 +1,9 @@
 /**
  * The waiting list. Joining stores the wish; a freed time (a cancellation, or the old time of a
  * reschedule) is offered, in the same transaction as the change that freed it, to the earliest
- * waiting patient it suits. Taking the offer books it like any booking.
+ * waiting patient it suits. The offer holds the time (a 'held' row of appointments, under the
+ * booking's exclusion constraint) until it expires, is declined or is taken; taking it books it
+ * like any booking, in place of the hold.
  */
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.js';
@@ -14,7 +16,7 @@ import { enqueueMessage } from '../platform/mail/mailer.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
-import { findKnownPatient } from './booking-store.js';
+import { findKnownPatient, insertHold, releaseHold } from './booking-store.js';
 import type { Patient } from './scheduling-store.js';
 import {
   expiredOffers,
@@ -156,7 +158,11 @@ export async function offerFreedTime(
   return offerToEntry(tx, s, d, entry, freed);
 }
 
-/** Offers a time to one entry (locked by the caller) and queues the offer email. */
+/**
+ * Offers a time to one entry (locked by the caller), holds the time for the offer and queues
+ * the offer email. Returns undefined, writing nothing, when the time is not free (booked, or
+ * held for someone else).
+ */
 export async function offerToEntry(
   tx: Queryable,
   s: Scheduling,
@@ -164,11 +170,27 @@ export async function offerToEntry(
   entry: WaitlistEntry,
   freed: FreedTime,
   actor: Actor = { actorType: 'system' },
-): Promise<string> {
+): Promise<string | undefined> {
   const location = d.locations.find((l) => l.id === freed.locationId)!;
+  const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId)!;
   const startMs = freed.startsAt.getTime();
+  const endMs = startMs + visitType.durationMinutes * 60_000;
   const offerToken = newToken();
   const expiresAt = new Date(Math.min(s.now().getTime() + s.waitlistOfferMinutes * 60_000, startMs));
+  const held = await insertHold(tx, {
+    entryId: entry.id,
+    patientId: entry.patientId,
+    providerId: freed.providerId,
+    locationId: freed.locationId,
+    visitTypeId: freed.visitTypeId,
+    language: entry.language,
+    startsAt: freed.startsAt,
+    endsAt: new Date(endMs),
+    blockedUntil: new Date(endMs + visitType.bufferMinutes * 60_000),
+    expiresAt,
+    now: s.now(),
+  });
+  if (!held) return undefined;
   await markOffered(tx, entry.id, {
     offerTokenHash: hashToken(offerToken),
     providerId: freed.providerId,
@@ -225,6 +247,7 @@ export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: 
   const d = await s.directory.get();
   await s.db.transaction(async (tx) => {
     if (!(await setEntryStatus(tx, entry.id, 'left', ['waiting', 'offered']))) return;
+    await releaseHold(tx, entry.id);
     await recordAudit(tx, {
       ...actor,
       action: 'leave',
@@ -237,13 +260,11 @@ export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: 
   });
 }
 
-/** Offers an entry's offered time to the next person, if nobody has booked it meanwhile. */
+/**
+ * Offers an entry's offered time (its hold already released) to the next person; the new hold
+ * is not made if someone booked the time meanwhile.
+ */
 async function offerOnward(tx: Queryable, s: Scheduling, d: Directory, entry: WaitlistEntry) {
-  const [taken] = await tx.query(
-    `SELECT 1 FROM appointments WHERE provider_id = $1 AND status IN ('booked', 'checked-in') AND blocked @> $2::timestamptz`,
-    [entry.offerProviderId, entry.offerStartsAt],
-  );
-  if (taken) return;
   await offerFreedTime(tx, s, d, {
     visitTypeId: entry.visitTypeId,
     locationId: entry.locationId,
@@ -284,6 +305,7 @@ export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Acto
     },
     `waitlist-offer:${entry.id}`,
     actor,
+    { heldFor: entry.id },
   );
   await setEntryStatus(s.db, entry.id, 'booked', ['offered', 'expired', 'waiting'], booked.appointment.id);
   return booked;
@@ -299,6 +321,7 @@ export async function expireOffers(s: Scheduling, now: Date): Promise<number> {
       // Only an offer that is still open expires (not one booked or left meanwhile).
       if (!(await setEntryStatus(tx, entry.id, 'expired', ['offered']))) return;
       count++;
+      await releaseHold(tx, entry.id);
       await offerOnward(tx, s, d, entry);
     });
   }

@@ -324,7 +324,7 @@ export const en = {
   'waitlist.link': 'Nothing suitable? Join the waiting list',
   'waitlist.title': 'Join the waiting list',
   'waitlist.lead':
-    'If a time becomes free in the dates you choose, we will email you an offer. The first person on the list hears first. An offer stays open for {hours} hours, but the time is not reserved, so book it soon.',
+    'If a time becomes free in the dates you choose, we will email you an offer. The first person on the list hears first. We keep the offered time for you for {hours} hours; after that it goes to the next person.',
   'waitlist.from': 'Earliest date',
   'waitlist.to': 'Latest date',
   'waitlist.dateHint': 'As year-month-day, for example {example}.',
@@ -344,12 +344,12 @@ export const en = {
   'waitlist.leave': 'Leave the waiting list',
   'waitlist.offer.title': 'A time is free for you',
   'waitlist.offer.body':
-    'This offer is open until {expires}. The time is not reserved for you, so book it soon.',
+    'We are keeping this time for you until {expires}. After that it goes to the next person on the list.',
   'waitlist.offer.book': 'Book this time',
   'waitlist.offer.gone': 'This offer has expired or the time was taken. You can choose another time.',
   'mail.waitlist.subject': 'A visit time is free: {network}',
   'mail.waitlist.body':
-    'Hello {name}. A time you were waiting for is free: {when} at {clinic}. The offer is open until {expires}, but the time is not reserved, so book it soon: {link}\n\nIn an emergency, call 911.',
+    'Hello {name}. A time you were waiting for is free: {when} at {clinic}. We are keeping it for you until {expires}. To book it, use this link: {link}\n\nIn an emergency, call 911.',
   'mail.appointment.confirmation.subject': 'Your visit is booked: {when}',
   'mail.appointment.confirmation.body':
     'Hello {name}. Your visit is booked for {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',

@@ -319,7 +319,7 @@ export const es: Messages = {
   'waitlist.link': '¿No encuentra nada adecuado? Anótese en la lista de espera',
   'waitlist.title': 'Anotarse en la lista de espera',
   'waitlist.lead':
-    'Si se libera un horario en las fechas que elija, le enviaremos una oferta por correo. La primera persona de la lista se entera primero. La oferta sigue abierta {hours} horas, pero el horario no queda reservado, así que resérvelo pronto.',
+    'Si se libera un horario en las fechas que elija, le enviaremos una oferta por correo. La primera persona de la lista se entera primero. Le guardamos el horario ofrecido durante {hours} horas; después pasa a la siguiente persona.',
   'waitlist.from': 'Fecha más temprana',
   'waitlist.to': 'Fecha más tardía',
   'waitlist.dateHint': 'Como año-mes-día, por ejemplo {example}.',
@@ -339,12 +339,12 @@ export const es: Messages = {
   'waitlist.leave': 'Salir de la lista de espera',
   'waitlist.offer.title': 'Hay un horario libre para usted',
   'waitlist.offer.body':
-    'Esta oferta está abierta hasta el {expires}. El horario no queda reservado para usted, así que resérvelo pronto.',
+    'Le guardamos este horario hasta el {expires}. Después pasa a la siguiente persona de la lista.',
   'waitlist.offer.book': 'Reservar este horario',
   'waitlist.offer.gone': 'Esta oferta venció o alguien tomó el horario. Puede elegir otro horario.',
   'mail.waitlist.subject': 'Hay un horario libre: {network}',
   'mail.waitlist.body':
-    'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. La oferta está abierta hasta el {expires}, pero el horario no queda reservado, así que resérvelo pronto: {link}\n\nEn una emergencia, llame al 911.',
+    'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. Se lo guardamos hasta el {expires}. Para reservarlo, use este enlace: {link}\n\nEn una emergencia, llame al 911.',
   'mail.appointment.confirmation.subject': 'Su cita está reservada: {when}',
   'mail.appointment.confirmation.body':
     'Hola, {name}. Su cita está reservada para el {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
