@@ -3,9 +3,23 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
-import { homeZone } from './directory/directory.js';
+import {
+  homeZone,
+  createDirectoryService,
+  type DirectoryService,
+  directoryApi,
+  directoryPages,
+} from './directory/index.js';
 import { dateInZone } from './platform/i18n/format.js';
-import { searchSlots } from './scheduling/slot-search.js';
+import {
+  searchSlots,
+  type Scheduling,
+  appointmentApi,
+  bookingPages,
+  managePages,
+  waitlistApi,
+  waitlistPages,
+} from './scheduling/index.js';
 import { RateLimiter, rateLimited, TooManyRequests } from './platform/http/rate-limit.js';
 import { isOverloaded } from './platform/db/postgres.js';
 import { Gate, ServiceBusy } from './platform/db/gate.js';
@@ -18,28 +32,21 @@ import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
 import type { Site } from './platform/views/render.js';
-import { createDirectoryService, type DirectoryService } from './directory/directory-service.js';
-import { directoryApi } from './directory/directory-api.js';
-import { directoryPages } from './directory/directory-pages.js';
-import { loadGuides, type GuideLibrary } from './content/guides.js';
-import { guidePages } from './content/guide-pages.js';
-import { homePage } from './site/home-page.js';
-import { notFoundPage, requestErrorPage, serverErrorPage } from './site/error-pages.js';
+import { loadGuides, type GuideLibrary, guidePages } from './content/index.js';
+import { homePage, notFoundPage, requestErrorPage, serverErrorPage } from './site/index.js';
 import type { Scheduler } from './platform/jobs/scheduler.js';
-import { loadPathways } from './triage/pathway.js';
-import type { Triage } from './triage/assessment-service.js';
-import { assessmentApi } from './triage/assessment-api.js';
-import { resultPages } from './triage/result-pages.js';
-import { selfCheckPages } from './triage/self-check-pages.js';
-import type { Scheduling } from './scheduling/scheduling.js';
-import { appointmentApi } from './scheduling/appointment-api.js';
-import { bookingPages } from './scheduling/booking-pages.js';
-import { managePages } from './scheduling/manage-pages.js';
-import { waitlistApi } from './scheduling/waitlist-api.js';
-import { waitlistPages } from './scheduling/waitlist-pages.js';
-import { smsApi } from './notifications/sms-api.js';
-import { staffPages } from './staff/staff-pages.js';
-import { currentDisposition, readAssessment, readAssessmentByToken } from './triage/assessment-service.js';
+import {
+  loadPathways,
+  type Triage,
+  assessmentApi,
+  resultPages,
+  selfCheckPages,
+  currentDisposition,
+  readAssessment,
+  readAssessmentByToken,
+} from './triage/index.js';
+import { smsApi } from './notifications/index.js';
+import { staffPages } from './staff/index.js';
 import { secretBox } from './platform/secret-box.js';
 
 export interface AppDeps {

@@ -12,18 +12,21 @@ import type { Database } from './platform/db/database.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekeeping.js';
-import { loadNetwork, readNetworkFile } from './directory/network-loader.js';
+import { loadNetwork, readNetworkFile } from './directory/index.js';
 import { pgBossScheduler } from './platform/jobs/scheduler.js';
 import { resolveSecret } from './platform/secret-box.js';
-import { logTransport, type Channels } from './platform/mail/mailer.js';
-import { smsGatewayTransport } from './notifications/sms.js';
-import { CHECK_IN_QUEUE } from './triage/assessment-service.js';
-import { registerTriageJobs, triageCleanup } from './triage/triage-jobs.js';
-import { deleteExpiredIdempotencyKeys } from './scheduling/booking-store.js';
-import { expireOffers } from './scheduling/waitlist.js';
-import { ensureFirstAdmin } from './staff/auth.js';
-import { smtpTransport } from './notifications/smtp.js';
-import { OUTBOX_QUEUE, outboxKick, registerOutboxJobs } from './notifications/outbox-jobs.js';
+import {
+  logTransport,
+  type Channels,
+  smsGatewayTransport,
+  smtpTransport,
+  OUTBOX_QUEUE,
+  outboxKick,
+  registerOutboxJobs,
+} from './notifications/index.js';
+import { CHECK_IN_QUEUE, registerTriageJobs, triageCleanup } from './triage/index.js';
+import { deleteExpiredIdempotencyKeys, expireOffers } from './scheduling/index.js';
+import { ensureFirstAdmin } from './staff/index.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
 export const DEMO_SCHEDULE_START = '2026-01-01';

@@ -104,7 +104,7 @@ export function groupHours(
  * The network's home time zone, for "today" before a clinic is chosen and for dates that belong
  * to no clinic: the zone most of its clinics share (the first clinic's on a tie; UTC without any).
  */
-export function homeZone(network: { locations: Location[] }): string {
+export function homeZone(network: { locations: readonly { timeZone: string }[] }): string {
   const counts = new Map<string, number>();
   for (const l of network.locations) counts.set(l.timeZone, (counts.get(l.timeZone) ?? 0) + 1);
   let best = 'UTC';

@@ -3,8 +3,7 @@
  * the STarT Back result as a RiskAssessment. Spanish text travels in the standard translation
  * extension so one resource serves both languages.
  */
-import type { Answers, Scores } from '../triage/engine.js';
-import type { Condition, Item, Pathway, Text } from '../triage/pathway.js';
+import type { Answers, Scores, Condition, Item, Pathway, Text } from '../triage/index.js';
 
 const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
 const MIN_VALUE = 'http://hl7.org/fhir/StructureDefinition/minValue';

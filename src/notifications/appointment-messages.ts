@@ -3,11 +3,11 @@
  * patient's language, as plain text and HTML, with an iCalendar part. They carry the minimum:
  * first name, date, time, clinic and the private link; never the visit's reason or any answer.
  */
-import type { Location } from '../directory/directory.js';
+import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
-import type { OutgoingMessage } from '../platform/mail/mailer.js';
-import { calendarFile } from '../scheduling/ics.js';
+import type { OutgoingMessage } from './outbox.js';
+import { calendarFile } from '../platform/calendar/ics.js';
 import { normalizePhone } from './sms.js';
 
 export type AppointmentEvent = 'confirmation' | 'rescheduled' | 'cancelled';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createLogger } from '../platform/logging/logger.js';
-import { dispatchDueMessages } from '../platform/mail/mailer.js';
+import { dispatchDueMessages } from './outbox.js';
 import { smtpTransport } from './smtp.js';
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona

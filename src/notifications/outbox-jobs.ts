@@ -6,7 +6,7 @@
 import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Channels, type Transport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, type Channels, type Transport } from './outbox.js';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 

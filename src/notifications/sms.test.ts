@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createLogger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, logTransport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, logTransport } from './outbox.js';
 import { normalizePhone, smsGatewayTransport } from './sms.js';
 
 let clock = new Date('2026-11-30T14:00:00Z');

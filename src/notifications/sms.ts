@@ -3,7 +3,7 @@
  * for healthcare reminders: at most one SMS a day and three a week per number, none after STOP.
  */
 import type { Queryable } from '../platform/db/database.js';
-import type { Delivery, Transport } from '../platform/mail/mailer.js';
+import type { Delivery, Transport } from './outbox.js';
 
 /** US numbers to E.164: 10 digits get +1; anything else keeps its digits with a +. */
 export function normalizePhone(phone: string): string {

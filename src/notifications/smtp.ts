@@ -1,6 +1,6 @@
 /** Real email through SMTP (nodemailer). Calendar parts go as text/calendar with their METHOD. */
 import nodemailer from 'nodemailer';
-import type { Transport } from '../platform/mail/mailer.js';
+import type { Transport } from './outbox.js';
 
 export function smtpTransport(url: string, from: string): Transport & { close(): void } {
   const transporter = nodemailer.createTransport(url);

@@ -12,7 +12,7 @@ import { searchSlots } from './slot-search.js';
 import { type Scheduling } from './scheduling.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import type { Slot } from './slots.js';
-import type { Directory } from '../directory/directory.js';
+import type { Directory } from '../directory/index.js';
 import { manageUrl } from './links.js';
 
 /** Text from people: trimmed, and never control characters (PostgreSQL refuses NUL in text). */

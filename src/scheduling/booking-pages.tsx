@@ -3,15 +3,13 @@
  * pick a time, give your details, check, confirm. The confirm form carries its own
  * idempotency key, so a double click or a resubmitted form books once.
  */
-import { homeZone } from '../directory/directory.js';
+import { homeZone, type Directory } from '../directory/index.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import type { Directory } from '../directory/directory.js';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { clearCookie, readCookie } from '../platform/http/cookies.js';
 import { Conflict, ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import type { FormError } from '../platform/views/forms.js';
@@ -35,8 +33,8 @@ import {
 } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import type { Slot } from './slots.js';
+import { clearHandedIntake, handedIntakeToken } from './intake-handoff.js';
 
-export const INTAKE_COOKIE = 'cp_intake';
 const WEEK = 7;
 const LOOKAHEAD = 31;
 const MAX_TIMES = 60;
@@ -68,7 +66,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   const pages = new Hono<AppEnv>();
 
   const intakeOf = async (c: Context<AppEnv>) => {
-    const token = readCookie(c, INTAKE_COOKIE);
+    const token = handedIntakeToken(c);
     return token ? intakeFromToken(token, actorOf(c, 'patient')) : undefined;
   };
 
@@ -469,8 +467,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,
         actorOf(c, 'patient'),
       );
-      // The self-check went with this booking; the next booking from this browser starts clean.
-      clearCookie(c, INTAKE_COOKIE, scheduling.publicUrl.startsWith('https://'));
+      clearHandedIntake(c, scheduling.publicUrl.startsWith('https://'));
       return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
     } catch (error) {
       if (error instanceof Conflict) return c.redirect(backToTimes(ctx, f), 303);

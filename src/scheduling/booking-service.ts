@@ -3,7 +3,7 @@
  * constraint); this code only turns its refusal into a clear 409.
  */
 import { createHash } from 'node:crypto';
-import type { Directory } from '../directory/directory.js';
+import type { Directory } from '../directory/index.js';
 import { PG, pgErrorCode, retryOnDeadlock, type Queryable } from '../platform/db/database.js';
 import { Conflict, HttpProblem, ValidationFailed } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
@@ -20,7 +20,7 @@ import {
 import { findAppointment, type Patient, type StoredAppointment } from './scheduling-store.js';
 import { isoInZone } from './slots.js';
 import { randomUUID } from 'node:crypto';
-import { messagesAsJson } from '../platform/mail/mailer.js';
+import { messagesAsJson } from '../notifications/index.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { requireBookableSlot } from './slot-search.js';
 import { visitMessages } from './visit-messages.js';

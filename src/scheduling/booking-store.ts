@@ -5,8 +5,7 @@
  */
 import type { Queryable } from '../platform/db/database.js';
 import type { Locale } from '../platform/i18n/i18n.js';
-import { samePerson } from './patient-identity.js';
-import type { Patient } from './scheduling-store.js';
+import { samePerson, type PersonDetails as Patient } from './patient-identity.js';
 
 /** The stored patient who is this person, if any (strong match only: patient-identity.ts). */
 export async function findKnownPatient(db: Queryable, p: Patient): Promise<string | undefined> {

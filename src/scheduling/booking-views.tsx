@@ -1,4 +1,4 @@
-import type { Directory, Location, Provider, VisitType } from '../directory/directory.js';
+import type { Directory, Location, Provider, VisitType } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary, type FormError } from '../platform/views/forms.js';

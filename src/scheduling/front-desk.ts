@@ -4,7 +4,7 @@
  * transaction, and refuses with a stable code instead of doing nothing quietly: a visit that
  * changed since the page was shown is `visit_changed`, never a redirect as if it had worked.
  */
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { Conflict, NotFound } from '../platform/http/problem.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { changeStatus, lockAppointment, type StoredAppointment } from './scheduling-store.js';

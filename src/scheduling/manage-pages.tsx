@@ -18,7 +18,7 @@ import { cancelAppointment, readAppointmentByToken, rescheduleAppointment } from
 import { searchSlots } from './slot-search.js';
 import { type Scheduling } from './scheduling.js';
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
-import { calendarFile } from './ics.js';
+import { calendarFile } from '../platform/calendar/ics.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import { manageUrl } from './links.js';
 

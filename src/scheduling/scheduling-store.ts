@@ -8,13 +8,9 @@ import type { Interval } from './slots.js';
 import type { AppointmentStatus } from './visit-status.js';
 export type { AppointmentStatus };
 
-export interface Patient {
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  email: string;
-  phone: string;
-}
+import type { PersonDetails } from './patient-identity.js';
+/** A patient's details as given in a booking or waiting-list request. */
+export type Patient = PersonDetails;
 
 export interface StoredAppointment {
   id: string;

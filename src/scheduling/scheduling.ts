@@ -2,8 +2,8 @@
  * What the scheduling use cases need from the app (database, directory, secrets, clock, message
  * settings), and who is acting, for the audit trail.
  */
-import type { AuditEvent } from '../audit/audit.js';
-import type { DirectoryService } from '../directory/directory-service.js';
+import type { AuditEvent } from '../audit/index.js';
+import type { DirectoryService } from '../directory/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { Gate } from '../platform/db/gate.js';
 import type { SecretBox } from '../platform/secret-box.js';

@@ -4,7 +4,7 @@
  * off and closures.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Directory, Location, Provider, VisitType } from '../directory/directory.js';
+import type { Directory, Location, Provider, VisitType } from '../directory/index.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { loadAvailability, loadBlockingTime } from './scheduling-store.js';
 import { findOpenSlots, type Slot } from './slots.js';

@@ -2,7 +2,7 @@
  * Managing a visit: reading it with its private token, cancelling and moving it. Each change is
  * audited, tells the patient, and offers the freed time to the waiting list, in one transaction.
  */
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
 import { Conflict } from '../platform/http/problem.js';
 import { hashToken, sameHash } from '../platform/tokens.js';
@@ -15,7 +15,7 @@ import {
 } from './scheduling-store.js';
 import { offerFreedTime } from './waitlist.js';
 import { clearHolds } from './booking-store.js';
-import { enqueueMessage } from '../platform/mail/mailer.js';
+import { enqueueMessage } from '../notifications/index.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { requireBookableSlot } from './slot-search.js';
 import { messageSubject, visitMessages } from './visit-messages.js';

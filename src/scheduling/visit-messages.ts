@@ -1,8 +1,7 @@
 /** The patient messages of a visit change, rendered with the visit's own private link. */
-import type { Directory } from '../directory/directory.js';
+import type { Directory } from '../directory/index.js';
 import { type StoredAppointment } from './scheduling-store.js';
-import { appointmentMessages, type AppointmentEvent } from '../notifications/appointment-messages.js';
-import { type OutgoingMessage } from '../platform/mail/mailer.js';
+import { appointmentMessages, type AppointmentEvent, type OutgoingMessage } from '../notifications/index.js';
 import { bookUrl, manageUrl } from './links.js';
 import type { Scheduling } from './scheduling.js';
 

@@ -1,5 +1,5 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
-import { homeZone } from '../directory/directory.js';
+import { homeZone } from '../directory/index.js';
 import type { Context } from 'hono';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';

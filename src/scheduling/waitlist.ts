@@ -6,13 +6,13 @@
  * like any booking, in place of the hold.
  */
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/audit.js';
-import { homeZone, type Directory } from '../directory/directory.js';
+import { recordAudit } from '../audit/index.js';
+import { homeZone, type Directory } from '../directory/index.js';
 import type { Queryable } from '../platform/db/database.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
-import { enqueueMessage } from '../platform/mail/mailer.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';

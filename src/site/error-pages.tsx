@@ -44,7 +44,7 @@ export async function serverErrorPage(c: Context, site: Site, requestId: string,
     ctx = await contextFor(c, site);
   } catch {
     ctx = pageContext(locale, path, {
-      network: { name: 'Carepath', tagline: { en: '', es: '' } },
+      network: { name: 'Carepath' },
       locations: [],
       assets: site.assets,
     });

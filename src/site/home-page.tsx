@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { GuideLibrary } from '../content/guides.js';
-import type { DirectoryService } from '../directory/directory-service.js';
+import type { GuideLibrary } from '../content/index.js';
+import type { DirectoryService } from '../directory/index.js';
 import { list } from '../platform/i18n/format.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 

@@ -1,7 +1,7 @@
 /**
  * For administrators: the audit trail (page and API) and the outbox of messages.
  */
-import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/audit.js';
+import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
 import { readCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';

@@ -4,7 +4,7 @@
  * the server, and throttling per account and per address that holds across app instances.
  */
 import { randomBytes } from 'node:crypto';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import { hashToken } from '../platform/tokens.js';
 import type { SecretBox } from '../platform/secret-box.js';

@@ -2,14 +2,19 @@
  * The front desk's day: the day and week schedules, search by name or date of birth, check-in
  * and no-show.
  */
-import { homeZone } from '../directory/directory.js';
+import { homeZone } from '../directory/index.js';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
-import { changeVisitStatus, VisitChangeRefused, type FrontDeskAction } from '../scheduling/front-desk.js';
-import { listAppointments, searchAppointments } from '../scheduling/scheduling-store.js';
-import { APPOINTMENT_STATUSES } from '../scheduling/visit-status.js';
+import {
+  changeVisitStatus,
+  VisitChangeRefused,
+  type FrontDeskAction,
+  listAppointments,
+  searchAppointments,
+  APPOINTMENT_STATUSES,
+} from '../scheduling/index.js';
 import { ScheduleTable } from './staff-views.js';
 
 import type { Hono } from 'hono';

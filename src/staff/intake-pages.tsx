@@ -1,10 +1,9 @@
 /**
  * The provider's view of a visit's pre-visit intake, built from the self-check (printable).
  */
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { NotFound } from '../platform/http/problem.js';
-import { findAssessment, listCheckIns } from '../triage/assessment-store.js';
-import { currentDisposition, pathwayOf } from '../triage/assessment-service.js';
+import { findAssessment, listCheckIns, currentDisposition, pathwayOf } from '../triage/index.js';
 import { buildIntake } from './intake.js';
 
 import type { Hono } from 'hono';

@@ -2,8 +2,7 @@
  * The provider's pre-visit intake, built from a stored self-check: every red-flag item as an
  * explicit yes or no, the course of the pain, medicine cautions, scores and check-ins.
  */
-import type { Answers, Scores } from '../triage/engine.js';
-import type { Condition, Item, Pathway } from '../triage/pathway.js';
+import type { Answers, Scores, Condition, Item, Pathway } from '../triage/index.js';
 
 function itemsIn(c: Condition): string[] {
   if ('all' in c) return c.all.flatMap(itemsIn);

@@ -3,15 +3,12 @@
  * and audit events as online booking. The patient gets the confirmation with their own private
  * link; staff never see it. A hidden one-time key makes a double-submitted form book once.
  */
-import { homeZone } from '../directory/directory.js';
+import { homeZone } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
-import { patientSchema } from '../scheduling/appointment-api.js';
-import { bookAppointment } from '../scheduling/booking-service.js';
-import { searchSlots } from '../scheduling/slot-search.js';
-import type { Slot } from '../scheduling/slots.js';
+import { patientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,

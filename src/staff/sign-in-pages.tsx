@@ -3,7 +3,7 @@
  * form), and two-factor sign-in (TOTP enrolment with recovery codes).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
 import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import {

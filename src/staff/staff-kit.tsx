@@ -4,7 +4,7 @@
  * Every denial looks like "not found" and is audited.
  */
 import type { Context } from 'hono';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
@@ -12,9 +12,8 @@ import { NotFound } from '../platform/http/problem.js';
 import { translator } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Site } from '../platform/views/render.js';
-import { findAppointment, type StoredAppointment } from '../scheduling/scheduling-store.js';
-import type { Scheduling } from '../scheduling/scheduling.js';
-import type { Triage } from '../triage/assessment-service.js';
+import { findAppointment, type StoredAppointment, type Scheduling } from '../scheduling/index.js';
+import type { Triage } from '../triage/index.js';
 import type { StaffSession } from './auth.js';
 import { StaffLayout } from './staff-views.js';
 

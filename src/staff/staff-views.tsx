@@ -1,10 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Directory } from '../directory/directory.js';
+import type { Directory } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Translate } from '../platform/i18n/i18n.js';
-import type { StoredAppointment } from '../scheduling/scheduling-store.js';
-import { decideVisitAction, type VisitAction } from '../scheduling/visit-status.js';
+import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
 
 const t = translator('en');

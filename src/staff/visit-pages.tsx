@@ -5,11 +5,14 @@
  */
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
-import { searchSlots } from '../scheduling/slot-search.js';
-import type { StoredAppointment } from '../scheduling/scheduling-store.js';
-import { staffCancelAppointment, staffRescheduleAppointment } from '../scheduling/staff-actions.js';
+import {
+  searchSlots,
+  type StoredAppointment,
+  staffCancelAppointment,
+  staffRescheduleAppointment,
+} from '../scheduling/index.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,

@@ -2,9 +2,9 @@
 import type { Child } from 'hono/jsx';
 import { HttpProblem, ValidationFailed } from '../platform/http/problem.js';
 import { Temporal } from 'temporal-polyfill';
-import type { Location } from '../directory/directory.js';
+import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
-import type { Slot } from '../scheduling/slots.js';
+import type { Slot } from '../scheduling/index.js';
 import { t } from './staff-kit.js';
 
 /** A message per problem, for a form's error summary: field errors name their field. */

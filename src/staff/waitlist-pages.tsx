@@ -5,13 +5,11 @@
  */
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
-import { searchSlots } from '../scheduling/slot-search.js';
-import { staffOfferTime } from '../scheduling/staff-actions.js';
-import { listOpenEntries, type WaitlistEntry } from '../scheduling/waitlist-store.js';
+import { searchSlots, staffOfferTime, listOpenEntries, type WaitlistEntry } from '../scheduling/index.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,

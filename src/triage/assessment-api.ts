@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
 import { isLocale, negotiateLocale, type Locale } from '../platform/i18n/i18n.js';
-import { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from '../fhir/questionnaire.js';
+import { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from '../fhir/index.js';
 import {
   createAssessment,
   currentDisposition,

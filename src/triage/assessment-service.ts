@@ -3,7 +3,7 @@
  * Each one validates first, then writes its rows, its audit event and its jobs in one
  * transaction, so a failure leaves nothing behind.
  */
-import { recordAudit, type AuditEvent } from '../audit/audit.js';
+import { recordAudit, type AuditEvent } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import { Conflict, ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';

@@ -2,7 +2,7 @@ import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
 import type { StoredCheckIn } from './assessment-store.js';
 import type { Disposition, Pathway } from './pathway.js';
-import { homeZone } from '../directory/directory.js';
+import { homeZone } from '../directory/index.js';
 import { dateTime } from './result-views.js';
 
 export function CheckInPage({

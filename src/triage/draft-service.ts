@@ -3,7 +3,7 @@
  * cookie holding the draft id and a secret (only the secret's hash is stored). Nothing about
  * the answers ever goes into a URL.
  */
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { hashToken, newToken, sameHash } from '../platform/tokens.js';
 import type { Actor, Triage } from './assessment-service.js';
 import { deleteDraft, findDraft, insertDraft, updateDraft, type Draft } from './assessment-store.js';

@@ -4,8 +4,7 @@
  * when every clinic has closed for the day), booking from a self-care result, changing an
  * emergency answer given by mistake, and the optional questions that help the doctor prepare.
  */
-import { openingStatus, type Location } from '../directory/directory.js';
-import { openingStatusText } from '../directory/opening-status-view.js';
+import { openingStatus, type Location, openingStatusText } from '../directory/index.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { tel } from '../platform/views/tel.js';
 import type { Reason } from './engine.js';

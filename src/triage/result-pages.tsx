@@ -6,18 +6,18 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit/audit.js';
-import type { DirectoryService } from '../directory/directory-service.js';
+import { recordAudit } from '../audit/index.js';
+import type { DirectoryService } from '../directory/index.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { enqueueMessage } from '../platform/mail/mailer.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { hasControlCharacters } from '../platform/text.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
-import { INTAKE_COOKIE } from '../scheduling/booking-pages.js';
+import { handIntakeToBooking } from '../scheduling/index.js';
 import {
   checkInOpen,
   currentDisposition,
@@ -168,7 +168,7 @@ export function resultPages(
     const ctx = await contextFor(c, site);
     const d = currentDisposition(found.assessment, found.checkIns);
     if (d === 'emergency') return c.redirect(ctx.href(`/self-check/r/${token}`), 303);
-    setPrivateCookie(c, INTAKE_COOKIE, token, 24 * 3600, s.secureCookies);
+    handIntakeToBooking(c, token, s.secureCookies);
     const visitType = d === 'urgent' ? 'back-pain-visit' : 'new-patient-pain-consultation';
     return c.redirect(`${ctx.href('/book')}?visitType=${visitType}#times`, 303);
   });

@@ -1,4 +1,4 @@
-import { homeZone, type Location } from '../directory/directory.js';
+import { homeZone, type Location } from '../directory/index.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
 import { dateFormatter, longDate } from '../platform/i18n/format.js';

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.js';
 import type { CleanupTask } from '../platform/jobs/housekeeping.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Channels, type Transport } from '../platform/mail/mailer.js';
+import { dispatchDueMessages, type Channels, type Transport } from '../notifications/index.js';
 import { deleteExpiredAssessments, deleteExpiredDrafts } from './assessment-store.js';
 import { CHECK_IN_QUEUE } from './assessment-service.js';
 

@@ -1,5 +1,17 @@
-import type { Location, Network } from '../../directory/directory.js';
 import { localePath, type Locale, type Translate, translator } from '../i18n/i18n.js';
+
+/** The network, as far as the page frame shows it (the directory supplies it). */
+export interface FrameNetwork {
+  name: string;
+}
+/** A clinic, as far as the page footer lists it (and its zone, for the network's home zone). */
+export interface FrameClinic {
+  slug: string;
+  timeZone: string;
+  city: string;
+  phone: string;
+  isDemo: boolean;
+}
 
 /** What every page needs to render its frame: language, text, where it is, the network. */
 export interface PageContext {
@@ -9,15 +21,15 @@ export interface PageContext {
   path: string;
   /** Link to a language-free path in this page's language. */
   href: (path: string) => string;
-  network: Network;
-  locations: Location[];
+  network: FrameNetwork;
+  locations: FrameClinic[];
   assets: { css: string; js: string };
 }
 
 export function pageContext(
   locale: Locale,
   path: string,
-  site: { network: Network; locations: Location[]; assets: PageContext['assets'] },
+  site: { network: FrameNetwork; locations: FrameClinic[]; assets: PageContext['assets'] },
 ): PageContext {
   return {
     locale,

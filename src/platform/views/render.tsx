@@ -3,13 +3,12 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { splitLocale } from '../i18n/i18n.js';
-import type { Location, Network } from '../../directory/directory.js';
 import { Layout } from './layout.js';
-import { pageContext, type PageContext } from './page-context.js';
+import { pageContext, type FrameClinic, type FrameNetwork, type PageContext } from './page-context.js';
 
 export interface Site {
   /** The frame every page needs: network name and clinics (for the footer), assets. */
-  frame(): Promise<{ network: Network; locations: Location[] }>;
+  frame(): Promise<{ network: FrameNetwork; locations: FrameClinic[] }>;
   assets: PageContext['assets'];
 }
 

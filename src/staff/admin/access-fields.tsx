@@ -2,7 +2,7 @@
  * What a staff account may do: its role, its clinics and, for a provider, the provider it is.
  * Shared by the invitation form and the account page.
  */
-import type { Directory } from '../../directory/directory.js';
+import type { Directory } from '../../directory/index.js';
 import { capitalize } from '../../platform/i18n/format.js';
 import type { Role } from '../staff-store.js';
 import { t } from '../staff-kit.js';

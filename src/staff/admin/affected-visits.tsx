@@ -7,14 +7,12 @@
  * 'keep' is recorded in the audit event of the change; 'cancel' cancels each visit for the
  * patient (they are told) and lists any that could not be cancelled.
  */
-import { homeZone } from '../../directory/directory.js';
+import { homeZone, type Directory } from '../../directory/index.js';
 import type { Context } from 'hono';
-import { recordAudit } from '../../audit/audit.js';
-import type { Directory } from '../../directory/directory.js';
+import { recordAudit } from '../../audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
-import type { StoredAppointment } from '../../scheduling/scheduling-store.js';
-import { staffCancelAppointment } from '../../scheduling/staff-actions.js';
+import { type StoredAppointment, staffCancelAppointment } from '../../scheduling/index.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { all, Csrf, str, type FormBody } from './admin-views.js';
 

@@ -1,4 +1,4 @@
-import type { Location } from '../../directory/directory.js';
+import type { Location } from '../../directory/index.js';
 import { longDate, weekdayName } from '../../platform/i18n/format.js';
 import { t } from '../staff-kit.js';
 import type { Closure } from './admin-store.js';

@@ -5,11 +5,11 @@
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.js';
-import type { Location } from '../../directory/directory.js';
+import { recordAudit } from '../../audit/index.js';
+import type { Location } from '../../directory/index.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { isRealDate, dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
-import { listAppointments } from '../../scheduling/scheduling-store.js';
+import { listAppointments } from '../../scheduling/index.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';

@@ -5,10 +5,10 @@
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.js';
+import { recordAudit } from '../../audit/index.js';
 import { PG, pgErrorCode } from '../../platform/db/database.js';
 import { clientAddress } from '../../platform/http/client.js';
-import { enqueueMessage } from '../../platform/mail/mailer.js';
+import { enqueueMessage } from '../../notifications/index.js';
 import { hashToken, newToken, TOKEN_PATTERN } from '../../platform/tokens.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../passwords.js';
 import { insertUser } from '../staff-store.js';

@@ -1,5 +1,4 @@
-import { homeZone } from '../../directory/directory.js';
-import type { Directory, Provider } from '../../directory/directory.js';
+import { homeZone, type Directory, type Provider } from '../../directory/index.js';
 import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
 import { t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';

@@ -3,11 +3,10 @@
  * blocks per clinic (the database refuses a provider in two places at once: that refusal
  * becomes a form error) and their time off (added on its own page, time-off.tsx).
  */
-import { homeZone } from '../../directory/directory.js';
+import { homeZone, type Provider } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.js';
-import type { Provider } from '../../directory/directory.js';
+import { recordAudit } from '../../audit/index.js';
 import { PG, pgErrorCode } from '../../platform/db/database.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dateInZone } from '../../platform/i18n/format.js';

@@ -3,10 +3,9 @@
  * provider, and deactivation (which ends the account's sessions) or reactivation. Nobody can
  * deactivate or demote themselves, and the last active administrator stays one.
  */
-import { homeZone } from '../../directory/directory.js';
+import { homeZone, type Directory } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
-import { recordAudit } from '../../audit/audit.js';
-import type { Directory } from '../../directory/directory.js';
+import { recordAudit } from '../../audit/index.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dayInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';

@@ -5,12 +5,11 @@
  * range changed between the question and the answer, the question is asked again. The question
  * itself is shared with clinic closures (affected-visits.tsx).
  */
-import { homeZone } from '../../directory/directory.js';
+import { homeZone, type Directory, type Provider } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../../audit/audit.js';
-import type { Directory, Provider } from '../../directory/directory.js';
-import { listAppointments } from '../../scheduling/scheduling-store.js';
+import { recordAudit } from '../../audit/index.js';
+import { listAppointments } from '../../scheduling/index.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { addTimeOff } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';

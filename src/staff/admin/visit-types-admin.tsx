@@ -5,8 +5,8 @@
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.js';
-import type { VisitType } from '../../directory/directory.js';
+import { recordAudit } from '../../audit/index.js';
+import type { VisitType } from '../../directory/index.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { updateVisitType } from './admin-store.js';
 import {

@@ -4,10 +4,10 @@
  * job. Until SMTP arrives (notifications issue), delivery writes a log line without the
  * recipient or content and marks the message sent; developers read it in the outbox table.
  */
-import type { Queryable } from '../db/database.js';
-import type { Locale } from '../i18n/i18n.js';
-import type { Logger } from '../logging/logger.js';
-import { smsBlocked } from '../../notifications/sms.js';
+import type { Queryable } from '../platform/db/database.js';
+import type { Locale } from '../platform/i18n/i18n.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { smsBlocked } from './sms.js';
 
 export interface OutgoingMessage {
   dedupeKey: string;

@@ -1,0 +1,2 @@
+/** The public surface of src/audit: what other capabilities and the app may use. */
+export { listAuditEvents, recordAudit, type AuditEvent, type AuditFilter } from './audit.js';

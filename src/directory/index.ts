@@ -1,0 +1,14 @@
+/** The public surface of src/directory: what other capabilities and the app may use. */
+export { directoryApi } from './directory-api.js';
+export { directoryPages } from './directory-pages.js';
+export { createDirectoryService, type DirectoryService } from './directory-service.js';
+export {
+  homeZone,
+  openingStatus,
+  type Directory,
+  type Location,
+  type Provider,
+  type VisitType,
+} from './directory.js';
+export { loadNetwork, readNetworkFile } from './network-loader.js';
+export { openingStatusText } from './opening-status-view.js';

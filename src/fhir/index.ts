@@ -1,0 +1,2 @@
+/** The public surface of src/fhir: what other capabilities and the app may use. */
+export { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from './questionnaire.js';

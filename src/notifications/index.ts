@@ -1,0 +1,15 @@
+/** The public surface of src/notifications: what other capabilities and the app may use. */
+export { appointmentMessages, type AppointmentEvent } from './appointment-messages.js';
+export { OUTBOX_QUEUE, outboxKick, registerOutboxJobs } from './outbox-jobs.js';
+export {
+  dispatchDueMessages,
+  enqueueMessage,
+  logTransport,
+  messagesAsJson,
+  type Channels,
+  type OutgoingMessage,
+  type Transport,
+} from './outbox.js';
+export { smsApi } from './sms-api.js';
+export { smsGatewayTransport } from './sms.js';
+export { smtpTransport } from './smtp.js';

@@ -1,0 +1,23 @@
+/** The public surface of src/scheduling: what other capabilities and the app may use. */
+export { appointmentApi, patientSchema } from './appointment-api.js';
+export { bookingPages } from './booking-pages.js';
+export { bookAppointment } from './booking-service.js';
+export { deleteExpiredIdempotencyKeys } from './booking-store.js';
+export { VisitChangeRefused, changeVisitStatus, type FrontDeskAction } from './front-desk.js';
+export { handIntakeToBooking } from './intake-handoff.js';
+export { managePages } from './manage-pages.js';
+export {
+  findAppointment,
+  listAppointments,
+  searchAppointments,
+  type StoredAppointment,
+} from './scheduling-store.js';
+export { type Scheduling } from './scheduling.js';
+export { searchSlots } from './slot-search.js';
+export { type Slot } from './slots.js';
+export { staffCancelAppointment, staffOfferTime, staffRescheduleAppointment } from './staff-actions.js';
+export { APPOINTMENT_STATUSES, decideVisitAction, type VisitAction } from './visit-status.js';
+export { waitlistApi } from './waitlist-api.js';
+export { waitlistPages } from './waitlist-pages.js';
+export { listOpenEntries, type WaitlistEntry } from './waitlist-store.js';
+export { expireOffers } from './waitlist.js';
