@@ -25,7 +25,7 @@ import {
   registerOutboxJobs,
 } from './notifications/index.js';
 import { CHECK_IN_QUEUE, registerTriageJobs, triageCleanup } from './triage/index.js';
-import { deleteExpiredIdempotencyKeys, expireOffers } from './scheduling/index.js';
+import { deleteExpiredIdempotencyKeys, expireOffers, outdatedVisitMessages } from './scheduling/index.js';
 import { ensureFirstAdmin } from './staff/index.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
@@ -107,7 +107,7 @@ export async function startCarepath(
       };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await registerTriageJobs(jobs, db, transport, logger);
-      await registerOutboxJobs(jobs, db, transport, logger);
+      await registerOutboxJobs(jobs, db, transport, logger, outdatedVisitMessages);
     }
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>

@@ -8,7 +8,9 @@ export {
   messagesAsJson,
   type Channels,
   type OutgoingMessage,
+  type OutdatedCheck,
   type Transport,
+  type VisitMessageRef,
 } from './outbox.js';
 export { smsApi } from './sms-api.js';
 export { smsGatewayTransport } from './sms.js';

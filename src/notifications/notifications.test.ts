@@ -4,6 +4,7 @@ import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages } from './outbox.js';
 import { smtpTransport } from './smtp.js';
+import { outdatedVisitMessages } from '../scheduling/index.js';
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
@@ -22,7 +23,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const deliver = () => dispatchDueMessages(t.db, transport, logger, { now: clock });
+const deliver = () =>
+  dispatchDueMessages(t.db, transport, logger, { now: clock, isOutdated: outdatedVisitMessages });
 const PATIENT = {
   givenName: 'Marta',
   familyName: 'Recordatorio',

@@ -6,7 +6,7 @@
 import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Channels, type Transport } from './outbox.js';
+import { dispatchDueMessages, type Channels, type OutdatedCheck, type Transport } from './outbox.js';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 
@@ -15,11 +15,13 @@ export async function registerOutboxJobs(
   db: Database,
   transport: Transport | Channels,
   logger: Logger,
+  /** Which messages about visits no longer apply (scheduling's outdatedVisitMessages). */
+  isOutdated: OutdatedCheck,
 ) {
   await jobs.createQueue(OUTBOX_QUEUE);
   await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
   await jobs.work(OUTBOX_QUEUE, async () => {
-    const result = await dispatchDueMessages(db, transport, logger);
+    const result = await dispatchDueMessages(db, transport, logger, { isOutdated });
     if (result.sent + result.failed + result.skipped + result.retried > 0)
       logger.info({ job: OUTBOX_QUEUE, ...result }, 'outbox delivered');
   });

@@ -102,8 +102,24 @@ export function logTransport(logger: Logger): Transport {
   };
 }
 
+/** A queued message about a visit: which visit, at which of its versions (sequence). */
+export interface VisitMessageRef {
+  id: string;
+  kind: string;
+  appointmentId: string;
+  appointmentSequence: number | null;
+}
+
+/**
+ * Which of these messages no longer apply (the ids to skip). Scheduling owns visits and their
+ * rules, so it supplies this (scheduling's outdatedVisitMessages); without one, nothing is skipped.
+ */
+export type OutdatedCheck = (db: Queryable, messages: VisitMessageRef[], now: Date) => Promise<Set<string>>;
+
 export interface DispatchOptions {
   now?: Date;
+  /** Skips messages about visits that changed since they were queued (see OutdatedCheck). */
+  isOutdated?: OutdatedCheck;
   /** Only messages whose dedupe key starts with this. */
   prefix?: string;
   limit?: number;
@@ -132,9 +148,6 @@ interface ClaimedRow {
   ics_method: string | null;
   appointment_id: string | null;
   appointment_sequence: number | null;
-  current_sequence: number | null;
-  current_status: string | null;
-  current_start: Date | null;
 }
 
 /** Retry after 1, 5, 15, 60 minutes, then every 4 hours. */
@@ -167,18 +180,27 @@ export async function dispatchDueMessages(
        RETURNING m.*
      )
      SELECT c.id, c.channel, c.dedupe_key, c.kind, c.recipient, c.subject, c.text_body, c.html_body, c.attempts, c.ics, c.ics_method,
-       c.appointment_id, c.appointment_sequence, a.sequence AS current_sequence, a.status AS current_status, a.starts_at AS current_start
-     FROM claimed c LEFT JOIN appointments a ON a.id = c.appointment_id`,
+       c.appointment_id, c.appointment_sequence
+     FROM claimed c`,
     [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? 50],
   );
   const result = { sent: 0, failed: 0, skipped: 0, retried: 0 };
+  const aboutVisits = claimed.flatMap((m) =>
+    m.appointment_id === null
+      ? []
+      : [
+          {
+            id: m.id,
+            kind: m.kind,
+            appointmentId: m.appointment_id,
+            appointmentSequence: m.appointment_sequence,
+          },
+        ],
+  );
+  const outdated =
+    options.isOutdated && aboutVisits.length ? await options.isOutdated(db, aboutVisits, now) : new Set();
   for (const m of claimed) {
-    const outdated =
-      m.appointment_id !== null &&
-      (m.current_sequence !== m.appointment_sequence ||
-        (m.kind.startsWith('appointment-reminder') &&
-          (m.current_status !== 'booked' || (m.current_start?.getTime() ?? 0) <= now.getTime())));
-    if (outdated) {
+    if (outdated.has(m.id)) {
       await db.query("UPDATE outbox_messages SET status = 'skipped' WHERE id = $1", [m.id]);
       result.skipped++;
       continue;

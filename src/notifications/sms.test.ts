@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages, logTransport } from './outbox.js';
 import { normalizePhone, smsGatewayTransport } from './sms.js';
+import { outdatedVisitMessages } from '../scheduling/index.js';
 
 let clock = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
@@ -39,7 +40,7 @@ const deliver = () =>
     t.db,
     { email: logTransport(logger), sms: smsGatewayTransport(gatewayUrl, 'gateway-secret-token') },
     logger,
-    { now: clock },
+    { now: clock, isOutdated: outdatedVisitMessages },
   );
 
 const book = (start: string, sms: boolean, phone = '(480) 555-0177') =>

@@ -21,3 +21,4 @@ export { waitlistApi } from './waitlist-api.js';
 export { waitlistPages } from './waitlist-pages.js';
 export { listOpenEntries, type WaitlistEntry } from './waitlist-store.js';
 export { expireOffers } from './waitlist.js';
+export { outdatedVisitMessages } from './visit-messages.js';

@@ -273,3 +273,12 @@ export async function replaceManageToken(db: Queryable, id: string, hash: string
     sealed,
   ]);
 }
+
+/** The current version, status and start of these visits (holds are not visits). */
+export async function visitVersions(db: Queryable, ids: string[]) {
+  const rows = await db.query<{ id: string; sequence: number; status: AppointmentStatus; starts_at: Date }>(
+    `SELECT id, sequence, status, starts_at FROM appointments WHERE id = ANY($1::uuid[]) AND status <> 'held'`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { sequence: r.sequence, status: r.status, startsAt: r.starts_at }]));
+}

@@ -1,7 +1,14 @@
 /** The patient messages of a visit change, rendered with the visit's own private link. */
 import type { Directory } from '../directory/index.js';
-import { type StoredAppointment } from './scheduling-store.js';
-import { appointmentMessages, type AppointmentEvent, type OutgoingMessage } from '../notifications/index.js';
+import { visitVersions, type StoredAppointment } from './scheduling-store.js';
+import {
+  appointmentMessages,
+  type AppointmentEvent,
+  type OutgoingMessage,
+  type VisitMessageRef,
+} from '../notifications/index.js';
+import type { Queryable } from '../platform/db/database.js';
+import { remindersApply } from './visit-status.js';
 import { bookUrl, manageUrl } from './links.js';
 import type { Scheduling } from './scheduling.js';
 
@@ -46,4 +53,28 @@ export function visitMessages(
     reminderHours: s.reminderHours,
     mailFrom: s.mailFrom,
   });
+}
+
+/**
+ * The outbox asks this before sending messages about visits (wired in server.ts): a message
+ * queued for an older version of the visit (moved, cancelled: a newer sequence) no longer
+ * applies, and a reminder applies only while remindersApply says so (booked, not yet started).
+ */
+export async function outdatedVisitMessages(
+  db: Queryable,
+  messages: VisitMessageRef[],
+  now: Date,
+): Promise<Set<string>> {
+  const visits = await visitVersions(db, [...new Set(messages.map((m) => m.appointmentId))]);
+  const outdated = new Set<string>();
+  for (const m of messages) {
+    const visit = visits.get(m.appointmentId);
+    if (
+      !visit ||
+      visit.sequence !== m.appointmentSequence ||
+      (m.kind.startsWith('appointment-reminder') && !remindersApply(visit.status, visit.startsAt, now))
+    )
+      outdated.add(m.id);
+  }
+  return outdated;
 }
