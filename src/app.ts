@@ -196,9 +196,11 @@ export function createApp({
       networkName: async () => (await directory.get()).network.name,
       // Same-day visits still free across the network today, for an urgent result's advice.
       freeTimesToday: async () => {
-        const today = dateInZone(now().getTime(), homeZone(await directory.get()));
-        return (await searchSlots(scheduling, { visitType: 'back-pain-visit', from: today, to: today }))
-          .length;
+        const d = await directory.get();
+        const sameDay = d.network.selfCheckVisitTypes.sameDay;
+        if (!sameDay) return 0;
+        const today = dateInZone(now().getTime(), homeZone(d));
+        return (await searchSlots(scheduling, { visitType: sameDay, from: today, to: today })).length;
       },
     };
     app.route(prefix, selfCheckPages(triage, site, selfCheckSettings));

@@ -41,6 +41,7 @@ const schema = z.object({
     .max(7 * 24 * 60)
     .default(120),
   DEMO_DATA: bool.default(true),
+  NETWORK_FILE: z.string().min(1).optional(),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOUSEKEEPING_CRON: z.string().min(9).default('*/15 * * * *'),
@@ -70,6 +71,8 @@ export type Config = {
   publicUrl: string;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string | 'memory' };
   demoData: boolean;
+  /** The clinic network loaded into an empty database (default: the demo network). */
+  networkFile: string | undefined;
   jobs: boolean;
   logLevel: string;
   housekeepingCron: string;
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
     demoData: c.DEMO_DATA,
+    networkFile: c.NETWORK_FILE,
     jobs: c.JOBS,
     logLevel: c.LOG_LEVEL,
     housekeepingCron: c.HOUSEKEEPING_CRON,

@@ -45,8 +45,9 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.demoData) {
-      const loaded = await loadNetwork(db, readNetworkFile(), DEMO_SCHEDULE_START);
-      if (loaded) logger.info('demo network loaded');
+      const file = readNetworkFile(config.networkFile);
+      const loaded = await loadNetwork(db, file, DEMO_SCHEDULE_START);
+      if (loaded) logger.info({ network: file.network.name }, 'network loaded');
     }
     return db;
   } catch (error) {

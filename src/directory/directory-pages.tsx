@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { tel } from '../platform/views/tel.js';
 import type { Location, Provider } from './directory.js';
-import { groupHours, providersAt, visitTypesAt } from './directory.js';
+import { groupHours, providersAt, timesNote, visitTypesAt } from './directory.js';
 import { openingStatusText } from './opening-status-view.js';
 import { byDistance, ZIP_PATTERN, zipCentre } from './nearest.js';
 import { ErrorMessage, ErrorSummary, titleWithErrors } from '../platform/views/forms.js';
@@ -98,7 +98,7 @@ function ClinicsList({
     <>
       <ErrorSummary ctx={ctx} errors={error ? [{ href: 'zip', message: error }] : []} />
       <h1>{ctx.t('clinics.title')}</h1>
-      <p class="lead narrow">{ctx.t('clinics.lead')}</p>
+      <p class="lead narrow">{timesNote({ locations: clinics.map((c) => c.location) }, ctx.locale, ctx.t)}</p>
       <ZipForm ctx={ctx} zip={zip} error={error} />
       {sorted ? <p>{ctx.t('clinics.zip.nearest', { zip })}</p> : null}
       <ul class="cards">
@@ -267,7 +267,7 @@ export function directoryPages(directory: DirectoryService, site: Site, now: () 
       ctx,
       {
         title: titleWithErrors(ctx, ctx.t('clinics.title'), error ? [error] : []),
-        description: ctx.t('clinics.lead'),
+        description: timesNote(d, ctx.locale, ctx.t),
         status: error ? 422 : 200,
       },
       <ClinicsList

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db/database.js';
+import { zoneDisplayName } from '../platform/i18n/format.js';
 import type { Directory, Localized, Location, Provider, Specialty, VisitType } from './directory.js';
 
 const hhmm = (t: string) => t.slice(0, 5);
@@ -7,7 +8,14 @@ const hhmm = (t: string) => t.slice(0, 5);
 export async function loadDirectory(db: Queryable): Promise<Directory> {
   const [networkRows, locationRows, hourRows, providerRows, visitTypeRows, offerRows, scheduleRows] =
     await Promise.all([
-      db.query<{ name: string; tagline: Localized }>('SELECT name, tagline FROM network WHERE id = 1'),
+      db.query<{
+        name: string;
+        tagline: Localized;
+        area: Localized | null;
+        highlight: Localized | null;
+        time_zone_names: Record<string, Localized>;
+        self_check_visit_types: { sameDay?: string; visit?: string };
+      }>('SELECT * FROM network WHERE id = 1'),
       db.query<{
         id: string;
         slug: string;
@@ -58,6 +66,8 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
       }>('SELECT * FROM provider_schedules ORDER BY weekday, starts'),
     ]);
 
+  const networkRow = networkRows[0];
+  const zoneNames = networkRow?.time_zone_names ?? {};
   const locationSlug = new Map(locationRows.map((l) => [l.id, l.slug]));
   const providerSlug = new Map(providerRows.map((p) => [p.id, p.slug]));
   const visitTypeSlug = new Map(visitTypeRows.map((v) => [v.id, v.slug]));
@@ -67,6 +77,10 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
     slug: l.slug,
     name: l.name,
     timeZone: l.time_zone,
+    zoneName: zoneNames[l.time_zone] ?? {
+      en: zoneDisplayName('en', l.time_zone),
+      es: zoneDisplayName('es', l.time_zone),
+    },
     street: l.street,
     city: l.city,
     region: l.region,
@@ -121,6 +135,12 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
     providers: offerRows.filter((o) => o.visit_type_id === v.id).map((o) => providerSlug.get(o.provider_id)!),
   }));
 
-  const network = networkRows[0] ?? { name: 'Carepath', tagline: { en: '', es: '' } };
+  const network: Directory['network'] = {
+    name: networkRow?.name ?? 'Carepath',
+    tagline: networkRow?.tagline ?? { en: '', es: '' },
+    area: networkRow?.area ?? null,
+    highlight: networkRow?.highlight ?? null,
+    selfCheckVisitTypes: networkRow?.self_check_visit_types ?? {},
+  };
   return { network, locations, providers, visitTypes };
 }

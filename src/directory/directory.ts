@@ -1,4 +1,5 @@
 /** The clinic network as the rest of the product sees it. Pure types and helpers. */
+import type { Translate } from '../platform/i18n/i18n.js';
 import { Temporal } from 'temporal-polyfill';
 export type Localized = { en: string; es: string };
 
@@ -13,6 +14,8 @@ export interface Location {
   slug: string;
   name: string;
   timeZone: string;
+  /** What patients call the clinic's time ("Arizona time"): the network's name, or the zone's. */
+  zoneName: Localized;
   street: string;
   city: string;
   region: string;
@@ -65,6 +68,12 @@ export interface VisitType {
 export interface Network {
   name: string;
   tagline: Localized;
+  /** Where the network is ("the Phoenix area"), if its file says. */
+  area: Localized | null;
+  /** A line about its specialists for the home page, if its file has one. */
+  highlight: Localized | null;
+  /** The visit types a self-check result leads to (slugs), if the network names them. */
+  selfCheckVisitTypes: { sameDay?: string; visit?: string };
 }
 
 export interface Directory {
@@ -140,4 +149,17 @@ export function openingStatus(l: Pick<Location, 'hours' | 'timeZone'>, now: Date
     if (first) return { kind: 'closed-for-today', next: { daysAhead, weekday, opens: first.opens } };
   }
   return { kind: 'closed-for-today', next: null };
+}
+
+/**
+ * One sentence on the times a page shows: "All times are Arizona time." when every clinic shares
+ * one zone, otherwise that times are each clinic's own.
+ */
+export function timesNote(
+  d: { locations: readonly Pick<Location, 'timeZone' | 'zoneName'>[] },
+  locale: keyof Localized,
+  t: Translate,
+): string {
+  const zones = new Set(d.locations.map((l) => l.timeZone));
+  return zones.size === 1 ? t('times.all', { zone: d.locations[0]!.zoneName[locale] }) : t('times.each');
 }

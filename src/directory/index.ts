@@ -4,6 +4,7 @@ export { directoryPages } from './directory-pages.js';
 export { createDirectoryService, type DirectoryService } from './directory-service.js';
 export {
   homeZone,
+  timesNote,
   openingStatus,
   type Directory,
   type Location,

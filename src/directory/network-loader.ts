@@ -18,7 +18,18 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const weekday = z.number().int().min(1).max(7);
 
 const networkFile = z.object({
-  network: z.object({ name: z.string().min(1), tagline: localized }),
+  network: z.object({
+    name: z.string().min(1),
+    tagline: localized,
+    /** "the Phoenix area": the home page's title says where the network is. */
+    area: localized.optional(),
+    /** One line about the network's specialists for the home page. */
+    highlight: localized.optional(),
+    /** Names for the clinics' zones ("Arizona time"); others get the zone's standard name. */
+    timeZoneNames: z.record(z.string(), localized).default({}),
+    /** The visit types a self-check result leads to: same day (urgent) and a first visit. */
+    selfCheckVisitTypes: z.object({ sameDay: slug.optional(), visit: slug.optional() }).default({}),
+  }),
   demo: z.boolean(),
   locations: z.array(
     z.object({
@@ -76,6 +87,13 @@ export function readNetworkFile(path = DEMO_NETWORK_FILE): NetworkFile {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`The network file ${path} is invalid: ${problems}`);
   }
+  const slugs = new Set(parsed.data.visitTypes.map((v) => v.slug));
+  for (const [role, visitType] of Object.entries(parsed.data.network.selfCheckVisitTypes)) {
+    if (visitType && !slugs.has(visitType))
+      throw new Error(
+        `The network file ${path} is invalid: network.selfCheckVisitTypes.${role}: unknown visit type ${visitType}`,
+      );
+  }
   return parsed.data;
 }
 
@@ -85,10 +103,12 @@ export async function loadNetwork(db: Database, file: NetworkFile, today: string
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM locations');
     if (existing && existing.n > 0) return false;
 
-    await tx.query('INSERT INTO network (id, name, tagline) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [
-      file.network.name,
-      file.network.tagline,
-    ]);
+    const n = file.network;
+    await tx.query(
+      `INSERT INTO network (id, name, tagline, area, highlight, time_zone_names, self_check_visit_types)
+       VALUES (1, $1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [n.name, n.tagline, n.area ?? null, n.highlight ?? null, n.timeZoneNames, n.selfCheckVisitTypes],
+    );
     const locationIds = new Map<string, string>();
     for (const l of file.locations) {
       const [row] = await tx.query<{ id: string }>(

@@ -54,6 +54,7 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
     when,
     clinic: l.name,
     address: `${l.street}, ${l.city}`,
+    zone: l.zoneName[a.language],
     link: input.manageUrl,
     bookLink: input.bookUrl,
   };

@@ -3,7 +3,7 @@
  * pick a time, give your details, check, confirm. The confirm form carries its own
  * idempotency key, so a double click or a resubmitted form books once.
  */
-import { homeZone, type Directory } from '../directory/index.js';
+import { homeZone, timesNote, type Directory } from '../directory/index.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
 import type { Context } from 'hono';
@@ -76,8 +76,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const q = c.req.query();
     const intake = await intakeOf(c);
     const urgent = intake?.disposition === 'urgent';
+    const sameDay = d.network.selfCheckVisitTypes.sameDay;
     const choice: Choice = {
-      visitType: q.visitType ?? (urgent ? 'back-pain-visit' : undefined),
+      visitType: q.visitType ?? (urgent ? sameDay : undefined),
       location: q.location || undefined,
       provider: q.provider || undefined,
     };
@@ -168,13 +169,14 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     }
 
     // An urgent self-check result: today's free times at every clinic come first.
-    const todaySlots = urgent
-      ? await searchSlots(scheduling, {
-          visitType: 'back-pain-visit',
-          from: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
-          to: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
-        })
-      : undefined;
+    const todaySlots =
+      urgent && sameDay
+        ? await searchSlots(scheduling, {
+            visitType: sameDay,
+            from: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
+            to: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
+          })
+        : undefined;
     const base = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
@@ -186,7 +188,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       <div>
         <ErrorSummary ctx={ctx} errors={errors} />
         <h1>{ctx.t('book.title')}</h1>
-        <p class="lead narrow">{ctx.t('book.lead')}</p>
+        <p class="lead narrow">
+          {ctx.t('book.lead')} {timesNote(d, ctx.locale, ctx.t)}
+        </p>
         {q.taken ? (
           <div class="notice" role="status">
             {ctx.t('book.taken')}

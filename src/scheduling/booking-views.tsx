@@ -182,6 +182,7 @@ export function VisitSummary({
           {t('book.whenValue', {
             day: dayInZone(locale, startMs, location.timeZone),
             time: timeInZone(locale, startMs, location.timeZone),
+            zone: location.zoneName[locale],
           })}
         </dd>
       </div>

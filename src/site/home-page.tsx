@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { GuideLibrary } from '../content/index.js';
-import type { DirectoryService } from '../directory/index.js';
+import { timesNote, type DirectoryService } from '../directory/index.js';
 import { list } from '../platform/i18n/format.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 
@@ -10,12 +10,15 @@ export function homePage(directory: DirectoryService, guides: GuideLibrary, site
     const ctx = await contextFor(c, site);
     const { t } = ctx;
     const d = await directory.get();
+    const title = d.network.area
+      ? t('home.title', { area: d.network.area[ctx.locale] })
+      : t('home.titleNoArea');
     return renderPage(
       c,
       ctx,
-      { title: t('home.title'), description: d.network.tagline[ctx.locale] },
+      { title, description: d.network.tagline[ctx.locale] },
       <>
-        <h1>{t('home.title')}</h1>
+        <h1>{title}</h1>
         <p class="lead narrow">{t('home.lead')}</p>
         <section class="hero narrow" aria-labelledby="start-heading">
           <h2 id="start-heading">{t('home.start.heading')}</h2>
@@ -44,7 +47,8 @@ export function homePage(directory: DirectoryService, guides: GuideLibrary, site
                   ctx.locale,
                   d.locations.map((l) => l.city),
                 ),
-              })}
+              })}{' '}
+              {timesNote(d, ctx.locale, t)}
             </p>
             <ul>
               {d.locations.map((l) => (
@@ -61,7 +65,7 @@ export function homePage(directory: DirectoryService, guides: GuideLibrary, site
         <section aria-labelledby="offer-heading" class="narrow">
           <h2 id="offer-heading">{t('home.offer.heading')}</h2>
           <ul>
-            <li>{t('home.offer.pain')}</li>
+            <li>{d.network.highlight?.[ctx.locale] ?? t('home.offer.pain')}</li>
             <li>{t('home.offer.internal')}</li>
             <li>{t('home.offer.sameDay')}</li>
             <li>{t('home.offer.spanish')}</li>

@@ -169,8 +169,13 @@ export function resultPages(
     const d = currentDisposition(found.assessment, found.checkIns);
     if (d === 'emergency') return c.redirect(ctx.href(`/self-check/r/${token}`), 303);
     handIntakeToBooking(c, token, s.secureCookies);
-    const visitType = d === 'urgent' ? 'back-pain-visit' : 'new-patient-pain-consultation';
-    return c.redirect(`${ctx.href('/book')}?visitType=${visitType}#times`, 303);
+    // The network names the visit types a result leads to; without one, the booking page asks.
+    const kinds = (await directory.get()).network.selfCheckVisitTypes;
+    const visitType = d === 'urgent' ? kinds.sameDay : kinds.visit;
+    return c.redirect(
+      visitType ? `${ctx.href('/book')}?visitType=${visitType}#times` : ctx.href('/book'),
+      303,
+    );
   });
 
   pages.get('/self-check/r/:token/plan', async (c) => {

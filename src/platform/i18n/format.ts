@@ -121,3 +121,11 @@ export function isRealDate(value: string): boolean {
     return false;
   }
 }
+
+/** A time zone's everyday name in the language ("Mountain Time", "hora de las Montañas Rocosas"). */
+export function zoneDisplayName(locale: Locale, timeZone: string): string {
+  const part = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}

@@ -22,7 +22,8 @@ export const en = {
   'layout.footer.privacy': 'Nothing on this site is sent to other companies: no trackers, no advertising.',
 
   // Home
-  'home.title': 'Back pain care in the Phoenix area',
+  'home.title': 'Back pain care in {area}',
+  'home.titleNoArea': 'Back pain care near you',
   'home.lead':
     'Find out what your back pain needs, get a plan you can follow at home, and book a visit with the right doctor or nurse practitioner at one of our four clinics.',
   'home.start.heading': 'Is your back pain serious?',
@@ -34,10 +35,10 @@ export const en = {
     'Choose a clinic, a clinician and a time that suits you. You can change or cancel it later.',
   'home.book.button': 'Book a visit',
   'home.clinics.heading': 'Find a clinic',
-  'home.clinics.body': 'Four clinics in {cities}, all in Arizona time.',
+  'home.clinics.body': 'Clinics in {cities}.',
   'home.clinics.link': 'See all clinics',
   'home.offer.heading': 'What we offer',
-  'home.offer.pain': 'Pain management with a specialist, including Dr. Ben Evans in Scottsdale.',
+  'home.offer.pain': 'Pain management with a specialist.',
   'home.offer.internal': 'Internal medicine for adults: everyday problems, long-term conditions, check-ups.',
   'home.offer.sameDay': 'Same-day back pain visits when you need to see someone today.',
   'home.offer.spanish': 'Care in English and Spanish.',
@@ -52,7 +53,8 @@ export const en = {
   'clinics.zip.errorUnknown': 'We do not know the ZIP code {zip}. Check it and try again.',
   'clinics.zip.nearest': 'Nearest to ZIP code {zip} first.',
   'clinics.zip.miles': '{miles} miles away',
-  'clinics.lead': 'All clinics are in Arizona, which does not change its clocks. Times are Arizona time.',
+  'times.all': 'All times are {zone}.',
+  'times.each': 'Times are each clinic’s own local time.',
   'clinics.address': 'Address',
   'clinics.phone': 'Phone',
   'clinics.hours': 'Opening hours',
@@ -235,8 +237,7 @@ export const en = {
     'Hello. You asked us to remind you to check in a few days after your self-check. Please tell us how you are doing at your private link: {link}\n\nIn an emergency, call 911.',
   // Booking
   'book.title': 'Book a visit',
-  'book.lead':
-    'Choose the kind of visit, a clinic and a clinician, then pick a time. All times are Arizona time.',
+  'book.lead': 'Choose the kind of visit, a clinic and a clinician, then pick a time.',
   'book.visitType': 'What kind of visit do you need?',
   'book.location': 'Clinic',
   'book.location.any': 'Any clinic',
@@ -284,7 +285,7 @@ export const en = {
   'book.row.name': 'Name',
   'book.row.birthDate': 'Date of birth',
   'book.row.contact': 'Contact',
-  'book.whenValue': '{day}, {time} (Arizona time)',
+  'book.whenValue': '{day}, {time} ({zone})',
   'book.emergency':
     'Your self-check result says to call 911. Please call 911 now instead of booking a visit.',
 
@@ -352,16 +353,16 @@ export const en = {
     'Hello {name}. A time you were waiting for is free: {when} at {clinic}. We are keeping it for you until {expires}. To book it, use this link: {link}\n\nIn an emergency, call 911.',
   'mail.appointment.confirmation.subject': 'Your visit is booked: {when}',
   'mail.appointment.confirmation.body':
-    'Hello {name}. Your visit is booked for {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. Your visit is booked for {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.appointment.rescheduled.subject': 'Your visit has moved: {when}',
   'mail.appointment.rescheduled.body':
-    'Hello {name}. Your visit has moved to {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. Your visit has moved to {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.appointment.cancelled.subject': 'Your visit has been cancelled',
   'mail.appointment.cancelled.body':
     'Hello {name}. Your visit on {when} at {clinic} has been cancelled. You can book a new visit at any time: {bookLink}',
   'mail.appointment.reminder.subject': 'Reminder: your visit on {when}',
   'mail.appointment.reminder.body':
-    'Hello {name}. This is a reminder of your visit on {when} (Arizona time) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. This is a reminder of your visit on {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.footer': 'In an emergency, call 911. Please do not reply to this email; call your clinic at {phone}.',
   'mail.calendarTitle': 'Visit at {clinic}',
   'sms.reminder':

@@ -22,7 +22,8 @@ export const es: Messages = {
     'Red de demostración: las direcciones y los teléfonos son ejemplos, no clínicas reales.',
   'layout.footer.privacy': 'Nada de este sitio se envía a otras empresas: sin rastreadores y sin publicidad.',
 
-  'home.title': 'Atención del dolor de espalda en el área de Phoenix',
+  'home.title': 'Atención del dolor de espalda en {area}',
+  'home.titleNoArea': 'Atención del dolor de espalda cerca de usted',
   'home.lead':
     'Descubra qué necesita su dolor de espalda, reciba un plan que puede seguir en casa y pida una cita con el médico o la enfermera practicante adecuados en una de nuestras cuatro clínicas.',
   'home.start.heading': '¿Es grave su dolor de espalda?',
@@ -34,10 +35,10 @@ export const es: Messages = {
     'Elija una clínica, un profesional y un horario que le convenga. Puede cambiarla o cancelarla después.',
   'home.book.button': 'Pedir una cita',
   'home.clinics.heading': 'Encontrar una clínica',
-  'home.clinics.body': 'Cuatro clínicas en {cities}, todas con la hora de Arizona.',
+  'home.clinics.body': 'Clínicas en {cities}.',
   'home.clinics.link': 'Ver todas las clínicas',
   'home.offer.heading': 'Lo que ofrecemos',
-  'home.offer.pain': 'Manejo del dolor con un especialista, incluido el Dr. Ben Evans en Scottsdale.',
+  'home.offer.pain': 'Manejo del dolor con un especialista.',
   'home.offer.internal':
     'Medicina interna para adultos: problemas cotidianos, enfermedades crónicas y chequeos.',
   'home.offer.sameDay': 'Citas el mismo día por dolor de espalda cuando necesita ver a alguien hoy.',
@@ -52,8 +53,8 @@ export const es: Messages = {
   'clinics.zip.errorUnknown': 'No conocemos el código postal {zip}. Revíselo e inténtelo de nuevo.',
   'clinics.zip.nearest': 'Primero las más cercanas al código postal {zip}.',
   'clinics.zip.miles': 'a {miles} millas',
-  'clinics.lead':
-    'Todas las clínicas están en Arizona, donde no se cambia la hora. Los horarios están en hora de Arizona.',
+  'times.all': 'Todos los horarios son en {zone}.',
+  'times.each': 'Los horarios son en la hora local de cada clínica.',
   'clinics.address': 'Dirección',
   'clinics.phone': 'Teléfono',
   'clinics.hours': 'Horario',
@@ -229,8 +230,7 @@ export const es: Messages = {
   'mail.checkin.body':
     'Hola. Nos pidió que le recordáramos contarnos cómo sigue unos días después de su autoevaluación. Díganos cómo está en su enlace privado: {link}\n\nEn una emergencia, llame al 911.',
   'book.title': 'Pedir una cita',
-  'book.lead':
-    'Elija el tipo de cita, una clínica y un profesional, y luego un horario. Todos los horarios son en hora de Arizona.',
+  'book.lead': 'Elija el tipo de cita, una clínica y un profesional, y luego un horario.',
   'book.visitType': '¿Qué tipo de cita necesita?',
   'book.location': 'Clínica',
   'book.location.any': 'Cualquier clínica',
@@ -278,7 +278,7 @@ export const es: Messages = {
   'book.row.name': 'Nombre',
   'book.row.birthDate': 'Fecha de nacimiento',
   'book.row.contact': 'Contacto',
-  'book.whenValue': '{day}, {time} (hora de Arizona)',
+  'book.whenValue': '{day}, {time} ({zone})',
   'book.emergency':
     'El resultado de su autoevaluación indica llamar al 911. Llame al 911 ahora en lugar de pedir una cita.',
 
@@ -347,16 +347,16 @@ export const es: Messages = {
     'Hola, {name}. Se liberó un horario que esperaba: {when} en {clinic}. Se lo guardamos hasta el {expires}. Para reservarlo, use este enlace: {link}\n\nEn una emergencia, llame al 911.',
   'mail.appointment.confirmation.subject': 'Su cita está reservada: {when}',
   'mail.appointment.confirmation.body':
-    'Hola, {name}. Su cita está reservada para el {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+    'Hola, {name}. Su cita está reservada para el {when} ({zone}) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
   'mail.appointment.rescheduled.subject': 'Su cita cambió: {when}',
   'mail.appointment.rescheduled.body':
-    'Hola, {name}. Su cita cambió al {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+    'Hola, {name}. Su cita cambió al {when} ({zone}) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
   'mail.appointment.cancelled.subject': 'Su cita fue cancelada',
   'mail.appointment.cancelled.body':
     'Hola, {name}. Su cita del {when} en {clinic} fue cancelada. Puede pedir una nueva cita cuando quiera: {bookLink}',
   'mail.appointment.reminder.subject': 'Recordatorio: su cita del {when}',
   'mail.appointment.reminder.body':
-    'Hola, {name}. Le recordamos su cita del {when} (hora de Arizona) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
+    'Hola, {name}. Le recordamos su cita del {when} ({zone}) en {clinic}, {address}. Para cambiarla o cancelarla, use su enlace privado: {link}',
   'mail.footer': 'En una emergencia, llame al 911. No responda a este correo; llame a su clínica al {phone}.',
   'mail.calendarTitle': 'Cita en {clinic}',
   'sms.reminder':
