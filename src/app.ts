@@ -13,6 +13,7 @@ import {
 import { dateInZone } from './platform/i18n/format.js';
 import {
   searchSlots,
+  isRefusalCode,
   type Scheduling,
   appointmentApi,
   bookingPages,
@@ -27,7 +28,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logging/logger.js';
 import type { AppEnv } from './platform/http/app-env.js';
-import { HttpProblem, NotFound, problemResponse } from './platform/http/problem.js';
+import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
@@ -233,6 +234,12 @@ export function createApp({
     if (error instanceof HttpProblem) {
       if (isApi(c.req.path)) return problemResponse(error, c.req.path);
       if (error.status === 404) return notFoundPage(c, site);
+      // A scheduling refusal says why, in the page's language; other refusals get the general text.
+      if (error instanceof Refused && isRefusalCode(error.code))
+        return requestErrorPage(c, site, error.status as 409 | 410, {
+          title: 'refusal.title',
+          body: `refusal.${error.code}`,
+        });
       if ([400, 409, 410, 422].includes(error.status))
         return requestErrorPage(c, site, error.status as 400 | 409 | 410 | 422);
     }

@@ -158,6 +158,7 @@ describe('review fixes', () => {
       { authorization: `Bearer ${a.manageToken}` },
     );
     expect(res.status).toBe(409);
+    expect((await res.json()).code).toBe('visit_started');
   });
 
   it('8. two moves of the same visit at once: one wins, the other is told it changed', async () => {
@@ -169,6 +170,8 @@ describe('review fixes', () => {
       post(`/api/v1/appointments/${a.id}/reschedule`, { start: '2026-12-14T12:00:00-07:00' }, auth),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect((await refused.json()).code).toBe('visit_changed');
   });
 
   it('9. leaving with an open offer passes the time to the next person', async () => {

@@ -151,6 +151,7 @@ describe('POST /api/v1/appointments', () => {
     const again = await book('2026-12-03T10:00:00-07:00');
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect(await again.json()).toMatchObject({ status: 409, code: 'slot_taken' });
     // A 20-minute follow-up at 10:40 falls inside the consultation's buffer (10:45-11:00 blocked).
     const followUp = await book('2026-12-03T10:30:00-07:00', { visitType: 'pain-follow-up' });
     expect(followUp.status).toBe(409);
@@ -261,6 +262,7 @@ describe('managing a visit', () => {
     expect((await book('2026-12-09T08:00:00-07:00')).status).toBe(201);
     const twice = await t.request(`/api/v1/appointments/${a.id}/cancel`, { method: 'POST', headers: auth });
     expect(twice.status).toBe(409);
+    expect((await twice.json()).code).toBe('visit_not_active');
   });
 
   it('reschedules atomically: a taken time leaves the visit where it was', async () => {
@@ -273,6 +275,7 @@ describe('managing a visit', () => {
       body: JSON.stringify({ start: '2026-12-10T10:00:00-07:00' }),
     });
     expect(taken.status).toBe(409);
+    expect((await taken.json()).code).toBe('slot_taken');
     const still = await (await t.request(`/api/v1/appointments/${a.id}`, { headers: auth })).json();
     expect(still.start).toBe('2026-12-10T08:00:00-07:00');
     const moved = await t.request(`/api/v1/appointments/${a.id}/reschedule`, {

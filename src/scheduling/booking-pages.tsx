@@ -3,6 +3,7 @@
  * pick a time, give your details, check, confirm. The confirm form carries its own
  * idempotency key, so a double click or a resubmitted form books once.
  */
+import { SchedulingRefused } from './refusals.js';
 import { homeZone, timesNote, type Directory } from '../directory/index.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
@@ -10,7 +11,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { Conflict, ValidationFailed } from '../platform/http/problem.js';
+import { ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
@@ -474,7 +475,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       clearHandedIntake(c, scheduling.publicUrl.startsWith('https://'));
       return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
     } catch (error) {
-      if (error instanceof Conflict) return c.redirect(backToTimes(ctx, f), 303);
+      if (error instanceof SchedulingRefused) return c.redirect(backToTimes(ctx, f), 303);
       if (error instanceof ValidationFailed) return c.redirect(backToTimes(ctx, f), 303);
       throw error;
     }

@@ -2,10 +2,11 @@
  * Booking a visit, idempotently. The database has the last word on collisions (the exclusion
  * constraint); this code only turns its refusal into a clear 409.
  */
+import { SchedulingRefused } from './refusals.js';
 import { createHash } from 'node:crypto';
 import type { Directory } from '../directory/index.js';
 import { PG, pgErrorCode, retryOnDeadlock, type Queryable } from '../platform/db/database.js';
-import { Conflict, HttpProblem, ValidationFailed } from '../platform/http/problem.js';
+import { ValidationFailed } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import {
@@ -239,8 +240,7 @@ export async function bookAppointment(
         return bookAppointment(s, req, idempotencyKey, actor, { ...options, retried: true });
       }
     }
-    if (code === PG.exclusionViolation)
-      throw new Conflict('That time has just been taken. Please choose another time.');
+    if (code === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
     throw error;
   }
 }
@@ -259,8 +259,7 @@ async function replayBooking(
     ]);
   }
   const appointment = await findAppointment(s.db, String(record.body.appointmentId));
-  if (!appointment)
-    throw new HttpProblem(410, 'Gone', 'The appointment booked with this key no longer exists.');
+  if (!appointment) throw new SchedulingRefused('booking_gone');
   return { appointment, manageToken: s.box.open(String(record.body.sealedToken)), replayed: true };
 }
 

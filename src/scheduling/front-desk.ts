@@ -5,28 +5,13 @@
  * changed since the page was shown is `visit_changed`, never a redirect as if it had worked.
  */
 import { recordAudit } from '../audit/index.js';
-import { Conflict, NotFound } from '../platform/http/problem.js';
+import { NotFound } from '../platform/http/problem.js';
+import { SchedulingRefused } from './refusals.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { changeStatus, lockAppointment, type StoredAppointment } from './scheduling-store.js';
-import { decideVisitAction, type AppointmentStatus, type VisitRefusal } from './visit-status.js';
+import { decideVisitAction, type AppointmentStatus } from './visit-status.js';
 
 export type FrontDeskAction = 'check-in' | 'mark-no-show' | 'undo';
-
-/** A refused status change: 409 with its code (problem+json `code`; pages show it in words). */
-export class VisitChangeRefused extends Conflict {
-  constructor(readonly code: VisitRefusal) {
-    super(REFUSAL_DETAIL[code]);
-    Object.assign(this.extra, { code });
-  }
-}
-
-const REFUSAL_DETAIL: Record<VisitRefusal, string> = {
-  visit_changed: 'This visit changed since the page was shown; nothing was changed.',
-  too_early_to_check_in: 'A visit can be checked in only on its day.',
-  too_late_to_check_in: 'This visit’s day has passed; it can no longer be checked in.',
-  too_early_for_no_show: 'A visit can be marked as a no-show only once its start time has passed.',
-  visit_started: 'This visit has already started.',
-};
 
 /** The audit action of each command (kept as before for check-in and no-show). */
 const AUDIT_ACTION: Record<FrontDeskAction, string> = {
@@ -78,7 +63,7 @@ export async function changeVisitStatus(
       outcome: 'invalid',
       detail: { code: outcome.refused },
     });
-    throw new VisitChangeRefused(outcome.refused);
+    throw new SchedulingRefused(outcome.refused);
   }
   return outcome.visit!;
 }

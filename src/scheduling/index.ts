@@ -3,7 +3,8 @@ export { appointmentApi, patientSchema } from './appointment-api.js';
 export { bookingPages } from './booking-pages.js';
 export { bookAppointment } from './booking-service.js';
 export { deleteExpiredIdempotencyKeys } from './booking-store.js';
-export { VisitChangeRefused, changeVisitStatus, type FrontDeskAction } from './front-desk.js';
+export { changeVisitStatus, type FrontDeskAction } from './front-desk.js';
+export { REFUSAL_CODES, SchedulingRefused, isRefusalCode, type RefusalCode } from './refusals.js';
 export { handIntakeToBooking } from './intake-handoff.js';
 export { managePages } from './manage-pages.js';
 export {

@@ -2,13 +2,14 @@
  * A patient's visit at its private link: details, directions, calendar file, and cancel or
  * reschedule with a confirmation step each. The token in the path is the only key.
  */
+import { SchedulingRefused } from './refusals.js';
 import type { Context } from 'hono';
 import { tel } from '../platform/views/tel.js';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -194,7 +195,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     try {
       await cancelAppointment(s, a, token, actorOf(c, 'patient'));
     } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
+      if (!(error instanceof SchedulingRefused)) throw error;
     }
     return c.redirect(ctx.href(`/appointments/manage/${token}`), 303);
   });
@@ -320,7 +321,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
         actorOf(c, 'patient'),
       );
     } catch (error) {
-      if (error instanceof Conflict || error instanceof ValidationFailed)
+      if (error instanceof SchedulingRefused || error instanceof ValidationFailed)
         return c.redirect(`${base}/reschedule?taken=1`, 303);
       throw error;
     }

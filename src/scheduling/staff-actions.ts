@@ -3,7 +3,8 @@
  * patient's own changes. The notices carry the patient's own private link, opened from its sealed
  * copy (migration 0010); staff never see it.
  */
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { SchedulingRefused } from './refusals.js';
+import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { cancelAppointment, rescheduleAppointment } from './visit-changes.js';
 import { requireBookableSlot } from './slot-search.js';
@@ -51,13 +52,13 @@ export async function staffCancelAppointment(
 ): Promise<StoredAppointment> {
   const a = await requireVisit(s, appointmentId);
   // Refuse before patientToken may issue a new token: a refused change must not break the link.
-  requireChangeable(s, a, 'cancelled');
+  requireChangeable(s, a);
   return cancelAppointment(s, a, await patientToken(s, a), actor, reason);
 }
 
-function requireChangeable(s: Scheduling, a: StoredAppointment, verb: string) {
-  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be ${verb}.`);
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+function requireChangeable(s: Scheduling, a: StoredAppointment) {
+  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
 }
 
 /** Moves a visit to a new time, optionally with another provider at the same clinic. */
@@ -70,7 +71,7 @@ export async function staffRescheduleAppointment(
 ): Promise<StoredAppointment> {
   // Refuse a visit that cannot move, or a time that is not bookable, before patientToken may issue
   // a new token (a refused change must not break the patient's link). The move checks both again.
-  requireChangeable(s, a, 'moved');
+  requireChangeable(s, a);
   const d = await s.directory.get();
   await requireBookableSlot(
     s,
@@ -86,8 +87,6 @@ export async function staffRescheduleAppointment(
   return rescheduleAppointment(s, a, start, await patientToken(s, a), actor, toProvider);
 }
 
-const NOT_WAITING = 'This person is no longer waiting (they were offered a time, booked or left).';
-
 /**
  * Offers a chosen open time to one person on the waiting list (staff pick who, e.g. after a
  * phone call); they get the usual time-limited offer by email.
@@ -102,7 +101,7 @@ export async function staffOfferTime(
   // The slot is checked before the transaction: PGlite has one connection, and the check reads
   // through s.db. The entry is locked and checked again inside it.
   const waiting = await findWaitingEntry(s.db, entryId);
-  if (!waiting) throw new Conflict(NOT_WAITING);
+  if (!waiting) throw new SchedulingRefused('not_waiting');
   const location = d.locations.find((l) => l.id === waiting.locationId)!;
   const visitType = d.visitTypes.find((v) => v.id === waiting.visitTypeId)!;
   const { slot, provider, localDate } = await requireBookableSlot(
@@ -124,7 +123,7 @@ export async function staffOfferTime(
     ]);
   await s.db.transaction(async (tx) => {
     const entry = await findWaitingEntry(tx, entryId, true);
-    if (!entry) throw new Conflict(NOT_WAITING);
+    if (!entry) throw new SchedulingRefused('not_waiting');
     const offered = await offerToEntry(
       tx,
       s,
@@ -139,7 +138,7 @@ export async function staffOfferTime(
       actor,
     );
     // Booked or held for another offer since the slot check: nothing was written.
-    if (!offered) throw new Conflict('That time has just been taken. Choose another time to offer.');
+    if (!offered) throw new SchedulingRefused('slot_taken');
   });
   s.kickOutbox();
 }

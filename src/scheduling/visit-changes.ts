@@ -2,9 +2,9 @@
  * Managing a visit: reading it with its private token, cancelling and moving it. Each change is
  * audited, tells the patient, and offers the freed time to the waiting list, in one transaction.
  */
+import { SchedulingRefused } from './refusals.js';
 import { recordAudit } from '../audit/index.js';
 import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
-import { Conflict } from '../platform/http/problem.js';
 import { hashToken, sameHash } from '../platform/tokens.js';
 import {
   findAppointment,
@@ -81,12 +81,11 @@ export async function cancelAppointment(
   /** Why, when staff cancel (kept in the audit event, not sent to the patient). */
   reason?: string,
 ): Promise<StoredAppointment> {
-  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be cancelled.`);
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
   const d = await s.directory.get();
   const cancelled = await s.db.transaction(async (tx) => {
-    if (!(await markCancelled(tx, a.id, s.now())))
-      throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+    if (!(await markCancelled(tx, a.id, s.now()))) throw new SchedulingRefused('visit_changed');
     await recordAudit(tx, {
       ...actor,
       action: 'cancel',
@@ -120,8 +119,8 @@ export async function rescheduleAppointment(
   /** Staff may move the visit to another provider (slug) at the same clinic. */
   toProvider?: string,
 ): Promise<StoredAppointment> {
-  if (a.status !== 'booked') throw new Conflict(`This visit is ${a.status} and cannot be moved.`);
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new Conflict('This visit has already started.');
+  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
+  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
   const d = await s.directory.get();
   const ref = {
     visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
@@ -150,7 +149,7 @@ export async function rescheduleAppointment(
           a.sequence,
           provider.id === a.providerId ? undefined : provider.id,
         );
-        if (!changed) throw new Conflict('This visit was changed meanwhile. Reload and try again.');
+        if (!changed) throw new SchedulingRefused('visit_changed');
         await recordAudit(tx, {
           ...actor,
           action: 'reschedule',
@@ -175,8 +174,7 @@ export async function rescheduleAppointment(
     s.kickOutbox();
     return moved;
   } catch (error) {
-    if (pgErrorCode(error) === PG.exclusionViolation)
-      throw new Conflict('That time has just been taken. Your visit was not changed.');
+    if (pgErrorCode(error) === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
     throw error;
   }
 }

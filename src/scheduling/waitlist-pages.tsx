@@ -1,11 +1,12 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
+import { SchedulingRefused } from './refusals.js';
 import { homeZone } from '../directory/index.js';
 import type { Context } from 'hono';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { Conflict, ValidationFailed } from '../platform/http/problem.js';
+import { ValidationFailed } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { FormError } from '../platform/views/forms.js';
@@ -236,7 +237,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
         const booked = await takeOffer(s, offer.entry, actorOf(c, 'patient'));
         return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
       } catch (error) {
-        if (error instanceof Conflict || error instanceof ValidationFailed) return gone();
+        if (error instanceof SchedulingRefused || error instanceof ValidationFailed) return gone();
         throw error;
       }
     }

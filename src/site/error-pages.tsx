@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { splitLocale, translator } from '../platform/i18n/i18n.js';
+import { splitLocale, translator, type MessageKey } from '../platform/i18n/i18n.js';
 import { pageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 
@@ -19,16 +19,25 @@ export async function notFoundPage(c: Context, site: Site) {
   );
 }
 
-/** A request the domain refused (400, 409, 410, 422) that a page did not handle itself. */
-export async function requestErrorPage(c: Context, site: Site, status: 400 | 409 | 410 | 422 | 429) {
+/**
+ * A request the domain refused (400, 409, 410, 422) that a page did not handle itself; with a
+ * refusal's text (`refusal.<code>`) when the domain said why.
+ */
+export async function requestErrorPage(
+  c: Context,
+  site: Site,
+  status: 400 | 409 | 410 | 422 | 429,
+  why?: { title: MessageKey; body: MessageKey },
+) {
   const ctx = await contextFor(c, site);
+  const title = ctx.t(why?.title ?? 'error.request.title');
   return renderPage(
     c,
     ctx,
-    { title: ctx.t('error.request.title'), status, noindex: true },
+    { title, status, noindex: true },
     <div class="narrow">
-      <h1>{ctx.t('error.request.title')}</h1>
-      <p>{ctx.t(status === 429 ? 'error.tooMany.body' : 'error.request.body')}</p>
+      <h1>{title}</h1>
+      <p>{ctx.t(why?.body ?? (status === 429 ? 'error.tooMany.body' : 'error.request.body'))}</p>
       <p>
         <a href={ctx.href('/')}>{ctx.t('error.notFound.home')}</a>
       </p>

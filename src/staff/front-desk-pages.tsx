@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
   changeVisitStatus,
-  VisitChangeRefused,
+  SchedulingRefused,
   type FrontDeskAction,
   listAppointments,
   searchAppointments,
@@ -170,13 +170,13 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     try {
       await changeVisitStatus(scheduling, a.id, action, staffActor(c), expected);
     } catch (error) {
-      if (!(error instanceof VisitChangeRefused)) throw error;
+      if (!(error instanceof SchedulingRefused)) throw error;
       return page(
         c,
         t('staff.refused.title'),
         <div class="narrow">
           <h1>{t('staff.refused.title')}</h1>
-          <p>{t(`staff.refused.${error.code}`)}</p>
+          <p>{t(`refusal.${error.code}`)}</p>
           <p>
             <a class="button" href={back}>
               {t('staff.refused.back')}

@@ -223,6 +223,13 @@ describe('moving and cancelling a visit', () => {
       "SELECT w.status FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.given_name = 'Wanda'",
     );
     expect(offer!.status).toBe('offered');
+    // Cancelling it again is refused, and the page says why (the refusal's own text, 409).
+    const again = await desk.client.post(`/staff/appointments/${booked.id}/cancel`, {
+      _csrf: desk.csrf,
+      reason: 'provider-unavailable',
+    });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('This visit is no longer booked');
   });
 
   it('answers "not found" (audited) to a provider trying to cancel and to another clinic’s desk', async () => {

@@ -1,15 +1,17 @@
 /** Pieces of the staff forms that change visits: error summary, open times, patient fields. */
 import type { Child } from 'hono/jsx';
-import { HttpProblem, ValidationFailed } from '../platform/http/problem.js';
+import { HttpProblem, Refused, ValidationFailed } from '../platform/http/problem.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
-import type { Slot } from '../scheduling/index.js';
+import { isRefusalCode, type Slot } from '../scheduling/index.js';
 import { t } from './staff-kit.js';
 
 /** A message per problem, for a form's error summary: field errors name their field. */
 export function problemMessages(error: unknown): string[] | undefined {
   if (error instanceof ValidationFailed) return error.errors.map((e) => `${e.field} ${e.detail}`);
+  // A scheduling refusal in words (the same text every page shows for its code).
+  if (error instanceof Refused && isRefusalCode(error.code)) return [t(`refusal.${error.code}`)];
   if (error instanceof HttpProblem && error.status < 500) return [error.detail];
   return undefined;
 }

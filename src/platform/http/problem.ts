@@ -45,6 +45,21 @@ export class Conflict extends HttpProblem {
   }
 }
 
+/**
+ * A change the domain refused for a reason with a stable code (`slot_taken`, `visit_changed`):
+ * problem+json carries the code for programs; pages show the code's text in the page's language
+ * (catalog key `refusal.<code>`), both from the one error handler in app.ts.
+ */
+export class Refused extends HttpProblem {
+  constructor(
+    readonly code: string,
+    status: 409 | 410,
+    detail: string,
+  ) {
+    super(status, status === 409 ? 'Conflict' : 'Gone', detail, { code });
+  }
+}
+
 export function problemBody(problem: HttpProblem, instance?: string): Record<string, unknown> {
   return {
     type: 'about:blank',

@@ -157,13 +157,6 @@ export const staffEn = {
   'staff.action.undoHidden': '{status}: back to booked',
   'staff.refused.title': 'Nothing was changed',
   'staff.refused.back': 'Back to the schedule',
-  'staff.refused.visit_changed':
-    'This visit changed since the page was shown (someone else may have checked it in, moved or cancelled it). Look at the schedule again.',
-  'staff.refused.too_early_to_check_in': 'A visit can be checked in only on its day.',
-  'staff.refused.too_late_to_check_in': 'This visit’s day has passed, so it can no longer be checked in.',
-  'staff.refused.too_early_for_no_show':
-    'A visit can be marked as a no-show only once its start time has passed.',
-  'staff.refused.visit_started': 'This visit has already started.',
   'staff.cancel.reason.patient-asked': 'The patient asked',
   'staff.cancel.reason.provider-unavailable': 'The provider is not available',
   'staff.cancel.reason.clinic-closed': 'The clinic is closed',

@@ -160,14 +160,6 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.action.undoHidden': '{status}: volver a reservada',
   'staff.refused.title': 'No se cambió nada',
   'staff.refused.back': 'Volver a la agenda',
-  'staff.refused.visit_changed':
-    'Esta cita cambió desde que se mostró la página (alguien pudo registrar la llegada, moverla o cancelarla). Vuelva a mirar la agenda.',
-  'staff.refused.too_early_to_check_in': 'Solo se puede registrar la llegada el día de la cita.',
-  'staff.refused.too_late_to_check_in':
-    'El día de esta cita ya pasó, así que ya no se puede registrar la llegada.',
-  'staff.refused.too_early_for_no_show':
-    'Solo se puede marcar que el paciente no vino después de la hora de inicio de la cita.',
-  'staff.refused.visit_started': 'Esta cita ya empezó.',
   'staff.cancel.reason.patient-asked': 'El paciente lo pidió',
   'staff.cancel.reason.provider-unavailable': 'El profesional no está disponible',
   'staff.cancel.reason.clinic-closed': 'La clínica está cerrada',
