@@ -85,6 +85,9 @@ beforeAll(async () => {
     email: 'paz@example.com',
   });
   clock = monday;
+  ids.patient = (
+    await t.db.query<{ id: string }>('SELECT patient_id AS id FROM appointments WHERE id = $1', [ids.today])
+  )[0]!.id;
   ids.toMove = await book('2026-12-01T10:00:00-07:00');
   ids.toCancel = await book('2026-12-01T11:00:00-07:00');
   ids.underTimeOff = await book('2026-12-03T10:00:00-07:00');
@@ -158,6 +161,17 @@ const STEPS: Step[] = [
   ),
   get('/staff/appointments/:id', 'desk', '/staff/appointments/ID:today', 200, 1, true),
   get('/staff/appointments/:id/intake', 'evans', '/staff/appointments/ID:today/intake', 200, 1, true),
+  // The planted patient and their four visits at Scottsdale: one event each.
+  get('/staff/patients/:id', 'desk', '/staff/patients/ID:patient', 200, 5, true),
+  send(
+    '/staff/patients/:id/contact',
+    'desk',
+    () => `/staff/patients/${ids.patient}/contact`,
+    () => ({ email: PLANTED.email, phone: PLANTED.phone }),
+    303,
+    1,
+    true,
+  ),
   send(
     '/staff/appointments/:id/check-in',
     'desk',
@@ -421,6 +435,11 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     }),
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel', {}),
+    record('GET /staff/patients/:id', '/staff/patients/ID:patient'),
+    record('POST /staff/patients/:id/contact', '/staff/patients/ID:patient/contact', {
+      email: 'x@example.com',
+      phone: '480 555 0000',
+    }),
     record('GET /staff/waitlist/:id/offer', '/staff/waitlist/ID:entry/offer'),
     record('POST /staff/waitlist/:id/offer', '/staff/waitlist/ID:entry/offer', {
       slot: 'ben-evans|2026-12-09T09:00:00-07:00',

@@ -23,3 +23,4 @@ export { waitlistPages } from './waitlist-pages.js';
 export { listOpenEntries, type WaitlistEntry } from './waitlist-store.js';
 export { expireOffers } from './waitlist.js';
 export { outdatedVisitMessages } from './visit-messages.js';
+export { correctPatientContact, findPatient, visitsOfPatient, type PatientRecord } from './patients.js';

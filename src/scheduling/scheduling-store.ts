@@ -282,3 +282,12 @@ export async function visitVersions(db: Queryable, ids: string[]) {
   );
   return new Map(rows.map((r) => [r.id, { sequence: r.sequence, status: r.status, startsAt: r.starts_at }]));
 }
+
+/** A patient's visits, newest first (at most 100). */
+export async function listVisitsOfPatient(db: Queryable, patientId: string): Promise<StoredAppointment[]> {
+  const rows = await db.query<AppointmentRow>(
+    `${SELECT_APPOINTMENT} WHERE a.patient_id = $1 ORDER BY a.starts_at DESC LIMIT 100`,
+    [patientId],
+  );
+  return rows.map(toAppointment);
+}

@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
 import { intakeRoutes } from './intake-pages.js';
+import { patientRoutes } from './patient-pages.js';
 import { phoneBookingRoutes } from './phone-booking-pages.js';
 import { signInRoutes } from './sign-in-pages.js';
 import { staffKit, type StaffDeps, type StaffEnv } from './staff-kit.js';
@@ -24,6 +25,7 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   intakeRoutes(pages, kit);
   phoneBookingRoutes(pages, kit);
   waitlistRoutes(pages, kit);
+  patientRoutes(pages, kit);
   // After the fixed /staff/appointments/:id/... paths of the other modules.
   visitRoutes(pages, kit);
   auditRoutes(pages, kit);

@@ -112,6 +112,9 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </a>
           </p>
         ) : null}
+        <p>
+          <a href={`/staff/patients/${a.patientId}`}>{t('staff.visit.patient')}</a>
+        </p>
         {(await isNetworkAdmin(session.user)) ? (
           <p>
             <a href={`/staff/audit?patient=${a.patientId}`}>{t('staff.visit.auditTrail')}</a>

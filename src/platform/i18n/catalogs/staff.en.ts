@@ -149,6 +149,18 @@ export const staffEn = {
   'staff.waitlist.send': 'Send the offer',
   'staff.waitlist.back': 'Back to the waiting list',
   'staff.audit.patient': "Patient (id, from a visit's page)",
+  'staff.visit.patient': 'All visits and contact details of this patient',
+  'staff.patient.visits': 'Visits you can see',
+  'staff.patient.language': 'Language for messages',
+  'staff.patient.language.en': 'English',
+  'staff.patient.language.es': 'Spanish',
+  'staff.patient.contact': 'Correct the contact details',
+  'staff.patient.contactLead':
+    'Check the new email and phone with the patient. Messages from now on use them; the change is recorded in the audit trail.',
+  'staff.patient.save': 'Save contact details',
+  'staff.patient.saved': 'The contact details were saved.',
+  'staff.patient.err.email': 'Enter an email address like name@example.com',
+  'staff.patient.err.phone': 'Enter a phone number of 7 to 25 digits, like 480 555 0100',
   'staff.visit.auditTrail': "Who has seen or changed this patient's records",
   'staff.shortcuts':
     'Keyboard: t today, w week, f find a patient, b book, l waiting list, p and n previous and next.',

@@ -152,6 +152,18 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.waitlist.send': 'Enviar la oferta',
   'staff.waitlist.back': 'Volver a la lista de espera',
   'staff.audit.patient': 'Paciente (id, de la página de la cita)',
+  'staff.visit.patient': 'Todas las citas y los datos de contacto de este paciente',
+  'staff.patient.visits': 'Citas que usted puede ver',
+  'staff.patient.language': 'Idioma de los mensajes',
+  'staff.patient.language.en': 'Inglés',
+  'staff.patient.language.es': 'Español',
+  'staff.patient.contact': 'Corregir los datos de contacto',
+  'staff.patient.contactLead':
+    'Confirme el correo y el teléfono nuevos con el paciente. Los mensajes usarán estos datos desde ahora; el cambio queda en el registro de auditoría.',
+  'staff.patient.save': 'Guardar los datos de contacto',
+  'staff.patient.saved': 'Se guardaron los datos de contacto.',
+  'staff.patient.err.email': 'Escriba un correo electrónico como nombre@ejemplo.com',
+  'staff.patient.err.phone': 'Escriba un teléfono de 7 a 25 dígitos, como 480 555 0100',
   'staff.visit.auditTrail': 'Quién vio o cambió los datos de este paciente',
   'staff.shortcuts':
     'Teclado: t hoy, w semana, f buscar paciente, b reservar, l lista de espera, p y n anterior y siguiente.',

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createStaff, signedIn } from '../../test/support/staff.js';
+
+const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
+let t: TestApp;
+let desk: Awaited<ReturnType<typeof signedIn>>;
+let tempe: Awaited<ReturnType<typeof signedIn>>;
+let evans: Awaited<ReturnType<typeof signedIn>>;
+const visits: { id: string; manageToken: string }[] = [];
+let patientId = '';
+
+const PERSON = {
+  givenName: 'Rosario',
+  familyName: 'Registro',
+  birthDate: '1958-08-18',
+  email: 'rosario@example.com',
+  phone: '480 555 0188',
+};
+
+async function book(start: string, provider: string) {
+  const res = await t.request('/api/v1/appointments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      visitType: 'back-pain-visit',
+      location: 'scottsdale',
+      provider,
+      start,
+      patient: PERSON,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; manageToken: string };
+}
+
+const auditOf = (entityId: string) =>
+  t.db.query<{ action: string; outcome: string; detail: unknown }>(
+    'SELECT action, outcome, detail FROM audit_events WHERE entity_id = $1 ORDER BY id',
+    [entityId],
+  );
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  await createStaff(t, [
+    { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
+    { email: 'tempe@example.com', role: 'front-desk', locations: ['tempe'] },
+    { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+  ]);
+  // One person, two visits (patient identity keeps one record): with Dr. Evans and Dr. Walker.
+  visits.push(await book('2026-12-01T09:00:00-07:00', 'ben-evans'));
+  visits.push(await book('2026-12-02T09:00:00-07:00', 'james-walker'));
+  const [row] = await t.db.query<{ patient_id: string }>(
+    'SELECT patient_id FROM appointments WHERE id = $1',
+    [visits[0]!.id],
+  );
+  patientId = row!.patient_id;
+  desk = await signedIn(t, 'desk@example.com');
+  tempe = await signedIn(t, 'tempe@example.com');
+  evans = await signedIn(t, 'evans@example.com');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('a patient, for staff', () => {
+  it('shows the front desk the person and all their visits at the clinic, from the visit page, audited per record', async () => {
+    const visit = await (await desk.client.get(`/staff/appointments/${visits[0]!.id}`)).text();
+    expect(visit).toContain(`href="/staff/patients/${patientId}"`);
+    const before = (await auditOf(patientId)).length;
+    const res = await desk.client.get(`/staff/patients/${patientId}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Rosario Registro');
+    expect(page).toContain('rosario@example.com');
+    expect(page).toContain(`/staff/appointments/${visits[0]!.id}`);
+    expect(page).toContain(`/staff/appointments/${visits[1]!.id}`);
+    expect(page).toContain('Correct the contact details');
+    expect((await auditOf(patientId)).slice(before)).toEqual([
+      { action: 'read', outcome: 'success', detail: {} },
+    ]);
+    expect((await auditOf(visits[1]!.id)).at(-1)).toMatchObject({ action: 'read', outcome: 'success' });
+  });
+
+  it('shows a provider only their own visits, with no correction form', async () => {
+    const page = await (await evans.client.get(`/staff/patients/${patientId}`)).text();
+    expect(page).toContain(`/staff/appointments/${visits[0]!.id}`);
+    expect(page).not.toContain(`/staff/appointments/${visits[1]!.id}`);
+    expect(page).not.toContain('Correct the contact details');
+    const post = await evans.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: evans.csrf,
+      email: 'x@example.com',
+      phone: '480 555 0000',
+    });
+    expect(post.status).toBe(404);
+    expect((await auditOf(patientId)).at(-1)).toMatchObject({ action: 'update', outcome: 'denied' });
+  });
+
+  it('answers "not found" (audited) to another clinic’s desk and to an unknown id', async () => {
+    expect((await tempe.client.get(`/staff/patients/${patientId}`)).status).toBe(404);
+    expect((await auditOf(patientId)).at(-1)).toMatchObject({ action: 'read', outcome: 'denied' });
+    expect((await desk.client.get('/staff/patients/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await desk.client.get('/staff/patients/not-an-id')).status).toBe(404);
+  });
+
+  it('refuses bad contact details with a named error and changes nothing', async () => {
+    const res = await desk.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: desk.csrf,
+      email: 'not-an-email',
+      phone: '12',
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('Enter an email address like name@example.com');
+    expect(page).toContain('Enter a phone number of 7 to 25 digits');
+    expect(page).toContain('value="not-an-email"');
+    const [row] = await t.db.query<{ email: string }>('SELECT email FROM patients WHERE id = $1', [
+      patientId,
+    ]);
+    expect(row!.email).toBe('rosario@example.com');
+  });
+
+  it('corrects the contact details (audited without the values), and the next message uses them', async () => {
+    const res = await desk.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: desk.csrf,
+      email: 'rosario.nuevo@example.com',
+      phone: '602 555 0199',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/staff/patients/${patientId}?saved=1`);
+    expect(await (await desk.client.get(`/staff/patients/${patientId}?saved=1`)).text()).toContain(
+      'The contact details were saved.',
+    );
+    const update = (await auditOf(patientId)).find((e) => e.action === 'update' && e.outcome === 'success');
+    expect(update).toEqual({ action: 'update', outcome: 'success', detail: {} });
+    // The patient moves their first visit: the notice goes to the corrected address.
+    const moved = await t.request(`/api/v1/appointments/${visits[0]!.id}/reschedule`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${visits[0]!.manageToken}` },
+      body: JSON.stringify({ start: '2026-12-01T10:00:00-07:00' }),
+    });
+    expect(moved.status).toBe(200);
+    const [notice] = await t.db.query<{ recipient: string }>(
+      "SELECT recipient FROM outbox_messages WHERE appointment_id = $1 AND kind = 'appointment-rescheduled'",
+      [visits[0]!.id],
+    );
+    expect(notice!.recipient).toBe('rosario.nuevo@example.com');
+  });
+});
