@@ -29,6 +29,7 @@ import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logging/logger.js';
 import type { AppEnv } from './platform/http/app-env.js';
 import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
+import { fhirAvailabilityApi } from './fhir/index.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
@@ -141,6 +142,9 @@ export function createApp({
     }
   });
   app.route('/', assets.routes);
+
+  // FHIR R4: the network's availability, public (decision 16).
+  app.route('/fhir', fhirAvailabilityApi({ scheduling, directory, publicUrl: config.publicUrl, now }));
 
   const api = new Hono<AppEnv>();
   api.route('/', directoryApi(directory));
