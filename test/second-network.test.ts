@@ -11,7 +11,7 @@ import { createEmptyDatabase, onPostgres, type TestDatabase } from './support/te
 import { createTestApp, LogCapture, testConfig, type TestApp } from './support/test-app.js';
 
 const NETWORK_FILE = fileURLToPath(new URL('./fixtures/front-range-network.json', import.meta.url));
-const DEMO_WORDS = /Arizona|Phoenix|Scottsdale|Glendale|Tempe|Evans|Carepath Clinics/;
+const DEMO_WORDS = /Arizona|Phoenix|Scottsdale|Glendale|Tempe|Evans|Carepath Clinics|\bfour\b|cuatro/i;
 
 const clock = new Date('2026-03-02T15:00:00Z'); // Monday 2 March 2026, 08:00 in Denver (MST)
 let t: TestApp;

@@ -122,11 +122,12 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 {t('staff.visit.email')}
               </label>
               <input
-                class="input"
+                class="input width-20"
                 id="email"
                 name="email"
                 type="email"
                 autocomplete="off"
+                spellcheck={false}
                 value={values.email}
               />
             </div>
@@ -135,7 +136,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 {t('staff.visit.phone')}
               </label>
               <input
-                class="input width-20"
+                class="input width-10"
                 id="phone"
                 name="phone"
                 type="tel"

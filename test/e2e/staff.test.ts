@@ -119,6 +119,20 @@ describe('the staff side in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('h1:has-text("Rita Move")');
     expect(await axeViolations(page)).toEqual([]);
+    // Rita's patient page: her visits, and a corrected phone number, by keyboard.
+    const visitUrl = page.url();
+    await page.getByRole('link', { name: /All visits and contact details/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h2:has-text("Visits you can see")');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#phone').fill('480 555 0177');
+    await page.getByRole('button', { name: 'Save contact details' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notice:has-text("The contact details were saved")');
+    expect(await page.locator('dd', { hasText: '480 555 0177' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-patient-desktop');
+    await page.goto(visitUrl);
     await page.getByRole('link', { name: 'Move', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('h1:has-text("Move a visit")');

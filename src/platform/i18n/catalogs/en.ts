@@ -25,7 +25,7 @@ export const en = {
   'home.title': 'Back pain care in {area}',
   'home.titleNoArea': 'Back pain care near you',
   'home.lead':
-    'Find out what your back pain needs, get a plan you can follow at home, and book a visit with the right doctor or nurse practitioner at one of our four clinics.',
+    'Find out what your back pain needs, get a plan you can follow at home, and book a visit with the right doctor or nurse practitioner at one of our clinics.',
   'home.start.heading': 'Is your back pain serious?',
   'home.start.body':
     'Our self-check asks about the warning signs first, then tells you what to do: call 911, see a doctor today, book a visit, or care for yourself at home. It takes about five minutes.',

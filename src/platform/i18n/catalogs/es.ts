@@ -25,7 +25,7 @@ export const es: Messages = {
   'home.title': 'Atención del dolor de espalda en {area}',
   'home.titleNoArea': 'Atención del dolor de espalda cerca de usted',
   'home.lead':
-    'Descubra qué necesita su dolor de espalda, reciba un plan que puede seguir en casa y pida una cita con el médico o la enfermera practicante adecuados en una de nuestras cuatro clínicas.',
+    'Descubra qué necesita su dolor de espalda, reciba un plan que puede seguir en casa y pida una cita con el médico o la enfermera practicante adecuados en una de nuestras clínicas.',
   'home.start.heading': '¿Es grave su dolor de espalda?',
   'home.start.body':
     'Nuestra autoevaluación pregunta primero por las señales de alarma y luego le dice qué hacer: llamar al 911, ver a un médico hoy, pedir una cita o cuidarse en casa. Toma unos cinco minutos.',
