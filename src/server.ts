@@ -4,6 +4,8 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from './config.js';
 import { createApp } from './app.js';
 import { openDatabase } from './platform/db/open.js';
@@ -40,6 +42,11 @@ export interface Running {
 }
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  // Say what start-up is doing while it does it: creating the embedded database is the slow part.
+  const where = config.database;
+  if (where.kind === 'pglite' && where.dir !== 'memory' && !existsSync(join(where.dir, 'PG_VERSION')))
+    logger.info({ dir: where.dir }, 'creating the embedded database (first start; a few seconds)');
+  else logger.info({ database: where.kind }, 'opening the database');
   const db = await openDatabase(config.database);
   try {
     const applied = await migrate(db);

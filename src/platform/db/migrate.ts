@@ -51,6 +51,12 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // A restart usually finds every migration applied and unchanged: one read, no locks.
+  const done = await db.query<{ version: number; checksum: string }>(
+    'SELECT version, checksum FROM schema_migrations',
+  );
+  const known = new Map(done.map((r) => [r.version, r.checksum]));
+  if (migrations.every((m) => known.get(m.version) === m.checksum)) return [];
   const applied: number[] = [];
   for (const m of migrations) {
     const ran = await db.transaction(async (tx) => {
