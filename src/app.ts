@@ -106,6 +106,7 @@ export function createApp({
     waitlistOfferMinutes: config.waitlistOfferMinutes,
     reminderHours: config.reminderHours,
     mailFrom: config.mailFrom,
+    smsAvailable: Boolean(config.sms),
     kickOutbox: kickOutbox ?? (() => undefined),
     // Bookings may hold all but three pooled connections: health, slot search and pages keep those.
     bookingGate: new Gate(

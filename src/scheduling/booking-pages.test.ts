@@ -6,7 +6,11 @@ import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
 const NOW = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW });
+  // An SMS gateway is configured here, so text reminders are offered (see the test without one).
+  t = await createTestApp({
+    now: () => NOW,
+    config: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 'gateway-secret-token' },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -217,6 +221,27 @@ describe('booking pages', () => {
 });
 
 describe('text reminders from the booking pages', () => {
+  it('offers no text reminders without an SMS gateway, and ignores a stale form that asks for them', async () => {
+    const plain = await createTestApp({ now: () => NOW });
+    try {
+      const client = new FormClient(plain);
+      const times = await (
+        await client.get(
+          '/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+        )
+      ).text();
+      const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+      expect(await (await client.get(href)).text()).not.toContain('Also send me text message reminders');
+      const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
+      const check = await (
+        await client.post('/book/details', { ...params, ...DETAILS, smsReminders: 'yes' })
+      ).text();
+      expect(check).not.toContain('name="smsReminders"');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('carries the SMS choice from the details form to the booking', async () => {
     const client = new FormClient(t);
     const times = await (

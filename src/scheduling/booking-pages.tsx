@@ -65,6 +65,9 @@ function patientErrors(ctx: PageContext, issues: { path: PropertyKey[] }[]): For
 
 export function bookingPages({ scheduling, site, intakeFromToken }: BookingPagesDeps): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
+  // Text reminders only where a gateway can send them; a stale form's "yes" is ignored otherwise.
+  const wantsSms = (f: Record<string, string | undefined>) =>
+    scheduling.smsAvailable && f.smsReminders === 'yes';
 
   const intakeOf = async (c: Context<AppEnv>) => {
     const token = handedIntakeToken(c);
@@ -355,7 +358,8 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           values={values}
           errors={errors}
           hidden={hidden}
-          smsReminders={f.smsReminders === 'yes'}
+          smsReminders={wantsSms(f)}
+          offerSms={scheduling.smsAvailable}
         />
       </div>,
     );
@@ -392,7 +396,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       provider: f.provider!,
       start: f.start!,
       ...parsed.data,
-      ...(f.smsReminders === 'yes' ? { smsReminders: 'yes' } : {}),
+      ...(wantsSms(f) ? { smsReminders: 'yes' } : {}),
     };
     const row = (label: string, value: string) => (
       <div>
@@ -417,7 +421,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
               {row(ctx.t('book.row.name'), `${parsed.data.givenName} ${parsed.data.familyName}`)}
               {row(ctx.t('book.row.birthDate'), parsed.data.birthDate)}
               {row(ctx.t('book.row.contact'), `${parsed.data.email}, ${parsed.data.phone}`)}
-              {row(ctx.t('book.row.sms'), f.smsReminders === 'yes' ? ctx.t('sc.yes') : ctx.t('sc.no'))}
+              {scheduling.smsAvailable
+                ? row(ctx.t('book.row.sms'), wantsSms(f) ? ctx.t('sc.yes') : ctx.t('sc.no'))
+                : null}
             </>
           }
         />
@@ -464,7 +470,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           start: f.start ?? '',
           patient: parsed.data,
           language: ctx.locale,
-          smsReminders: f.smsReminders === 'yes',
+          smsReminders: wantsSms(f),
           ...(intake && intake.disposition !== 'emergency'
             ? { verifiedIntake: { assessmentId: intake.assessmentId, disposition: intake.disposition } }
             : {}),

@@ -221,6 +221,7 @@ export function DetailsForm({
   hidden,
   fieldsOnly,
   smsReminders,
+  offerSms,
 }: {
   ctx: PageContext;
   action: string;
@@ -230,6 +231,8 @@ export function DetailsForm({
   /** Only the five fields, for a form that has more (the waiting list). */
   fieldsOnly?: boolean;
   smsReminders?: boolean;
+  /** Offer text reminders (only when an SMS gateway is configured). */
+  offerSms?: boolean;
 }) {
   const { t } = ctx;
   const field = (name: PatientField, type: string, autocomplete: string, width: string, hint?: string) => {
@@ -276,22 +279,24 @@ export function DetailsForm({
         <input type="hidden" name={k} value={v} />
       ))}
       {fields}
-      <div class="form-group">
-        <div class="checkbox">
-          <input
-            id="smsReminders"
-            name="smsReminders"
-            type="checkbox"
-            value="yes"
-            checked={smsReminders}
-            aria-describedby="smsReminders-hint"
-          />
-          <label for="smsReminders">{t('book.field.sms')}</label>
-          <div id="smsReminders-hint" class="hint">
-            {t('book.field.sms.hint')}
+      {offerSms ? (
+        <div class="form-group">
+          <div class="checkbox">
+            <input
+              id="smsReminders"
+              name="smsReminders"
+              type="checkbox"
+              value="yes"
+              checked={smsReminders}
+              aria-describedby="smsReminders-hint"
+            />
+            <label for="smsReminders">{t('book.field.sms')}</label>
+            <div id="smsReminders-hint" class="hint">
+              {t('book.field.sms.hint')}
+            </div>
           </div>
         </div>
-      </div>
+      ) : null}
       <button class="button" type="submit">
         {t('sc.continue')}
       </button>

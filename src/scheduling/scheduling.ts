@@ -21,6 +21,8 @@ export interface Scheduling {
   /** Hours before a visit to remind the patient, e.g. [48, 2]. */
   reminderHours: number[];
   mailFrom: string;
+  /** An SMS gateway is configured: only then are text reminders offered to patients. */
+  smsAvailable: boolean;
   /** Bounds how many bookings hold a database connection at once (platform/db/gate.ts). */
   bookingGate: Gate;
   /** Asks the outbox worker to deliver now (after a commit that queued messages). */
