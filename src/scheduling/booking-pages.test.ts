@@ -66,7 +66,10 @@ describe('booking pages', () => {
   });
 
   it('names a missing visit type in an error summary', async () => {
-    const res = await t.request('/book?find=1&location=tempe');
+    // What a browser sends for the search form with no visit type chosen.
+    const form = await (await t.request('/book')).text();
+    expect(form).toContain('<input type="hidden" name="find" value="1"/>');
+    const res = await t.request('/book?find=1&location=tempe&provider=');
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('<a href="#visitType">Select the kind of visit you need</a>');
   });

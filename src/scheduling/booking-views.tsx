@@ -34,6 +34,8 @@ export function FindForm({
   const providerError = errors.find((e) => e.href === 'provider');
   return (
     <form method="get" action={ctx.href('/book')} novalidate>
+      {/* Marks a submitted search, so one without a visit type gets the error summary. */}
+      <input type="hidden" name="find" value="1" />
       <div class={visitError ? 'form-group has-error' : 'form-group'}>
         <fieldset aria-describedby={visitError ? 'visitType-error' : undefined}>
           <legend class="label">{t('book.visitType')}</legend>
