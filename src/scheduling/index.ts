@@ -15,6 +15,7 @@ export {
 } from './scheduling-store.js';
 export { type Scheduling } from './scheduling.js';
 export { searchSlots } from './slot-search.js';
+export { parsePatientQuery, type PatientQuery } from './patient-search.js';
 export { type Slot } from './slots.js';
 export { staffCancelAppointment, staffOfferTime, staffRescheduleAppointment } from './staff-actions.js';
 export { APPOINTMENT_STATUSES, decideVisitAction, type VisitAction } from './visit-status.js';

@@ -4,6 +4,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import type { Interval } from './slots.js';
+import { FOLD_SQL, type PatientQuery } from './patient-search.js';
 
 import type { AppointmentStatus } from './visit-status.js';
 export type { AppointmentStatus };
@@ -233,23 +234,32 @@ export async function changeStatus(
   return rows.length === 1;
 }
 
-/** Visits at the given clinics whose patient's name starts with, or birth date equals, the query. */
+/**
+ * Visits at the given clinics whose patient matches: a name starting with the folded query (first,
+ * last or full name, accents and case ignored), a birth date, an email, or phone digits.
+ */
 export async function searchAppointments(
   db: Queryable,
-  f: { locationIds: string[]; providerId?: string; name?: string; birthDate?: string; limit?: number },
+  f: { locationIds: string[]; providerId?: string; query: PatientQuery; limit?: number },
 ): Promise<StoredAppointment[]> {
+  const q = f.query;
+  const like = (text: string) => `${text.replace(/[\\%_]/g, '\\$&')}%`;
   const rows = await db.query<AppointmentRow>(
     `${SELECT_APPOINTMENT}
      WHERE a.location_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR a.provider_id = $2)
-       AND ($3::text IS NULL OR lower(p.family_name) LIKE $3 OR lower(p.given_name) LIKE $3
-            OR lower(p.given_name || ' ' || p.family_name) LIKE $3)
+       AND ($3::text IS NULL OR ${FOLD_SQL('p.family_name')} LIKE $3 OR ${FOLD_SQL('p.given_name')} LIKE $3
+            OR ${FOLD_SQL("p.given_name || ' ' || p.family_name")} LIKE $3)
        AND ($4::date IS NULL OR p.birth_date = $4::date)
-     ORDER BY a.starts_at DESC LIMIT $5`,
+       AND ($5::text IS NULL OR lower(p.email) = $5)
+       AND ($6::text IS NULL OR regexp_replace(p.phone, '\\D', '', 'g') LIKE '%' || $6)
+     ORDER BY a.starts_at DESC LIMIT $7`,
     [
       f.locationIds,
       f.providerId ?? null,
-      f.name ? `${f.name.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null,
-      f.birthDate ?? null,
+      q.kind === 'name' ? like(q.folded) : null,
+      q.kind === 'birthDate' ? q.date : null,
+      q.kind === 'email' ? q.email : null,
+      q.kind === 'phone' ? q.digits : null,
       f.limit ?? 50,
     ],
   );

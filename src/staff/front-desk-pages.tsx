@@ -13,6 +13,7 @@ import {
   type FrontDeskAction,
   listAppointments,
   searchAppointments,
+  parsePatientQuery,
   APPOINTMENT_STATUSES,
 } from '../scheduling/index.js';
 import { ScheduleTable } from './staff-views.js';
@@ -245,15 +246,14 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const search = async (c: Context<StaffEnv>, q: string) => {
     const session = c.get('staff');
     const { user } = session;
-    const isDate = isRealDate(q);
-    const visits =
-      q.length >= 2
-        ? await searchAppointments(db, {
-            locationIds: user.locationIds,
-            ...(user.role === 'provider' ? { providerId: user.providerId! } : {}),
-            ...(isDate ? { birthDate: q } : { name: q }),
-          })
-        : [];
+    const query = parsePatientQuery(q);
+    const visits = query
+      ? await searchAppointments(db, {
+          locationIds: user.locationIds,
+          ...(user.role === 'provider' ? { providerId: user.providerId! } : {}),
+          query,
+        })
+      : [];
     for (const a of visits)
       await recordAudit(db, {
         ...staffActor(c),

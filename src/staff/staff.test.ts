@@ -347,6 +347,35 @@ describe('search and week view', () => {
     expect((await audit("action = 'search' AND entity_id = $1", [visit.id])).length).toBe(2);
   });
 
+  it('finds by name without accents, by MM/DD/YYYY, phone digits and email', async () => {
+    const booked = await t.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-03T09:00:00-07:00',
+        patient: {
+          givenName: 'Álvaro',
+          familyName: 'Martínez',
+          birthDate: '1981-01-21',
+          email: 'alvaro@example.com',
+          phone: '602-555-0121',
+        },
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const { client } = await signIn('desk@example.com');
+    const csrf = await csrfOf(client, '/staff/search');
+    const find = async (q: string) => (await client.post('/staff/search', { _csrf: csrf, q })).text();
+    for (const q of ['martinez', 'MARTÍ', 'alvaro mart', '1/21/1981', '(602) 555 0121', 'ALVARO@example.com'])
+      expect(await find(q), q).toContain('Martínez, Álvaro');
+    expect(await find('7/7/1970')).toContain('Intake, Iris');
+    expect(await find('480.555.0107')).toContain('Intake, Iris');
+    expect(await find('martinex')).not.toContain('Martínez');
+  });
+
   it('shows the week with dates', async () => {
     const { client } = await signIn('desk@example.com');
     const html = await (await client.get('/staff/week?date=2026-12-02')).text();

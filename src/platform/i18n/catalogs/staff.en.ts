@@ -72,8 +72,9 @@ export const staffEn = {
   'staff.nav.week': 'Week',
   'staff.nav.search': 'Find a patient',
   'staff.search.title': 'Find a patient’s visits',
-  'staff.search.label': 'Name or date of birth',
-  'staff.search.hint': 'The start of a first or last name, or a date of birth as YYYY-MM-DD.',
+  'staff.search.label': 'Name, date of birth, phone or email',
+  'staff.search.hint':
+    'The start of a first or last name (accents do not matter), a date of birth as MM/DD/YYYY or YYYY-MM-DD, a phone number or an email address.',
   'staff.search.submit': 'Search',
   'staff.week.title': 'Week of {day}: {clinic}',
   'staff.week.prev': 'Previous week',

@@ -74,8 +74,9 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.nav.week': 'Semana',
   'staff.nav.search': 'Buscar paciente',
   'staff.search.title': 'Buscar las citas de un paciente',
-  'staff.search.label': 'Nombre o fecha de nacimiento',
-  'staff.search.hint': 'El comienzo de un nombre o apellido, o una fecha de nacimiento como AAAA-MM-DD.',
+  'staff.search.label': 'Nombre, fecha de nacimiento, teléfono o correo',
+  'staff.search.hint':
+    'El comienzo de un nombre o apellido (los acentos no importan), una fecha de nacimiento como MM/DD/AAAA o AAAA-MM-DD, un teléfono o un correo electrónico.',
   'staff.search.submit': 'Buscar',
   'staff.week.title': 'Semana del {day}: {clinic}',
   'staff.week.prev': 'Semana anterior',
