@@ -30,6 +30,7 @@ import type { Logger } from './platform/logging/logger.js';
 import type { AppEnv } from './platform/http/app-env.js';
 import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
 import { fhirAvailabilityApi } from './fhir/index.js';
+import { readMigrations } from './platform/db/migrate.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
@@ -63,6 +64,8 @@ export interface AppDeps {
   kickOutbox?: () => void;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Whether this instance's job workers are registered and running (for /readyz). */
+  jobsRunning?: () => boolean;
 }
 
 export interface App {
@@ -83,6 +86,7 @@ export function createApp({
   kickOutbox,
   guides = loadGuides(),
   now = () => new Date(),
+  jobsRunning,
 }: AppDeps): App {
   const app = new Hono<AppEnv>({ strict: false });
   const directory = createDirectoryService(db);
@@ -141,6 +145,27 @@ export function createApp({
     } catch {
       return c.json({ status: 'unavailable', database: db.kind }, 503);
     }
+  });
+  // Ready for traffic: the database answers, its migrations are this code's, and (where this
+  // instance runs jobs) the workers are up. /healthz stays the cheap "alive" probe.
+  const expectedMigrations = readMigrations().map((m) => `${m.version}:${m.checksum}`);
+  app.get('/readyz', async (c) => {
+    const checks: Record<string, string> = {};
+    try {
+      await db.ping();
+      checks.database = 'ok';
+      const rows = await db.query<{ version: number; checksum: string }>(
+        'SELECT version, checksum FROM schema_migrations ORDER BY version',
+      );
+      const applied = new Set(rows.map((r) => `${r.version}:${r.checksum}`));
+      checks.migrations = expectedMigrations.every((m) => applied.has(m)) ? 'current' : 'pending';
+    } catch {
+      checks.database = 'unavailable';
+    }
+    checks.jobs = !config.jobs ? 'off' : jobsRunning?.() ? 'running' : 'not running';
+    const ready =
+      checks.database === 'ok' && checks.migrations === 'current' && checks.jobs !== 'not running';
+    return c.json({ status: ready ? 'ready' : 'not ready', ...checks }, ready ? 200 : 503);
   });
   app.route('/', assets.routes);
 

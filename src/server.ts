@@ -73,6 +73,7 @@ export async function startCarepath(
   const db = await prepareDatabase(config, logger);
   let jobs: Jobs | undefined;
   let server: ServerType | undefined;
+  let workersUp = false;
   try {
     // pg-boss always runs so that any instance can enqueue; JOBS=false only turns off workers.
     jobs = await startJobs(db, {
@@ -95,6 +96,7 @@ export async function startCarepath(
       scheduler: pgBossScheduler(jobs),
       secret,
       kickOutbox: outboxKick(jobs, logger),
+      jobsRunning: () => workersUp,
       ...(options.now ? { now: options.now } : {}),
     });
     const directory = await scheduling.directory.get();
@@ -116,6 +118,7 @@ export async function startCarepath(
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await registerTriageJobs(jobs, db, transport, logger);
       await registerOutboxJobs(jobs, db, transport, logger, outdatedVisitMessages);
+      workersUp = true;
     }
     const port = await new Promise<number>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
@@ -136,6 +139,7 @@ export async function startCarepath(
       url,
       stop() {
         stopping ??= (async () => {
+          workersUp = false;
           await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
           await jobs!.stop({ graceful: true, timeout: 5000, wait: true });
           await db.close();

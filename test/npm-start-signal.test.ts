@@ -1,7 +1,8 @@
 /**
  * The documented stop works: SIGTERM to `npm start` reaches the server (npm's script execs node,
  * so no shell sits between them), which shuts down and releases the embedded database's lock.
- * Before the fix, node kept running with the lock and the next start was refused.
+ * Before the fix, node kept running with the lock and the next start was refused. On the way,
+ * /readyz reports the job workers running.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -14,7 +15,7 @@ describe('npm start', () => {
   it('stops on SIGTERM to npm and leaves the database free for the next start', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'carepath-npm-start-')), 'pglite');
     const npm = spawn('npm', ['start'], {
-      env: { ...process.env, PORT: '0', PGLITE_DIR: dir, JOBS: 'false', LOG_LEVEL: 'info', DATABASE_URL: '' },
+      env: { ...process.env, PORT: '0', PGLITE_DIR: dir, JOBS: 'true', LOG_LEVEL: 'info', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -29,6 +30,9 @@ describe('npm start', () => {
       });
       npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     });
+    // Running with its job workers up: ready.
+    const url = /"url":"(http:[^"]+)"/.exec(output)![1]!;
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready', jobs: 'running' });
     const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
     npm.kill('SIGTERM');
     await exited;

@@ -97,6 +97,32 @@ describe('errors and headers', () => {
     expect(await res.json()).toMatchObject({ status: 'ok' });
   });
 
+  it('says /readyz only when the database answers and its migrations are this code’s', async () => {
+    const ready = await t.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: 'ok',
+      migrations: 'current',
+      jobs: 'off',
+    });
+    // An instance whose database lacks a migration (an older schema) is not ready.
+    const [last] = await t.db.query<{ version: number; name: string; checksum: string }>(
+      'DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations) RETURNING *',
+    );
+    try {
+      const behind = await t.request('/readyz');
+      expect(behind.status).toBe(503);
+      expect(await behind.json()).toMatchObject({ status: 'not ready', migrations: 'pending' });
+    } finally {
+      await t.db.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        last!.version,
+        last!.name,
+        last!.checksum,
+      ]);
+    }
+  });
+
   it('answers 500 without internals when the database is gone, as a page and as problem+json', async () => {
     const broken = await createTestApp({ database: await createTestDatabase() });
     await broken.close();
@@ -111,6 +137,7 @@ describe('errors and headers', () => {
     expect(html).toContain('<html lang="es">');
     expect(html).toContain('algo salió mal');
     expect((await broken.request('/healthz')).status).toBe(503);
+    expect(await (await broken.request('/readyz')).json()).toMatchObject({ database: 'unavailable' });
   });
 
   it('logs one line per request without query strings or bodies', async () => {
