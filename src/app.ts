@@ -31,6 +31,7 @@ import type { AppEnv } from './platform/http/app-env.js';
 import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
 import { fhirAvailabilityApi } from './fhir/index.js';
 import { readMigrations } from './platform/db/migrate.js';
+import { createMetrics } from './platform/http/metrics.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
@@ -48,7 +49,7 @@ import {
   readAssessment,
   readAssessmentByToken,
 } from './triage/index.js';
-import { smsApi } from './notifications/index.js';
+import { outboxStats, smsApi } from './notifications/index.js';
 import { staffPages } from './staff/index.js';
 import { secretBox } from './platform/secret-box.js';
 
@@ -131,6 +132,22 @@ export function createApp({
   };
 
   app.use(requestLog(logger));
+  // Prometheus metrics (GET /metrics with METRICS_TOKEN): requests by route, the pool, the outbox.
+  const metrics = createMetrics(db);
+  app.use(metrics.middleware);
+  const outbox = async () => outboxStats(db, now());
+  metrics.gauge('carepath_outbox_due', 'Messages due and not yet sent.', async () => (await outbox()).due);
+  metrics.gauge(
+    'carepath_outbox_oldest_due_seconds',
+    'How long the oldest due message has waited.',
+    async () => (await outbox()).oldestDueSeconds,
+  );
+  metrics.gauge(
+    'carepath_outbox_failed',
+    'Messages that failed for good.',
+    async () => (await outbox()).failed,
+  );
+  app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.

@@ -42,6 +42,7 @@ const schema = z.object({
     .default(120),
   DEMO_DATA: bool.default(true),
   NETWORK_FILE: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOUSEKEEPING_CRON: z.string().min(9).default('*/15 * * * *'),
@@ -73,6 +74,8 @@ export type Config = {
   demoData: boolean;
   /** The clinic network loaded into an empty database (default: the demo network). */
   networkFile: string | undefined;
+  /** Bearer token for GET /metrics; unset, /metrics is off (404). */
+  metricsToken: string | undefined;
   jobs: boolean;
   logLevel: string;
   housekeepingCron: string;
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
     demoData: c.DEMO_DATA,
     networkFile: c.NETWORK_FILE,
+    metricsToken: c.METRICS_TOKEN,
     jobs: c.JOBS,
     logLevel: c.LOG_LEVEL,
     housekeepingCron: c.HOUSEKEEPING_CRON,

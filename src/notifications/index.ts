@@ -6,6 +6,7 @@ export {
   enqueueMessage,
   logTransport,
   messagesAsJson,
+  outboxStats,
   type Channels,
   type OutgoingMessage,
   type OutdatedCheck,

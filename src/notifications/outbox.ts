@@ -262,3 +262,15 @@ export async function dispatchDueMessages(
   }
   return result;
 }
+
+/** The outbox at a glance (for metrics): messages waiting, how long the oldest due one waits, failures. */
+export async function outboxStats(db: Queryable, now: Date) {
+  const [row] = await db.query<{ pending: number; oldest: number | null; failed: number }>(
+    `SELECT count(*) FILTER (WHERE status IN ('pending', 'sending') AND not_before <= $1)::int AS pending,
+       extract(epoch FROM $1 - min(not_before) FILTER (WHERE status IN ('pending', 'sending') AND not_before <= $1))::float8 AS oldest,
+       count(*) FILTER (WHERE status = 'failed')::int AS failed
+     FROM outbox_messages`,
+    [now],
+  );
+  return { due: row?.pending ?? 0, oldestDueSeconds: Number(row?.oldest ?? 0), failed: row?.failed ?? 0 };
+}

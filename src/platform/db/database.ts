@@ -21,6 +21,8 @@ export interface Database extends Queryable {
    * never queues behind a rush of requests waiting for the shared pool.
    */
   ping(): Promise<void>;
+  /** Pooled connections (PostgreSQL): open, in use, and requests waiting for one. */
+  poolStats?(): { total: number; inUse: number; waiting: number };
   close(): Promise<void>;
 }
 

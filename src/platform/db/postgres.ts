@@ -76,6 +76,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     async ping() {
       await health.query('SELECT 1');
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      inUse: pool.totalCount - pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async close() {
       await health.end();
       await pool.end();

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+const TOKEN = 'metrics-token-for-tests';
+let t: TestApp;
+let off: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { METRICS_TOKEN: TOKEN } });
+  off = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+  await off.close();
+});
+
+const scrape = async (app: TestApp, token?: string) =>
+  app.request('/metrics', token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+describe('GET /metrics', () => {
+  it('is off without METRICS_TOKEN and refuses a missing or wrong token (404)', async () => {
+    expect((await scrape(off, TOKEN)).status).toBe(404);
+    expect((await scrape(t)).status).toBe(404);
+    expect((await scrape(t, 'metrics-token-for-testx')).status).toBe(404);
+  });
+
+  it('counts requests by route pattern, never by raw URL, and reads the outbox', async () => {
+    const booked = await t.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2027-01-05T09:00:00-07:00',
+        patient: {
+          givenName: 'Mia',
+          familyName: 'Metric',
+          birthDate: '1980-01-01',
+          email: 'm@example.com',
+          phone: '480 555 0100',
+        },
+      }),
+    });
+    const { id, manageToken } = await booked.json();
+    await t.request(`/api/v1/appointments/${id}`, { headers: { authorization: `Bearer ${manageToken}` } });
+    await t.request(`/appointments/manage/${manageToken}`);
+    await t.request('/no/such/page');
+    const res = await scrape(t, TOKEN);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(
+      /carepath_http_requests_total\{method="POST",route="\/api\/v1\/appointments",status="201"\} 1/,
+    );
+    expect(text).toContain('route="/api/v1/appointments/:id"');
+    expect(text).toContain('route="/appointments/manage/:token"');
+    expect(text).toContain('route="unmatched"');
+    expect(text).not.toContain(id);
+    expect(text).not.toContain(manageToken);
+    expect(text).toMatch(/carepath_outbox_due \d+/);
+    expect(text).toMatch(/carepath_outbox_failed 0/);
+    expect(text).toContain('carepath_http_request_duration_seconds_bucket');
+  });
+});
