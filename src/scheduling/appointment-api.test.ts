@@ -253,6 +253,31 @@ describe('managing a visit', () => {
     ]);
   });
 
+  it('gives the visit as an iCalendar file with its token, and a coded 404 without it', async () => {
+    const a = await (await book('2026-12-11T08:00:00-07:00')).json();
+    const ics = await t.request(`/api/v1/appointments/${a.id}.ics`, {
+      headers: { authorization: `Bearer ${a.manageToken}` },
+    });
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const text = await ics.text();
+    expect(text).toContain(`UID:${a.id}@carepath`);
+    expect(text).toContain('DTSTART;TZID=America/Phoenix:20261211T080000');
+    const denied = await t.request(`/api/v1/appointments/${a.id}.ics`);
+    expect(denied.status).toBe(404);
+    expect(await denied.json()).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('names every problem with a stable code', async () => {
+    const invalid = await t.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await invalid.json()).toMatchObject({ status: 422, code: 'invalid_request' });
+    expect(await (await t.request('/api/v1/nothing-here')).json()).toMatchObject({ code: 'not_found' });
+  });
+
   it('cancels and frees the slot at once', async () => {
     const a = await (await book('2026-12-09T08:00:00-07:00')).json();
     const auth = { authorization: `Bearer ${a.manageToken}` };

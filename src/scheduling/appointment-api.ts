@@ -13,6 +13,7 @@ import { type Scheduling } from './scheduling.js';
 import type { StoredAppointment } from './scheduling-store.js';
 import type { Slot } from './slots.js';
 import type { Directory } from '../directory/index.js';
+import { visitCalendarResponse } from './visit-calendar.js';
 import { manageUrl } from './links.js';
 
 /** Text from people: trimmed, and never control characters (PostgreSQL refuses NUL in text). */
@@ -132,6 +133,15 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
       },
       201,
     );
+  });
+
+  // The visit for the patient's calendar (same UID and SEQUENCE as the emailed invitations).
+  api.get('/appointments/:file{[0-9a-fA-F-]{36}\\.ics}', async (c) => {
+    const id = c.req.param('file').slice(0, -'.ics'.length);
+    const token = bearerToken(c);
+    const a = await readAppointment(s, id, token, actorOf(c, 'api-client'));
+    if (!a) throw new NotFound(NOT_FOUND);
+    return visitCalendarResponse(c, s, a, token!, a.language);
   });
 
   api.get('/appointments/:id', async (c) => {

@@ -19,9 +19,8 @@ import { cancelAppointment, readAppointmentByToken, rescheduleAppointment } from
 import { searchSlots } from './slot-search.js';
 import { type Scheduling } from './scheduling.js';
 import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
-import { calendarFile } from '../platform/calendar/ics.js';
+import { visitCalendarResponse } from './visit-calendar.js';
 import type { StoredAppointment } from './scheduling-store.js';
-import { manageUrl } from './links.js';
 
 export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
@@ -132,24 +131,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const { token, a } = await load(c);
     if (!a) throw new NotFound();
     const ctx = await contextFor(c, site);
-    const d = await s.directory.get();
-    const v = appointmentView(d, a);
-    const body = calendarFile({
-      uid: `${a.id}@carepath`,
-      sequence: a.sequence,
-      method: a.status === 'cancelled' ? 'CANCEL' : 'PUBLISH',
-      startMs: a.startsAt.getTime(),
-      endMs: a.endsAt.getTime(),
-      timeZone: v.location.timeZone,
-      summary: `${d.network.name}: ${v.location.city}`,
-      location: `${v.location.name}, ${v.location.street}, ${v.location.city}, ${v.location.region} ${v.location.postalCode}`,
-      description: `${v.provider.displayName}. ${v.location.phone}. ${manageUrl(s.publicUrl, token, ctx.locale)}`,
-      url: manageUrl(s.publicUrl, token, ctx.locale),
-      now: s.now(),
-    });
-    c.header('Content-Type', 'text/calendar; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="carepath-visit.ics"');
-    return c.body(body);
+    return visitCalendarResponse(c, s, a, token, ctx.locale);
   });
 
   // ---------------------------------------------------------------- cancel

@@ -60,6 +60,22 @@ export class Refused extends HttpProblem {
   }
 }
 
+/** The code of a problem that names none of its own: every problem+json carries a stable `code`. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_request',
+  429: 'rate_limited',
+  500: 'internal_error',
+  503: 'unavailable',
+};
+
 export function problemBody(problem: HttpProblem, instance?: string): Record<string, unknown> {
   return {
     type: 'about:blank',
@@ -67,6 +83,7 @@ export function problemBody(problem: HttpProblem, instance?: string): Record<str
     status: problem.status,
     detail: problem.detail,
     ...(instance ? { instance } : {}),
+    code: CODE_BY_STATUS[problem.status] ?? 'error',
     ...problem.extra,
   };
 }
