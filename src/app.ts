@@ -31,6 +31,7 @@ import type { AppEnv } from './platform/http/app-env.js';
 import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
 import { fhirAvailabilityApi } from './fhir/index.js';
 import { readMigrations } from './platform/db/migrate.js';
+import { bodyLimit } from 'hono/body-limit';
 import { createMetrics } from './platform/http/metrics.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
@@ -77,6 +78,9 @@ export interface App {
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/** Request bodies larger than this are refused with 413 (see the body limit in createApp). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp({
   config,
@@ -132,6 +136,24 @@ export function createApp({
   };
 
   app.use(requestLog(logger));
+  // No request needs more than a few kilobytes (the largest is a self-check's answers): a bigger
+  // body is refused before it is read or parsed, on every route, signed in or not.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        isApi(c.req.path)
+          ? problemResponse(
+              new HttpProblem(
+                413,
+                'Content Too Large',
+                `A request body may be at most ${MAX_BODY_BYTES / 1024} KB.`,
+              ),
+              c.req.path,
+            )
+          : requestErrorPage(c, site, 413),
+    }),
+  );
   // Prometheus metrics (GET /metrics with METRICS_TOKEN): requests by route, the pool, the outbox.
   const metrics = createMetrics(db);
   app.use(metrics.middleware);

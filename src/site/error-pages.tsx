@@ -26,7 +26,7 @@ export async function notFoundPage(c: Context, site: Site) {
 export async function requestErrorPage(
   c: Context,
   site: Site,
-  status: 400 | 409 | 410 | 422 | 429,
+  status: 400 | 409 | 410 | 413 | 422 | 429,
   why?: { title: MessageKey; body: MessageKey },
 ) {
   const ctx = await contextFor(c, site);
@@ -37,7 +37,16 @@ export async function requestErrorPage(
     { title, status, noindex: true },
     <div class="narrow">
       <h1>{title}</h1>
-      <p>{ctx.t(why?.body ?? (status === 429 ? 'error.tooMany.body' : 'error.request.body'))}</p>
+      <p>
+        {ctx.t(
+          why?.body ??
+            (status === 429
+              ? 'error.tooMany.body'
+              : status === 413
+                ? 'error.tooLarge.body'
+                : 'error.request.body'),
+        )}
+      </p>
       <p>
         <a href={ctx.href('/')}>{ctx.t('error.notFound.home')}</a>
       </p>

@@ -140,6 +140,31 @@ describe('errors and headers', () => {
     expect(await (await broken.request('/readyz')).json()).toMatchObject({ database: 'unavailable' });
   });
 
+  it('refuses a body over 64 KB before reading it: 413 problem+json on the API, a page otherwise', async () => {
+    const big = 'x'.repeat(70 * 1024);
+    const api = await t.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ note: big }),
+    });
+    expect(api.status).toBe(413);
+    expect(await api.json()).toMatchObject({ status: 413, code: 'too_large' });
+    const page = await t.request('/es/book/details', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `givenName=${big}`,
+    });
+    expect(page.status).toBe(413);
+    expect(await page.text()).toContain('no se guardó nada');
+  });
+
+  it('keeps a private token out of the log even with punctuation after it', async () => {
+    const token = 'A'.repeat(43);
+    for (const tail of ['.', ',', ')', '%00', '/cancel'])
+      await t.request(`/appointments/manage/${token}${tail}`);
+    expect(t.logs.text).not.toContain(token);
+  });
+
   it('logs one line per request without query strings or bodies', async () => {
     await t.request('/api/v1/locations?lang=es&secret=abc');
     const line = t.logs.lines.map((l) => JSON.parse(l)).find((l) => l.path === '/api/v1/locations');

@@ -24,7 +24,10 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Ids in private links are not secrets, but tokens in paths would be: keep only the route shape. */
+/**
+ * Ids in private links are not secrets, but tokens in paths would be: any long token-like run is
+ * replaced, wherever it sits (a link followed with a trailing ".", ")" or "%00" still has it).
+ */
 export function redactPath(path: string): string {
-  return path.replace(/\/[A-Za-z0-9_-]{32,}(?=\/|$)/g, '/:token');
+  return path.replace(/[A-Za-z0-9_-]{32,}/g, ':token');
 }

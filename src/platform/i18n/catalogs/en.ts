@@ -384,6 +384,8 @@ export const en = {
   'refusal.not_waiting':
     'This person is no longer waiting: they were offered a time, booked, or left the list.',
   'refusal.booking_gone': 'The visit booked with this request no longer exists.',
+  'error.tooLarge.body':
+    'What was sent is far longer than any form here allows, so nothing was saved. Go back, shorten it, and try again.',
   'error.request.body':
     'Something in the request was not valid or has changed meanwhile. Please go back and try again.',
   'book.today.heading': 'Free times today at all our clinics',

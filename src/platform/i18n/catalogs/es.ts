@@ -379,6 +379,8 @@ export const es: Messages = {
   'refusal.not_waiting':
     'Esta persona ya no está esperando: se le ofreció un horario, reservó o salió de la lista.',
   'refusal.booking_gone': 'La cita reservada con esta solicitud ya no existe.',
+  'error.tooLarge.body':
+    'Lo que se envió es mucho más largo de lo que permite cualquier formulario, así que no se guardó nada. Vuelva atrás, acórtelo e inténtelo de nuevo.',
   'error.request.body':
     'Algo en la solicitud no era válido o cambió mientras tanto. Vuelva atrás e inténtelo de nuevo.',
   'book.today.heading': 'Horarios libres hoy en todas nuestras clínicas',
