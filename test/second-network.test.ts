@@ -9,6 +9,7 @@ import { prepareDatabase } from '../src/server.js';
 import { createLogger } from '../src/platform/logging/logger.js';
 import { createEmptyDatabase, onPostgres, type TestDatabase } from './support/test-db.js';
 import { createTestApp, LogCapture, testConfig, type TestApp } from './support/test-app.js';
+import { bookViaApi } from './support/api.js';
 
 const NETWORK_FILE = fileURLToPath(new URL('./fixtures/front-range-network.json', import.meta.url));
 const DEMO_WORDS = /Arizona|Phoenix|Scottsdale|Glendale|Tempe|Evans|Carepath Clinics|\bfour\b|cuatro/i;
@@ -65,23 +66,13 @@ describe('a second network chosen by NETWORK_FILE', () => {
   });
 
   it('books and confirms in the clinic’s time, named by its zone', async () => {
-    const res = await t.request('/api/v1/appointments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        visitType: 'spine-consultation',
-        location: 'denver',
-        provider: 'rosa-lee',
-        start: '2026-03-09T08:00:00-06:00',
-        language: 'es',
-        patient: {
-          givenName: 'Elena',
-          familyName: 'Montaña',
-          birthDate: '1975-05-05',
-          email: 'elena@example.com',
-          phone: '303 555 0199',
-        },
-      }),
+    const res = await bookViaApi(t, {
+      visitType: 'spine-consultation',
+      location: 'denver',
+      provider: 'rosa-lee',
+      start: '2026-03-09T08:00:00-06:00',
+      language: 'es',
+      patient: { givenName: 'Elena', familyName: 'Montaña', email: 'elena@example.com' },
     });
     expect(res.status).toBe(201);
     const [mail] = await t.db.query<{ text_body: string; subject: string }>(

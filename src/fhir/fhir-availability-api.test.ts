@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { validFhir } from '../../test/support/fhir-validate.js';
+import { bookViaApi } from '../../test/support/api.js';
 
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 const WEEK = { monday: '2026-12-07', sunday: '2026-12-13', nextMonday: '2026-12-14' };
@@ -182,22 +183,11 @@ describe('FHIR availability, public', () => {
     const before = (await json(search)).entry.map((e: any) => e.resource);
     const evansSlot = before.find((s: any) => s.extension[0].valueUrl.includes('provider=ben-evans'));
     expect(evansSlot.start).toBe('2026-12-02T09:00:00-07:00');
-    const res = await t.request('/api/v1/appointments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
-        start: '2026-12-02T09:00:00-07:00',
-        patient: {
-          givenName: 'Fhir',
-          familyName: 'Slot',
-          birthDate: '1980-01-01',
-          email: 'f@example.com',
-          phone: '480 555 0111',
-        },
-      }),
+    const res = await bookViaApi(t, {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start: '2026-12-02T09:00:00-07:00',
     });
     expect(res.status).toBe(201);
     const after = (await json(search)).entry.map((e: any) => e.resource.id);

@@ -5,6 +5,7 @@ import { SELF_CARE } from '../../test/support/answers.js';
 import { hashPassword } from './passwords.js';
 import { insertUser } from './staff-store.js';
 import { ensureFirstAdmin } from './auth.js';
+import { bookViaApi } from '../../test/support/api.js';
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
@@ -348,22 +349,18 @@ describe('search and week view', () => {
   });
 
   it('finds by name without accents, by MM/DD/YYYY, phone digits and email', async () => {
-    const booked = await t.request('/api/v1/appointments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
-        start: '2026-12-03T09:00:00-07:00',
-        patient: {
-          givenName: 'Álvaro',
-          familyName: 'Martínez',
-          birthDate: '1981-01-21',
-          email: 'alvaro@example.com',
-          phone: '602-555-0121',
-        },
-      }),
+    const booked = await bookViaApi(t, {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start: '2026-12-03T09:00:00-07:00',
+      patient: {
+        givenName: 'Álvaro',
+        familyName: 'Martínez',
+        birthDate: '1981-01-21',
+        email: 'alvaro@example.com',
+        phone: '602-555-0121',
+      },
     });
     expect(booked.status).toBe(201);
     const { client } = await signIn('desk@example.com');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { bookViaApi } from '../../../test/support/api.js';
 
 const TOKEN = 'metrics-token-for-tests';
 let t: TestApp;
@@ -25,22 +26,11 @@ describe('GET /metrics', () => {
   });
 
   it('counts requests by route pattern, never by raw URL, and reads the outbox', async () => {
-    const booked = await t.request('/api/v1/appointments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
-        start: '2027-01-05T09:00:00-07:00',
-        patient: {
-          givenName: 'Mia',
-          familyName: 'Metric',
-          birthDate: '1980-01-01',
-          email: 'm@example.com',
-          phone: '480 555 0100',
-        },
-      }),
+    const booked = await bookViaApi(t, {
+      visitType: 'pain-follow-up',
+      location: 'scottsdale',
+      provider: 'ben-evans',
+      start: '2027-01-05T09:00:00-07:00',
     });
     const { id, manageToken } = await booked.json();
     await t.request(`/api/v1/appointments/${id}`, { headers: { authorization: `Bearer ${manageToken}` } });
