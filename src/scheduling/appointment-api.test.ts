@@ -165,6 +165,15 @@ describe('POST /api/v1/appointments', () => {
     const replay = await second.json();
     expect(replay.id).toBe(first.id);
     expect(replay.manageToken).toBe(first.manageToken);
+    // Handing the details and the private link out again is audited as a read.
+    const events = await t.db.query<{ action: string; actor_type: string }>(
+      'SELECT action, actor_type FROM audit_events WHERE entity_id = $1 ORDER BY id',
+      [first.id],
+    );
+    expect(events.map((e) => `${e.actor_type}:${e.action}`)).toEqual([
+      'api-client:create',
+      'api-client:replay',
+    ]);
     const third = await book('2026-12-04T09:00:00-07:00', {}, key);
     expect(third.status).toBe(422);
     expect((await third.json()).errors[0].field).toBe('Idempotency-Key');

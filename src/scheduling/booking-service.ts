@@ -3,6 +3,7 @@
  * constraint); this code only turns its refusal into a clear 409.
  */
 import { SchedulingRefused } from './refusals.js';
+import { recordAudit } from '../audit/index.js';
 import { createHash } from 'node:crypto';
 import type { Directory } from '../directory/index.js';
 import { PG, pgErrorCode, retryOnDeadlock, type Queryable } from '../platform/db/database.js';
@@ -98,7 +99,7 @@ export async function bookAppointment(
   } catch (error) {
     // A retry that arrives after the time stopped being bookable still gets its first answer.
     const replay =
-      idempotencyKey !== undefined ? await replayBooking(s, idempotencyKey, hash, now) : undefined;
+      idempotencyKey !== undefined ? await replayBooking(s, idempotencyKey, hash, now, actor) : undefined;
     if (replay) return replay;
     throw error;
   }
@@ -229,7 +230,7 @@ export async function bookAppointment(
     // The key was used before (a retry), or a concurrent request with the same key won: answer
     // with that first result. Otherwise the time is taken.
     if (idempotencyKey !== undefined && (code === PG.uniqueViolation || code === PG.exclusionViolation)) {
-      const replay = await replayBooking(s, idempotencyKey, hash, now);
+      const replay = await replayBooking(s, idempotencyKey, hash, now, actor);
       if (replay) return replay;
       // The key's old record expired but was not swept yet: free it and book once more.
       if (
@@ -250,6 +251,7 @@ async function replayBooking(
   key: string,
   hash: string,
   now: Date,
+  actor: Actor,
 ): Promise<Booked | undefined> {
   const record = await findIdempotencyRecord(s.db, SCOPE, key, now);
   if (!record) return undefined;
@@ -260,6 +262,14 @@ async function replayBooking(
   }
   const appointment = await findAppointment(s.db, String(record.body.appointmentId));
   if (!appointment) throw new SchedulingRefused('booking_gone');
+  // A replay hands out the patient's details and private link again: that is a read, audited.
+  await recordAudit(s.db, {
+    ...actor,
+    action: 'replay',
+    entityType: 'appointment',
+    entityId: appointment.id,
+    outcome: 'success',
+  });
   return { appointment, manageToken: s.box.open(String(record.body.sealedToken)), replayed: true };
 }
 
