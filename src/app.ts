@@ -157,7 +157,14 @@ export function createApp({
   // Prometheus metrics (GET /metrics with METRICS_TOKEN): requests by route, the pool, the outbox.
   const metrics = createMetrics(db);
   app.use(metrics.middleware);
-  const outbox = async () => outboxStats(db, now());
+  // One read of the outbox per scrape serves its three gauges (they are collected together).
+  let outboxRead: ReturnType<typeof outboxStats> | undefined;
+  const outbox = () => {
+    outboxRead ??= outboxStats(db, now()).finally(() =>
+      setTimeout(() => (outboxRead = undefined), 1000).unref(),
+    );
+    return outboxRead;
+  };
   metrics.gauge('carepath_outbox_due', 'Messages due and not yet sent.', async () => (await outbox()).due);
   metrics.gauge(
     'carepath_outbox_oldest_due_seconds',

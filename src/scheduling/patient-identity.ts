@@ -5,6 +5,8 @@
  * birth date but a different email and phone) is a different record: people are never merged
  * on a guess. Pure; the store finds the candidates by birth date.
  */
+import { fold } from './patient-search.js';
+
 export interface PersonDetails {
   givenName: string;
   familyName: string;
@@ -14,10 +16,7 @@ export interface PersonDetails {
 }
 
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  return fold(name)
     .replace(/[\s-]+/g, ' ')
     .trim();
 }

@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en.js';
 import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
+import { refusalsEn } from './refusals.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
 export const en = {
@@ -370,20 +371,6 @@ export const en = {
   'error.request.title': 'We could not do that',
   'error.tooMany.body':
     'There were too many booking attempts from your connection in the last minute. Wait a minute, then try again, or call one of our clinics.',
-  // Refusals: one text per stable code (src/scheduling/refusals.ts), shown by any page.
-  'refusal.title': 'Nothing was changed',
-  'refusal.slot_taken': 'That time has just been taken by someone else. Please choose another time.',
-  'refusal.visit_changed':
-    'This visit changed since the page was shown (someone else may have checked it in, moved or cancelled it). Please look at it again.',
-  'refusal.visit_not_active':
-    'This visit is no longer booked (it was cancelled, checked in or has passed), so it cannot be changed.',
-  'refusal.visit_started': 'This visit has already started.',
-  'refusal.too_early_to_check_in': 'A visit can be checked in only on its day.',
-  'refusal.too_late_to_check_in': 'This visit’s day has passed, so it can no longer be checked in.',
-  'refusal.too_early_for_no_show': 'A visit can be marked as a no-show only once its start time has passed.',
-  'refusal.not_waiting':
-    'This person is no longer waiting: they were offered a time, booked, or left the list.',
-  'refusal.booking_gone': 'The visit booked with this request no longer exists.',
   'error.tooLarge.body':
     'What was sent is far longer than any form here allows, so nothing was saved. Go back, shorten it, and try again.',
   'error.request.body':
@@ -396,6 +383,7 @@ export const en = {
   'book.row.sms': 'Text reminders',
   ...selfCheckEn,
   ...staffEn,
+  ...refusalsEn,
   ...adminEn,
 } as const;
 

@@ -2,6 +2,7 @@ import type { Messages } from './en.js';
 import { adminEs } from './admin.es.js';
 import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
+import { refusalsEs } from './refusals.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
 export const es: Messages = {
@@ -364,21 +365,6 @@ export const es: Messages = {
   'error.request.title': 'No pudimos hacer eso',
   'error.tooMany.body':
     'Hubo demasiados intentos de pedir una cita desde su conexión en el último minuto. Espere un minuto e inténtelo de nuevo, o llame a una de nuestras clínicas.',
-  // Rechazos: un texto por código estable (src/scheduling/refusals.ts), para cualquier página.
-  'refusal.title': 'No se cambió nada',
-  'refusal.slot_taken': 'Otra persona acaba de reservar ese horario. Elija otro, por favor.',
-  'refusal.visit_changed':
-    'Esta cita cambió desde que se mostró la página (alguien pudo registrar la llegada, moverla o cancelarla). Vuelva a mirarla, por favor.',
-  'refusal.visit_not_active':
-    'Esta cita ya no está reservada (se canceló, ya se registró la llegada o ya pasó), así que no se puede cambiar.',
-  'refusal.visit_started': 'Esta cita ya empezó.',
-  'refusal.too_early_to_check_in': 'Solo se puede registrar la llegada el día de la cita.',
-  'refusal.too_late_to_check_in': 'El día de esta cita ya pasó, así que ya no se puede registrar la llegada.',
-  'refusal.too_early_for_no_show':
-    'Solo se puede marcar que el paciente no vino después de la hora de inicio de la cita.',
-  'refusal.not_waiting':
-    'Esta persona ya no está esperando: se le ofreció un horario, reservó o salió de la lista.',
-  'refusal.booking_gone': 'La cita reservada con esta solicitud ya no existe.',
   'error.tooLarge.body':
     'Lo que se envió es mucho más largo de lo que permite cualquier formulario, así que no se guardó nada. Vuelva atrás, acórtelo e inténtelo de nuevo.',
   'error.request.body':
@@ -392,5 +378,6 @@ export const es: Messages = {
   'book.row.sms': 'Recordatorios por texto',
   ...selfCheckEs,
   ...staffEs,
+  ...refusalsEs,
   ...adminEs,
 };
