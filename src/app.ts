@@ -29,7 +29,7 @@ import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logging/logger.js';
 import type { AppEnv } from './platform/http/app-env.js';
 import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http/problem.js';
-import { fhirAvailabilityApi } from './fhir/index.js';
+import { fhirApi } from './fhir/index.js';
 import { readMigrations } from './platform/db/migrate.js';
 import { bodyLimit } from 'hono/body-limit';
 import { createMetrics } from './platform/http/metrics.js';
@@ -47,6 +47,8 @@ import {
   resultPages,
   selfCheckPages,
   currentDisposition,
+  findAssessment,
+  pathwayOf,
   readAssessment,
   readAssessmentByToken,
 } from './triage/index.js';
@@ -181,7 +183,7 @@ export function createApp({
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
   const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);
-  for (const path of ['/api/v1/appointments', '/book/confirm', '/es/book/confirm'])
+  for (const path of ['/api/v1/appointments', '/book/confirm', '/es/book/confirm', '/fhir/Appointment/$book'])
     app.post(path, bookingLimit);
 
   app.get('/healthz', async (c) => {
@@ -215,8 +217,22 @@ export function createApp({
   });
   app.route('/', assets.routes);
 
-  // FHIR R4: the network's availability, public (decision 16).
-  app.route('/fhir', fhirAvailabilityApi({ scheduling, directory, publicUrl: config.publicUrl, now }));
+  // FHIR R4: the network's availability, public (decision 16); patients' visits with a SMART
+  // Backend Services token (decision 17).
+  app.route(
+    '/fhir',
+    fhirApi({
+      db,
+      scheduling,
+      directory,
+      publicUrl: config.publicUrl,
+      now,
+      async readIntake(id) {
+        const assessment = await findAssessment(db, id, now());
+        return assessment && { pathway: pathwayOf(triage, assessment), assessment };
+      },
+    }),
+  );
 
   const api = new Hono<AppEnv>();
   api.route('/', directoryApi(directory));

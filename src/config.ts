@@ -42,6 +42,7 @@ const schema = z.object({
     .default(120),
   DEMO_DATA: bool.default(true),
   NETWORK_FILE: z.string().min(1).optional(),
+  CAREPATH_FHIR_CLIENTS: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,6 +75,8 @@ export type Config = {
   demoData: boolean;
   /** The clinic network loaded into an empty database (default: the demo network). */
   networkFile: string | undefined;
+  /** A JSON file of FHIR backend clients, applied at every start (src/fhir/smart/clients.ts). */
+  fhirClientsFile: string | undefined;
   /** Bearer token for GET /metrics; unset, /metrics is off (404). */
   metricsToken: string | undefined;
   jobs: boolean;
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
     demoData: c.DEMO_DATA,
     networkFile: c.NETWORK_FILE,
+    fhirClientsFile: c.CAREPATH_FHIR_CLIENTS,
     metricsToken: c.METRICS_TOKEN,
     jobs: c.JOBS,
     logLevel: c.LOG_LEVEL,

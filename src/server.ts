@@ -27,6 +27,7 @@ import {
   registerOutboxJobs,
 } from './notifications/index.js';
 import { CHECK_IN_QUEUE, registerTriageJobs, triageCleanup } from './triage/index.js';
+import { applyClientsFile, deleteExpiredFhirCredentials, readClientsFile } from './fhir/index.js';
 import { deleteExpiredIdempotencyKeys, expireOffers, outdatedVisitMessages } from './scheduling/index.js';
 import { ensureFirstAdmin } from './staff/index.js';
 
@@ -47,10 +48,16 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   if (where.kind === 'pglite' && where.dir !== 'memory' && !existsSync(join(where.dir, 'PG_VERSION')))
     logger.info({ dir: where.dir }, 'creating the embedded database (first start; a few seconds)');
   else logger.info({ database: where.kind }, 'opening the database');
+  // A mistake in the clients file stops the start before anything is written.
+  const fhirClients = config.fhirClientsFile ? readClientsFile(config.fhirClientsFile) : undefined;
   const db = await openDatabase(config.database);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (fhirClients) {
+      const done = await db.transaction((tx) => applyClientsFile(tx, fhirClients, new Date()));
+      logger.info(done, 'FHIR clients applied from CAREPATH_FHIR_CLIENTS');
+    }
     if (config.demoData) {
       const file = readNetworkFile(config.networkFile);
       const loaded = await loadNetwork(db, file, DEMO_SCHEDULE_START);
@@ -113,6 +120,7 @@ export async function startCarepath(
       const cleanup: Record<string, CleanupTask> = {
         ...triageCleanup,
         expiredIdempotencyKeys: (q, now) => deleteExpiredIdempotencyKeys(q, now),
+        expiredFhirCredentials: (q, now) => deleteExpiredFhirCredentials(q, now),
         expiredWaitlistOffers: (_q, now) => expireOffers(scheduling, now),
       };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);

@@ -36,6 +36,15 @@ export function slotId(schedule: string, startMs: number): string {
   return `${schedule}.${new Date(startMs).toISOString().slice(0, 16).replace(/[-T:]/g, '')}`;
 }
 
+/** A slot id back to its schedule id and start (epoch ms), or undefined when it is not one. */
+export function parseSlotId(id: string): { scheduleId: string; startMs: number } | undefined {
+  const m = /^([0-9a-f]{20})\.(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(id);
+  if (!m) return undefined;
+  const [, scheduleId, y, mo, d, h, mi] = m;
+  const startMs = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!);
+  return Number.isNaN(startMs) ? undefined : { scheduleId: scheduleId!, startMs };
+}
+
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export function locationResource(l: Location): Resource {

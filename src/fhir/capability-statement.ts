@@ -1,8 +1,12 @@
 /**
  * What the FHIR endpoint implements, exactly: read and search of the availability resources,
- * and SMART Scheduling Links' $bulk-publish. Kept beside the routes (fhir-availability-api.ts):
- * a resource or parameter added there is added here.
+ * SMART Scheduling Links' $bulk-publish (public), and, with a SMART Backend Services token,
+ * $book, Appointment read/search/cancel, Patient read and QuestionnaireResponse search. Kept
+ * beside the routes (fhir-availability-api.ts, fhir-patient-api.ts): a resource or parameter
+ * added there is added here.
  */
+import { TOKEN_PATH } from './smart/token-endpoint.js';
+
 const search = (name: string, type: string, documentation: string) => ({ name, type, documentation });
 
 export function capabilityStatement(publicUrl: string) {
@@ -24,7 +28,27 @@ export function capabilityStatement(publicUrl: string) {
       {
         mode: 'server',
         documentation:
-          'Public availability: no token needed. SMART Scheduling Links manifest at $bulk-publish.',
+          'Public availability: no token needed (SMART Scheduling Links manifest at $bulk-publish). ' +
+          'Appointments, patients and intakes: a SMART Backend Services token with system scopes.',
+        security: {
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: `${publicUrl}${TOKEN_PATH}` }],
+            },
+          ],
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
+          description: 'Public reads need no token; see /fhir/.well-known/smart-configuration for the rest.',
+        },
         resource: [
           resource('Location', []),
           resource('Practitioner', [search('name', 'string', 'Part of the name as shown.')]),
@@ -36,6 +60,30 @@ export function capabilityStatement(publicUrl: string) {
             search('status', 'token', 'Only free slots are published.'),
             search('service-type', 'token', 'A visit type code.'),
           ]),
+          {
+            type: 'Appointment',
+            interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'patch' }],
+            searchParam: [
+              search('date', 'date', 'ge/gt and le/lt, at most 93 days apart (or search by patient).'),
+              search('patient', 'reference', 'Patient/{id}.'),
+              search('practitioner', 'reference', 'Practitioner/{id}.'),
+              search('location', 'reference', 'Location/{id}.'),
+            ],
+            operation: [
+              {
+                name: 'book',
+                definition: `${publicUrl}/fhir/OperationDefinition/Appointment-book`,
+                documentation:
+                  'Parameters with appointment (status proposed, one slot) and patient. Honours Idempotency-Key.',
+              },
+            ],
+          },
+          { type: 'Patient', interaction: [{ code: 'read' }] },
+          {
+            type: 'QuestionnaireResponse',
+            interaction: [{ code: 'search-type' }],
+            searchParam: [search('subject', 'reference', 'Patient/{id}: the intakes of their bookings.')],
+          },
         ],
         operation: [
           {

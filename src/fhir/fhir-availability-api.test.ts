@@ -44,7 +44,13 @@ describe('FHIR availability, public', () => {
       'HealthcareService',
       'Schedule',
       'Slot',
+      'Appointment',
+      'Patient',
+      'QuestionnaireResponse',
     ]);
+    // The SMART security extension points at the token endpoint.
+    const oauth = cs.rest[0].security.extension[0].extension[0];
+    expect(oauth).toEqual({ url: 'token', valueUri: 'http://localhost:3000/fhir/auth/token' });
   });
 
   it('reads and searches clinics, clinicians, visit types and schedules as valid resources', async () => {

@@ -16,6 +16,7 @@ import {
   healthcareServiceResource,
   locationId,
   locationResource,
+  parseSlotId,
   practitionerId,
   practitionerResource,
   scheduleResource,
@@ -220,6 +221,22 @@ export function fhirAvailabilityApi({ scheduling, directory, publicUrl, now }: A
   );
 
   // ---------------------------------------------------------------- slots
+
+  // One Slot by id: found while it is still free (a taken or past time is 404, as it is gone).
+  api.get('/Slot/:id{[0-9a-f]{20}\\.[0-9]{12}}', async (c) => {
+    const d = await directory.get();
+    const parsed = parseSlotId(c.req.param('id'));
+    const schedule = parsed && schedules(d).find((s) => s.id === parsed.scheduleId);
+    const found = schedule ? await freeSlots(d, [schedule], parsed!.startMs, parsed!.startMs) : [];
+    if (!found[0])
+      return fhirError(
+        c,
+        404,
+        'not-found',
+        `Slot/${c.req.param('id')} is not free: taken, past, or never offered.`,
+      );
+    return cached(c, JSON.stringify(slotResource(found[0].schedule, found[0].slot, publicUrl)), FHIR_JSON);
+  });
 
   api.get('/Slot', async (c) => {
     const d = await directory.get();
