@@ -413,6 +413,36 @@ const STEPS: Step[] = [
   ),
   get('/staff/invite/accepted', 'admin', '/staff/invite/accepted', 200, 0),
   get('/staff/admin/pathways', 'admin', '/staff/admin/pathways', 200, 0),
+  get('/staff/admin/fhir-clients', 'admin', '/staff/admin/fhir-clients', 200, 0),
+  send(
+    '/staff/admin/fhir-clients',
+    'admin',
+    () => '/staff/admin/fhir-clients',
+    () => ({}),
+    422,
+    0,
+  ),
+  send(
+    '/staff/admin/fhir-clients',
+    'admin',
+    () => '/staff/admin/fhir-clients',
+    () => ({
+      clientId: 'walk-client',
+      name: 'Walk',
+      scope: 'system/Slot.rs',
+      jwksUrl: 'https://walk.example/jwks.json',
+    }),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/fhir-clients/:clientId/retire',
+    'admin',
+    () => '/staff/admin/fhir-clients/walk-client/retire',
+    () => ({}),
+    303,
+    1,
+  ),
 ];
 
 /**

@@ -3,6 +3,7 @@ export { toQuestionnaire, toQuestionnaireResponse, toRiskAssessment } from './qu
 export { fhirApi } from './fhir-api.js';
 export {
   applyClientsFile,
+  clientSchema,
   listClients,
   parseRegistration,
   readClientsFile,

@@ -188,6 +188,7 @@ describe('the staff side in a browser', () => {
       ['/staff/admin/staff', 'admin-staff'],
       ['/staff/admin/staff/invite', 'admin-invite'],
       ['/staff/admin/pathways', 'admin-pathways'],
+      ['/staff/admin/fhir-clients', 'admin-fhir-clients'],
     ] as const;
     for (const [path, name] of pages) {
       const res = await page.goto(`${server.url}${path}`);
@@ -195,6 +196,16 @@ describe('the staff side in a browser', () => {
       expect(await axeViolations(page), path).toEqual([]);
       await screenshot(page, `staff-${name}-desktop`);
     }
+    // Registering a FHIR client with a mistake: the summary names it, focus goes there.
+    await page.locator('#clientId').fill('partner-ehr');
+    await page.locator('#name').fill('Partner EHR');
+    await page.locator('#scope').fill('system/Appointment.rs');
+    await page.locator('#jwks').fill('{ keys: nope');
+    await page.locator('form[action="/staff/admin/fhir-clients"] button[type=submit]').click();
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary a[href="#jwks"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-admin-fhir-clients-error-desktop');
     await ctx.close();
   });
 });

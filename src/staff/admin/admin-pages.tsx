@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicRoutes } from './clinics-admin.js';
 import { inviteRoutes } from './invites.js';
+import { fhirClientRoutes } from './fhir-clients-admin.js';
 import { pathwayRoutes } from './pathways-admin.js';
 import { providerRoutes } from './providers-admin.js';
 import { staffAdminRoutes } from './staff-admin.js';
@@ -20,6 +21,7 @@ const AREAS = [
   ['/staff/admin/visit-types', 'admin.visitTypes.title', 'admin.visitTypes.lead'],
   ['/staff/admin/staff', 'admin.staff.title', 'admin.staff.lead'],
   ['/staff/admin/pathways', 'admin.pathways.title', 'admin.pathways.lead'],
+  ['/staff/admin/fhir-clients', 'admin.fhir.title', 'admin.fhir.lead'],
 ] as const;
 
 export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -52,4 +54,5 @@ export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   inviteRoutes(pages, kit);
   staffAdminRoutes(pages, kit);
   pathwayRoutes(pages, kit);
+  fhirClientRoutes(pages, kit);
 }

@@ -238,4 +238,33 @@ export const adminEn = {
   'admin.pathways.when': 'Date',
   'admin.pathways.approved': 'Approved',
   'admin.pathways.pending': 'Not yet approved',
+
+  // FHIR API clients
+  'admin.fhir.title': 'FHIR API clients',
+  'admin.fhir.lead': 'Systems that book and read visits through the FHIR API, with their keys and scopes.',
+  'admin.fhir.intro':
+    'A client signs in with SMART Backend Services: it signs a short assertion with one of its keys and gets a token for at most the scopes registered here. Retiring a client stops its tokens at once.',
+  'admin.fhir.none': 'No clients are registered yet.',
+  'admin.fhir.name': 'Name',
+  'admin.fhir.clientId': 'Client id',
+  'admin.fhir.clientIdHint':
+    'What the client puts in its assertion as "iss" and "sub": 3 to 100 letters, digits, ".", "_" or "-".',
+  'admin.fhir.scope': 'Scopes',
+  'admin.fhir.scopeHint':
+    'SMART system scopes, separated by spaces, for example: system/Appointment.cruds system/Patient.rs',
+  'admin.fhir.keys': 'Keys',
+  'admin.fhir.status': 'Status',
+  'admin.fhir.jwks': 'Public keys (JWKS as JSON)',
+  'admin.fhir.jwksUrl': 'Or: the address of its JWKS',
+  'admin.fhir.jwksUrlHint': 'An https address where the client publishes its public keys.',
+  'admin.fhir.register': 'Register a client',
+  'admin.fhir.registerButton': 'Register client',
+  'admin.fhir.inlineKeys': '{n} key(s) stored here',
+  'admin.fhir.retiredOn': 'Retired on {date}',
+  'admin.fhir.fromFile': 'Managed in the CAREPATH_FHIR_CLIENTS file',
+  'admin.fhir.retire': 'Retire',
+  'admin.fhir.retireLabel': 'Retire {name}',
+  'admin.fhir.err.jwksJson': 'Paste the keys as JSON, like {"keys": [ ... ]}',
+  'admin.fhir.err.keys': 'Paste the public keys, or give the address of the JWKS',
+  'admin.fhir.err.taken': 'A client with this id is already registered; choose another id',
 } as const;

@@ -235,4 +235,33 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.pathways.when': 'Fecha',
   'admin.pathways.approved': 'Aprobada',
   'admin.pathways.pending': 'Sin aprobar todavía',
+
+  // Clientes de la API FHIR
+  'admin.fhir.title': 'Clientes de la API FHIR',
+  'admin.fhir.lead': 'Sistemas que reservan y leen citas a través de la API FHIR, con sus claves y permisos.',
+  'admin.fhir.intro':
+    'Un cliente entra con SMART Backend Services: firma una declaración breve con una de sus claves y recibe un token con, como mucho, los permisos registrados aquí. Al retirar un cliente, sus tokens dejan de funcionar de inmediato.',
+  'admin.fhir.none': 'Todavía no hay clientes registrados.',
+  'admin.fhir.name': 'Nombre',
+  'admin.fhir.clientId': 'Identificador del cliente',
+  'admin.fhir.clientIdHint':
+    'Lo que el cliente pone en su declaración como "iss" y "sub": de 3 a 100 letras, números, ".", "_" o "-".',
+  'admin.fhir.scope': 'Permisos',
+  'admin.fhir.scopeHint':
+    'Permisos SMART de sistema, separados por espacios, por ejemplo: system/Appointment.cruds system/Patient.rs',
+  'admin.fhir.keys': 'Claves',
+  'admin.fhir.status': 'Estado',
+  'admin.fhir.jwks': 'Claves públicas (JWKS en JSON)',
+  'admin.fhir.jwksUrl': 'O bien: la dirección de su JWKS',
+  'admin.fhir.jwksUrlHint': 'Una dirección https donde el cliente publica sus claves públicas.',
+  'admin.fhir.register': 'Registrar un cliente',
+  'admin.fhir.registerButton': 'Registrar cliente',
+  'admin.fhir.inlineKeys': '{n} clave(s) guardada(s) aquí',
+  'admin.fhir.retiredOn': 'Retirado el {date}',
+  'admin.fhir.fromFile': 'Se gestiona en el archivo CAREPATH_FHIR_CLIENTS',
+  'admin.fhir.retire': 'Retirar',
+  'admin.fhir.retireLabel': 'Retirar {name}',
+  'admin.fhir.err.jwksJson': 'Pegue las claves en JSON, así: {"keys": [ ... ]}',
+  'admin.fhir.err.keys': 'Pegue las claves públicas o indique la dirección del JWKS',
+  'admin.fhir.err.taken': 'Ya hay un cliente con este identificador; elija otro',
 };
