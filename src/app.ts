@@ -227,6 +227,7 @@ export function createApp({
       directory,
       publicUrl: config.publicUrl,
       now,
+      pathways: () => triage.pathways.all(),
       async readIntake(id) {
         const assessment = await findAssessment(db, id, now());
         return assessment && { pathway: pathwayOf(triage, assessment), assessment };

@@ -102,6 +102,62 @@ export function healthcareServiceResource(d: Directory, v: VisitType): Resource 
   };
 }
 
+/** A clinician's role at one clinic: a PractitionerRole per (clinician, clinic) where they work. */
+export function practitionerRoles(d: Directory) {
+  return d.providers.flatMap((p) =>
+    d.locations
+      .filter((l) => p.locations.includes(l.slug))
+      .map((l) => ({
+        id: createHash('sha256').update(`${p.id}|${l.id}`).digest('hex').slice(0, 20),
+        provider: p,
+        location: l,
+      })),
+  );
+}
+export type PublishedRole = ReturnType<typeof practitionerRoles>[number];
+
+const SPECIALTY_DISPLAY: Record<Provider['specialty'], string> = {
+  'pain-management': 'Pain management',
+  'internal-medicine': 'Internal medicine',
+};
+
+export function practitionerRoleResource(d: Directory, r: PublishedRole): Resource {
+  const services = d.visitTypes.filter((v) => r.provider.visitTypes.includes(v.slug));
+  const hours = r.provider.schedule.filter((b) => b.location === r.location.slug && b.validTo === null);
+  return {
+    resourceType: 'PractitionerRole',
+    id: r.id,
+    active: true,
+    practitioner: {
+      reference: `Practitioner/${practitionerId(r.provider)}`,
+      display: r.provider.displayName,
+    },
+    location: [{ reference: `Location/${locationId(r.location)}`, display: r.location.name }],
+    specialty: [
+      {
+        coding: [
+          {
+            system: `${CODE_SYSTEM_BASE}/specialty`,
+            code: r.provider.specialty,
+            display: SPECIALTY_DISPLAY[r.provider.specialty],
+          },
+        ],
+      },
+    ],
+    healthcareService: services.map((v) => ({ reference: `HealthcareService/${serviceId(v)}` })),
+    telecom: [{ system: 'phone', value: r.location.phone }],
+    ...(hours.length
+      ? {
+          availableTime: hours.map((b) => ({
+            daysOfWeek: [WEEKDAYS[b.weekday - 1]],
+            availableStartTime: `${b.starts}:00`,
+            availableEndTime: `${b.ends}:00`,
+          })),
+        }
+      : {}),
+  };
+}
+
 /** Every (clinic, clinician, visit type) where the clinician works and offers the visit type. */
 export function schedules(d: Directory) {
   return d.visitTypes.flatMap((v) =>

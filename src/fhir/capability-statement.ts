@@ -52,6 +52,11 @@ export function capabilityStatement(publicUrl: string) {
         resource: [
           resource('Location', []),
           resource('Practitioner', [search('name', 'string', 'Part of the name as shown.')]),
+          resource('PractitionerRole', [
+            search('practitioner', 'reference', 'Practitioner/{id}.'),
+            search('location', 'reference', 'Location/{id}.'),
+            search('specialty', 'token', 'pain-management or internal-medicine.'),
+          ]),
           resource('HealthcareService', []),
           resource('Schedule', [search('actor', 'reference', 'Location/{id} or Practitioner/{id}.')]),
           resource('Slot', [
@@ -79,6 +84,10 @@ export function capabilityStatement(publicUrl: string) {
             ],
           },
           { type: 'Patient', interaction: [{ code: 'read' }] },
+          resource('Questionnaire', [
+            search('url', 'uri', 'The pathway canonical URL.'),
+            search('version', 'token', 'A pathway version, e.g. 1.1.0.'),
+          ]),
           {
             type: 'QuestionnaireResponse',
             interaction: [{ code: 'search-type' }],

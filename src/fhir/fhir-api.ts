@@ -7,12 +7,16 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { fhirAvailabilityApi, type AvailabilityApiDeps } from './fhir-availability-api.js';
 import { fhirPatientApi, type PatientApiDeps } from './fhir-patient-api.js';
+import { fhirQuestionnaireApi } from './fhir-questionnaire-api.js';
 import { operationOutcome } from './operation-outcome.js';
 import { tokenEndpoint } from './smart/token-endpoint.js';
 
-export function fhirApi(deps: AvailabilityApiDeps & PatientApiDeps): Hono<AppEnv> {
+export function fhirApi(
+  deps: AvailabilityApiDeps & PatientApiDeps & Parameters<typeof fhirQuestionnaireApi>[0],
+): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.route('/', fhirAvailabilityApi(deps));
+  api.route('/', fhirQuestionnaireApi(deps));
   api.route('/', tokenEndpoint(deps));
   api.route('/', fhirPatientApi(deps));
   api.all('*', (c) =>

@@ -41,11 +41,13 @@ describe('FHIR availability, public', () => {
     expect(cs.rest[0].resource.map((r: { type: string }) => r.type)).toEqual([
       'Location',
       'Practitioner',
+      'PractitionerRole',
       'HealthcareService',
       'Schedule',
       'Slot',
       'Appointment',
       'Patient',
+      'Questionnaire',
       'QuestionnaireResponse',
     ]);
     // The SMART security extension points at the token endpoint.
@@ -76,6 +78,36 @@ describe('FHIR availability, public', () => {
     const missing = await t.request('/fhir/Location/nope');
     expect(missing.status).toBe(404);
     expectValid([await missing.json()]);
+  });
+
+  it('names each clinician’s role at each clinic: specialty, visit types, hours (PractitionerRole)', async () => {
+    const evans = (await json('/fhir/Practitioner?name=evans')).entry[0].resource;
+    expect(evans.communication.length).toBeGreaterThan(0); // languages spoken
+    const roles = await json(`/fhir/PractitionerRole?practitioner=Practitioner/${evans.id}`);
+    expectValid([roles, ...roles.entry.map((e: any) => e.resource)]);
+    expect(roles.total).toBeGreaterThan(0);
+    const role = roles.entry[0].resource;
+    expect(role.practitioner.reference).toBe(`Practitioner/${evans.id}`);
+    expect(role.specialty[0].coding[0].code).toBe('pain-management');
+    expect(role.healthcareService.length).toBeGreaterThan(0);
+    expect(role.availableTime.length).toBeGreaterThan(0);
+    const scottsdale = role.location[0].reference;
+    const atClinic = await json(`/fhir/PractitionerRole?location=${scottsdale}&specialty=pain-management`);
+    expect(atClinic.entry.map((e: any) => e.resource.id)).toContain(role.id);
+    const internists = await json(`/fhir/PractitionerRole?specialty=internal-medicine`);
+    expect(internists.entry.map((e: any) => e.resource.id)).not.toContain(role.id);
+    expect(await json(`/fhir/PractitionerRole/${role.id}`)).toEqual(role);
+  });
+
+  it('publishes each pathway version as a valid Questionnaire', async () => {
+    const all = await json('/fhir/Questionnaire');
+    expectValid([all, ...all.entry.map((e: any) => e.resource)]);
+    const versions = all.entry.map((e: any) => e.resource.id);
+    expect(versions).toEqual(expect.arrayContaining(['low-back-pain-1.0.0', 'low-back-pain-1.1.0']));
+    const current = await json('/fhir/Questionnaire?version=1.1.0');
+    expect(current.total).toBe(1);
+    expect(await json('/fhir/Questionnaire/low-back-pain-1.1.0')).toEqual(current.entry[0].resource);
+    expect((await t.request('/fhir/Questionnaire/low-back-pain-9.9.9')).status).toBe(404);
   });
 
   it('offers exactly the times of GET /api/v1/slots, in the Slot search and in the week’s ndjson file', async () => {

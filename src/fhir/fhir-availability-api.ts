@@ -19,6 +19,8 @@ import {
   parseSlotId,
   practitionerId,
   practitionerResource,
+  practitionerRoleResource,
+  practitionerRoles,
   scheduleResource,
   schedules,
   serviceId,
@@ -193,6 +195,17 @@ export function fhirAvailabilityApi({ scheduling, directory, publicUrl, now }: A
     practitionerId,
     (_d, p) => practitionerResource(p),
     (_d, p, q) => !q.name || p.displayName.toLowerCase().includes(q.name.toLowerCase()),
+  );
+  // Languages spoken are the Practitioner's (communication): R4 has no element for them here.
+  readAndSearch(
+    'PractitionerRole',
+    practitionerRoles,
+    (r) => r.id,
+    (d, r) => practitionerRoleResource(d, r),
+    (_d, r, q) =>
+      (!q.practitioner || reference(q.practitioner, 'Practitioner') === practitionerId(r.provider)) &&
+      (!q.location || reference(q.location, 'Location') === locationId(r.location)) &&
+      (!q.specialty || q.specialty.split('|').at(-1) === r.provider.specialty),
   );
   readAndSearch(
     'HealthcareService',
