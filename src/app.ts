@@ -3,6 +3,8 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { LANGUAGE_COOKIE, localePath, prefersSpanish } from './platform/i18n/i18n.js';
 import {
   homeZone,
   createDirectoryService,
@@ -180,6 +182,23 @@ export function createApp({
   );
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
+  // A browser that asks for Spanish lands on the Spanish page on its first visit; after that the
+  // language cookie (set by every patient page) is the patient's choice, and nothing redirects.
+  app.use(async (c, next) => {
+    const path = c.req.path;
+    const isPatientPage =
+      c.req.method === 'GET' &&
+      !path.startsWith('/es/') &&
+      path !== '/es' &&
+      !/^\/(api|fhir|staff|assets|healthz|readyz|metrics)(\/|$)/.test(path) &&
+      !/\.[a-z0-9]+$/i.test(path) &&
+      (c.req.header('accept') ?? '').includes('text/html');
+    if (!isPatientPage) return next();
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
+    if (getCookie(c, LANGUAGE_COOKIE) === undefined && prefersSpanish(c.req.header('accept-language')))
+      return c.redirect(localePath('es', path) + new URL(c.req.url).search, 302);
+    return next();
+  });
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
   const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);

@@ -61,7 +61,7 @@ describe('booking pages', () => {
       await client.get('/book?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans')
     ).text();
     // Monday 07:00 now, two hours' notice: the first time is Monday 09:00.
-    expect(times).toMatch(/<h3>Monday, November 30<\/h3>/);
+    expect(times).toContain('Times on November 30, 2026');
     expect(times).toContain('9:00 AM');
   });
 
@@ -278,17 +278,32 @@ describe('text reminders from the booking pages', () => {
   });
 });
 
-describe('long lists of times', () => {
-  it('shows whole days, about sixty times per page, and continues on the next day', async () => {
-    const html = await (await t.request('/book?visitType=back-pain-visit&date=2026-12-01')).text();
-    const links = html.match(/class="time-link"/g) ?? [];
-    const days = html.match(/<h3>[^<]+<\/h3>/g) ?? [];
-    expect(days.length).toBeGreaterThanOrEqual(1);
-    expect(links.length).toBeLessThanOrEqual(60 + 80); // whole days: the last one may cross 60 only if it is the first
-    const later = /href="(\/book\?[^"]*date=(\d{4}-\d{2}-\d{2})[^"]*)#times">Later times/.exec(
-      html.replace(/&amp;/g, '&'),
-    );
-    expect(later).not.toBeNull();
-    expect(later![2]! > '2026-12-01').toBe(true);
+describe('choosing a day, then a time', () => {
+  it('shows the week as days with their counts and lists only the chosen day, by clinic and clinician', async () => {
+    const page = async (q: string) =>
+      (await (await t.request(`/book?visitType=back-pain-visit&date=2026-12-01${q}`)).text()).replace(
+        /&amp;/g,
+        '&',
+      );
+    const html = await page('');
+    const dayLinks = [
+      ...html.matchAll(/class="dp-day" href="([^"]+)"[^>]*>.*?<span class="dp-count">(\d+) times/g),
+    ];
+    expect(dayLinks.length).toBe(6); // Tuesday to Saturday and Monday: no clinic opens on Sunday
+    expect(html).toContain('<span class="dp-count">No times</span>');
+    const listed = (h: string) => (h.match(/class="time-link"/g) ?? []).length;
+    // The first day with times is chosen: its count is what is listed, grouped by clinic.
+    expect(listed(html)).toBe(Number(dayLinks[0]![2]));
+    expect(html).toContain('aria-current="date"');
+    expect((html.match(/<section class="dt-clinic">/g) ?? []).length).toBeGreaterThan(1);
+    // Another day: only its times.
+    const thursday = dayLinks.find((m) => m[1]!.includes('day=2026-12-03'))!;
+    const other = await page('&day=2026-12-03');
+    expect(listed(other)).toBe(Number(thursday[2]));
+    expect(other).toContain('Times on December 3, 2026');
+    // A day without times (Sunday) falls back to the first that has some; later moves a week.
+    expect(listed(await page('&day=2026-12-06'))).toBe(Number(dayLinks[0]![2]));
+    const later = /href="(\/book\?[^"]*date=(\d{4}-\d{2}-\d{2})[^"]*)#times">Later times/.exec(html);
+    expect(later![2]).toBe('2026-12-08');
   });
 });

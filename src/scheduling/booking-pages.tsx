@@ -12,7 +12,8 @@ import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, longDate, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { chosenDay, DayPicker, DayTimes, daysOf } from './day-picker.js';
 import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -28,17 +29,22 @@ import {
   FindForm,
   PATIENT_FIELDS,
   queryString,
-  TimesList,
   VisitSummary,
   type Choice,
 } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
-import type { Slot } from './slots.js';
 import { clearHandedIntake, handedIntakeToken } from './intake-handoff.js';
+
+/** The posted fields a language switch carries over: the chosen time and the typed details. */
+function keptFields(f: Record<string, string | undefined>): Record<string, string> {
+  const kept: Record<string, string> = { edit: '1' };
+  for (const k of ['visitType', 'location', 'provider', 'start', ...PATIENT_FIELDS])
+    if (f[k] !== undefined) kept[k] = f[k]!;
+  return kept;
+}
 
 const WEEK = 7;
 const LOOKAHEAD = 31;
-const MAX_TIMES = 60;
 
 export interface Intake {
   assessmentId: string;
@@ -87,7 +93,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       provider: q.provider || undefined,
     };
     const errors: FormError[] = [];
-    let results: { slots: Slot[]; from: string; nextNote?: string; nextFrom?: string } | undefined;
+    let results:
+      | { days: ReturnType<typeof daysOf>; day: string | undefined; from: string; nextNote?: string }
+      | undefined;
 
     if (intake?.disposition === 'emergency') {
       return renderPage(
@@ -142,25 +150,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             });
           }
         }
-        // A page shows whole days, up to about MAX_TIMES times (at least one day): a week of the
-        // whole network would be thousands of links.
-        const byDay = new Map<string, Slot[]>();
-        for (const slot of slots) {
-          const day = slot.start.slice(0, 10);
-          byDay.set(day, [...(byDay.get(day) ?? []), slot]);
-        }
-        const kept: Slot[] = [];
-        let lastDay = shownFrom;
-        for (const [day, list] of byDay) {
-          if (kept.length > 0 && kept.length + list.length > MAX_TIMES) break;
-          kept.push(...list);
-          lastDay = day;
-        }
-        const nextFrom =
-          kept.length < slots.length
-            ? Temporal.PlainDate.from(lastDay).add({ days: 1 }).toString()
-            : undefined;
-        results = { slots: kept, from: shownFrom, nextNote, nextFrom };
+        // The week as a row of days with their counts; only the chosen day's times are listed.
+        const days = daysOf(slots, shownFrom, WEEK);
+        results = { days, day: chosenDay(days, q.day)?.date, from: shownFrom, nextNote };
       } catch (error) {
         if (!(error instanceof ValidationFailed)) throw error;
         for (const e of error.errors) {
@@ -205,7 +197,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           <section aria-labelledby="today-heading" id="today">
             <h2 id="today-heading">{ctx.t('book.today.heading')}</h2>
             {todaySlots.length === 0 ? <p class="inset-warning">{ctx.t('book.today.none')}</p> : null}
-            <TimesList
+            <DayTimes
               ctx={ctx}
               d={d}
               slots={todaySlots}
@@ -228,21 +220,37 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           <section aria-labelledby="times-heading" id="times">
             <h2 id="times-heading">{ctx.t('book.times.heading')}</h2>
             {results.nextNote ? <p>{results.nextNote}</p> : null}
-            {results.slots.length === 0 ? <p>{ctx.t('book.times.none', { days: LOOKAHEAD })}</p> : null}
-            <TimesList
+            {results.day === undefined ? <p>{ctx.t('book.times.none', { days: LOOKAHEAD })}</p> : null}
+            <DayPicker
               ctx={ctx}
-              d={d}
-              slots={results.slots}
-              choose={(s) =>
-                ctx.href('/book/details') +
-                queryString({
-                  visitType: s.visitType,
-                  location: s.location,
-                  provider: s.provider,
-                  start: s.start,
-                })
+              days={results.days}
+              selected={results.day}
+              href={(day) =>
+                ctx.href('/book') + queryString({ ...base, date: results!.from, day }) + '#times'
               }
             />
+            {results.day ? (
+              <>
+                <h3 class="dt-day">
+                  {ctx.t('book.days.showing', { day: longDate(ctx.locale, results.day) })}
+                </h3>
+                <DayTimes
+                  ctx={ctx}
+                  d={d}
+                  headingLevel={4}
+                  slots={results.days.find((x) => x.date === results!.day)!.slots}
+                  choose={(s) =>
+                    ctx.href('/book/details') +
+                    queryString({
+                      visitType: s.visitType,
+                      location: s.location,
+                      provider: s.provider,
+                      start: s.start,
+                    })
+                  }
+                />
+              </>
+            ) : null}
             <p>
               <a href={ctx.href('/book/waitlist') + queryString(base)}>{ctx.t('waitlist.link')}</a>
             </p>
@@ -258,13 +266,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
                   {ctx.t('book.times.earlier')}
                 </a>
               ) : null}{' '}
-              <a
-                href={
-                  ctx.href('/book') +
-                  queryString({ ...base, date: results.nextFrom ?? shift(WEEK) }) +
-                  '#times'
-                }
-              >
+              <a href={ctx.href('/book') + queryString({ ...base, date: shift(WEEK) }) + '#times'}>
                 {ctx.t('book.times.later')}
               </a>
             </p>
@@ -383,6 +385,8 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const values = Object.fromEntries(
       PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
     ) as unknown as Patient;
+    // Switching language re-opens this step in the other language with everything typed so far.
+    ctx.switchFields = { ...keptFields(f), ...(wantsSms(f) ? { smsReminders: 'yes' } : {}) };
     if (f.edit === '1') return renderDetails(c, ctx, f, values, []);
     const parsed = patientSchema.safeParse(values);
     if (!parsed.success) return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues));
@@ -454,6 +458,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   pages.post('/book/confirm', async (c) => {
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
+    ctx.switchFields = { ...keptFields(f), ...(wantsSms(f) ? { smsReminders: 'yes' } : {}) };
     const values = Object.fromEntries(
       PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
     ) as unknown as Patient;

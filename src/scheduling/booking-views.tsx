@@ -3,7 +3,6 @@ import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary, type FormError } from '../platform/views/forms.js';
 import type { Patient } from './scheduling-store.js';
-import type { Slot } from './slots.js';
 
 export interface Choice {
   visitType?: string;
@@ -98,65 +97,6 @@ export function FindForm({
         {t('book.find')}
       </button>
     </form>
-  );
-}
-
-/** Free times grouped by day, first available day first; each time is a link to the details step. */
-export function TimesList({
-  ctx,
-  d,
-  slots,
-  choose,
-}: {
-  ctx: PageContext;
-  d: Directory;
-  slots: Slot[];
-  choose: (s: Slot) => string;
-}) {
-  const zone = (slug: string) => d.locations.find((l) => l.slug === slug)!;
-  const days = new Map<string, Slot[]>();
-  for (const s of slots) {
-    const key = s.start.slice(0, 10);
-    days.set(key, [...(days.get(key) ?? []), s]);
-  }
-  return (
-    <div class="times">
-      {[...days].map(([, list]) => {
-        const first = list[0]!;
-        const l = zone(first.location);
-        return (
-          <section class="day" aria-label={dayInZone(ctx.locale, first.startMs, l.timeZone)}>
-            <h3>{dayInZone(ctx.locale, first.startMs, l.timeZone)}</h3>
-            <ul class="time-list">
-              {list.map((s) => {
-                const loc = zone(s.location);
-                const provider = d.providers.find((p) => p.slug === s.provider)!;
-                const time = timeInZone(ctx.locale, s.startMs, loc.timeZone);
-                return (
-                  <li>
-                    <a
-                      class="time-link"
-                      href={choose(s)}
-                      aria-label={ctx.t('book.times.choose', {
-                        time,
-                        day: dayInZone(ctx.locale, s.startMs, loc.timeZone),
-                        provider: provider.displayName,
-                        clinic: loc.city,
-                      })}
-                    >
-                      <strong>{time}</strong>{' '}
-                      <span class="muted">
-                        {provider.displayName}, {loc.city}
-                      </span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, longDate, pageDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
@@ -18,7 +18,8 @@ import { appointmentView } from './booking-service.js';
 import { cancelAppointment, readAppointmentByToken, rescheduleAppointment } from './visit-changes.js';
 import { searchSlots } from './slot-search.js';
 import { type Scheduling } from './scheduling.js';
-import { BackLink, queryString, TimesList, VisitSummary } from './booking-views.js';
+import { BackLink, queryString, VisitSummary } from './booking-views.js';
+import { chosenDay, DayPicker, DayTimes, daysOf } from './day-picker.js';
 import { visitCalendarResponse } from './visit-calendar.js';
 import type { StoredAppointment } from './scheduling-store.js';
 
@@ -203,10 +204,14 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const today = dateInZone(s.now().getTime(), v.location.timeZone);
     const q = c.req.query('date');
     const from = pageDate(q, today);
-    const to = Temporal.PlainDate.from(from).add({ days: 13 }).toString();
+    const to = Temporal.PlainDate.from(from).add({ days: 6 }).toString();
     const slots = (await searchSlots(s, { ...search, from, to })).filter(
       (x) => x.startMs !== a.startsAt.getTime(),
     );
+    // A week as a row of days; only the chosen day's times are listed (see day-picker.tsx).
+    const days = daysOf(slots, from, 7);
+    const day = chosenDay(days, c.req.query('day'));
+    const week = (n: number) => Temporal.PlainDate.from(from).add({ days: n }).toString();
     return renderPage(
       c,
       ctx,
@@ -222,19 +227,31 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
         <p class="narrow">
           {v.visitType.name[ctx.locale]}, {v.provider.displayName}, {v.location.name}
         </p>
-        {slots.length === 0 ? <p>{ctx.t('book.times.none', { days: 14 })}</p> : null}
-        <TimesList
+        {slots.length === 0 ? <p>{ctx.t('book.times.none', { days: 7 })}</p> : null}
+        <DayPicker
           ctx={ctx}
-          d={d}
-          slots={slots}
-          choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`}
+          days={days}
+          selected={day?.date}
+          href={(date) => `${base}/reschedule${queryString({ date: from, day: date })}`}
         />
+        {day ? (
+          <>
+            <h2 class="dt-day">{ctx.t('book.days.showing', { day: longDate(ctx.locale, day.date) })}</h2>
+            <DayTimes
+              ctx={ctx}
+              d={d}
+              slots={day.slots}
+              choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`}
+            />
+          </>
+        ) : null}
         <p class="pager">
-          <a
-            href={`${base}/reschedule${queryString({ date: Temporal.PlainDate.from(from).add({ days: 14 }).toString() })}`}
-          >
-            {ctx.t('book.times.later')}
-          </a>
+          {from > today ? (
+            <a href={`${base}/reschedule${queryString({ date: week(-7) < today ? today : week(-7) })}`}>
+              {ctx.t('book.times.earlier')}
+            </a>
+          ) : null}{' '}
+          <a href={`${base}/reschedule${queryString({ date: week(7) })}`}>{ctx.t('book.times.later')}</a>
         </p>
       </div>,
     );

@@ -23,6 +23,12 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
 
   const form = async (c: Context<AppEnv>, f: Record<string, string | undefined>, errors: FormError[]) => {
     const ctx = await contextFor(c, site);
+    // After a post, switching language re-opens this form in the other language, as typed.
+    if (c.req.method === 'POST')
+      ctx.switchFields = {
+        ...Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => e[1] !== undefined)),
+        edit: '1',
+      };
     const d = await s.directory.get();
     const today = dateInZone(s.now().getTime(), homeZone(d));
     const example = Temporal.PlainDate.from(today).add({ days: 7 }).toString();
@@ -113,6 +119,8 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     const f = Object.fromEntries(
       Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : undefined]),
     ) as Record<string, string | undefined>;
+    // The language switch posts the form again only to show it in the other language.
+    if (f.edit === '1') return form(c, { ...f, edit: undefined }, []);
     const patient = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, f[k] ?? ''])) as unknown as Patient;
     const errors: FormError[] = [];
     const parsed = patientSchema.safeParse(patient);

@@ -123,16 +123,25 @@ describe('booking in a browser with JavaScript off', () => {
 });
 
 describe('booking with JavaScript on', () => {
-  it('browses later dates without a full page reload', async () => {
+  it('chooses a day and browses later weeks without a full page reload', async () => {
     const ctx = await browser.newContext({ viewport: DESKTOP });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans`);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-    const firstDay = await page.locator('.times h3').first().textContent();
+    const firstDay = await page.locator('.dt-day').textContent();
+    // Another day of the week: its times replace the first day's, and focus goes to them.
+    await page.locator('.day-picker a:not([aria-current])').first().click();
+    await page.waitForFunction(
+      (before) => document.querySelector('.dt-day')?.textContent !== before,
+      firstDay,
+    );
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('dt-day'))).toBe(true);
+    expect(page.url()).toContain('day=');
+    const chosenDay = await page.locator('.dt-day').textContent();
     await page.locator('#times .pager a').last().click();
     await page.waitForFunction(
-      (before) => document.querySelector('.times h3')?.textContent !== before,
-      firstDay,
+      (before) => document.querySelector('.dt-day')?.textContent !== before,
+      chosenDay,
     );
     // Same document: the marker set before the click survived, so nothing reloaded.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);

@@ -30,6 +30,29 @@ export function translator(locale: Locale): Translate {
 }
 
 /** The path of a page in a language: ('es', '/clinics') -> '/es/clinics'. */
+/** The cookie that remembers the language of the last page a patient saw. */
+export const LANGUAGE_COOKIE = 'lang';
+
+/**
+ * Whether an Accept-Language header ranks Spanish above English (e.g. "es-MX,es;q=0.9,en;q=0.8").
+ * A language not listed counts as q=0; ties go to English, the default.
+ */
+export function prefersSpanish(header: string | undefined): boolean {
+  if (!header) return false;
+  let es = 0;
+  let en = 0;
+  for (const part of header.split(',')) {
+    const [range, ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q)) continue;
+    const primary = range!.split('-')[0];
+    if (primary === 'es') es = Math.max(es, q);
+    if (primary === 'en') en = Math.max(en, q);
+  }
+  return es > en;
+}
+
 export function localePath(locale: Locale, path: string): string {
   if (locale === 'en') return path;
   return path === '/' ? '/es/' : `/es${path}`;

@@ -40,10 +40,27 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
             <a class="brand" href={ctx.href('/')}>
               {ctx.network.name}
             </a>
-            <a class="language-switch" href={localePath(other, path)} hreflang={other} lang={other}>
-              <span class="visually-hidden">{t('layout.language.label')}: </span>
-              {t('layout.language.switch')}
-            </a>
+            {ctx.switchFields ? (
+              <form class="language-switch-form" method="post" action={localePath(other, path)}>
+                {Object.entries(ctx.switchFields).map(([name, value]) => (
+                  <input type="hidden" name={name} value={value} />
+                ))}
+                <button class="language-switch" type="submit" lang={other}>
+                  <span class="visually-hidden">{t('layout.language.label')}: </span>
+                  {t('layout.language.switch')}
+                </button>
+              </form>
+            ) : (
+              <a
+                class="language-switch"
+                href={localePath(other, path) + ctx.query}
+                hreflang={other}
+                lang={other}
+              >
+                <span class="visually-hidden">{t('layout.language.label')}: </span>
+                {t('layout.language.switch')}
+              </a>
+            )}
           </div>
           <nav class="container site-nav" aria-label={t('layout.nav.label')}>
             <ul>

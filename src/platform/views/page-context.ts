@@ -21,6 +21,13 @@ export interface PageContext {
   path: string;
   /** Link to a language-free path in this page's language. */
   href: (path: string) => string;
+  /** The request's query string ('' or '?…'), kept by the language switch on GET pages. */
+  query: string;
+  /**
+   * A page rendered from a form post sets the fields to post again in the other language
+   * (typed details, the chosen time), so switching language loses nothing.
+   */
+  switchFields?: Record<string, string>;
   network: FrameNetwork;
   locations: FrameClinic[];
   assets: { css: string; js: string };
@@ -30,11 +37,13 @@ export function pageContext(
   locale: Locale,
   path: string,
   site: { network: FrameNetwork; locations: FrameClinic[]; assets: PageContext['assets'] },
+  query = '',
 ): PageContext {
   return {
     locale,
     t: translator(locale),
     path,
+    query,
     href: (p) => localePath(locale, p),
     network: site.network,
     locations: site.locations,

@@ -2,6 +2,7 @@ import { adminEn } from './admin.en.js';
 import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
 import { refusalsEn } from './refusals.en.js';
+import { bookingTimesEn } from './booking-times.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
 export const en = {
@@ -245,14 +246,6 @@ export const en = {
   'book.provider': 'Clinician',
   'book.provider.any': 'Any clinician',
   'book.find': 'Show available times',
-  'book.times.heading': 'Available times',
-  'book.times.none':
-    'There are no free times in the next {days} days for this choice. Try another clinic or clinician, join the waiting list, or call us.',
-  'book.times.earlier': 'Earlier times',
-  'book.times.later': 'Later times',
-  'book.times.next': 'The next available time is {when}.',
-  'book.times.with': 'with {provider} at {clinic}',
-  'book.times.choose': 'Choose {time} on {day} with {provider} at {clinic}',
   'book.intake':
     'Your self-check answers will be sent with this booking so the doctor or nurse practitioner can read them before your visit.',
   'book.urgent':
@@ -384,6 +377,7 @@ export const en = {
   ...selfCheckEn,
   ...staffEn,
   ...refusalsEn,
+  ...bookingTimesEn,
   ...adminEn,
 } as const;
 

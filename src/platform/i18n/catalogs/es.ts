@@ -3,6 +3,7 @@ import { adminEs } from './admin.es.js';
 import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
 import { refusalsEs } from './refusals.es.js';
+import { bookingTimesEs } from './booking-times.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
 export const es: Messages = {
@@ -238,14 +239,6 @@ export const es: Messages = {
   'book.provider': 'Profesional',
   'book.provider.any': 'Cualquier profesional',
   'book.find': 'Ver horarios disponibles',
-  'book.times.heading': 'Horarios disponibles',
-  'book.times.none':
-    'No hay horarios libres en los próximos {days} días para esta elección. Pruebe otra clínica u otro profesional, anótese en la lista de espera o llámenos.',
-  'book.times.earlier': 'Horarios anteriores',
-  'book.times.later': 'Horarios posteriores',
-  'book.times.next': 'El próximo horario disponible es {when}.',
-  'book.times.with': 'con {provider} en {clinic}',
-  'book.times.choose': 'Elegir las {time} del {day} con {provider} en {clinic}',
   'book.intake':
     'Sus respuestas de la autoevaluación se enviarán con esta cita para que el médico o la enfermera practicante pueda leerlas antes de la consulta.',
   'book.urgent':
@@ -379,5 +372,6 @@ export const es: Messages = {
   ...selfCheckEs,
   ...staffEs,
   ...refusalsEs,
+  ...bookingTimesEs,
   ...adminEs,
 };

@@ -5,15 +5,18 @@ document.documentElement.classList.add('js');
 var summary = document.querySelector('[data-autofocus]');
 if (summary) summary.focus();
 
-// Booking: browse earlier and later dates without a full page reload. The server renders the
-// same page for the new dates; only its list of times is swapped in.
+// Booking: choose a day, or browse earlier and later weeks, without a full page reload. The
+// server renders the same page for the new choice; only its times section is swapped in.
 document.addEventListener('click', function (event) {
-  var link = event.target instanceof Element ? event.target.closest('#times .pager a') : null;
+  var link =
+    event.target instanceof Element ? event.target.closest('#times .pager a, #times .day-picker a') : null;
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
   var section = document.getElementById('times');
   if (!section || !window.fetch || !window.DOMParser) return;
   event.preventDefault();
   var url = link.href;
+  // A chosen day moves focus to its times; a new week to the section's heading.
+  var focusTarget = link.closest('.day-picker') ? '.dt-day' : 'h2';
   section.setAttribute('aria-busy', 'true');
   fetch(url, { credentials: 'same-origin' })
     .then(function (res) {
@@ -25,7 +28,7 @@ document.addEventListener('click', function (event) {
       if (!next) throw new Error('no times in response');
       section.replaceWith(next);
       history.pushState(null, '', url);
-      var heading = next.querySelector('h2');
+      var heading = next.querySelector(focusTarget) || next.querySelector('h2');
       if (heading) {
         heading.setAttribute('tabindex', '-1');
         heading.focus();

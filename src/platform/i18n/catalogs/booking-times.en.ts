@@ -1,0 +1,16 @@
+/** Choosing a time: the week's days with their counts, and one day's times (booking and moving). */
+export const bookingTimesEn = {
+  'book.times.heading': 'Available times',
+  'book.times.none':
+    'There are no free times in the next {days} days for this choice. Try another clinic or clinician, join the waiting list, or call us.',
+  'book.times.earlier': 'Earlier times',
+  'book.times.later': 'Later times',
+  'book.times.next': 'The next available time is {when}.',
+  'book.times.with': 'with {provider} at {clinic}',
+  'book.times.choose': 'Choose {time} on {day} with {provider} at {clinic}',
+  'book.days.label': 'Choose a day',
+  'book.days.count': '{n} times',
+  'book.days.one': '1 time',
+  'book.days.none': 'No times',
+  'book.days.showing': 'Times on {day}',
+} as const;

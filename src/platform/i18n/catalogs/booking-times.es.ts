@@ -1,0 +1,18 @@
+import type { bookingTimesEn } from './booking-times.en.js';
+
+/** Elegir un horario: los días de la semana con su número de horarios, y los horarios de un día. */
+export const bookingTimesEs: { readonly [K in keyof typeof bookingTimesEn]: string } = {
+  'book.times.heading': 'Horarios disponibles',
+  'book.times.none':
+    'No hay horarios libres en los próximos {days} días para esta elección. Pruebe otra clínica u otro profesional, anótese en la lista de espera o llámenos.',
+  'book.times.earlier': 'Horarios anteriores',
+  'book.times.later': 'Horarios posteriores',
+  'book.times.next': 'El próximo horario disponible es {when}.',
+  'book.times.with': 'con {provider} en {clinic}',
+  'book.times.choose': 'Elegir las {time} del {day} con {provider} en {clinic}',
+  'book.days.label': 'Elija un día',
+  'book.days.count': '{n} horarios',
+  'book.days.one': '1 horario',
+  'book.days.none': 'Sin horarios',
+  'book.days.showing': 'Horarios del {day}',
+};
