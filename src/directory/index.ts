@@ -12,4 +12,5 @@ export {
   type VisitType,
 } from './directory.js';
 export { loadNetwork, readNetworkFile } from './network-loader.js';
+export { byDistance, ZIP_PATTERN, zipCentre } from './nearest.js';
 export { openingStatusText } from './opening-status-view.js';

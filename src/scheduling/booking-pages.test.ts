@@ -278,6 +278,38 @@ describe('text reminders from the booking pages', () => {
   });
 });
 
+describe('the nearest clinics first', () => {
+  const clinicsInOrder = async (q: string) => {
+    const res = await t.request(`/book?visitType=back-pain-visit&date=2026-12-01&day=2026-12-01${q}`);
+    const html = await res.text();
+    return {
+      res,
+      html,
+      clinics: [...html.matchAll(/<section class="dt-clinic"><h4>([^<]+)<\/h4>/g)].map((m) => m[1]),
+    };
+  };
+
+  it('orders any clinic by distance from a ZIP code, with the miles, and keeps the ZIP in the day links', async () => {
+    const scottsdale = await clinicsInOrder('&zip=85260');
+    expect(scottsdale.clinics[0]).toBe('Carepath Scottsdale');
+    expect(scottsdale.html).toMatch(/\d+\.\d miles away/);
+    expect(scottsdale.html.replace(/&amp;/g, '&')).toMatch(/class="dp-day" href="[^"]*zip=85260/);
+    const glendale = await clinicsInOrder('&zip=85301');
+    expect(glendale.clinics[0]).toBe('Carepath Glendale');
+    expect(new Set(glendale.clinics)).toEqual(new Set(scottsdale.clinics));
+  });
+
+  it('names a malformed or unknown ZIP code in the error summary', async () => {
+    const bad = await clinicsInOrder('&zip=8525');
+    expect(bad.res.status).toBe(422);
+    expect(bad.html).toContain('href="#zip"');
+    expect(bad.html).toContain('Enter a 5-digit ZIP code');
+    const unknown = await clinicsInOrder('&zip=00000');
+    expect(unknown.res.status).toBe(422);
+    expect(unknown.html).toContain('We do not know the ZIP code 00000');
+  });
+});
+
 describe('choosing a day, then a time', () => {
   it('shows the week as days with their counts and lists only the chosen day, by clinic and clinician', async () => {
     const page = async (q: string) =>

@@ -4,7 +4,14 @@
  * idempotency key, so a double click or a resubmitted form books once.
  */
 import { SchedulingRefused } from './refusals.js';
-import { homeZone, timesNote, type Directory } from '../directory/index.js';
+import {
+  byDistance,
+  homeZone,
+  timesNote,
+  ZIP_PATTERN,
+  zipCentre,
+  type Directory,
+} from '../directory/index.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
 import type { Context } from 'hono';
@@ -91,8 +98,19 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       visitType: q.visitType ?? (urgent ? sameDay : undefined),
       location: q.location || undefined,
       provider: q.provider || undefined,
+      zip: (q.zip ?? '').trim().slice(0, 10) || undefined,
     };
     const errors: FormError[] = [];
+    // A ZIP code orders the clinics by distance (nothing else changes; it is not stored).
+    let nearest: { slug: string; miles: number | undefined }[] | undefined;
+    if (choice.zip) {
+      const centre = ZIP_PATTERN.test(choice.zip) ? await zipCentre(choice.zip) : undefined;
+      if (!ZIP_PATTERN.test(choice.zip))
+        errors.push({ href: 'zip', message: ctx.t('clinics.zip.errorFormat') });
+      else if (!centre)
+        errors.push({ href: 'zip', message: ctx.t('clinics.zip.errorUnknown', { zip: choice.zip }) });
+      else nearest = byDistance(d.locations, centre).map((x) => ({ slug: x.location.slug, miles: x.miles }));
+    }
     let results:
       | { days: ReturnType<typeof daysOf>; day: string | undefined; from: string; nextNote?: string }
       | undefined;
@@ -173,7 +191,12 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             to: dateInZone(scheduling.now().getTime(), homeZone(ctx)),
           })
         : undefined;
-    const base = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
+    const base = {
+      visitType: choice.visitType,
+      location: choice.location,
+      provider: choice.provider,
+      zip: nearest ? choice.zip : undefined,
+    };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
     const title = titleWithErrors(ctx, ctx.t('book.title'), errors);
@@ -238,6 +261,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
                   ctx={ctx}
                   d={d}
                   headingLevel={4}
+                  {...(nearest ? { nearest } : {})}
                   slots={results.days.find((x) => x.date === results!.day)!.slots}
                   choose={(s) =>
                     ctx.href('/book/details') +

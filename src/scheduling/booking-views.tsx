@@ -8,6 +8,8 @@ export interface Choice {
   visitType?: string;
   location?: string;
   provider?: string;
+  /** A ZIP code: with any clinic, the nearest clinics' times come first. */
+  zip?: string;
 }
 
 export function queryString(params: Record<string, string | undefined>): string {
@@ -93,10 +95,38 @@ export function FindForm({
           ))}
         </select>
       </div>
+      <ZipField ctx={ctx} value={choice.zip ?? ''} error={errors.find((e) => e.href === 'zip')?.message} />
       <button class="button" type="submit">
         {t('book.find')}
       </button>
     </form>
+  );
+}
+
+/** Optional: a ZIP code puts the nearest clinics first when any clinic will do. */
+function ZipField({ ctx, value, error }: { ctx: PageContext; value: string; error: string | undefined }) {
+  return (
+    <div class={error ? 'form-group has-error' : 'form-group'}>
+      <label class="label" for="zip">
+        {ctx.t('book.zip.label')}
+      </label>
+      <div id="zip-hint" class="hint">
+        {ctx.t('book.zip.hint')}
+      </div>
+      <ErrorMessage ctx={ctx} id="zip-error" message={error} />
+      <input
+        class="input width-5"
+        id="zip"
+        name="zip"
+        type="text"
+        inputmode="numeric"
+        autocomplete="postal-code"
+        maxlength={10}
+        value={value}
+        aria-describedby={error ? 'zip-hint zip-error' : 'zip-hint'}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
   );
 }
 

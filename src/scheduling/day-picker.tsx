@@ -99,21 +99,31 @@ export function DayTimes({
   slots,
   choose,
   headingLevel = 3,
+  nearest,
 }: {
   ctx: PageContext;
   d: Directory;
   slots: Slot[];
   choose: (s: Slot) => string;
   headingLevel?: 3 | 4;
+  /** Clinics nearest first (from a ZIP code), with their distance in miles. */
+  nearest?: { slug: string; miles: number | undefined }[];
 }) {
   if (slots.length === 0) return null;
   const byClinic = new Map<string, Map<string, Slot[]>>();
+  // Nearest clinics first: their groups are created first, so they are listed first.
+  for (const n of nearest ?? [])
+    if (slots.some((s) => s.location === n.slug)) byClinic.set(n.slug, new Map());
   for (const s of slots) {
     const clinic = byClinic.get(s.location) ?? new Map<string, Slot[]>();
     clinic.set(s.provider, [...(clinic.get(s.provider) ?? []), s]);
     byClinic.set(s.location, clinic);
   }
   const ClinicHeading = headingLevel === 3 ? 'h3' : 'h4';
+  const miles = (slug: string) => {
+    const m = nearest?.find((n) => n.slug === slug)?.miles;
+    return m === undefined ? undefined : m.toFixed(1);
+  };
   const ProviderHeading = headingLevel === 3 ? 'h4' : 'h5';
   return (
     <div class="day-times">
@@ -122,6 +132,9 @@ export function DayTimes({
         return (
           <section class="dt-clinic">
             <ClinicHeading>{l.name}</ClinicHeading>
+            {miles(slug) !== undefined ? (
+              <p class="distance">{ctx.t('book.zip.miles', { miles: miles(slug)! })}</p>
+            ) : null}
             {[...providers].map(([providerSlug, list]) => {
               const p = d.providers.find((x) => x.slug === providerSlug)!;
               return (

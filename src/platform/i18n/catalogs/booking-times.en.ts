@@ -13,4 +13,7 @@ export const bookingTimesEn = {
   'book.days.one': '1 time',
   'book.days.none': 'No times',
   'book.days.showing': 'Times on {day}',
+  'book.zip.label': 'Your ZIP code (optional)',
+  'book.zip.hint': 'With any clinic, the nearest clinics come first. Your ZIP code is not stored.',
+  'book.zip.miles': '{miles} miles away',
 } as const;

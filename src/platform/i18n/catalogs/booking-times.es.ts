@@ -15,4 +15,7 @@ export const bookingTimesEs: { readonly [K in keyof typeof bookingTimesEn]: stri
   'book.days.one': '1 horario',
   'book.days.none': 'Sin horarios',
   'book.days.showing': 'Horarios del {day}',
+  'book.zip.label': 'Su código postal (opcional)',
+  'book.zip.hint': 'Con cualquier clínica, las más cercanas aparecen primero. No guardamos su código postal.',
+  'book.zip.miles': 'a {miles} millas',
 };
