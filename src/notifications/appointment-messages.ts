@@ -7,7 +7,7 @@ import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import type { OutgoingMessage } from './outbox.js';
-import { calendarFile } from '../platform/calendar/ics.js';
+import { calendarFile, VISIT_ALARM_MINUTES } from '../platform/calendar/ics.js';
 import { normalizePhone } from './sms.js';
 
 export type AppointmentEvent = 'confirmation' | 'rescheduled' | 'cancelled';
@@ -29,6 +29,8 @@ export interface AppointmentMessageInput {
   networkName: string;
   manageUrl: string;
   bookUrl: string;
+  /** The clinic's public page: what calendar files link to (never the private link). */
+  clinicUrl: string;
   now: Date;
   /** Hours before the visit to send reminders, e.g. [48, 2]. */
   reminderHours: number[];
@@ -69,8 +71,10 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
       timeZone: l.timeZone,
       summary: t('mail.calendarTitle', { clinic: l.name }),
       location: `${l.name}, ${l.street}, ${l.city}, ${l.region} ${l.postalCode}`,
-      description: `${input.manageUrl}`,
-      url: input.manageUrl,
+      // Calendars copy events to the cloud: the private link stays in the email's text.
+      description: `${l.name}, ${l.phone}. ${input.clinicUrl}`,
+      url: input.clinicUrl,
+      alarmMinutesBefore: VISIT_ALARM_MINUTES,
       ...(input.mailFrom ? { organizerEmail: input.mailFrom.replace(/^.*<([^>]+)>.*$/, '$1') } : {}),
       now: input.now,
     });

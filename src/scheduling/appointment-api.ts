@@ -141,7 +141,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
     const token = bearerToken(c);
     const a = await readAppointment(s, id, token, actorOf(c, 'api-client'));
     if (!a) throw new NotFound(NOT_FOUND);
-    return visitCalendarResponse(c, s, a, token!, a.language);
+    return visitCalendarResponse(c, s, a, a.language);
   });
 
   api.get('/appointments/:id', async (c) => {

@@ -88,7 +88,7 @@ describe('booking pages', () => {
     expect(manage).toMatch(/^\/appointments\/manage\/[\w-]{43}\?booked=1$/);
     const again = await confirm();
     expect(FormClient.location(again)).toBe(manage);
-    const rows = await t.db.query('SELECT id FROM appointments WHERE starts_at = $1', [
+    const rows = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE starts_at = $1', [
       new Date(fields.start!),
     ]);
     expect(rows).toHaveLength(1);
@@ -96,12 +96,33 @@ describe('booking pages', () => {
     expect(page).toContain('Your visit is booked');
     expect(page).toContain('Tuesday, December 1');
     expect(page).toContain('7301 E Shea Blvd');
+    // The confirmation says where the email went, gives a reference and what to bring.
+    expect(page).toContain('We sent a confirmation to a•••@example.com.');
+    const reference = rows[0]!.id.slice(0, 8).toUpperCase();
+    expect(page).toContain(`${reference.slice(0, 4)}-${reference.slice(4)}`);
+    expect(page).toContain('What to bring');
+    expect(page).toContain('Please arrive 15 minutes before');
+    expect(page).toContain('Clinic phone: <a href="tel:');
+    // Cancelling is a quiet link, not a red button under a new booking.
+    expect(page).toMatch(/<a class="action-link" href="[^"]+\/cancel">Cancel this visit<\/a>/);
+    expect(page).not.toContain('class="button warning"');
+    expect(page).toContain('data-print');
     const ics = await client.get(manage.replace('?booked=1', '/visit.ics'));
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     const cal = await ics.text();
     expect(cal).toContain('DTSTART;TZID=America/Phoenix:20261201T080000');
     expect(cal).toMatch(/UID:[0-9a-f-]{36}@carepath/);
     expect(cal).not.toMatch(/back pain|Ana|Pruebas/);
+    // A reminder two hours before; the calendar's copy links the clinic's page, not the private link.
+    expect(cal).toContain('BEGIN:VALARM\r\nACTION:DISPLAY');
+    expect(cal).toContain('TRIGGER:-PT120M');
+    expect(cal).toContain('URL:http://localhost:3000/clinics/scottsdale');
+    expect(cal).not.toContain('/appointments/manage/');
+    const [email] = await t.db.query<{ ics: string }>(
+      "SELECT ics FROM outbox_messages WHERE kind = 'appointment-confirmation' AND recipient = 'ana@example.com' AND ics IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+    );
+    expect(email!.ics).toContain('TRIGGER:-PT120M');
+    expect(email!.ics.replace(/\r\n /g, '')).not.toContain('/appointments/manage/');
   });
 
   it('names each invalid detail and keeps what was typed', async () => {

@@ -8,3 +8,11 @@ export function manageUrl(publicUrl: string, token: string, language: Locale = '
 export function bookUrl(publicUrl: string, language: Locale = 'en') {
   return `${publicUrl}${language === 'es' ? '/es' : ''}/book`;
 }
+
+/**
+ * A clinic's public page: the link a calendar event carries. Calendars copy events to the cloud,
+ * so events never carry the private link to the visit (that stays in the email).
+ */
+export function clinicUrl(publicUrl: string, clinicSlug: string, language: Locale = 'en') {
+  return `${publicUrl}${language === 'es' ? '/es' : ''}/clinics/${clinicSlug}`;
+}

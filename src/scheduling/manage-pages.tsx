@@ -23,6 +23,16 @@ import { chosenDay, DayPicker, DayTimes, daysOf } from './day-picker.js';
 import { visitCalendarResponse } from './visit-calendar.js';
 import type { StoredAppointment } from './scheduling-store.js';
 
+/** A short reference for a visit, to read out on the phone: the first 8 hex digits of its id. */
+export const visitReference = (id: string) => `${id.slice(0, 4)}-${id.slice(4, 8)}`.toUpperCase();
+
+/** "a•••@example.com": enough to recognise the address, not to read it off a shared screen. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email;
+  return `${email[0]}•••${email.slice(at)}`;
+}
+
 export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
 
@@ -77,6 +87,12 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           <h1>{heading}</h1>
         )}
         {a.status === 'cancelled' ? <p>{ctx.t('manage.cancelled.body')}</p> : null}
+        <p class="print-only">
+          {ctx.t('visit.printHeader', { network: ctx.network.name, clinic: v.location.name })}
+        </p>
+        {q.booked && a.status === 'booked' ? (
+          <p>{ctx.t('visit.emailedTo', { email: maskEmail(a.patient.email) })}</p>
+        ) : null}
         <VisitSummary
           ctx={ctx}
           visitType={v.visitType}
@@ -84,18 +100,35 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           provider={v.provider}
           startMs={a.startsAt.getTime()}
           extra={
-            <div>
-              <dt>{ctx.t('manage.status')}</dt>
-              <dd>{ctx.t(`manage.status.${a.status}`)}</dd>
-            </div>
+            <>
+              <div>
+                <dt>{ctx.t('manage.status')}</dt>
+                <dd>{ctx.t(`manage.status.${a.status}`)}</dd>
+              </div>
+              <div>
+                <dt>{ctx.t('visit.reference')}</dt>
+                <dd>{visitReference(a.id)}</dd>
+              </div>
+            </>
           }
         />
+        {a.status === 'booked' ? (
+          <>
+            <h2>{ctx.t('visit.bring.heading')}</h2>
+            <ul>
+              <li>{ctx.t('visit.bring.id')}</li>
+              <li>{ctx.t('visit.bring.insurance')}</li>
+              <li>{ctx.t('visit.bring.medicines')}</li>
+            </ul>
+            <p>{ctx.t('visit.arrive')}</p>
+          </>
+        ) : null}
         {a.status !== 'cancelled' ? (
           <>
             <h2>{ctx.t('manage.directions')}</h2>
             <p>{v.location.directions[ctx.locale]}</p>
             <p>
-              <a href={tel(v.location.phone)}>{v.location.phone}</a>
+              {ctx.t('visit.phoneLabel')}: <a href={tel(v.location.phone)}>{v.location.phone}</a>
             </p>
             <p class="no-print">
               <a href={`${base}/visit.ics`} download="carepath-visit.ics">
@@ -108,8 +141,9 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           <p class="no-print">
             <a class="button secondary" href={`${base}/reschedule`}>
               {ctx.t('manage.change')}
-            </a>
-            <a class="button warning" href={`${base}/cancel`}>
+            </a>{' '}
+            {/* A quiet link, not a red button right under a new booking. */}
+            <a class="action-link" href={`${base}/cancel`}>
               {ctx.t('manage.cancel')}
             </a>
           </p>
@@ -123,7 +157,12 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           </p>
         )}
         <p class="notice no-print">{ctx.t('manage.keep')}</p>
-        <p class="muted">{ctx.t('manage.print')}</p>
+        <p class="muted no-print">
+          {ctx.t('manage.print')}{' '}
+          <button class="button secondary print-button" type="button" data-print hidden>
+            {ctx.t('visit.printButton')}
+          </button>
+        </p>
       </div>,
     );
   });
@@ -132,7 +171,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     const { token, a } = await load(c);
     if (!a) throw new NotFound();
     const ctx = await contextFor(c, site);
-    return visitCalendarResponse(c, s, a, token, ctx.locale);
+    return visitCalendarResponse(c, s, a, ctx.locale);
   });
 
   // ---------------------------------------------------------------- cancel

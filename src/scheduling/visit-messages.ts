@@ -9,7 +9,7 @@ import {
 } from '../notifications/index.js';
 import type { Queryable } from '../platform/db/database.js';
 import { remindersApply } from './visit-status.js';
-import { bookUrl, manageUrl } from './links.js';
+import { bookUrl, clinicUrl, manageUrl } from './links.js';
 import type { Scheduling } from './scheduling.js';
 
 /** What the messages about a visit need from it. */
@@ -49,6 +49,7 @@ export function visitMessages(
     networkName: d.network.name,
     manageUrl: manageUrl(s.publicUrl, manageToken, a.language),
     bookUrl: bookUrl(s.publicUrl, a.language),
+    clinicUrl: clinicUrl(s.publicUrl, d.locations.find((l) => l.id === a.locationId)!.slug, a.language),
     now: s.now(),
     reminderHours: s.reminderHours,
     mailFrom: s.mailFrom,

@@ -4,6 +4,9 @@
  */
 import { Temporal } from 'temporal-polyfill';
 
+/** The reminder a patient's calendar shows before a visit, in minutes. */
+export const VISIT_ALARM_MINUTES = 120;
+
 export interface CalendarEvent {
   uid: string;
   sequence: number;
@@ -16,6 +19,8 @@ export interface CalendarEvent {
   description: string;
   url?: string;
   organizerEmail?: string;
+  /** A reminder this many minutes before the start (a VALARM that displays the summary). */
+  alarmMinutesBefore?: number;
   now: Date;
 }
 
@@ -99,6 +104,15 @@ export function calendarFile(e: CalendarEvent): string {
     ...(e.url ? [`URL:${e.url}`] : []),
     ...(e.organizerEmail ? [`ORGANIZER:mailto:${e.organizerEmail}`] : []),
     `STATUS:${e.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
+    ...(e.alarmMinutesBefore !== undefined && e.method !== 'CANCEL'
+      ? [
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          `DESCRIPTION:${escapeText(e.summary)}`,
+          `TRIGGER:-PT${e.alarmMinutesBefore}M`,
+          'END:VALARM',
+        ]
+      : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -3,6 +3,7 @@ import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
 import { refusalsEn } from './refusals.en.js';
 import { bookingTimesEn } from './booking-times.en.js';
+import { visitPageEn } from './visit-page.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
 export const en = {
@@ -378,6 +379,7 @@ export const en = {
   ...staffEn,
   ...refusalsEn,
   ...bookingTimesEn,
+  ...visitPageEn,
   ...adminEn,
 } as const;
 

@@ -4,6 +4,7 @@ import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
 import { refusalsEs } from './refusals.es.js';
 import { bookingTimesEs } from './booking-times.es.js';
+import { visitPageEs } from './visit-page.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
 export const es: Messages = {
@@ -373,5 +374,6 @@ export const es: Messages = {
   ...staffEs,
   ...refusalsEs,
   ...bookingTimesEs,
+  ...visitPageEs,
   ...adminEs,
 };

@@ -1,6 +1,14 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add('js');
 
+// Print buttons (hidden without JavaScript, where the page says how to print instead).
+document.querySelectorAll('[data-print]').forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    window.print();
+  });
+});
+
 // Error summaries take focus so screen reader users hear the problem first.
 var summary = document.querySelector('[data-autofocus]');
 if (summary) summary.focus();

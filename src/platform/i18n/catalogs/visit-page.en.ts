@@ -1,0 +1,13 @@
+/** A visit's own page (its private link): what the patient needs to know before going. */
+export const visitPageEn = {
+  'visit.reference': 'Reference',
+  'visit.emailedTo': 'We sent a confirmation to {email}.',
+  'visit.bring.heading': 'What to bring',
+  'visit.bring.id': 'A photo ID',
+  'visit.bring.insurance': 'Your insurance card, if you have one',
+  'visit.bring.medicines': 'A list of the medicines you take, with their doses',
+  'visit.arrive': 'Please arrive 15 minutes before your visit to check in.',
+  'visit.printButton': 'Print this page',
+  'visit.printHeader': '{network} · {clinic}',
+  'visit.phoneLabel': 'Clinic phone',
+} as const;

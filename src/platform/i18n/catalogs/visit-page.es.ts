@@ -1,0 +1,15 @@
+import type { visitPageEn } from './visit-page.en.js';
+
+/** La página de una cita (su enlace privado): lo que el paciente necesita saber antes de ir. */
+export const visitPageEs: { readonly [K in keyof typeof visitPageEn]: string } = {
+  'visit.reference': 'Referencia',
+  'visit.emailedTo': 'Enviamos una confirmación a {email}.',
+  'visit.bring.heading': 'Qué traer',
+  'visit.bring.id': 'Una identificación con foto',
+  'visit.bring.insurance': 'Su tarjeta del seguro médico, si tiene',
+  'visit.bring.medicines': 'Una lista de los medicamentos que toma, con sus dosis',
+  'visit.arrive': 'Llegue 15 minutos antes de su cita para registrarse, por favor.',
+  'visit.printButton': 'Imprimir esta página',
+  'visit.printHeader': '{network} · {clinic}',
+  'visit.phoneLabel': 'Teléfono de la clínica',
+};
