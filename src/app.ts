@@ -24,7 +24,7 @@ import {
   waitlistPages,
 } from './scheduling/index.js';
 import { RateLimiter, rateLimited, TooManyRequests } from './platform/http/rate-limit.js';
-import { isOverloaded } from './platform/db/postgres.js';
+import { isDatabaseUnavailable, isOverloaded } from './platform/db/postgres.js';
 import { Gate, ServiceBusy } from './platform/db/gate.js';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
@@ -329,9 +329,19 @@ export function createApp({
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
     // Overload is an answer, not a fault: 503 with Retry-After (the gate, or no pooled connection).
-    const busy = error instanceof ServiceBusy ? error : isOverloaded(error) ? new ServiceBusy() : undefined;
+    const busy =
+      error instanceof ServiceBusy
+        ? error
+        : isOverloaded(error)
+          ? new ServiceBusy()
+          : isDatabaseUnavailable(error)
+            ? new ServiceBusy(5, 'unavailable')
+            : undefined;
     if (busy) {
-      (c.get('log') ?? logger).warn({ path: c.req.routePath }, 'busy: answered 503');
+      (c.get('log') ?? logger).warn(
+        { path: c.req.routePath, code: busy.extra.code },
+        `${String(busy.extra.code)}: answered 503`,
+      );
       c.header('Retry-After', String(busy.retryAfterSeconds));
       if (isApi(c.req.path))
         return problemResponse(busy, c.req.path, { 'Retry-After': String(busy.retryAfterSeconds) });

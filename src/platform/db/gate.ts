@@ -8,14 +8,18 @@
 import { HttpProblem } from '../http/problem.js';
 
 export class ServiceBusy extends HttpProblem {
-  constructor(readonly retryAfterSeconds = 2) {
+  constructor(
+    readonly retryAfterSeconds = 2,
+    /** busy: too much waiting for one thing; unavailable: the database is away (restarting). */
+    kind: 'busy' | 'unavailable' = 'busy',
+  ) {
     super(
       503,
       'Service Unavailable',
-      'Too many requests are waiting for the same thing. Try again in a moment.',
-      {
-        code: 'busy',
-      },
+      kind === 'busy'
+        ? 'Too many requests are waiting for the same thing. Try again in a moment.'
+        : 'The service is briefly unavailable. Nothing was changed; try again in a few seconds.',
+      { code: kind },
     );
   }
 }

@@ -28,6 +28,33 @@ export function isOverloaded(error: unknown): boolean {
   );
 }
 
+/** Connection-level failures (SQLSTATE class 08, the server shutting down) and socket errors. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/**
+ * The database is not there (restarting, failing over, unreachable): answered 503 with
+ * Retry-After, never 500, and never a reason for the process to exit.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  return (
+    UNAVAILABLE_CODES.has(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+      error.message,
+    )
+  );
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
