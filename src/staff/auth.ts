@@ -13,12 +13,12 @@ import { checkPassword, dummyHash, hashPassword, passwordProblem } from './passw
 import {
   adminExists,
   endSession,
-  failedAttempts,
   findUserByEmail,
   findUserById,
   insertSession,
   insertUser,
-  recordAttempt,
+  markAttemptSucceeded,
+  reserveAttempt,
   touchSession,
   acceptMfaStep,
   enableMfa,
@@ -47,9 +47,10 @@ export async function signIn(
   /** Staff without two-factor sign-in must enrol before anything else (CAREPATH_REQUIRE_MFA). */
   requireMfa = false,
 ): Promise<SignIn> {
-  const failures = await failedAttempts(db, email, ip, new Date(now.getTime() - THROTTLE.windowMs));
-  if (failures.byEmail >= THROTTLE.perAccount || failures.byIp >= THROTTLE.perAddress) {
-    const retryAt = (failures.oldest?.getTime() ?? now.getTime()) + THROTTLE.windowMs;
+  // Decide and record in one step: 40 guesses sent at once get 5 checks, not 40.
+  const attempt = await reserveAttempt(db, email, ip, now, THROTTLE);
+  if ('throttled' in attempt) {
+    const retryAt = (attempt.oldest?.getTime() ?? now.getTime()) + THROTTLE.windowMs;
     await recordAudit(db, {
       actorType: 'staff',
       action: 'sign-in',
@@ -68,7 +69,7 @@ export async function signIn(
   // Verify against a dummy hash for unknown accounts so the answer takes as long either way.
   const valid = await checkPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !user.active || !valid) {
-    await recordAttempt(db, email, ip, false, now);
+    // The attempt is already recorded as a failure.
     await recordAudit(db, {
       actorType: 'staff',
       actorId: user?.id ?? null,
@@ -88,7 +89,7 @@ export async function signIn(
       now,
       stage: user.mfaSecret ? 'mfa' : requireMfa ? 'enrol' : 'active',
     });
-    await recordAttempt(tx, email, ip, true, now);
+    await markAttemptSucceeded(tx, attempt.id);
     await recordAudit(tx, {
       actorType: 'staff',
       actorId: user.id,
@@ -167,8 +168,20 @@ export async function verifySecondFactor(
   now: Date,
 ): Promise<'ok' | 'invalid' | 'throttled'> {
   const { user } = session;
-  const failures = await failedAttempts(db, user.email, ip, new Date(now.getTime() - THROTTLE.windowMs));
-  if (failures.byEmail >= THROTTLE.perAccount) return 'throttled';
+  // The same one-step decision as passwords: concurrent codes cannot outrun the limit.
+  const attempt = await reserveAttempt(db, user.email, ip, now, THROTTLE);
+  if ('throttled' in attempt) {
+    await recordAudit(db, {
+      actorType: 'staff',
+      actorId: user.id,
+      action: 'second-factor',
+      entityType: 'staff-session',
+      outcome: 'denied',
+      ip,
+      detail: { reason: 'throttled' },
+    });
+    return 'throttled';
+  }
   const clean = code.replace(/\s+/g, '');
   let ok = false;
   if (user.mfaSecret && /^\d{6}$/.test(clean)) {
@@ -177,7 +190,7 @@ export async function verifySecondFactor(
   } else if (/^[a-z0-9]{10}$/i.test(clean)) {
     ok = await useRecoveryCode(db, user.id, hashToken(clean.toLowerCase()), now);
   }
-  await recordAttempt(db, user.email, ip, ok, now);
+  if (ok) await markAttemptSucceeded(db, attempt.id);
   await recordAudit(db, {
     actorType: 'staff',
     actorId: user.id,

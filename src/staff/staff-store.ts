@@ -1,5 +1,5 @@
 /** The only code that reads and writes staff accounts, sessions and sign-in attempts. */
-import type { Queryable } from '../platform/db/database.js';
+import type { Database, Queryable } from '../platform/db/database.js';
 
 export type Role = 'front-desk' | 'provider' | 'admin';
 
@@ -161,11 +161,37 @@ export async function endSession(db: Queryable, idHash: string, now: Date) {
   ]);
 }
 
-export async function recordAttempt(db: Queryable, email: string, ip: string, succeeded: boolean, now: Date) {
-  await db.query(
-    'INSERT INTO staff_login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)',
-    [email.toLowerCase(), ip, succeeded, now],
-  );
+/**
+ * Decides and records an attempt in one step: under a lock per account and per address (held
+ * to the end of the transaction, so it orders instances too), counts the failures in the window
+ * and, if under the limits, records this attempt as a failure before the password or code is
+ * checked. Concurrent guesses therefore each take one of the few places, and the rest are
+ * throttled; a right answer then marks its attempt as succeeded (markAttemptSucceeded).
+ */
+export async function reserveAttempt(
+  db: Database,
+  email: string,
+  ip: string,
+  now: Date,
+  limits: { windowMs: number; perAccount: number; perAddress: number },
+): Promise<{ id: number } | { throttled: true; oldest: Date | null }> {
+  return db.transaction(async (tx) => {
+    // Always account, then address: one order for every sign-in, so two never wait on each other.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`staff-login:${email.toLowerCase()}`]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`staff-login-ip:${ip}`]);
+    const f = await failedAttempts(tx, email, ip, new Date(now.getTime() - limits.windowMs));
+    if (f.byEmail >= limits.perAccount || f.byIp >= limits.perAddress)
+      return { throttled: true, oldest: f.oldest };
+    const [row] = await tx.query<{ id: number }>(
+      'INSERT INTO staff_login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, false, $3) RETURNING id',
+      [email.toLowerCase(), ip, now],
+    );
+    return { id: Number(row!.id) };
+  });
+}
+
+export async function markAttemptSucceeded(db: Queryable, id: number) {
+  await db.query('UPDATE staff_login_attempts SET succeeded = true WHERE id = $1', [id]);
 }
 
 /** Failed attempts since `since`, for this account and for this address. */
