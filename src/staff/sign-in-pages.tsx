@@ -2,6 +2,7 @@
  * Staff sign-in and sign-out, the session guard for everything under /staff (with CSRF on every
  * form), and two-factor sign-in (TOTP enrolment with recovery codes).
  */
+import { hasControlCharacters } from '../platform/text.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
@@ -84,6 +85,8 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
+    // No address has control characters (PostgreSQL refuses a NUL in text): simply not right.
+    if (hasControlCharacters(email)) return loginForm(c, t('staff.login.invalid'), 401, '');
     const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now(), requireMfa);
     if (!result.ok && result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfterSeconds));

@@ -128,6 +128,15 @@ describe('staff sign-in', () => {
     expect(events.map((e) => e.outcome)).toEqual(['denied', 'success']);
   });
 
+  it('answers a control character in the email as a wrong sign-in, not a server error', async () => {
+    const res = await t.request('/staff/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=desk%00%40example.com&password=whatever',
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('throttles guessing per account with 429 and Retry-After', async () => {
     for (let i = 0; i < 5; i++)
       expect((await signIn('walker@example.com', `guess number ${i}!!`)).res.status).toBe(401);
