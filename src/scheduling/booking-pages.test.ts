@@ -331,6 +331,36 @@ describe('the nearest clinics first', () => {
   });
 });
 
+describe('clinicians who speak Spanish', () => {
+  it('lists only their times when asked, and keeps the choice in the day links', async () => {
+    const html = (
+      await (await t.request('/es/book?visitType=back-pain-visit&date=2026-12-01&speaks=es')).text()
+    ).replace(/&amp;/g, '&');
+    expect(html).toMatch(/<input id="speaks" name="speaks" type="checkbox" value="es" checked=""/);
+    const providers = new Set([...html.matchAll(/<h5 class="dt-provider">([^<]+)<\/h5>/g)].map((m) => m[1]));
+    expect(providers.size).toBeGreaterThan(0);
+    expect([...providers].every((p) => ['Dr. Ana Morales', 'Lucía Ramírez'].includes(p!))).toBe(true);
+    expect(html).toMatch(/class="dp-day" href="[^"]*speaks=es/);
+  });
+
+  it('says before confirming that the clinician does not speak the language of the booking', async () => {
+    const times = (
+      await (
+        await t.request(
+          '/es/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01',
+        )
+      ).text()
+    ).replace(/&amp;/g, '&');
+    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!;
+    const spanish = await (await t.request(href)).text();
+    expect(spanish).toContain(
+      'Dr. Ben Evans no habla español. Un intérprete participa en su cita por teléfono',
+    );
+    const english = await (await t.request(href.replace('/es/', '/'))).text();
+    expect(english).not.toContain('does not speak');
+  });
+});
+
 describe('choosing a day, then a time', () => {
   it('shows the week as days with their counts and lists only the chosen day, by clinic and clinician', async () => {
     const page = async (q: string) =>

@@ -40,7 +40,20 @@ import {
   type Choice,
 } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
+import type { Slot } from './slots.js';
 import { clearHandedIntake, handedIntakeToken } from './intake-handoff.js';
+
+/** Said before confirming: the clinician does not speak the language of this booking. */
+function LanguageNotice({
+  ctx,
+  provider,
+}: {
+  ctx: PageContext;
+  provider: { displayName: string; languages: string[] };
+}) {
+  if (provider.languages.includes(ctx.locale)) return null;
+  return <p class="inset-warning">{ctx.t('book.language.notice', { provider: provider.displayName })}</p>;
+}
 
 /** The posted fields a language switch carries over: the chosen time and the typed details. */
 function keptFields(f: Record<string, string | undefined>): Record<string, string> {
@@ -99,7 +112,13 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       location: q.location || undefined,
       provider: q.provider || undefined,
       zip: (q.zip ?? '').trim().slice(0, 10) || undefined,
+      speaks: q.speaks === 'es' ? 'es' : undefined,
     };
+    // "Only clinicians who speak Spanish": the times of the others are left out.
+    const speaking = (slots: Slot[]) =>
+      choice.speaks
+        ? slots.filter((x) => d.providers.find((p) => p.slug === x.provider)?.languages.includes('es'))
+        : slots;
     const errors: FormError[] = [];
     // A ZIP code orders the clinics by distance (nothing else changes; it is not stored).
     let nearest: { slug: string; miles: number | undefined }[] | undefined;
@@ -144,17 +163,19 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           .add({ days: WEEK - 1 })
           .toString();
         const search = { visitType: choice.visitType, location: choice.location, provider: choice.provider };
-        let slots = await searchSlots(scheduling, { ...search, from, to: week });
+        let slots = speaking(await searchSlots(scheduling, { ...search, from, to: week }));
         let shownFrom = from;
         let nextNote: string | undefined;
         if (slots.length === 0) {
-          const later = await searchSlots(scheduling, {
-            ...search,
-            from,
-            to: Temporal.PlainDate.from(from)
-              .add({ days: LOOKAHEAD - 1 })
-              .toString(),
-          });
+          const later = speaking(
+            await searchSlots(scheduling, {
+              ...search,
+              from,
+              to: Temporal.PlainDate.from(from)
+                .add({ days: LOOKAHEAD - 1 })
+                .toString(),
+            }),
+          );
           if (later.length) {
             const first = later[0]!;
             const zone = d.locations.find((l) => l.slug === first.location)!.timeZone;
@@ -196,6 +217,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
       location: choice.location,
       provider: choice.provider,
       zip: nearest ? choice.zip : undefined,
+      speaks: choice.speaks,
     };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
@@ -375,6 +397,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           provider={chosen.provider}
           startMs={chosen.slot.startMs}
         />
+        <LanguageNotice ctx={ctx} provider={chosen.provider} />
         <p>
           <a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a>
         </p>
@@ -455,6 +478,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             </>
           }
         />
+        <LanguageNotice ctx={ctx} provider={chosen.provider} />
         {intake ? <p class="notice">{ctx.t('book.intake')}</p> : null}
         <form method="post" action={ctx.href('/book/confirm')}>
           {Object.entries({ ...hidden, idempotencyKey: randomUUID() }).map(([k, v]) => (

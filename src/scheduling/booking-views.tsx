@@ -10,6 +10,8 @@ export interface Choice {
   provider?: string;
   /** A ZIP code: with any clinic, the nearest clinics' times come first. */
   zip?: string;
+  /** 'es': only clinicians who speak Spanish. */
+  speaks?: 'es';
 }
 
 export function queryString(params: Record<string, string | undefined>): string {
@@ -94,6 +96,12 @@ export function FindForm({
             </option>
           ))}
         </select>
+      </div>
+      <div class="form-group">
+        <div class="checkbox">
+          <input id="speaks" name="speaks" type="checkbox" value="es" checked={choice.speaks === 'es'} />
+          <label for="speaks">{t('book.speaks.label')}</label>
+        </div>
       </div>
       <ZipField ctx={ctx} value={choice.zip ?? ''} error={errors.find((e) => e.href === 'zip')?.message} />
       <button class="button" type="submit">

@@ -16,4 +16,7 @@ export const bookingTimesEn = {
   'book.zip.label': 'Your ZIP code (optional)',
   'book.zip.hint': 'With any clinic, the nearest clinics come first. Your ZIP code is not stored.',
   'book.zip.miles': '{miles} miles away',
+  'book.speaks.label': 'Only clinicians who speak Spanish',
+  'book.language.notice':
+    '{provider} does not speak English. An interpreter joins your visit by phone at no cost; tell the clinic when you arrive.',
 } as const;

@@ -18,4 +18,7 @@ export const bookingTimesEs: { readonly [K in keyof typeof bookingTimesEn]: stri
   'book.zip.label': 'Su código postal (opcional)',
   'book.zip.hint': 'Con cualquier clínica, las más cercanas aparecen primero. No guardamos su código postal.',
   'book.zip.miles': 'a {miles} millas',
+  'book.speaks.label': 'Solo profesionales que hablan español',
+  'book.language.notice':
+    '{provider} no habla español. Un intérprete participa en su cita por teléfono sin costo; avísele a la clínica al llegar.',
 };
