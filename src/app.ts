@@ -271,6 +271,11 @@ export function createApp({
       site,
       secureCookies: config.publicUrl.startsWith('https://'),
       requireMfa: config.requireMfa,
+      publicUrl: config.publicUrl,
+      session: {
+        idleMs: config.staffSession.idleMinutes * 60_000,
+        maxMs: config.staffSession.maxHours * 3_600_000,
+      },
     }) as unknown as Hono<AppEnv>,
   );
   app.all('/api/*', () => {

@@ -43,6 +43,18 @@ const schema = z.object({
   DEMO_DATA: bool.default(true),
   NETWORK_FILE: z.string().min(1).optional(),
   CAREPATH_FHIR_CLIENTS: z.string().min(1).optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +87,8 @@ export type Config = {
   demoData: boolean;
   /** The clinic network loaded into an empty database (default: the demo network). */
   networkFile: string | undefined;
+  /** Staff sessions end after this much inactivity, and this long after sign-in at the latest. */
+  staffSession: { idleMinutes: number; maxHours: number };
   /** A JSON file of FHIR backend clients, applied at every start (src/fhir/smart/clients.ts). */
   fhirClientsFile: string | undefined;
   /** Bearer token for GET /metrics; unset, /metrics is off (404). */
@@ -126,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: c.DEMO_DATA,
     networkFile: c.NETWORK_FILE,
     fhirClientsFile: c.CAREPATH_FHIR_CLIENTS,
+    staffSession: { idleMinutes: c.STAFF_SESSION_IDLE_MINUTES, maxHours: c.STAFF_SESSION_MAX_HOURS },
     metricsToken: c.METRICS_TOKEN,
     jobs: c.JOBS,
     logLevel: c.LOG_LEVEL,

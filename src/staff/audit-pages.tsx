@@ -7,7 +7,7 @@ import { readCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
 import { isRealDate } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
-import { loadSession, SESSION_COOKIE } from './auth.js';
+import { loadSession, sessionCookieName } from './auth.js';
 
 /**
  * Message text as administrators may see it: the patients' private links (visit, result,
@@ -138,7 +138,12 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.get('/api/v1/audit-events', async (c) => {
-    const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
+    const session = await loadSession(
+      db,
+      readCookie(c, sessionCookieName(kit.deps.secureCookies)),
+      now(),
+      kit.deps.session,
+    );
     if (!session || !(await networkAdmin(kit.scheduling.directory, session.user))) {
       await recordAudit(db, {
         actorType: 'staff',

@@ -29,8 +29,12 @@ import {
   type StaffUser,
 } from './staff-store.js';
 
-export const SESSION_COOKIE = 'cp_staff';
-export const IDLE_TIMEOUT_MS = 30 * 60_000;
+/**
+ * The session cookie's name: over HTTPS it is a `__Host-` cookie, which browsers accept only with
+ * Secure, Path=/ and no Domain, so no other site or subdomain can set or shadow it.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-cp_staff' : 'cp_staff');
+export const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 };
 export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
 
 export type SignIn =
@@ -114,10 +118,11 @@ export async function loadSession(
   db: Database,
   sessionId: string | undefined,
   now: Date,
+  limits: { idleMs: number; maxMs: number } = DEFAULT_SESSION_LIMITS,
 ): Promise<StaffSession | undefined> {
   if (!sessionId || sessionId.length > 100) return undefined;
   const idHash = hashToken(sessionId);
-  const live = await touchSession(db, idHash, now, IDLE_TIMEOUT_MS);
+  const live = await touchSession(db, idHash, now, limits.idleMs, limits.maxMs);
   if (!live) return undefined;
   const user = await findUserById(db, live.userId);
   if (!user || !user.active) return undefined;

@@ -9,9 +9,8 @@ import { clientAddress } from '../platform/http/client.js';
 import { clearCookie, readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import {
   confirmEnrolment,
-  IDLE_TIMEOUT_MS,
   loadSession,
-  SESSION_COOKIE,
+  sessionCookieName,
   signIn,
   signOut,
   startEnrolment,
@@ -23,9 +22,24 @@ import { raw } from 'hono/html';
 import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
+/**
+ * A form posted from another site: Sec-Fetch-Site says so where the browser sends it; otherwise
+ * an Origin that is neither the public address nor this request's own host.
+ */
+export function crossSite(c: Context, publicUrl?: string): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'cross-site' || site === 'same-site';
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  const own = new URL(c.req.url).origin;
+  return origin !== own && (!publicUrl || origin !== new URL(publicUrl).origin);
+}
+
 export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, now, page, deps } = kit;
   const { secureCookies, requireMfa } = deps;
+  const limits = deps.session;
+  const cookie = sessionCookieName(secureCookies);
   // ---------------------------------------------------------------- sign in and out
 
   const loginForm = (c: Context, error?: string, status: 200 | 401 | 429 = 200, email = '') =>
@@ -85,6 +99,8 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
+    // Signing in from another site's form (login CSRF) is refused like any cross-site post.
+    if (crossSite(c, deps.publicUrl)) return c.text('Forbidden: sign in from this site.', 403);
     // No address has control characters (PostgreSQL refuses a NUL in text): simply not right.
     if (hasControlCharacters(email)) return loginForm(c, t('staff.login.invalid'), 401, '');
     const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now(), requireMfa);
@@ -99,8 +115,8 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     }
     if (!result.ok) return loginForm(c, t('staff.login.invalid'), 401, email);
     // A new session id at every sign-in: an id planted before sign-in is worthless.
-    setPrivateCookie(c, SESSION_COOKIE, result.sessionId, IDLE_TIMEOUT_MS / 1000, secureCookies);
-    const session = await loadSession(db, result.sessionId, now());
+    setPrivateCookie(c, cookie, result.sessionId, limits.idleMs / 1000, secureCookies);
+    const session = await loadSession(db, result.sessionId, now(), limits);
     return c.redirect(
       session?.stage === 'mfa' ? '/staff/login/mfa' : session?.stage === 'enrol' ? '/staff/mfa' : '/staff',
       303,
@@ -109,14 +125,15 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   // Everything else under /staff needs a live session; state-changing forms need its CSRF token.
   const requireStaff: MiddlewareHandler<StaffEnv> = async (c, next) => {
-    const session = await loadSession(db, readCookie(c, SESSION_COOKIE), now());
+    const session = await loadSession(db, readCookie(c, cookie), now(), limits);
     if (!session) {
-      clearCookie(c, SESSION_COOKIE, secureCookies);
+      clearCookie(c, cookie, secureCookies);
       return c.redirect('/staff/login', 303);
     }
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
-      if (form._csrf !== session.csrf) {
+      // The CSRF token, and behind it the browser's own word on where the form came from.
+      if (form._csrf !== session.csrf || crossSite(c, deps.publicUrl)) {
         await recordAudit(db, {
           actorType: 'staff',
           actorId: session.user.id,
@@ -129,13 +146,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       }
     }
     // The cookie lives as long as the idle timeout, renewed on every request.
-    setPrivateCookie(
-      c,
-      SESSION_COOKIE,
-      readCookie(c, SESSION_COOKIE)!,
-      IDLE_TIMEOUT_MS / 1000,
-      secureCookies,
-    );
+    setPrivateCookie(c, cookie, readCookie(c, cookie)!, limits.idleMs / 1000, secureCookies);
     // Until the second factor is given (or set up, where required), nothing else opens.
     const path = c.req.path;
     if (session.stage === 'mfa' && path !== '/staff/login/mfa' && path !== '/staff/logout')
@@ -156,7 +167,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.post('/staff/logout', async (c) => {
     await signOut(db, c.get('staff'), clientAddress(c), now());
-    clearCookie(c, SESSION_COOKIE, secureCookies);
+    clearCookie(c, cookie, secureCookies);
     return c.redirect('/staff/login', 303);
   });
 

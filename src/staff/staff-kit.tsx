@@ -30,6 +30,15 @@ export interface StaffDeps {
   site: Site;
   secureCookies: boolean;
   requireMfa: boolean;
+  /** Where the site is served: a staff form posted from any other origin is refused. */
+  publicUrl: string;
+  /** Idle timeout and absolute lifetime of a staff session (STAFF_SESSION_*). */
+  session: SessionLimits;
+}
+
+export interface SessionLimits {
+  idleMs: number;
+  maxMs: number;
 }
 
 export type PageStatus = 200 | 401 | 404 | 409 | 422 | 429;

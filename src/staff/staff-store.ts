@@ -101,13 +101,16 @@ export async function insertSession(
   );
 }
 
-/** A live session: not ended, and seen within the idle timeout; touching it extends it. */
-export async function touchSession(db: Queryable, idHash: string, now: Date, idleMs: number) {
+/**
+ * A live session: not ended, seen within the idle timeout, and younger than the absolute
+ * lifetime (however active, a session ends that long after sign-in); touching it extends it.
+ */
+export async function touchSession(db: Queryable, idHash: string, now: Date, idleMs: number, maxMs: number) {
   const [row] = await db.query<{ user_id: string; csrf_token: string; stage: SessionStage }>(
     `UPDATE staff_sessions SET last_seen_at = $2
-     WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $3
+     WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $3 AND created_at > $4
      RETURNING user_id, csrf_token, stage`,
-    [idHash, now, new Date(now.getTime() - idleMs)],
+    [idHash, now, new Date(now.getTime() - idleMs), new Date(now.getTime() - maxMs)],
   );
   return row ? { userId: row.user_id, csrf: row.csrf_token, stage: row.stage } : undefined;
 }

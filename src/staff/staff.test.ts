@@ -160,11 +160,48 @@ describe('staff sign-in', () => {
     expect(replay.headers.get('location')).toBe('/staff/login');
   });
 
+  it('ends a session 12 hours after sign-in however active it is', async () => {
+    const { client } = await signIn('desk@example.com');
+    for (let i = 0; i < 35; i++) {
+      clock = new Date(clock.getTime() + 20 * 60_000); // active every 20 minutes: never idle
+      expect((await client.get('/staff')).status, `after ${(i + 1) * 20} minutes`).toBe(200);
+    }
+    clock = new Date(clock.getTime() + 30 * 60_000); // 12 h 10 min after sign-in
+    expect(FormClient.location(await client.get('/staff'))).toBe('/staff/login');
+  });
+
+  it('refuses a form posted from another site even with the right CSRF token', async () => {
+    const { client } = await signIn('desk@example.com');
+    const csrf = await csrfOf(client);
+    const before = (await audit("action = 'csrf'")).length;
+    const foreign: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+    ];
+    for (const headers of foreign) {
+      const res = await t.request(`/staff/appointments/${visit.id}/check-in`, {
+        method: 'POST',
+        headers: {
+          ...client.headers({ 'content-type': 'application/x-www-form-urlencoded', ...headers }),
+        },
+        body: new URLSearchParams({ _csrf: csrf }).toString(),
+      });
+      expect(res.status).toBe(403);
+    }
+    expect((await audit("action = 'csrf'")).length).toBe(before + 2);
+    const login = await t.request('/staff/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'email=desk%40example.com&password=x',
+    });
+    expect(login.status).toBe(403);
+  });
+
   it('refuses a state-changing form without the CSRF token', async () => {
     const { client } = await signIn('desk@example.com');
     const res = await client.post(`/staff/appointments/${visit.id}/check-in`, {});
     expect(res.status).toBe(403);
-    expect((await audit("action = 'csrf'")).length).toBe(1);
+    expect((await audit("action = 'csrf'")).length).toBe(3); // the two cross-site posts above, and this
   });
 });
 

@@ -18,7 +18,8 @@ export class FormClient {
     }
   }
 
-  private headers(extra: Record<string, string> = {}) {
+  /** The cookie header this client would send, with any extra headers. */
+  headers(extra: Record<string, string> = {}) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     return { ...(cookie ? { cookie } : {}), ...extra };
   }
