@@ -1,6 +1,8 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
 import { SchedulingRefused } from './refusals.js';
-import { homeZone } from '../directory/index.js';
+import { homeZone, type Directory } from '../directory/index.js';
+import type { PageContext } from '../platform/views/page-context.js';
+import type { WaitlistEntry } from './waitlist-store.js';
 import type { Context } from 'hono';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
@@ -17,6 +19,37 @@ import type { Scheduling } from './scheduling.js';
 import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';
+
+/** What a waiting-list entry waits for, in the page's language: visit, clinic, clinician, dates. */
+function WaitingFor({ ctx, d, entry }: { ctx: PageContext; d: Directory; entry: WaitlistEntry }) {
+  const visitType = d.visitTypes.find((v) => v.id === entry.visitTypeId);
+  const location = d.locations.find((l) => l.id === entry.locationId);
+  const provider = entry.providerId ? d.providers.find((p) => p.id === entry.providerId) : undefined;
+  const row = (label: string, value: string | undefined) =>
+    value ? (
+      <div>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </div>
+    ) : null;
+  return (
+    <>
+      <h2>{ctx.t('waitlist.for.heading')}</h2>
+      <dl class="summary-list">
+        {row(ctx.t('waitlist.for.visit'), visitType?.name[ctx.locale])}
+        {row(ctx.t('waitlist.for.clinic'), location?.name)}
+        {row(ctx.t('waitlist.for.clinician'), provider?.displayName ?? ctx.t('book.provider.any'))}
+        {row(
+          ctx.t('waitlist.for.dates'),
+          ctx.t('waitlist.for.range', {
+            from: longDate(ctx.locale, entry.earliest),
+            to: longDate(ctx.locale, entry.latest),
+          }),
+        )}
+      </dl>
+    </>
+  );
+}
 
 export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
@@ -188,6 +221,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
         ) : (
           <h1>{title}</h1>
         )}
+        <WaitingFor ctx={ctx} d={await s.directory.get()} entry={entry} />
         {joined ? (
           <p>
             {ctx.t('waitlist.joined.body', {

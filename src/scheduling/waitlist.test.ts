@@ -188,7 +188,17 @@ describe('the waiting list', () => {
       phone: '480 555 0103',
     });
     const page = FormClient.location(ok);
-    expect(await (await client.get(page)).text()).toContain('You are on the waiting list');
+    const joined = await (await client.get(page)).text();
+    expect(joined).toContain('You are on the waiting list');
+    // It says what the person waits for, in words.
+    expect(joined).toContain('What you are waiting for');
+    expect(joined).toContain('Pain follow-up visit');
+    expect(joined).toContain('Carepath Phoenix');
+    expect(joined).toContain('Any clinician');
+    expect(joined).toContain('From December 1, 2026 to December 5, 2026');
+    const spanish = await (await client.get(`/es${page}`)).text();
+    expect(spanish).toContain('Lo que está esperando');
+    expect(spanish).toContain('Del 1 de diciembre de 2026 al 5 de diciembre de 2026');
     await client.post(page.replace('?joined=1', '/leave'));
     expect(await (await client.get(page.replace('?joined=1', ''))).text()).toContain(
       'You left the waiting list',

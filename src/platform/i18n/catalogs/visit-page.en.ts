@@ -10,4 +10,10 @@ export const visitPageEn = {
   'visit.printButton': 'Print this page',
   'visit.printHeader': '{network} · {clinic}',
   'visit.phoneLabel': 'Clinic phone',
+  'waitlist.for.heading': 'What you are waiting for',
+  'waitlist.for.visit': 'Visit',
+  'waitlist.for.clinic': 'Clinic',
+  'waitlist.for.clinician': 'Clinician',
+  'waitlist.for.dates': 'Dates',
+  'waitlist.for.range': 'From {from} to {to}',
 } as const;

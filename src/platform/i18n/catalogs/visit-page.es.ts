@@ -12,4 +12,10 @@ export const visitPageEs: { readonly [K in keyof typeof visitPageEn]: string } =
   'visit.printButton': 'Imprimir esta página',
   'visit.printHeader': '{network} · {clinic}',
   'visit.phoneLabel': 'Teléfono de la clínica',
+  'waitlist.for.heading': 'Lo que está esperando',
+  'waitlist.for.visit': 'Cita',
+  'waitlist.for.clinic': 'Clínica',
+  'waitlist.for.clinician': 'Profesional',
+  'waitlist.for.dates': 'Fechas',
+  'waitlist.for.range': 'Del {from} al {to}',
 };
