@@ -144,13 +144,41 @@ describe('booking pages', () => {
     const html = await res.text();
     for (const msg of [
       'Enter your last name',
-      'Enter your date of birth',
+      // Typed day first: as month/day/year it is month 15, which does not exist.
+      'That date does not exist: check the month, day and year',
       'Enter an email address',
       'Enter a phone number',
     ])
       expect(html).toContain(msg);
-    expect(html).toContain('value="15/06/1985"');
+    expect(html).toMatch(/name="birthMonth"[^>]*value="15"/);
+    expect(html).toMatch(/name="birthYear"[^>]*value="1985"/);
     expect(html).toMatch(/<title>Error: /);
+  });
+
+  it('takes the date of birth as month, day and year boxes and shows it back in words', async () => {
+    const client = new FormClient(t);
+    const times = await (
+      await client.get('/es/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-03')
+    ).text();
+    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+    const details = await (await client.get(href)).text();
+    // Spanish writes the day first.
+    expect(details.indexOf('name="birthDay"')).toBeLessThan(details.indexOf('name="birthMonth"'));
+    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    const post = (dob: Record<string, string>) =>
+      client.post('/es/book/details', { ...params, ...DETAILS, birthDate: '', ...dob });
+    const check = await (await post({ birthDay: '27', birthMonth: '4', birthYear: '1980' })).text();
+    expect(check).toContain('27 de abril de 1980');
+    const future = await post({ birthDay: '1', birthMonth: '1', birthYear: '2030' });
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain('Su fecha de nacimiento debe estar en el pasado');
+    const impossible = await post({ birthDay: '31', birthMonth: '2', birthYear: '1980' });
+    expect(await impossible.text()).toContain('Esa fecha no existe');
+    const missing = await post({ birthDay: '', birthMonth: '2', birthYear: '1980' });
+    expect(await missing.text()).toContain('Escriba su fecha de nacimiento: día, mes y año');
+    // Typed whole, the US way, it is read as month/day/year.
+    const typed = await (await post({ birthDate: '04/27/1980' })).text();
+    expect(typed).toContain('27 de abril de 1980');
   });
 
   it('sends a taken time back to the times with a clear message', async () => {

@@ -35,6 +35,9 @@ import {
   ErrorSummary,
   FindForm,
   PATIENT_FIELDS,
+  birthDateError,
+  birthDateFromForm,
+  patientValues,
   queryString,
   VisitSummary,
   type Choice,
@@ -52,7 +55,7 @@ function LanguageNotice({
   provider: { displayName: string; languages: string[] };
 }) {
   if (provider.languages.includes(ctx.locale)) return null;
-  return <p class="inset-warning">{ctx.t('book.language.notice', { provider: provider.displayName })}</p>;
+  return <p class="notice">{ctx.t('book.language.notice', { provider: provider.displayName })}</p>;
 }
 
 /** The posted fields a language switch carries over: the chosen time and the typed details. */
@@ -60,8 +63,13 @@ function keptFields(f: Record<string, string | undefined>): Record<string, strin
   const kept: Record<string, string> = { edit: '1' };
   for (const k of ['visitType', 'location', 'provider', 'start', ...PATIENT_FIELDS])
     if (f[k] !== undefined) kept[k] = f[k]!;
+  const birthDate = birthDateFromForm(f);
+  if (birthDate) kept.birthDate = birthDate;
   return kept;
 }
+
+/** Today in UTC: a day ahead of the Americas at most, as the booking schema's own check. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 const WEEK = 7;
 const LOOKAHEAD = 31;
@@ -79,13 +87,19 @@ export interface BookingPagesDeps {
   intakeFromToken: (token: string, actor: Actor) => Promise<Intake | undefined>;
 }
 
-function patientErrors(ctx: PageContext, issues: { path: PropertyKey[] }[]): FormError[] {
+/** One message per refused field, in the form's order; the date of birth says what is wrong with it. */
+export function patientErrors(
+  ctx: PageContext,
+  issues: { path: PropertyKey[] }[],
+  values: Patient,
+  today: string,
+): FormError[] {
   const fields = [...new Set(issues.map((i) => String(i.path[0])))].filter(
     (f): f is (typeof PATIENT_FIELDS)[number] => (PATIENT_FIELDS as readonly string[]).includes(f),
   );
   return PATIENT_FIELDS.filter((f) => fields.includes(f)).map((f) => ({
     href: f,
-    message: ctx.t(`book.error.${f}`),
+    message: ctx.t(f === 'birthDate' ? birthDateError(values.birthDate, today) : `book.error.${f}`),
   }));
 }
 
@@ -429,14 +443,13 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   pages.post('/book/details', async (c) => {
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
-    const values = Object.fromEntries(
-      PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
-    ) as unknown as Patient;
+    const values = patientValues(f);
     // Switching language re-opens this step in the other language with everything typed so far.
     ctx.switchFields = { ...keptFields(f), ...(wantsSms(f) ? { smsReminders: 'yes' } : {}) };
     if (f.edit === '1') return renderDetails(c, ctx, f, values, []);
     const parsed = patientSchema.safeParse(values);
-    if (!parsed.success) return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues));
+    if (!parsed.success)
+      return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues, values, todayUtc()));
     const d = await scheduling.directory.get();
     const chosen = await chosenSlot(d, f);
     if (!chosen) return c.redirect(backToTimes(ctx, f), 303);
@@ -470,7 +483,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           extra={
             <>
               {row(ctx.t('book.row.name'), `${parsed.data.givenName} ${parsed.data.familyName}`)}
-              {row(ctx.t('book.row.birthDate'), parsed.data.birthDate)}
+              {row(ctx.t('book.row.birthDate'), longDate(ctx.locale, parsed.data.birthDate))}
               {row(ctx.t('book.row.contact'), `${parsed.data.email}, ${parsed.data.phone}`)}
               {scheduling.smsAvailable
                 ? row(ctx.t('book.row.sms'), wantsSms(f) ? ctx.t('sc.yes') : ctx.t('sc.no'))
@@ -507,11 +520,10 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
     ctx.switchFields = { ...keptFields(f), ...(wantsSms(f) ? { smsReminders: 'yes' } : {}) };
-    const values = Object.fromEntries(
-      PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
-    ) as unknown as Patient;
+    const values = patientValues(f);
     const parsed = patientSchema.safeParse(values);
-    if (!parsed.success) return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues));
+    if (!parsed.success)
+      return renderDetails(c, ctx, f, values, patientErrors(ctx, parsed.error.issues, values, todayUtc()));
     const intake = await intakeOf(c);
     try {
       const booked = await bookAppointment(

@@ -1,5 +1,6 @@
 import type { Directory, Location, Provider, VisitType } from '../directory/index.js';
-import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import type { MessageKey } from '../platform/i18n/i18n.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary, type FormError } from '../platform/views/forms.js';
 import type { Patient } from './scheduling-store.js';
@@ -191,6 +192,96 @@ export function VisitSummary({
 }
 
 export const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
+
+/**
+ * The date of birth from a form: three boxes (birthMonth, birthDay, birthYear) as YYYY-MM-DD, or
+ * one field as YYYY-MM-DD or MM/DD/YYYY (the API, the language switch, people who type it whole).
+ * Boxes that are partly empty or not numbers come back as typed ("1980--27"), so the form shows
+ * them again and the schema refuses them.
+ */
+export function birthDateFromForm(f: Record<string, string | undefined>): string {
+  const [y, m, d] = [f.birthYear, f.birthMonth, f.birthDay].map((v) => (v ?? '').trim());
+  if (y || m || d) {
+    if (/^\d{4}$/.test(y!) && /^\d{1,2}$/.test(m!) && /^\d{1,2}$/.test(d!))
+      return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    return `${y}-${m}-${d}`;
+  }
+  const one = (f.birthDate ?? '').trim();
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(one);
+  return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : one;
+}
+
+/** The typed details from a posted form (the date of birth from its three boxes). */
+export function patientValues(f: Record<string, string | undefined>): Patient {
+  const values = Object.fromEntries(
+    PATIENT_FIELDS.map((k) => [k, (f[k] ?? '').trim()]),
+  ) as unknown as Patient;
+  return { ...values, birthDate: birthDateFromForm(f) };
+}
+
+/** Which message a refused date of birth gets: missing, impossible, or in the future. */
+export function birthDateError(value: string, today: string): MessageKey {
+  const parts = value.split('-');
+  if (!value || parts.length !== 3 || parts.some((p) => p === '')) return 'book.error.birthDate';
+  if (!isRealDate(value)) return 'book.error.birthDateImpossible';
+  if (value > today) return 'book.error.birthDateFuture';
+  return 'book.error.birthDateImpossible'; // before 1900
+}
+
+/** Month, day and year boxes, in the order the page's language writes dates. */
+function BirthDateField({
+  ctx,
+  value,
+  error,
+}: {
+  ctx: PageContext;
+  value: string;
+  error: string | undefined;
+}) {
+  const [year = '', month = '', day = ''] = value.split('-');
+  const boxes = {
+    month: { name: 'birthMonth', value: month, width: 'width-2', autocomplete: 'bday-month' },
+    day: { name: 'birthDay', value: day, width: 'width-2', autocomplete: 'bday-day' },
+    year: { name: 'birthYear', value: year, width: 'width-4', autocomplete: 'bday-year' },
+  } as const;
+  const order =
+    ctx.locale === 'es' ? (['day', 'month', 'year'] as const) : (['month', 'day', 'year'] as const);
+  const described = ['birthDate-hint', error ? 'birthDate-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'form-group has-error' : 'form-group'}>
+      <fieldset role="group" aria-describedby={described}>
+        <legend class="label">{ctx.t('book.field.birthDate')}</legend>
+        <div id="birthDate-hint" class="hint">
+          {ctx.t('book.dob.hint')}
+        </div>
+        <ErrorMessage ctx={ctx} id="birthDate-error" message={error} />
+        <div class="date-input">
+          {order.map((part, i) => {
+            const box = boxes[part];
+            const id = i === 0 ? 'birthDate' : `birthDate-${part}`;
+            return (
+              <div class="date-input-item">
+                <label class="label" for={id}>
+                  {ctx.t(`book.dob.${part}`)}
+                </label>
+                <input
+                  class={`input ${box.width}`}
+                  id={id}
+                  name={box.name}
+                  type="text"
+                  inputmode="numeric"
+                  autocomplete={box.autocomplete}
+                  value={box.value}
+                  aria-invalid={error ? 'true' : undefined}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 export function DetailsForm({
@@ -247,7 +338,11 @@ export function DetailsForm({
     <>
       {field('givenName', 'text', 'given-name', 'width-20')}
       {field('familyName', 'text', 'family-name', 'width-20')}
-      {field('birthDate', 'text', 'bday', 'width-10', t('book.field.birthDate.hint'))}
+      <BirthDateField
+        ctx={ctx}
+        value={values.birthDate ?? ''}
+        error={errors.find((e) => e.href === 'birthDate')?.message}
+      />
       {field('email', 'email', 'email', 'width-20', t('book.field.email.hint'))}
       {field('phone', 'tel', 'tel', 'width-20')}
     </>

@@ -168,7 +168,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   });
 
   pages.get('/appointments/manage/:token/visit.ics', async (c) => {
-    const { token, a } = await load(c);
+    const { a } = await load(c);
     if (!a) throw new NotFound();
     const ctx = await contextFor(c, site);
     return visitCalendarResponse(c, s, a, ctx.locale);

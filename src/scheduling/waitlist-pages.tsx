@@ -16,7 +16,15 @@ import { titleWithErrors } from '../platform/views/forms.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
 import type { Scheduling } from './scheduling.js';
-import { BackLink, DetailsForm, ErrorSummary, PATIENT_FIELDS, queryString } from './booking-views.js';
+import {
+  BackLink,
+  birthDateError,
+  DetailsForm,
+  ErrorSummary,
+  PATIENT_FIELDS,
+  patientValues,
+  queryString,
+} from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './waitlist.js';
 
@@ -68,7 +76,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     const fromError = errors.find((e) => e.href === 'from')?.message;
     const toError = errors.find((e) => e.href === 'to')?.message;
     const locError = errors.find((e) => e.href === 'location')?.message;
-    const values = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, f[k] ?? ''])) as Partial<Patient>;
+    const values: Partial<Patient> = patientValues(f);
     return renderPage(
       c,
       ctx,
@@ -154,13 +162,21 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     ) as Record<string, string | undefined>;
     // The language switch posts the form again only to show it in the other language.
     if (f.edit === '1') return form(c, { ...f, edit: undefined }, []);
-    const patient = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, f[k] ?? ''])) as unknown as Patient;
+    const patient = patientValues(f);
     const errors: FormError[] = [];
     const parsed = patientSchema.safeParse(patient);
     if (!parsed.success) {
       const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
       for (const k of PATIENT_FIELDS)
-        if (bad.has(k)) errors.push({ href: k, message: ctx.t(`book.error.${k}`) });
+        if (bad.has(k))
+          errors.push({
+            href: k,
+            message: ctx.t(
+              k === 'birthDate'
+                ? birthDateError(patient.birthDate, new Date().toISOString().slice(0, 10))
+                : `book.error.${k}`,
+            ),
+          });
     }
     try {
       if (errors.length === 0) {

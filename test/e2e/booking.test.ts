@@ -41,7 +41,9 @@ const TEXT = {
     cancelled: 'Your visit has been cancelled',
     first: 'First name',
     last: 'Last name',
-    dob: 'Date of birth',
+    month: 'Month',
+    day: 'Day',
+    year: 'Year',
     email: 'Email address',
     phone: 'Phone number',
   },
@@ -58,7 +60,9 @@ const TEXT = {
     cancelled: 'Su cita fue cancelada',
     first: 'Nombre',
     last: 'Apellido',
-    dob: 'Fecha de nacimiento',
+    month: 'Mes',
+    day: 'Día',
+    year: 'Año',
     email: 'Correo electrónico',
     phone: 'Teléfono',
   },
@@ -86,7 +90,10 @@ describe('booking in a browser with JavaScript off', () => {
       await check(page);
       await page.getByLabel(tx.first, { exact: true }).fill('Test');
       await page.getByLabel(tx.last, { exact: true }).fill('Patient');
-      await page.getByLabel(tx.dob).fill('1980-04-27');
+      // Three boxes, each with its own label (in Spanish the day comes first).
+      await page.getByLabel(tx.month, { exact: true }).fill('4');
+      await page.getByLabel(tx.day, { exact: true }).fill('27');
+      await page.getByLabel(tx.year, { exact: true }).fill('1980');
       await page.getByLabel(tx.email).fill('test@example.com');
       await page.getByLabel(tx.phone).fill('(480) 555-0100');
       await page.getByRole('button', { name: tx.cont }).click();

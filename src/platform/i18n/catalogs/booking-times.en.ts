@@ -19,4 +19,10 @@ export const bookingTimesEn = {
   'book.speaks.label': 'Only clinicians who speak Spanish',
   'book.language.notice':
     '{provider} does not speak English. An interpreter joins your visit by phone at no cost; tell the clinic when you arrive.',
+  'book.dob.month': 'Month',
+  'book.dob.day': 'Day',
+  'book.dob.year': 'Year',
+  'book.dob.hint': 'For example, 4 27 1980.',
+  'book.error.birthDateImpossible': 'That date does not exist: check the month, day and year',
+  'book.error.birthDateFuture': 'Your date of birth must be in the past',
 } as const;

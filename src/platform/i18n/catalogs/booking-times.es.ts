@@ -21,4 +21,10 @@ export const bookingTimesEs: { readonly [K in keyof typeof bookingTimesEn]: stri
   'book.speaks.label': 'Solo profesionales que hablan español',
   'book.language.notice':
     '{provider} no habla español. Un intérprete participa en su cita por teléfono sin costo; avísele a la clínica al llegar.',
+  'book.dob.month': 'Mes',
+  'book.dob.day': 'Día',
+  'book.dob.year': 'Año',
+  'book.dob.hint': 'Por ejemplo, 27 4 1980.',
+  'book.error.birthDateImpossible': 'Esa fecha no existe: revise el día, el mes y el año',
+  'book.error.birthDateFuture': 'Su fecha de nacimiento debe estar en el pasado',
 };
