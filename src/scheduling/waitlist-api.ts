@@ -31,8 +31,8 @@ export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   /** The entry's status, for its holder (the token is the only key). */
   api.get('/waitlist/:id', async (c) => {
     const token = bearerToken(c);
-    const entry = token ? await readEntry(s, token, actorOf(c, 'api-client')) : undefined;
-    if (!entry || entry.id !== c.req.param('id'))
+    const entry = token ? await readEntry(s, token, actorOf(c, 'api-client'), c.req.param('id')) : undefined;
+    if (!entry)
       throw new NotFound('There is no waiting-list entry with this id, or the token does not match it.');
     return c.json({
       id: entry.id,

@@ -322,3 +322,19 @@ describe('an offer holds its time', () => {
     expect(await t.db.query("SELECT 1 FROM appointments WHERE status = 'held'")).toEqual([]);
   });
 });
+
+describe('reading an entry', () => {
+  it("records reading an entry with another entry's token as a denied read of the entry asked for", async () => {
+    const mine = await join('Tomas', 'scottsdale', '2026-12-20', '2026-12-30');
+    const theirs = await join('Ursula', 'scottsdale', '2026-12-20', '2026-12-30');
+    const res = await t.request(`/api/v1/waitlist/${theirs.id}`, {
+      headers: { authorization: `Bearer ${mine.token}` },
+    });
+    expect(res.status).toBe(404);
+    const events = await t.db.query<{ entity_id: string; outcome: string }>(
+      "SELECT entity_id, outcome FROM audit_events WHERE entity_type = 'waitlist-entry' AND action = 'read' AND entity_id IN ($1, $2)",
+      [mine.id, theirs.id],
+    );
+    expect(events).toEqual([{ entity_id: theirs.id, outcome: 'denied' }]);
+  });
+});

@@ -13,7 +13,7 @@ import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import { enqueueMessage } from '../notifications/index.js';
-import { hashToken, newToken } from '../platform/tokens.js';
+import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
 import { findKnownPatient, insertHold, releaseHold } from './booking-store.js';
@@ -231,8 +231,20 @@ export async function readEntry(
   s: Scheduling,
   token: string,
   actor: Actor,
+  /** The entry the caller asked for by id: another entry's token is a denied read of that one. */
+  expectedId?: string,
 ): Promise<WaitlistEntry | undefined> {
   const entry = await findEntryByTokenHash(s.db, hashToken(token));
+  if (expectedId !== undefined && entry && entry.id !== expectedId) {
+    await recordAudit(s.db, {
+      ...actor,
+      action: 'read',
+      entityType: 'waitlist-entry',
+      entityId: UUID_PATTERN.test(expectedId) ? expectedId : null,
+      outcome: 'denied',
+    });
+    return undefined;
+  }
   await recordAudit(s.db, {
     ...actor,
     action: 'read',
