@@ -359,6 +359,54 @@ describe('the nearest clinics first', () => {
   });
 });
 
+describe('a second booking by the same person', () => {
+  const checkPage = async (query: string, who: typeof DETAILS) => {
+    const client = new FormClient(t);
+    const times = await (await client.get(`/book?${query}`)).text();
+    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
+    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    return { client, params, html: await (await client.post('/book/details', { ...params, ...who })).text() };
+  };
+  const sam = { ...DETAILS, givenName: 'Sam', familyName: 'Twice', email: 'sam.twice@example.com' };
+
+  it('asks before booking the same visit with the same clinician within two weeks, or at the same time', async () => {
+    const first = await checkPage(
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+      sam,
+    );
+    expect(first.html).not.toContain('You may already have');
+    const fields = Object.fromEntries(
+      [
+        .../<form method="post" action="\/book\/confirm">([\s\S]*?)<\/form>/
+          .exec(first.html)![1]!
+          .matchAll(/name="(\w+)" value="([^"]*)"/g),
+      ].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
+    );
+    expect((await first.client.post('/book/confirm', fields)).status).toBe(303);
+
+    const again = await checkPage(
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-10',
+      sam,
+    );
+    expect(again.html).toContain('You may already have this kind of visit booked with this clinician');
+    expect(again.html).toContain('Yes, book another visit');
+    // Nothing about that visit is shown: whoever typed these details may not be Sam.
+    expect(again.html).not.toContain('December 8');
+
+    // Someone else with the same name but another birth date and contact is not asked.
+    const other = await checkPage(
+      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-10',
+      {
+        ...sam,
+        birthDate: '1990-01-01',
+        email: 'other.sam@example.com',
+        phone: '602 555 0111',
+      },
+    );
+    expect(other.html).not.toContain('You may already have');
+  });
+});
+
 describe('clinicians who speak Spanish', () => {
   it('lists only their times when asked, and keeps the choice in the day links', async () => {
     const html = (

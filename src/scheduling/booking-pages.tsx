@@ -44,6 +44,7 @@ import {
 } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
 import type { Slot } from './slots.js';
+import { likelyDuplicate } from './duplicate-visits.js';
 import { clearHandedIntake, handedIntakeToken } from './intake-handoff.js';
 
 /** Said before confirming: the clinician does not speak the language of this booking. */
@@ -454,6 +455,18 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const chosen = await chosenSlot(d, f);
     if (!chosen) return c.redirect(backToTimes(ctx, f), 303);
     const intake = await intakeOf(c);
+    // Someone we know who already has a visit then (or the same visit soon) is asked first.
+    const duplicate = await likelyDuplicate(
+      scheduling,
+      parsed.data,
+      {
+        providerId: chosen.provider.id,
+        visitTypeId: chosen.visitType.id,
+        startMs: chosen.slot.startMs,
+        endMs: chosen.slot.endMs,
+      },
+      actorOf(c, 'patient'),
+    );
     const hidden = {
       visitType: f.visitType!,
       location: f.location!,
@@ -493,12 +506,20 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
         />
         <LanguageNotice ctx={ctx} provider={chosen.provider} />
         {intake ? <p class="notice">{ctx.t('book.intake')}</p> : null}
+        {duplicate ? (
+          <div class="inset-warning" role="status">
+            <p>
+              <strong>{ctx.t(`book.duplicate.${duplicate}`)}</strong>
+            </p>
+            <p>{ctx.t('book.duplicate.check')}</p>
+          </div>
+        ) : null}
         <form method="post" action={ctx.href('/book/confirm')}>
           {Object.entries({ ...hidden, idempotencyKey: randomUUID() }).map(([k, v]) => (
             <input type="hidden" name={k} value={v} />
           ))}
           <button class="button" type="submit">
-            {ctx.t('book.check.confirm')}
+            {ctx.t(duplicate ? 'book.duplicate.confirm' : 'book.check.confirm')}
           </button>
         </form>
         <form method="post" action={ctx.href('/book/details')}>
