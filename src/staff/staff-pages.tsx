@@ -3,7 +3,7 @@
  * must come first), the front desk's day, visit actions, the intake, administration and the audit
  * trail. Every denial looks like "not found"; every read of health data is audited.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
@@ -11,7 +11,8 @@ import { intakeRoutes } from './intake-pages.js';
 import { patientRoutes } from './patient-pages.js';
 import { phoneBookingRoutes } from './phone-booking-pages.js';
 import { signInRoutes } from './sign-in-pages.js';
-import { staffKit, type StaffDeps, type StaffEnv } from './staff-kit.js';
+import { HttpProblem } from '../platform/http/problem.js';
+import { staffKit, t, type StaffDeps, type StaffEnv } from './staff-kit.js';
 import { visitRoutes } from './visit-pages.js';
 import { waitlistRoutes } from './waitlist-pages.js';
 
@@ -30,5 +31,27 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   visitRoutes(pages, kit);
   auditRoutes(pages, kit);
   adminRoutes(pages, kit);
+
+  // A staff page that does not exist, or a record this user may not see (denials look like
+  // "not found"), stays inside the staff frame with a way back; other errors go to the app.
+  const notFound = (c: Context<StaffEnv>) =>
+    kit.page(
+      c,
+      t('staff.notFound.title'),
+      <div class="narrow">
+        <h1>{t('staff.notFound.title')}</h1>
+        <p>{t('staff.notFound.body')}</p>
+        <p>
+          <a href="/staff">{t('staff.notFound.back')}</a>
+        </p>
+      </div>,
+      404,
+      c.get('staff'),
+    );
+  pages.all('/staff/*', (c) => notFound(c));
+  pages.onError((error, c) => {
+    if (error instanceof HttpProblem && error.status === 404 && c.get('staff')) return notFound(c);
+    throw error;
+  });
   return pages;
 }

@@ -426,3 +426,19 @@ describe('search and week view', () => {
     expect(html).toMatch(/Monday, November 30,\s*10:00 AM/);
   });
 });
+
+describe('a staff page that does not exist', () => {
+  it('answers 404 inside the staff frame, with a way back, for a signed-in user', async () => {
+    const { client } = await signIn('desk@example.com');
+    const res = await client.get('/staff/no-such-page');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('Page not found');
+    expect(html).toContain('href="/staff"');
+    expect(html).toContain('Carepath Staff');
+    // A record this user may not see looks the same.
+    const hidden = await client.get('/staff/appointments/00000000-0000-4000-8000-000000000000');
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).toContain('Page not found');
+  });
+});

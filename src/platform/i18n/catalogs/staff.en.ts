@@ -175,4 +175,7 @@ export const staffEn = {
   'staff.cancel.reason.clinic-closed': 'The clinic is closed',
   'staff.cancel.reason.booked-in-error': 'Booked by mistake',
   'staff.cancel.reason.other': 'Another reason',
+  'staff.notFound.title': 'Page not found',
+  'staff.notFound.body': 'There is no such page, or it is not open to your account.',
+  'staff.notFound.back': 'Back to the schedule',
 } as const;

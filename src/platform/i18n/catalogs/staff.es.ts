@@ -178,4 +178,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.cancel.reason.clinic-closed': 'La clínica está cerrada',
   'staff.cancel.reason.booked-in-error': 'Reservada por error',
   'staff.cancel.reason.other': 'Otro motivo',
+  'staff.notFound.title': 'No se encontró la página',
+  'staff.notFound.body': 'Esa página no existe o su cuenta no tiene acceso a ella.',
+  'staff.notFound.back': 'Volver a la agenda',
 };
