@@ -267,6 +267,9 @@ describe('the waiting list', () => {
     expect(join.status).toBe(201);
     const list = await (await desk.client.get('/staff/waitlist?location=scottsdale')).text();
     expect(list).toContain('Olga');
+    // The desk calls people: their phone is a link; dates are in words.
+    expect(list).toMatch(/<a href="tel:\d+">/);
+    expect(list).toContain('December 7, 2026 – December 9, 2026');
     const [entry] = await t.db.query<{ id: string }>(
       "SELECT w.id FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id WHERE p.given_name = 'Olga'",
     );

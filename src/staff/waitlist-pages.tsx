@@ -6,7 +6,8 @@
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
-import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, isRealDate, longDate, timeInZone } from '../platform/i18n/format.js';
+import { tel } from '../platform/views/tel.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
 import { searchSlots, staffOfferTime, listOpenEntries, type WaitlistEntry } from '../scheduling/index.js';
@@ -77,6 +78,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 <th scope="col">{t('staff.waitlist.place')}</th>
                 <th scope="col">{t('staff.col.patient')}</th>
                 <th scope="col">{t('staff.col.birthDate')}</th>
+                <th scope="col">{t('staff.waitlist.phone')}</th>
                 <th scope="col">{t('staff.col.visit')}</th>
                 <th scope="col">{t('staff.waitlist.dates')}</th>
                 <th scope="col">{t('staff.col.status')}</th>
@@ -93,13 +95,17 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>
                       {e.patient.familyName}, {e.patient.givenName}
                     </td>
-                    <td>{e.patient.birthDate}</td>
+                    <td>{longDate('en', e.patient.birthDate)}</td>
+                    <td>
+                      {/* The desk calls people when a time frees up. */}
+                      <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
+                    </td>
                     <td>
                       {v.name.en}
                       {p ? ` · ${p.displayName}` : ''}
                     </td>
                     <td>
-                      {e.earliest} – {e.latest}
+                      {longDate('en', e.earliest)} – {longDate('en', e.latest)}
                     </td>
                     <td>
                       {e.status === 'offered' && e.offerExpiresAt

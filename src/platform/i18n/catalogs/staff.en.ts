@@ -178,4 +178,5 @@ export const staffEn = {
   'staff.notFound.title': 'Page not found',
   'staff.notFound.body': 'There is no such page, or it is not open to your account.',
   'staff.notFound.back': 'Back to the schedule',
+  'staff.waitlist.phone': 'Phone',
 } as const;

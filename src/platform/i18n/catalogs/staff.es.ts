@@ -181,4 +181,5 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.notFound.title': 'No se encontró la página',
   'staff.notFound.body': 'Esa página no existe o su cuenta no tiene acceso a ella.',
   'staff.notFound.back': 'Volver a la agenda',
+  'staff.waitlist.phone': 'Teléfono',
 };
