@@ -195,14 +195,31 @@ export function createApp({
       (c.req.header('accept') ?? '').includes('text/html');
     if (!isPatientPage) return next();
     c.header('Vary', 'Accept-Language, Cookie', { append: true });
-    if (getCookie(c, LANGUAGE_COOKIE) === undefined && prefersSpanish(c.req.header('accept-language')))
-      return c.redirect(localePath('es', path) + new URL(c.req.url).search, 302);
+    // Only an arrival from elsewhere: a link followed inside the site (a browser that keeps no
+    // cookies, choosing English) is never sent back.
+    const arrival = c.req.header('sec-fetch-site') !== 'same-origin';
+    if (
+      arrival &&
+      getCookie(c, LANGUAGE_COOKIE) === undefined &&
+      prefersSpanish(c.req.header('accept-language'))
+    ) {
+      const url = new URL(c.req.url);
+      return c.redirect(`${localePath('es', url.pathname)}${url.search}`, 302);
+    }
     return next();
   });
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
   const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);
-  for (const path of ['/api/v1/appointments', '/book/confirm', '/es/book/confirm', '/fhir/Appointment/$book'])
+  // The details step too: it answers whether someone we know already has a visit.
+  for (const path of [
+    '/api/v1/appointments',
+    '/book/details',
+    '/es/book/details',
+    '/book/confirm',
+    '/es/book/confirm',
+    '/fhir/Appointment/$book',
+  ])
     app.post(path, bookingLimit);
 
   app.get('/healthz', async (c) => {

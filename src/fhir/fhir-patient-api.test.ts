@@ -202,10 +202,24 @@ describe('FHIR patient API with a SMART Backend Services token', () => {
       name: 'book',
       input: bookParameters(slot.id, patient('Vera')),
     });
+    // A failed "test" (an out-of-date version) changes nothing.
+    const stale = await t.request(`/fhir/Appointment/${booked.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json-patch+json' },
+      body: JSON.stringify([
+        { op: 'test', path: '/meta/versionId', value: '7' },
+        { op: 'replace', path: '/status', value: 'cancelled' },
+      ]),
+    });
+    expect(stale.status).toBe(409);
+    expect(((await fhir.read({ resourceType: 'Appointment', id: booked.id })) as any).status).toBe('booked');
     const cancelled: any = await fhir.patch({
       resourceType: 'Appointment',
       id: booked.id,
-      jsonPatch: [{ op: 'replace', path: '/status', value: 'cancelled' }],
+      jsonPatch: [
+        { op: 'test', path: '/meta/versionId', value: booked.meta.versionId },
+        { op: 'replace', path: '/status', value: 'cancelled' },
+      ],
     });
     expectValid(cancelled);
     expect(cancelled.status).toBe('cancelled');

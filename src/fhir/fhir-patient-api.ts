@@ -181,7 +181,8 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
     } catch {
       return outcome(c, 400, 'invalid', 'The body is not JSON.');
     }
-    const ops = Array.isArray(patch) ? patch.filter((op) => !(op && op.op === 'test')) : [];
+    const all: { op?: unknown; path?: unknown; value?: unknown }[] = Array.isArray(patch) ? patch : [];
+    const ops = all.filter((op) => op?.op !== 'test');
     const cancel =
       ops.length === 1 &&
       ops[0]?.op === 'replace' &&
@@ -201,6 +202,13 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
       await read(actor, 'appointment', null, false);
       return outcome(c, 404, 'not-found', `There is no Appointment/${c.req.param('id')}.`);
     }
+    // JSON Patch "test" operations (e.g. of /meta/versionId) must all hold, or nothing changes.
+    const current = appointmentResource(await directory.get(), a);
+    const failed = all.find(
+      (op) => op?.op === 'test' && JSON.stringify(pointer(current, op.path)) !== JSON.stringify(op.value),
+    );
+    if (failed)
+      return outcome(c, 409, 'conflict', `The test of ${String(failed.path)} failed: nothing was changed.`);
     const cancelled = await staffCancelAppointment(s, a.id, actor);
     return fhirJson(c, appointmentResource(await directory.get(), cancelled));
   });
@@ -236,6 +244,18 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
   });
 
   return api;
+}
+
+/** The value at a JSON Pointer (RFC 6901) in a resource, or undefined. */
+function pointer(doc: unknown, path: unknown): unknown {
+  if (typeof path !== 'string' || !path.startsWith('/')) return undefined;
+  let at: unknown = doc;
+  for (const raw of path.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 function searchset(

@@ -388,7 +388,7 @@ describe('a second booking by the same person', () => {
       'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-10',
       sam,
     );
-    expect(again.html).toContain('You may already have this kind of visit booked with this clinician');
+    expect(again.html).toContain('You may already have a visit like this booked with us.');
     expect(again.html).toContain('Yes, book another visit');
     // Nothing about that visit is shown: whoever typed these details may not be Sam.
     expect(again.html).not.toContain('December 8');

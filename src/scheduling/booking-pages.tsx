@@ -509,7 +509,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
         {duplicate ? (
           <div class="inset-warning" role="status">
             <p>
-              <strong>{ctx.t(`book.duplicate.${duplicate}`)}</strong>
+              <strong>{ctx.t('book.duplicate.found')}</strong>
             </p>
             <p>{ctx.t('book.duplicate.check')}</p>
           </div>
@@ -540,7 +540,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   pages.post('/book/confirm', async (c) => {
     const ctx = await contextFor(c, site);
     const f = await formFields(c);
+    // Switching language here re-opens the details step (it must never post the booking again).
     ctx.switchFields = { ...keptFields(f), ...(wantsSms(f) ? { smsReminders: 'yes' } : {}) };
+    ctx.switchPath = '/book/details';
     const values = patientValues(f);
     const parsed = patientSchema.safeParse(values);
     if (!parsed.success)

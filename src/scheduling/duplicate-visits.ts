@@ -2,8 +2,9 @@
  * "You already have a visit": before confirming, a booking by someone we know (the same person
  * by patient identity: birth date, name, and email or phone) is checked against their coming
  * visits: one that overlaps the chosen time, or the same visit type with the same clinician
- * within 14 days. The page says so in general words only (no time, place or clinician: whoever
- * typed these details may not be the patient), and the check is audited as a read.
+ * within 14 days. The page says so in one general sentence for both cases (no time, place or
+ * clinician, and not which case: whoever typed these details may not be the patient), the
+ * details step is rate-limited like booking, and the check is audited as a read.
  */
 import { recordAudit } from '../audit/index.js';
 import { findKnownPatient } from './booking-store.js';

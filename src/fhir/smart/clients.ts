@@ -96,6 +96,8 @@ export async function saveClient(
      RETURNING (xmax = 0) AS created`,
     [c.clientId, c.name, c.jwks ?? null, c.jwksUrl ?? null, c.scope.split(/\s+/).join(' '), source],
   );
+  // New keys or scopes: tokens issued under the old ones stop working now.
+  if (!row!.created) await db.query('DELETE FROM fhir_access_tokens WHERE client_id = $1', [c.clientId]);
   return row!.created ? 'created' : 'updated';
 }
 

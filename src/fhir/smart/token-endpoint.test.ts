@@ -89,10 +89,12 @@ describe('the token endpoint', () => {
     const { privateKey } = await generateKeyPair('ES384');
     const forged = await refusal(await requestToken(t, await assertion(t, { ...es, privateKey })));
     expect(forged).toMatchObject({ status: 401, error: 'invalid_client' });
-    expect(forged.error_description).toContain("client's registered keys");
+    expect(forged.error_description).toContain('by a key of a registered, active client');
 
     const stranger = await refusal(await requestToken(t, await assertion(t, es, { iss: 'nobody-known' })));
     expect(stranger.error).toBe('invalid_client');
+    // An unknown client id reads exactly like a wrong key: the answer does not tell which ids exist.
+    expect(stranger.error_description).toBe(forged.error_description);
     const denied = await t.db.query(
       "SELECT 1 FROM audit_events WHERE action = 'token' AND actor_id = 'aggregator-es' AND outcome = 'denied'",
     );

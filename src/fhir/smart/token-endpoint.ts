@@ -26,6 +26,10 @@ import { formatScope, grantScopes, parseScopes } from './scopes.js';
 export const ACCESS_TOKEN_SECONDS = 300;
 const MAX_ASSERTION_SECONDS = 300;
 const CLOCK_SKEW_SECONDS = 30;
+const NOT_AUTHENTICATED =
+  'the assertion is not signed (ES384 or RS384) by a key of a registered, active client';
+/** Assertion ids are kept this long past their expiry: longer than any clock skew between instances. */
+const JTI_KEEP_AFTER_EXPIRY_MS = 10 * 60_000;
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 export const TOKEN_PATH = '/fhir/auth/token';
 export const SIGNING_ALGORITHMS = ['ES384', 'RS384'];
@@ -67,8 +71,8 @@ async function authenticate(deps: TokenDeps, assertion: string): Promise<FhirCli
     throw new OAuthError('invalid_client', 'client_assertion is not a JWT');
   }
   const client = claimed ? await findClient(deps.db, claimed) : undefined;
-  if (!client || client.retiredAt)
-    throw new OAuthError('invalid_client', 'the assertion\'s "iss" is not a registered, active client');
+  // The same words as a bad signature: the answer does not tell which client ids exist.
+  if (!client || client.retiredAt) throw new OAuthError('invalid_client', NOT_AUTHENTICATED);
   const now = deps.now();
   let payload;
   try {
@@ -104,13 +108,12 @@ function assertionProblem(error: unknown): string {
     if (error.claim === 'aud') return `the assertion's "aud" must be this token endpoint`;
     return `the assertion's "${error.claim}" claim is wrong or missing (${error.reason})`;
   }
-  if (error instanceof joseErrors.JOSEAlgNotAllowed)
-    return 'the assertion must be signed with ES384 or RS384';
   if (
+    error instanceof joseErrors.JOSEAlgNotAllowed ||
     error instanceof joseErrors.JWKSNoMatchingKey ||
     error instanceof joseErrors.JWSSignatureVerificationFailed
   )
-    return "the assertion is not signed by one of the client's registered keys";
+    return NOT_AUTHENTICATED;
   if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid)
     return "the client's JWKS URL did not give a usable key set";
   return 'the assertion could not be verified';
@@ -185,7 +188,7 @@ const tokenAudit = (c: Context<AppEnv>, client: FhirClient, outcome: 'success' |
 /** Forgets assertion ids and tokens that have expired (housekeeping). */
 export async function deleteExpiredFhirCredentials(db: Database, now: Date): Promise<number> {
   const a = await db.query('DELETE FROM fhir_assertion_ids WHERE expires_at < $1 RETURNING jti', [
-    new Date(now.getTime() - CLOCK_SKEW_SECONDS * 1000),
+    new Date(now.getTime() - JTI_KEEP_AFTER_EXPIRY_MS),
   ]);
   const t = await db.query('DELETE FROM fhir_access_tokens WHERE expires_at < $1 RETURNING client_id', [now]);
   return a.length + t.length;

@@ -41,7 +41,11 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
               {ctx.network.name}
             </a>
             {ctx.switchFields ? (
-              <form class="language-switch-form" method="post" action={localePath(other, path)}>
+              <form
+                class="language-switch-form"
+                method="post"
+                action={localePath(other, ctx.switchPath ?? path)}
+              >
                 {Object.entries(ctx.switchFields).map(([name, value]) => (
                   <input type="hidden" name={name} value={value} />
                 ))}

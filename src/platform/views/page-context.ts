@@ -28,6 +28,8 @@ export interface PageContext {
    * (typed details, the chosen time), so switching language loses nothing.
    */
   switchFields?: Record<string, string>;
+  /** Where those fields go in the other language, when not this page's own path. */
+  switchPath?: string;
   network: FrameNetwork;
   locations: FrameClinic[];
   assets: { css: string; js: string };

@@ -25,9 +25,7 @@ export const bookingTimesEn = {
   'book.dob.hint': 'For example, 4 27 1980.',
   'book.error.birthDateImpossible': 'That date does not exist: check the month, day and year',
   'book.error.birthDateFuture': 'Your date of birth must be in the past',
-  'book.duplicate.overlap': 'You may already have a visit booked at this time.',
-  'book.duplicate.same-visit-soon':
-    'You may already have this kind of visit booked with this clinician within two weeks.',
+  'book.duplicate.found': 'You may already have a visit like this booked with us.',
   'book.duplicate.check':
     'Check the confirmation email we sent you: its link changes or cancels that visit. Book another only if you need both.',
   'book.duplicate.confirm': 'Yes, book another visit',

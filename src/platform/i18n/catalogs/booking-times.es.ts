@@ -27,9 +27,7 @@ export const bookingTimesEs: { readonly [K in keyof typeof bookingTimesEn]: stri
   'book.dob.hint': 'Por ejemplo, 27 4 1980.',
   'book.error.birthDateImpossible': 'Esa fecha no existe: revise el día, el mes y el año',
   'book.error.birthDateFuture': 'Su fecha de nacimiento debe estar en el pasado',
-  'book.duplicate.overlap': 'Es posible que ya tenga una cita reservada a esta hora.',
-  'book.duplicate.same-visit-soon':
-    'Es posible que ya tenga este tipo de cita reservada con este profesional dentro de dos semanas.',
+  'book.duplicate.found': 'Es posible que ya tenga una cita así reservada con nosotros.',
   'book.duplicate.check':
     'Revise el correo de confirmación que le enviamos: su enlace sirve para cambiar o cancelar esa cita. Reserve otra solo si necesita las dos.',
   'book.duplicate.confirm': 'Sí, reservar otra cita',
