@@ -5,7 +5,13 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     // test/postgres holds races only a real PostgreSQL server can have (more than one connection);
     // `npm run test:pg` runs them, the PGlite run has nothing to run them against.
-    exclude: ['test/e2e/**', 'node_modules/**', ...(process.env.DATABASE_URL ? [] : ['test/postgres/**'])],
+    // test/drills stop and start the PostgreSQL server: only `npm run test:drills` runs them, alone.
+    exclude: [
+      'test/e2e/**',
+      'test/drills/**',
+      'node_modules/**',
+      ...(process.env.DATABASE_URL ? [] : ['test/postgres/**']),
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
