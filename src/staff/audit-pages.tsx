@@ -152,6 +152,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         entityType: 'audit-events',
         outcome: 'denied',
         ip: clientAddress(c),
+        requestId: c.get('requestId'),
       });
       throw new NotFound('There is no API endpoint at this path.');
     }
@@ -164,6 +165,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       entityType: 'audit-events',
       outcome: 'success',
       ip: clientAddress(c),
+      requestId: c.get('requestId'),
     });
     return c.json({
       events: events.map((e) => ({

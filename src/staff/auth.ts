@@ -50,6 +50,8 @@ export async function signIn(
   now: Date,
   /** Staff without two-factor sign-in must enrol before anything else (CAREPATH_REQUIRE_MFA). */
   requireMfa = false,
+  /** The request's id, so each sign-in event can be matched with its request log line. */
+  requestId: string | null = null,
 ): Promise<SignIn> {
   // Decide and record in one step: 40 guesses sent at once get 5 checks, not 40.
   const attempt = await reserveAttempt(db, email, ip, now, THROTTLE);
@@ -61,6 +63,7 @@ export async function signIn(
       entityType: 'staff-session',
       outcome: 'denied',
       ip,
+      requestId,
       detail: { reason: 'throttled' },
     });
     return {
@@ -81,6 +84,7 @@ export async function signIn(
       entityType: 'staff-session',
       outcome: 'denied',
       ip,
+      requestId,
     });
     return { ok: false, reason: 'invalid' };
   }
@@ -101,6 +105,7 @@ export async function signIn(
       entityType: 'staff-session',
       outcome: 'success',
       ip,
+      requestId,
     });
   });
   return { ok: true, sessionId, user };
@@ -129,7 +134,13 @@ export async function loadSession(
   return { user, csrf: live.csrf, idHash, stage: live.stage };
 }
 
-export async function signOut(db: Database, session: StaffSession, ip: string | null, now: Date) {
+export async function signOut(
+  db: Database,
+  session: StaffSession,
+  ip: string | null,
+  now: Date,
+  requestId: string | null = null,
+) {
   await endSession(db, session.idHash, now);
   await recordAudit(db, {
     actorType: 'staff',
@@ -138,6 +149,7 @@ export async function signOut(db: Database, session: StaffSession, ip: string | 
     entityType: 'staff-session',
     outcome: 'success',
     ip,
+    requestId,
   });
 }
 
@@ -171,6 +183,7 @@ export async function verifySecondFactor(
   code: string,
   ip: string,
   now: Date,
+  requestId: string | null = null,
 ): Promise<'ok' | 'invalid' | 'throttled'> {
   const { user } = session;
   // The same one-step decision as passwords: concurrent codes cannot outrun the limit.
@@ -183,6 +196,7 @@ export async function verifySecondFactor(
       entityType: 'staff-session',
       outcome: 'denied',
       ip,
+      requestId,
       detail: { reason: 'throttled' },
     });
     return 'throttled';
@@ -203,6 +217,7 @@ export async function verifySecondFactor(
     entityType: 'staff-session',
     outcome: ok ? 'success' : 'denied',
     ip,
+    requestId,
   });
   if (ok) await setSessionStage(db, session.idHash, 'active');
   return ok ? 'ok' : 'invalid';
@@ -224,6 +239,7 @@ export async function confirmEnrolment(
   code: string,
   ip: string | null,
   now: Date,
+  requestId: string | null = null,
 ) {
   const pending = session.user.mfaPendingSecret;
   if (!pending) return undefined;
@@ -252,6 +268,7 @@ export async function confirmEnrolment(
     entityId: session.user.id,
     outcome: 'success',
     ip,
+    requestId,
   });
   return codes;
 }

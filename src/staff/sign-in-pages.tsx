@@ -24,12 +24,22 @@ import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 /**
  * A form posted from another site: Sec-Fetch-Site says so where the browser sends it; otherwise
- * an Origin that is neither the public address nor this request's own host.
+ * an Origin (or, failing that, a Referer) that is neither the public address nor this request's
+ * own host. A post with none of them (not a browser) is left to the CSRF token.
  */
 export function crossSite(c: Context, publicUrl?: string): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site) return site === 'cross-site' || site === 'same-site';
-  const origin = c.req.header('origin');
+  // Without Origin, the Referer's origin (sent by browsers that omit Origin on some posts).
+  const origin =
+    c.req.header('origin') ??
+    (() => {
+      try {
+        return new URL(c.req.header('referer') ?? '').origin;
+      } catch {
+        return undefined;
+      }
+    })();
   if (!origin || origin === 'null') return origin === 'null';
   const own = new URL(c.req.url).origin;
   return origin !== own && (!publicUrl || origin !== new URL(publicUrl).origin);
@@ -103,7 +113,15 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (crossSite(c, deps.publicUrl)) return c.text('Forbidden: sign in from this site.', 403);
     // No address has control characters (PostgreSQL refuses a NUL in text): simply not right.
     if (hasControlCharacters(email)) return loginForm(c, t('staff.login.invalid'), 401, '');
-    const result = await signIn(db, email, password, clientAddress(c) ?? 'unknown', now(), requireMfa);
+    const result = await signIn(
+      db,
+      email,
+      password,
+      clientAddress(c) ?? 'unknown',
+      now(),
+      requireMfa,
+      c.get('requestId') ?? null,
+    );
     if (!result.ok && result.reason === 'throttled') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return loginForm(
@@ -141,6 +159,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           entityType: 'request',
           outcome: 'denied',
           ip: clientAddress(c),
+          requestId: c.get('requestId'),
         });
         return c.text('Forbidden: the form is out of date. Go back, reload and try again.', 403);
       }
@@ -166,7 +185,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/logout', async (c) => {
-    await signOut(db, c.get('staff'), clientAddress(c), now());
+    await signOut(db, c.get('staff'), clientAddress(c), now(), c.get('requestId') ?? null);
     clearCookie(c, cookie, secureCookies);
     return c.redirect('/staff/login', 303);
   });
@@ -238,6 +257,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       code,
       clientAddress(c) ?? 'unknown',
       now(),
+      c.get('requestId') ?? null,
     );
     if (result === 'ok') return c.redirect('/staff', 303);
     const message =
@@ -277,7 +297,15 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.post('/staff/mfa', async (c) => {
     const form = await c.req.parseBody();
     const code = typeof form.code === 'string' ? form.code.slice(0, 40) : '';
-    const codes = await confirmEnrolment(db, scheduling.box, c.get('staff'), code, clientAddress(c), now());
+    const codes = await confirmEnrolment(
+      db,
+      scheduling.box,
+      c.get('staff'),
+      code,
+      clientAddress(c),
+      now(),
+      c.get('requestId') ?? null,
+    );
     if (!codes) return enrolPage(c, t('staff.mfa.invalid'));
     return page(
       c,

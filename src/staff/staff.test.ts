@@ -128,6 +128,23 @@ describe('staff sign-in', () => {
     expect(events.map((e) => e.outcome)).toEqual(['denied', 'success']);
   });
 
+  it('writes every sign-in event with its request id, to match the request log', async () => {
+    await signIn('desk@example.com');
+    const [row] = await t.db.query<{ request_id: string | null }>(
+      "SELECT request_id FROM audit_events WHERE action = 'sign-in' ORDER BY id DESC LIMIT 1",
+    );
+    expect(row!.request_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a sign-in posted from another site by its Referer when there is no Origin', async () => {
+    const res = await t.request('/staff/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: 'https://evil.example/form' },
+      body: 'email=desk%40example.com&password=x',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('answers a control character in the email as a wrong sign-in, not a server error', async () => {
     const res = await t.request('/staff/login', {
       method: 'POST',
