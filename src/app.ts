@@ -3,8 +3,7 @@
  * given, so tests build the same app around a throwaway database and call `app.request()`.
  */
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { LANGUAGE_COOKIE, localePath, prefersSpanish } from './platform/i18n/i18n.js';
+import { spanishOnArrival } from './platform/http/language-redirect.js';
 import {
   homeZone,
   createDirectoryService,
@@ -182,32 +181,8 @@ export function createApp({
   );
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
-  // A browser that asks for Spanish lands on the Spanish page on its first visit; after that the
-  // language cookie (set by every patient page) is the patient's choice, and nothing redirects.
-  app.use(async (c, next) => {
-    const path = c.req.path;
-    const isPatientPage =
-      c.req.method === 'GET' &&
-      !path.startsWith('/es/') &&
-      path !== '/es' &&
-      !/^\/(api|fhir|staff|assets|healthz|readyz|metrics)(\/|$)/.test(path) &&
-      !/\.[a-z0-9]+$/i.test(path) &&
-      (c.req.header('accept') ?? '').includes('text/html');
-    if (!isPatientPage) return next();
-    c.header('Vary', 'Accept-Language, Cookie', { append: true });
-    // Only an arrival from elsewhere: a link followed inside the site (a browser that keeps no
-    // cookies, choosing English) is never sent back.
-    const arrival = c.req.header('sec-fetch-site') !== 'same-origin';
-    if (
-      arrival &&
-      getCookie(c, LANGUAGE_COOKIE) === undefined &&
-      prefersSpanish(c.req.header('accept-language'))
-    ) {
-      const url = new URL(c.req.url);
-      return c.redirect(`${localePath('es', url.pathname)}${url.search}`, 302);
-    }
-    return next();
-  });
+  // A browser that asks for Spanish lands on Spanish pages on its first visit.
+  app.use(spanishOnArrival);
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
   const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);

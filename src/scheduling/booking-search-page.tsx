@@ -155,6 +155,10 @@ export function bookingSearchRoute(
     };
     const shift = (days: number) => Temporal.PlainDate.from(results!.from).add({ days }).toString();
     const today = dateInZone(scheduling.now().getTime(), homeZone(ctx));
+    // A time's link: the details step with that time chosen.
+    const detailsHref = (s: Slot) =>
+      ctx.href('/book/details') +
+      queryString({ visitType: s.visitType, location: s.location, provider: s.provider, start: s.start });
     const title = titleWithErrors(ctx, ctx.t('book.title'), errors);
     return renderPage(
       c,
@@ -176,20 +180,7 @@ export function bookingSearchRoute(
           <section aria-labelledby="today-heading" id="today">
             <h2 id="today-heading">{ctx.t('book.today.heading')}</h2>
             {todaySlots.length === 0 ? <p class="inset-warning">{ctx.t('book.today.none')}</p> : null}
-            <DayTimes
-              ctx={ctx}
-              d={d}
-              slots={todaySlots}
-              choose={(s) =>
-                ctx.href('/book/details') +
-                queryString({
-                  visitType: s.visitType,
-                  location: s.location,
-                  provider: s.provider,
-                  start: s.start,
-                })
-              }
-            />
+            <DayTimes ctx={ctx} d={d} slots={todaySlots} choose={detailsHref} />
           </section>
         ) : null}
         <div class="narrow">
@@ -219,15 +210,7 @@ export function bookingSearchRoute(
                   headingLevel={4}
                   {...(nearest ? { nearest } : {})}
                   slots={results.days.find((x) => x.date === results!.day)!.slots}
-                  choose={(s) =>
-                    ctx.href('/book/details') +
-                    queryString({
-                      visitType: s.visitType,
-                      location: s.location,
-                      provider: s.provider,
-                      start: s.start,
-                    })
-                  }
+                  choose={detailsHref}
                 />
               </>
             ) : null}
