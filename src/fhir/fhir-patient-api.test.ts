@@ -13,6 +13,7 @@ import { validFhir } from '../../test/support/fhir-validate.js';
 import {
   bookParameters,
   fhirPatient,
+  freeEvansSlot,
   registerClient,
   tokenFor,
   type TestClient,
@@ -53,17 +54,11 @@ const fhirHeaders = (token: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Evans's first free pain follow-up slot on a day (public Slot search). */
+/** Evans's first free pain follow-up slot on a day, which reads back the same by id. */
 async function freeSlot(day: string, index = 0) {
-  const evans = (await (await t.request('/fhir/Practitioner?name=evans')).json()).entry[0].resource;
-  const schedules = (await (await t.request(`/fhir/Schedule?actor=Practitioner/${evans.id}`)).json()).entry;
-  const followUp = schedules.find((e: any) => e.resource.serviceType[0].coding[0].code === 'pain-follow-up');
-  const slots = await (
-    await t.request(`/fhir/Slot?schedule=Schedule/${followUp.resource.id}&start=${day}`)
-  ).json();
-  const slot = slots.entry[index].resource;
-  expect(await (await t.request(`/fhir/Slot/${slot.id}`)).json()).toEqual(slot);
-  return { slot, practitioner: evans.id as string };
+  const found = await freeEvansSlot(t, day, index);
+  expect(await (await t.request(`/fhir/Slot/${found.slot.id}`)).json()).toEqual(found.slot);
+  return found;
 }
 
 const patient = (given: string, extra: Record<string, unknown> = {}) =>

@@ -16,7 +16,7 @@ import {
   findAppointment,
   findPatient,
   listAppointments,
-  patientSchema,
+  reachablePatientSchema,
   staffCancelAppointment,
   visitsOfPatient,
   type Scheduling,
@@ -121,7 +121,7 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
     }
     const d = await directory.get();
     const input = readBookParameters(d, body);
-    const patient = patientSchema.safeParse(input.patient);
+    const patient = reachablePatientSchema.safeParse(input.patient);
     if (!patient.success)
       throw new ValidationFailed(
         patient.error.issues.map((i) => ({ field: `patient.${i.path.join('.')}`, detail: i.message })),

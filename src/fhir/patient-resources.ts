@@ -78,9 +78,10 @@ export function patientResource(p: PatientRecord): Resource {
     active: true,
     name: [{ family: p.familyName, given: [p.givenName] }],
     birthDate: p.birthDate,
+    // Only what the patient gave: one of the two, or both.
     telecom: [
-      { system: 'email', value: p.email },
-      { system: 'phone', value: p.phone },
+      ...(p.email !== null ? [{ system: 'email', value: p.email }] : []),
+      ...(p.phone !== null ? [{ system: 'phone', value: p.phone }] : []),
     ],
     communication: [
       { language: { coding: [{ system: 'urn:ietf:bcp:47', code: p.language }] }, preferred: true },
@@ -93,6 +94,7 @@ export function patientResource(p: PatientRecord): Resource {
 export interface BookInput {
   schedule: PublishedSchedule;
   startMs: number;
+  /** A missing email or phone is '' here; the booking schema makes it "not given". */
   patient: { givenName: string; familyName: string; birthDate: string; email: string; phone: string };
   language: 'en' | 'es';
 }

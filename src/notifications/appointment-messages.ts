@@ -21,8 +21,9 @@ export interface AppointmentMessageInput {
     endMs: number;
     language: Locale;
     givenName: string;
-    email: string;
-    /** Set when the patient asked for SMS reminders too. */
+    /** Where the messages go; without one, everything goes by text message to `phone`. */
+    email: string | null;
+    /** Set when text messages are wanted: reminders the patient asked for, or there is no email. */
     phone: string | null;
   };
   location: Location;
@@ -87,7 +88,7 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
     return {
       dedupeKey: `appointment:${a.id}:${kind}:${a.sequence}`,
       kind: `appointment-${kind}`,
-      recipient: a.email,
+      recipient: a.email!,
       language: a.language,
       subject: t(`mail.appointment.${key}.subject`, params),
       text,
@@ -98,30 +99,38 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
     };
   };
 
-  if (input.event === 'cancelled')
-    return [message('cancelled', 'cancelled', { ics: ics('CANCEL'), icsMethod: 'CANCEL' })];
+  const sms = (kind: string, key: AppointmentEvent | 'reminder', notBefore?: Date): OutgoingMessage => ({
+    dedupeKey: `appointment:${a.id}:${kind}-sms:${a.sequence}`,
+    kind: `appointment-${kind}-sms`,
+    channel: 'sms',
+    recipient: normalizePhone(a.phone!),
+    language: a.language,
+    subject: '',
+    text: t(`sms.${key}`, { ...params, network: input.networkName }),
+    html: '',
+    ...(notBefore ? { notBefore } : {}),
+    appointmentId: a.id,
+    appointmentSequence: a.sequence,
+  });
 
-  const messages = [message(input.event, input.event, { ics: ics('REQUEST'), icsMethod: 'REQUEST' })];
+  // No email address: the confirmation, move or cancellation goes by text message instead.
+  const announce = (key: AppointmentEvent, extra: Partial<OutgoingMessage>) =>
+    a.email !== null ? message(key, key, extra) : a.phone !== null ? sms(key, key) : undefined;
+
+  if (input.event === 'cancelled') {
+    const cancelled = announce('cancelled', { ics: ics('CANCEL'), icsMethod: 'CANCEL' });
+    return cancelled ? [cancelled] : [];
+  }
+
+  const announced = announce(input.event, { ics: ics('REQUEST'), icsMethod: 'REQUEST' });
+  const messages = announced ? [announced] : [];
   for (const hours of input.reminderHours) {
     const at = a.startMs - hours * 3_600_000;
     // A reminder whose time has already passed at booking is not sent.
     if (at <= input.now.getTime()) continue;
-    messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
-    if (a.phone) {
-      messages.push({
-        dedupeKey: `appointment:${a.id}:reminder-${hours}h-sms:${a.sequence}`,
-        kind: `appointment-reminder-${hours}h-sms`,
-        channel: 'sms',
-        recipient: normalizePhone(a.phone),
-        language: a.language,
-        subject: '',
-        text: t('sms.reminder', { network: input.networkName, when, clinic: l.name, link: input.manageUrl }),
-        html: '',
-        notBefore: new Date(at),
-        appointmentId: a.id,
-        appointmentSequence: a.sequence,
-      });
-    }
+    if (a.email !== null)
+      messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
+    if (a.phone !== null) messages.push(sms(`reminder-${hours}h`, 'reminder', new Date(at)));
   }
   return messages;
 }

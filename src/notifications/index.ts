@@ -14,5 +14,5 @@ export {
   type VisitMessageRef,
 } from './outbox.js';
 export { smsApi } from './sms-api.js';
-export { smsGatewayTransport } from './sms.js';
+export { normalizePhone, smsGatewayTransport } from './sms.js';
 export { smtpTransport } from './smtp.js';

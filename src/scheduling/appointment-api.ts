@@ -35,13 +35,7 @@ function isRealPastDate(v: string): boolean {
   }
 }
 
-export const patientSchema = z.strictObject({
-  givenName: plainText(100).pipe(z.string().min(1, 'is required')),
-  familyName: plainText(100).pipe(z.string().min(1, 'is required')),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-    .refine(isRealPastDate, 'must be a real date in the past'),
+const contactFields = {
   email: plainText(254).pipe(z.string().email('must be an email address like name@example.com')),
   phone: plainText(25).pipe(
     z
@@ -51,14 +45,59 @@ export const patientSchema = z.strictObject({
         'must be a phone number, digits with optional spaces, dashes or brackets',
       ),
   ),
-});
+};
+
+const personFields = {
+  givenName: plainText(100).pipe(z.string().min(1, 'is required')),
+  familyName: plainText(100).pipe(z.string().min(1, 'is required')),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+    .refine(isRealPastDate, 'must be a real date in the past'),
+};
+
+/**
+ * The patient a person gives on the online forms: the private link goes by email, so both the
+ * email address and the phone number are asked for.
+ */
+export const patientSchema = z.strictObject({ ...personFields, ...contactFields });
+
+/** An absent, null or blank contact is "not given" (null); anything else must be valid. */
+const optionalContact = (schema: z.ZodType<string>) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+    schema.nullable(),
+  );
+
+/** The detail of the one cross-field rule, so forms can word it their own way. */
+export const NO_CONTACT =
+  'is needed when there is no phone number: give an email address, a phone number or both';
+const reachable = (p: { email: string | null; phone: string | null }) => p.email !== null || p.phone !== null;
+
+/**
+ * The patient as the JSON and FHIR APIs and the front desk's phone booking take them: an email
+ * address or a phone number, or both (someone who books by phone may have no email). Messages go
+ * by email where there is one, otherwise by text message (see notifications/appointment-messages).
+ */
+export const reachablePatientSchema = z
+  .strictObject({
+    ...personFields,
+    email: optionalContact(contactFields.email),
+    phone: optionalContact(contactFields.phone),
+  })
+  .refine(reachable, { message: NO_CONTACT, path: ['email'] });
+
+/** A correction of a patient's contact details: the same rule, at least one of the two. */
+export const contactSchema = z
+  .strictObject({ email: optionalContact(contactFields.email), phone: optionalContact(contactFields.phone) })
+  .refine(reachable, { message: NO_CONTACT, path: ['email'] });
 
 const bookingSchema = z.strictObject({
   visitType: z.string().min(1, 'is required'),
   location: z.string().min(1, 'is required'),
   provider: z.string().min(1, 'is required'),
   start: z.string().min(1, 'is required'),
-  patient: patientSchema,
+  patient: reachablePatientSchema,
   assessmentId: z.string().uuid('must be the id of a self-check result').optional(),
   assessmentToken: z.string().optional(),
   language: z.enum(['en', 'es']).default('en'),

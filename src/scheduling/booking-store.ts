@@ -13,8 +13,8 @@ export async function findKnownPatient(db: Queryable, p: Patient): Promise<strin
     id: string;
     given_name: string;
     family_name: string;
-    email: string;
-    phone: string;
+    email: string | null;
+    phone: string | null;
   }>(
     'SELECT id, given_name, family_name, email, phone FROM patients WHERE birth_date = $1 ORDER BY created_at LIMIT 500',
     [p.birthDate],
@@ -194,8 +194,9 @@ export async function insertBooking(
        SELECT $1, $2, $3, $4, $5, $6, $14 FROM ok WHERE $30::uuid IS NULL
        RETURNING id
      ), known_patient AS (
-       -- Someone already known: their record, with the contact details they gave this time.
-       UPDATE patients SET email = $4, phone = $5, language = $6
+       -- Someone already known: their record, with the contact details they gave this time
+       -- (a contact not given this time, e.g. no email on a phone booking, is kept).
+       UPDATE patients SET email = COALESCE($4, email), phone = COALESCE($5, phone), language = $6
        WHERE id = $30::uuid AND EXISTS (SELECT 1 FROM ok)
        RETURNING id
      ), p AS (

@@ -90,7 +90,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
         <p class="print-only">
           {ctx.t('visit.printHeader', { network: ctx.network.name, clinic: v.location.name })}
         </p>
-        {q.booked && a.status === 'booked' ? (
+        {q.booked && a.status === 'booked' && a.patient.email !== null ? (
           <p>{ctx.t('visit.emailedTo', { email: maskEmail(a.patient.email) })}</p>
         ) : null}
         <VisitSummary

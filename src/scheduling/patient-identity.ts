@@ -11,8 +11,9 @@ export interface PersonDetails {
   givenName: string;
   familyName: string;
   birthDate: string;
-  email: string;
-  phone: string;
+  /** At least one of email and phone is set (the patients table checks it). */
+  email: string | null;
+  phone: string | null;
 }
 
 export function normalizeName(name: string): string {
@@ -21,13 +22,15 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+const digits = (phone: string | null) => (phone ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+const lower = (email: string | null) => email?.trim().toLowerCase() ?? '';
 
 export function samePerson(a: PersonDetails, b: PersonDetails): boolean {
   if (a.birthDate !== b.birthDate) return false;
   if (normalizeName(a.givenName) !== normalizeName(b.givenName)) return false;
   if (normalizeName(a.familyName) !== normalizeName(b.familyName)) return false;
-  const sameEmail = a.email.trim().toLowerCase() === b.email.trim().toLowerCase();
+  // A missing contact matches nothing: two people without email are not the same by that.
+  const sameEmail = lower(a.email) !== '' && lower(a.email) === lower(b.email);
   const samePhone = digits(a.phone).length >= 7 && digits(a.phone) === digits(b.phone);
   return sameEmail || samePhone;
 }

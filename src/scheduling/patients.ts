@@ -9,7 +9,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { fieldErrorsFromZod, NotFound, ValidationFailed } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
-import { patientSchema } from './appointment-api.js';
+import { contactSchema } from './appointment-api.js';
 import type { Actor, Scheduling } from './scheduling.js';
 import { listVisitsOfPatient, type StoredAppointment } from './scheduling-store.js';
 
@@ -18,8 +18,8 @@ export interface PatientRecord {
   givenName: string;
   familyName: string;
   birthDate: string;
-  email: string;
-  phone: string;
+  email: string | null;
+  phone: string | null;
   language: Locale;
 }
 
@@ -30,8 +30,8 @@ export async function findPatient(db: Queryable, id: string): Promise<PatientRec
     given_name: string;
     family_name: string;
     birth_date: string;
-    email: string;
-    phone: string;
+    email: string | null;
+    phone: string | null;
     language: Locale;
   }>('SELECT id, given_name, family_name, birth_date, email, phone, language FROM patients WHERE id = $1', [
     id,
@@ -54,11 +54,11 @@ export function visitsOfPatient(db: Queryable, patientId: string): Promise<Store
   return listVisitsOfPatient(db, patientId);
 }
 
-const contactSchema = patientSchema.pick({ email: true, phone: true });
 export type ContactDetails = z.infer<typeof contactSchema>;
 
 /**
- * Corrects a patient's email and phone (staff, after checking with the patient). Messages
+ * Corrects a patient's email and phone (staff, after checking with the patient); either may be
+ * left blank, not both. Messages
  * already queued keep the address they were written for; new ones use the corrected one.
  */
 export async function correctPatientContact(

@@ -97,8 +97,8 @@ interface AppointmentRow {
   given_name: string;
   family_name: string;
   birth_date: string;
-  email: string;
-  phone: string;
+  email: string | null;
+  phone: string | null;
 }
 
 const toAppointment = (r: AppointmentRow): StoredAppointment => ({

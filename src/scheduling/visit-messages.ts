@@ -43,7 +43,8 @@ export function visitMessages(
       language: a.language,
       givenName: a.patient.givenName,
       email: a.patient.email,
-      phone: a.smsReminders ? a.patient.phone : null,
+      // Text messages when asked for, and always for someone with no email address.
+      phone: a.smsReminders || a.patient.email === null ? a.patient.phone : null,
     },
     location: d.locations.find((l) => l.id === a.locationId)!,
     networkName: d.network.name,

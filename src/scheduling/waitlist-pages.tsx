@@ -241,7 +241,8 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
         {joined ? (
           <p>
             {ctx.t('waitlist.joined.body', {
-              email: entry.patient.email,
+              // Joining online asks for an email address; a record corrected since may have only a phone.
+              email: entry.patient.email ?? entry.patient.phone ?? '',
               from: longDate(ctx.locale, entry.earliest),
               to: longDate(ctx.locale, entry.latest),
             })}

@@ -43,8 +43,8 @@ interface Row {
   given_name: string;
   family_name: string;
   birth_date: string;
-  email: string;
-  phone: string;
+  email: string | null;
+  phone: string | null;
 }
 
 const SELECT = `SELECT w.*, p.given_name, p.family_name, p.birth_date, p.email, p.phone
@@ -97,7 +97,7 @@ export async function insertWaitlistEntry(
        INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
        SELECT $1, $2, $3, $4, $5, $6, $12 WHERE $14::uuid IS NULL RETURNING id
      ), known_patient AS (
-       UPDATE patients SET email = $4, phone = $5, language = $6 WHERE id = $14::uuid RETURNING id
+       UPDATE patients SET email = COALESCE($4, email), phone = COALESCE($5, phone), language = $6 WHERE id = $14::uuid RETURNING id
      ), p AS (
        SELECT id FROM new_patient UNION ALL SELECT id FROM known_patient
      )

@@ -12,7 +12,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
-import { enqueueMessage } from '../notifications/index.js';
+import { enqueueMessage, normalizePhone } from '../notifications/index.js';
 import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
@@ -208,22 +208,38 @@ export async function offerToEntry(
   const when = (ms: number) =>
     `${dayInZone(entry.language, ms, location.timeZone)}, ${timeInZone(entry.language, ms, location.timeZone)}`;
   const link = waitlistUrl(s.publicUrl, entry.language, `/waitlist/offer/${offerToken}`);
-  const text = t('mail.waitlist.body', {
+  const params = {
     name: entry.patient.givenName,
     when: when(startMs),
     clinic: location.name,
     expires: when(expiresAt.getTime()),
     link,
-  });
-  await enqueueMessage(tx, {
-    dedupeKey: `waitlist-offer:${entry.id}:${startMs}`,
-    kind: 'waitlist-offer',
-    recipient: entry.patient.email,
-    language: entry.language,
-    subject: t('mail.waitlist.subject', { network: d.network.name }),
-    text,
-    html: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n\n/g, '</p><p>')}</p>`,
-  });
+  };
+  const text = t('mail.waitlist.body', params);
+  // Joining online gives an email address; a record corrected since may have only a phone.
+  await enqueueMessage(
+    tx,
+    entry.patient.email !== null
+      ? {
+          dedupeKey: `waitlist-offer:${entry.id}:${startMs}`,
+          kind: 'waitlist-offer',
+          recipient: entry.patient.email,
+          language: entry.language,
+          subject: t('mail.waitlist.subject', { network: d.network.name }),
+          text,
+          html: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n\n/g, '</p><p>')}</p>`,
+        }
+      : {
+          dedupeKey: `waitlist-offer-sms:${entry.id}:${startMs}`,
+          kind: 'waitlist-offer-sms',
+          channel: 'sms',
+          recipient: normalizePhone(entry.patient.phone!),
+          language: entry.language,
+          subject: '',
+          text: t('sms.waitlistOffer', { ...params, network: d.network.name }),
+          html: '',
+        },
+  );
   return offerToken;
 }
 

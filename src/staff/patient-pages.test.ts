@@ -146,4 +146,63 @@ describe('a patient, for staff', () => {
     );
     expect(notice!.recipient).toBe('rosario.nuevo@example.com');
   });
+
+  it('keeps one of email and phone: both blank is refused, an email may be removed', async () => {
+    const blank = await desk.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: desk.csrf,
+      email: '',
+      phone: ' ',
+    });
+    expect(blank.status).toBe(422);
+    expect(await blank.text()).toContain('Enter an email address or a phone number');
+    const noEmail = await desk.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: desk.csrf,
+      email: '',
+      phone: '602 555 0199',
+    });
+    expect(noEmail.status).toBe(303);
+    const page = await (await desk.client.get(`/staff/patients/${patientId}`)).text();
+    expect(page).toMatch(/<dt>Email<\/dt>\s*<dd>Not given<\/dd>/);
+    // Without an email address, the next notice goes by text message (none here: no SMS gateway).
+    const moved = await t.request(`/api/v1/appointments/${visits[1]!.id}/reschedule`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${visits[1]!.manageToken}` },
+      body: JSON.stringify({ start: '2026-12-02T10:00:00-07:00' }),
+    });
+    expect(moved.status).toBe(200);
+    const notices = await t.db.query<{ channel: string; recipient: string }>(
+      "SELECT channel, recipient FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE 'appointment-rescheduled%'",
+      [visits[1]!.id],
+    );
+    expect(notices).toEqual([{ channel: 'sms', recipient: '+16025550199' }]);
+  });
+});
+
+describe('booking by phone for someone with no email', () => {
+  it('books with only a phone number, says where messages go, and refuses a form with neither', async () => {
+    const form = await (
+      await desk.client.get('/staff/book?location=scottsdale&visitType=back-pain-visit&date=2026-12-03')
+    ).text();
+    expect(form).toContain('Leave it blank if the patient has no email');
+    const fields = {
+      _csrf: desk.csrf,
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      slot: 'ben-evans|2026-12-03T09:00:00-07:00',
+      givenName: 'Sinco',
+      familyName: 'Rreo',
+      birthDate: '1944-04-04',
+      email: '',
+      phone: '',
+    };
+    const neither = await desk.client.post('/staff/book', fields);
+    expect(neither.status).toBe(422);
+    expect(await neither.text()).toContain('Enter an email address or a phone number');
+    const booked = await desk.client.post('/staff/book', { ...fields, phone: '(623) 555-0144' });
+    expect(booked.status).toBe(303);
+    const [row] = await t.db.query<{ email: string | null; phone: string }>(
+      "SELECT email, phone FROM patients WHERE family_name = 'Rreo'",
+    );
+    expect(row).toEqual({ email: null, phone: '(623) 555-0144' });
+  });
 });

@@ -11,6 +11,7 @@ import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import {
   correctPatientContact,
+  NO_CONTACT,
   findPatient,
   visitsOfPatient,
   type PatientRecord,
@@ -50,7 +51,11 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     c: StaffContext,
     patient: PatientRecord,
     visits: StoredAppointment[],
-    form: { errors?: string[]; values?: { email: string; phone: string }; saved?: boolean } = {},
+    form: {
+      errors?: string[];
+      values?: { email: string | null; phone: string | null };
+      saved?: boolean;
+    } = {},
   ) => {
     const session = c.get('staff');
     const audit = (entityType: string, entityId: string) =>
@@ -79,8 +84,8 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>{title}</h1>
         <dl class="summary-list">
           {row(t('staff.col.birthDate'), patient.birthDate)}
-          {row(t('staff.visit.email'), patient.email)}
-          {row(t('staff.visit.phone'), patient.phone)}
+          {row(t('staff.visit.email'), patient.email ?? t('staff.patient.notGiven'))}
+          {row(t('staff.visit.phone'), patient.phone ?? t('staff.patient.notGiven'))}
           {row(t('staff.patient.language'), t(`staff.patient.language.${patient.language}`))}
         </dl>
         <h2>{t('staff.patient.visits')}</h2>
@@ -128,7 +133,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 type="email"
                 autocomplete="off"
                 spellcheck={false}
-                value={values.email}
+                value={values.email ?? ''}
               />
             </div>
             <div class="form-group">
@@ -141,7 +146,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 name="phone"
                 type="tel"
                 autocomplete="off"
-                value={values.phone}
+                value={values.phone ?? ''}
               />
             </div>
             <button class="button" type="submit">
@@ -173,7 +178,13 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     } catch (error) {
       if (!(error instanceof ValidationFailed)) throw error;
       const errors = error.errors.map((e) =>
-        t(e.field === 'email' ? 'staff.patient.err.email' : 'staff.patient.err.phone'),
+        t(
+          e.detail === NO_CONTACT
+            ? 'staff.book.noContact'
+            : e.field === 'email'
+              ? 'staff.patient.err.email'
+              : 'staff.patient.err.phone',
+        ),
       );
       return render(c, patient, visits, { errors, values });
     }

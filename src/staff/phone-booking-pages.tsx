@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
-import { patientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
+import { reachablePatientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
 import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
@@ -154,7 +154,15 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     hint={t('staff.book.birthDateHint')}
                     width="width-10"
                   />
-                  <TextField id="email" label={t('book.field.email')} value={values.email} type="email" />
+                  <TextField
+                    id="email"
+                    label={t('book.field.email')}
+                    value={values.email}
+                    type="email"
+                    hint={t(
+                      scheduling.smsAvailable ? 'staff.book.emailHint.sms' : 'staff.book.emailHint.noSms',
+                    )}
+                  />
                   <TextField
                     id="phone"
                     label={t('book.field.phone')}
@@ -218,7 +226,8 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const d = await scheduling.directory.get();
     const location = d.locations.find((l) => l.slug === values.location && user.locationIds.includes(l.id));
     const choice = parseSlotChoice(values.slot);
-    const patient = patientSchema.safeParse(
+    // Email or phone, or both: someone booking by phone may have no email address.
+    const patient = reachablePatientSchema.safeParse(
       Object.fromEntries(PATIENT_FIELDS.map((k) => [k, values[k] ?? ''])),
     );
     const errors = [
@@ -227,9 +236,12 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       // The same plain messages as the online form, one per field.
       ...(patient.success
         ? []
-        : PATIENT_FIELDS.filter((f) => patient.error.issues.some((i) => i.path[0] === f)).map((f) =>
-            t(`book.error.${f}`),
-          )),
+        : PATIENT_FIELDS.flatMap((f) => {
+            const issue = patient.error.issues.find((i) => i.path[0] === f);
+            if (!issue) return [];
+            // The one rule across fields: neither an email address nor a phone number.
+            return [issue.code === 'custom' ? t('staff.book.noContact') : t(`book.error.${f}`)];
+          })),
     ];
     if (errors.length || !location || !choice || !patient.success) return bookPage(c, values, errors, 422);
     try {

@@ -87,8 +87,8 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(t('staff.visit.what'), visitType.name.en)}
           {row(t('staff.col.status'), t(`manage.status.${a.status}`))}
           {row(t('staff.col.birthDate'), a.patient.birthDate)}
-          {row(t('staff.visit.email'), a.patient.email)}
-          {row(t('staff.visit.phone'), a.patient.phone)}
+          {row(t('staff.visit.email'), a.patient.email ?? t('staff.patient.notGiven'))}
+          {row(t('staff.visit.phone'), a.patient.phone ?? t('staff.patient.notGiven'))}
           {row(
             t('staff.col.intake'),
             a.assessmentId ? (

@@ -98,7 +98,11 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>{longDate('en', e.patient.birthDate)}</td>
                     <td>
                       {/* The desk calls people when a time frees up. */}
-                      <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
+                      {e.patient.phone !== null ? (
+                        <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
+                      ) : (
+                        e.patient.email
+                      )}
                     </td>
                     <td>
                       {v.name.en}

@@ -100,3 +100,17 @@ export const bookParameters = (slotId: string, patient: unknown, practitioner?: 
     { name: 'patient', resource: patient },
   ],
 });
+
+/** Dr. Evans's nth free pain follow-up Slot on a day, found through the public Slot search. */
+export async function freeEvansSlot(t: TestApp, day: string, index = 0) {
+  const evans = (await (await t.request('/fhir/Practitioner?name=evans')).json()).entry[0].resource;
+  const schedules = (await (await t.request(`/fhir/Schedule?actor=Practitioner/${evans.id}`)).json()).entry;
+  const followUp = schedules.find(
+    (e: { resource: { serviceType: { coding: { code: string }[] }[] } }) =>
+      e.resource.serviceType[0]!.coding[0]!.code === 'pain-follow-up',
+  );
+  const slots = await (
+    await t.request(`/fhir/Slot?schedule=Schedule/${followUp.resource.id}&start=${day}`)
+  ).json();
+  return { slot: slots.entry[index].resource, practitioner: evans.id as string };
+}

@@ -361,6 +361,14 @@ export const en = {
   'mail.calendarTitle': 'Visit at {clinic}',
   'sms.reminder':
     '{network}: reminder of your visit {when} at {clinic}. Change or cancel: {link} Reply STOP to stop texts.',
+  // Sent instead of the emails when a patient gave no email address (booked by phone or by API).
+  'sms.confirmation':
+    '{network}: your visit is booked for {when} ({zone}) at {clinic}, {address}. Change or cancel: {link}',
+  'sms.rescheduled':
+    '{network}: your visit has moved to {when} ({zone}) at {clinic}, {address}. Change or cancel: {link}',
+  'sms.cancelled': '{network}: your visit on {when} at {clinic} is cancelled. To book again: {bookLink}',
+  'sms.waitlistOffer':
+    '{network}: a visit time is free, {when} at {clinic}. We keep it for you until {expires}: {link}',
   'error.request.title': 'We could not do that',
   'error.tooMany.body':
     'There were too many booking attempts from your connection in the last minute. Wait a minute, then try again, or call one of our clinics.',

@@ -355,6 +355,13 @@ export const es: Messages = {
   'mail.calendarTitle': 'Cita en {clinic}',
   'sms.reminder':
     '{network}: recordatorio de su cita del {when} en {clinic}. Cambiar o cancelar: {link} Responda STOP para no recibir más mensajes.',
+  'sms.confirmation':
+    '{network}: su cita está reservada para el {when} ({zone}) en {clinic}, {address}. Cambiar o cancelar: {link}',
+  'sms.rescheduled':
+    '{network}: su cita cambió al {when} ({zone}) en {clinic}, {address}. Cambiar o cancelar: {link}',
+  'sms.cancelled': '{network}: su cita del {when} en {clinic} fue cancelada. Para pedir otra: {bookLink}',
+  'sms.waitlistOffer':
+    '{network}: hay un horario libre, el {when} en {clinic}. Se lo guardamos hasta el {expires}: {link}',
   'error.request.title': 'No pudimos hacer eso',
   'error.tooMany.body':
     'Hubo demasiados intentos de pedir una cita desde su conexión en el último minuto. Espere un minuto e inténtelo de nuevo, o llame a una de nuestras clínicas.',

@@ -137,6 +137,12 @@ export const staffEn = {
   'staff.book.language.en': 'English',
   'staff.book.language.es': 'Spanish',
   'staff.book.sms': 'Text message reminders too (the patient agreed)',
+  'staff.book.emailHint.sms':
+    'Leave it blank if the patient has no email: the confirmation and reminders then go by text message to the phone number.',
+  'staff.book.emailHint.noSms':
+    'Leave it blank if the patient has no email. Text messages are not set up here, so tell the patient the time and clinic yourself.',
+  'staff.book.noContact':
+    'Enter an email address or a phone number: the patient needs one of them to hear about the visit.',
   'staff.book.submit': 'Book the visit',
   'staff.book.noClinic': 'Choose one of your clinics.',
   'staff.waitlist.title': 'Waiting list: {clinic}',
@@ -157,8 +163,9 @@ export const staffEn = {
   'staff.patient.language.es': 'Spanish',
   'staff.patient.contact': 'Correct the contact details',
   'staff.patient.contactLead':
-    'Check the new email and phone with the patient. Messages from now on use them; the change is recorded in the audit trail.',
+    'Check the new email and phone with the patient; one of them may be left blank. Messages from now on use them (by text message when there is no email); the change is recorded in the audit trail.',
   'staff.patient.save': 'Save contact details',
+  'staff.patient.notGiven': 'Not given',
   'staff.patient.saved': 'The contact details were saved.',
   'staff.patient.err.email': 'Enter an email address like name@example.com',
   'staff.patient.err.phone': 'Enter a phone number of 7 to 25 digits, like 480 555 0100',

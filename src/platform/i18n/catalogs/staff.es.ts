@@ -140,6 +140,12 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.book.language.en': 'inglés',
   'staff.book.language.es': 'español',
   'staff.book.sms': 'También recordatorios por mensaje de texto (el paciente aceptó)',
+  'staff.book.emailHint.sms':
+    'Déjelo en blanco si el paciente no tiene correo: la confirmación y los recordatorios llegarán por mensaje de texto al teléfono.',
+  'staff.book.emailHint.noSms':
+    'Déjelo en blanco si el paciente no tiene correo. Aquí no hay mensajes de texto configurados: dígale usted la hora y la clínica.',
+  'staff.book.noContact':
+    'Escriba un correo electrónico o un número de teléfono: el paciente necesita uno de los dos para enterarse de la cita.',
   'staff.book.submit': 'Reservar la cita',
   'staff.book.noClinic': 'Elija una de sus clínicas.',
   'staff.waitlist.title': 'Lista de espera: {clinic}',
@@ -160,8 +166,9 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.patient.language.es': 'Español',
   'staff.patient.contact': 'Corregir los datos de contacto',
   'staff.patient.contactLead':
-    'Confirme el correo y el teléfono nuevos con el paciente. Los mensajes usarán estos datos desde ahora; el cambio queda en el registro de auditoría.',
+    'Confirme el correo y el teléfono nuevos con el paciente; uno de los dos puede quedar en blanco. Los mensajes usarán estos datos desde ahora (por mensaje de texto si no hay correo); el cambio queda en el registro de auditoría.',
   'staff.patient.save': 'Guardar los datos de contacto',
+  'staff.patient.notGiven': 'No lo dio',
   'staff.patient.saved': 'Se guardaron los datos de contacto.',
   'staff.patient.err.email': 'Escriba un correo electrónico como nombre@ejemplo.com',
   'staff.patient.err.phone': 'Escriba un teléfono de 7 a 25 dígitos, como 480 555 0100',
