@@ -3,10 +3,11 @@
  * its confirmation was sent; the next process sends it, once, and a third sends nothing more.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPglite } from '../platform/db/pglite.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createEmptyDatabase, type TestDatabase } from '../../test/support/test-db.js';
 
@@ -24,6 +25,11 @@ beforeAll(async () => {
     database.DATABASE_URL = pgDatabase.url!;
   } else {
     database.PGLITE_DIR = join(mkdtempSync(join(tmpdir(), 'carepath-crash-')), 'pglite');
+    // Starts from the run's migrated demo database, as a restart would: a first start's initdb
+    // is not what this test is about (test/npm-start-signal.test.ts starts from nothing).
+    const demo = inject('testDatabases')?.demo;
+    if (demo)
+      await (await openPglite(database.PGLITE_DIR, { snapshot: new Blob([readFileSync(demo)]) })).close();
   }
   env = { ...process.env, ...database, SMTP_URL: smtp.url, LOG_LEVEL: 'warn', NODE_ENV: 'test' } as Record<
     string,

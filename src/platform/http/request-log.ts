@@ -15,7 +15,10 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('log', log);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the response itself: c.header() after the response is made re-creates it, and with the
+    // production server's Response class the copy lost the headers inner middleware had set
+    // (the JSON API went out without its security headers and Cache-Control: no-store).
+    c.res.headers.set('X-Request-Id', requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const path = c.req.path;
     // Health checks every few seconds would drown the log.
