@@ -42,8 +42,9 @@ export async function loadAvailability(
   // Instants come back as epoch milliseconds (float8): parsing thousands of timestamptz
   // strings into Date objects was the slowest part of a network-wide search.
   const [busy, timeOff, closures] = await Promise.all([
-    db.query<{ provider_id: string; s: number; e: number }>(
-      `SELECT provider_id, extract(epoch FROM lower(blocked)) * 1000 AS s, extract(epoch FROM upper(blocked)) * 1000 AS e
+    db.query<{ provider_id: string; s: number; e: number; h: number | null }>(
+      `SELECT provider_id, extract(epoch FROM lower(blocked)) * 1000 AS s, extract(epoch FROM upper(blocked)) * 1000 AS e,
+         CASE WHEN status = 'held' THEN extract(epoch FROM hold_expires_at) * 1000 END AS h
        FROM appointments
        WHERE provider_id = ANY($1::uuid[]) AND ${TAKES_TIME('$4')}
          AND blocked && tstzrange($2, $3)`,
@@ -68,6 +69,8 @@ export async function loadAvailability(
   });
   return {
     busy: busy.map(toInterval),
+    /** When the first waiting-list hold among `busy` lapses (and frees its time), if any. */
+    firstHoldEnds: Math.min(...busy.map((b) => (b.h === null ? Infinity : Number(b.h)))),
     timeOff: timeOff.map(toInterval),
     closures: closures.map((c) => ({ locationId: c.location_id, date: c.closed_on })),
   };

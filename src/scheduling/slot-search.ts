@@ -9,6 +9,7 @@ import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { loadAvailability, loadBlockingTime } from './scheduling-store.js';
 import { findOpenSlots, type Slot } from './slots.js';
 import type { Scheduling } from './scheduling.js';
+import { AvailabilityCache } from './availability-cache.js';
 
 export const MAX_RANGE_DAYS = 31;
 
@@ -100,14 +101,53 @@ export async function searchSlots(
 ): Promise<Slot[]> {
   const d = await s.directory.get();
   const r = resolveSearch(d, q);
-  return slotsFor(s, r, options);
+  return slotsFor(s, d, r, options);
+}
+
+const caches = new WeakMap<Scheduling, AvailabilityCache>();
+
+/** How often searches were answered from memory (for tests and operators). */
+export function slotCacheStats(s: Scheduling) {
+  const cache = caches.get(s);
+  return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 };
 }
 
 async function slotsFor(
   s: Scheduling,
+  d: Directory,
   r: ResolvedSearch,
   options: { ignoreBookings?: boolean } = {},
 ): Promise<Slot[]> {
+  const now = s.now().getTime();
+  if (options.ignoreBookings) return (await openTimes(s, r, now, { ignoreBookings: true })).slots;
+  let cache = caches.get(s);
+  if (!cache) caches.set(s, (cache = new AvailabilityCache()));
+  const providerIds = r.providers.map((p) => p.id);
+  const locationIds = r.locations.map((l) => l.id);
+  const all = await cache.get(
+    s.db,
+    d,
+    [r.visitType.slug, providerIds.join(','), locationIds.join(','), r.from, r.to].join('|'),
+    [...providerIds.map((id) => `provider:${id}`), ...locationIds.map((id) => `location:${id}`)],
+    now,
+    () => openTimes(s, r, now, { unbounded: true }),
+  );
+  // Cut to this moment's notice and horizon, exactly as findOpenSlots does for each time.
+  const earliest = now + r.visitType.minNoticeMinutes * 60_000;
+  const latest = now + r.visitType.horizonDays * 86_400_000;
+  return all.filter((x) => x.startMs >= earliest && x.startMs <= latest);
+}
+
+/**
+ * The open times of the search's dates. `unbounded`: every one, whatever the notice and horizon
+ * (what the cache keeps); otherwise only those bookable at `now`.
+ */
+async function openTimes(
+  s: Scheduling,
+  r: ResolvedSearch,
+  now: number,
+  options: { ignoreBookings?: boolean; unbounded?: boolean },
+): Promise<{ slots: Slot[]; validUntil: number }> {
   // Instants that surely cover the local dates in any US zone.
   const start = new Date(`${r.from}T00:00:00Z`).getTime() - 14 * 3600_000;
   const end = new Date(`${r.to}T00:00:00Z`).getTime() + 38 * 3600_000;
@@ -121,7 +161,7 @@ async function slotsFor(
       fromDate: r.from,
       toDate: r.to,
     },
-    s.now(),
+    new Date(now),
   );
   const providerSlug = new Map(r.providers.map((p) => [p.id, p.slug]));
   const locationSlug = new Map(r.locations.map((l) => [l.id, l.slug]));
@@ -129,8 +169,11 @@ async function slotsFor(
     ...i,
     provider: providerSlug.get(i.provider)!,
   });
-  return findOpenSlots({
-    visitType: r.visitType,
+  const slots = findOpenSlots({
+    // Unbounded: "now" at the window's start with no notice, and a horizon past its end.
+    visitType: options.unbounded
+      ? { ...r.visitType, minNoticeMinutes: 0, horizonDays: MAX_RANGE_DAYS + 3 }
+      : r.visitType,
     providers: r.providers,
     locations: r.locations.map(slotLocation),
     closures: av.closures.map((c) => ({ location: locationSlug.get(c.locationId)!, date: c.date })),
@@ -138,8 +181,9 @@ async function slotsFor(
     busy: options.ignoreBookings ? [] : av.busy.map(slug),
     from: r.from,
     to: r.to,
-    now: s.now().getTime(),
+    now: options.unbounded ? start : now,
   });
+  return { slots, validUntil: av.firstHoldEnds };
 }
 
 export async function requireBookableSlot(
