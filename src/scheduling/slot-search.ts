@@ -6,6 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Directory, Location, Provider, VisitType } from '../directory/index.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
+import type { Queryable } from '../platform/db/database.js';
 import { loadAvailability, loadBlockingTime } from './scheduling-store.js';
 import { findOpenSlots, type Slot } from './slots.js';
 import type { Scheduling } from './scheduling.js';
@@ -190,8 +191,12 @@ export async function requireBookableSlot(
   s: Scheduling,
   d: Directory,
   req: { visitType: string; location: string; provider: string; start: string },
-  /** Bookings check time off and closures inside their insert; a reschedule checks them here. */
-  options: { checkBlocking: boolean },
+  /**
+   * Bookings check time off and closures inside their insert; a reschedule checks them here.
+   * `db`: the caller's transaction, when it has one open (the embedded database runs one
+   * connection: a query outside it would wait for it forever).
+   */
+  options: { checkBlocking: boolean; db?: Queryable },
 ) {
   const location = d.locations.find((l) => l.slug === req.location);
   let startMs = Number.NaN;
@@ -238,7 +243,7 @@ export async function requireBookableSlot(
   // query. Other bookings are left to the exclusion constraint.
   const blocking = options.checkBlocking
     ? await loadBlockingTime(
-        s.db,
+        options.db ?? s.db,
         provider.id,
         location!.id,
         new Date(startMs - 86_400_000),

@@ -159,6 +159,39 @@ describe('the waiting list', () => {
     expect(status.status).toBe('waiting');
   });
 
+  it('does not offer a time freed inside the notice period, which its taker could not book', async () => {
+    const ivo = await join('Ivo', 'scottsdale', '2026-12-07', '2026-12-07');
+    const booked = await (
+      await post('/api/v1/appointments', {
+        visitType: 'pain-follow-up',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: '2026-12-07T10:00:00-07:00',
+        patient: person('Juno'),
+      })
+    ).json();
+    expect(booked.id).toBeTruthy();
+    const saved = clock;
+    clock = new Date('2026-12-07T09:30:00-07:00'); // half an hour before: inside the notice
+    try {
+      const cancel = await t.request(`/api/v1/appointments/${booked.id}/cancel`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${booked.manageToken}` },
+      });
+      expect(cancel.status).toBe(200);
+      const status = await (
+        await t.request(`/api/v1/waitlist/${ivo.id}`, { headers: { authorization: `Bearer ${ivo.token}` } })
+      ).json();
+      expect(status.status).toBe('waiting');
+      const [held] = await t.db.query(
+        "SELECT 1 FROM appointments WHERE status = 'held' AND starts_at = '2026-12-07T10:00:00-07:00'",
+      );
+      expect(held).toBeUndefined();
+    } finally {
+      clock = saved;
+    }
+  });
+
   it('joins and leaves from the pages', async () => {
     const client = new FormClient(t);
     const form = await (await client.get('/book/waitlist?visitType=pain-follow-up&location=phoenix')).text();

@@ -17,6 +17,7 @@ import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { type Actor, type Scheduling } from './scheduling.js';
 import { findKnownPatient, insertHold, releaseHold } from './booking-store.js';
+import { requireBookableSlot } from './slot-search.js';
 import type { Patient } from './scheduling-store.js';
 import {
   expiredOffers,
@@ -136,18 +137,29 @@ export async function offerFreedTime(
 ): Promise<string | undefined> {
   const location = d.locations.find((l) => l.id === freed.locationId)!;
   const startMs = freed.startsAt.getTime();
-  if (startMs <= s.now().getTime()) return undefined;
-  // A time freed because the provider is now off, or the clinic closed, is not free to offer.
-  // Time off that overlaps any part of the visit counts, not only time off around its start.
+  // Offered only if it could be booked now, by the same rule as every booking (working and
+  // opening hours, notice, horizon, time off over any part of the visit, closures): an offer
+  // that its taker cannot book is worse than none.
+  const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId);
+  const provider = d.providers.find((p) => p.id === freed.providerId);
+  if (!visitType || !provider) return undefined;
+  try {
+    await requireBookableSlot(
+      s,
+      d,
+      {
+        visitType: visitType.slug,
+        location: location.slug,
+        provider: provider.slug,
+        start: freed.startsAt.toISOString(),
+      },
+      { checkBlocking: true, db: tx },
+    );
+  } catch (error) {
+    if (error instanceof ValidationFailed) return undefined;
+    throw error;
+  }
   const localDate = dateInZone(startMs, location.timeZone);
-  const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId)!;
-  const endsAt = new Date(startMs + visitType.durationMinutes * 60_000);
-  const [blocked] = await tx.query(
-    `SELECT 1 FROM provider_time_off WHERE provider_id = $1 AND starts_at < $5 AND ends_at > $2
-     UNION ALL SELECT 1 FROM location_closures WHERE location_id = $3 AND closed_on = $4::date`,
-    [freed.providerId, freed.startsAt, freed.locationId, localDate, endsAt],
-  );
-  if (blocked) return undefined;
   const entry = await lockNextWaiting(tx, {
     visitTypeId: freed.visitTypeId,
     locationId: freed.locationId,
