@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * BOOKING_RATE_LIMIT through a real socket (the limit counts per client address, which
  * app.request() does not have): the third attempt in a minute from one address is 429 with
@@ -30,7 +31,7 @@ it('answers the third booking attempt in a minute from one address with 429 and 
   const attempt = () =>
     fetch(`${server.url}/api/v1/appointments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({ visitType: 'nope' }),
     });
   expect((await attempt()).status).toBe(422); // counted, and refused for its own reasons

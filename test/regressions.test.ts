@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** Regression tests for defects found in review (2026-11-25), one per finding. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -25,7 +26,7 @@ const PATIENT = {
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   t.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
     body: JSON.stringify(body),
   });
 const book = (start: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>

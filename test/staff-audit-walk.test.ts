@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Walks every staff route the app registers and counts the audit events each request writes.
  * A request that shows or changes health data writes exactly one event per record it touches
@@ -28,7 +29,7 @@ const PLANTED = {
 async function post(path: string, body: unknown) {
   return t.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
@@ -169,7 +170,7 @@ describe('visit messages through a real SMTP server', () => {
     clock = new Date('2026-03-02T16:00:00Z');
     const res = await t.request('/api/v1/appointments', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         visitType: 'pain-follow-up',
         location: 'denver',

@@ -181,8 +181,16 @@ describe('POST /api/v1/appointments', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('still books without an Idempotency-Key', async () => {
-    expect((await book('2026-12-04T10:00:00-07:00', {}, null)).status).toBe(201);
+  it('asks for an Idempotency-Key (428, a clear message) and books nothing without one', async () => {
+    const before = await t.db.query('SELECT id FROM appointments');
+    const res = await book('2026-12-04T10:00:00-07:00', {}, null);
+    expect(res.status).toBe(428);
+    const problem = await res.json();
+    expect(problem).toMatchObject({ status: 428, code: 'idempotency_key_required' });
+    expect(problem.detail).toMatch(/Idempotency-Key header/);
+    expect(await t.db.query('SELECT id FROM appointments')).toHaveLength(before.length);
+    // The same request with a key books.
+    expect((await book('2026-12-04T10:00:00-07:00')).status).toBe(201);
   });
 
   it('names each invalid field and stores nothing', async () => {
@@ -280,7 +288,7 @@ describe('managing a visit', () => {
   it('names every problem with a stable code', async () => {
     const invalid = await t.request('/api/v1/appointments', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': newKey() },
       body: '{}',
     });
     expect(await invalid.json()).toMatchObject({ status: 422, code: 'invalid_request' });
@@ -347,13 +355,16 @@ describe('across a US daylight saving change', () => {
       expect(az).toContain('2026-03-09T08:00:00-07:00');
       const booked = await denver.request(
         '/api/v1/appointments',
-        json({
-          visitType: 'pain-follow-up',
-          location: 'denver',
-          provider: 'ben-evans',
-          start: '2026-03-08T09:30:00-06:00',
-          patient: PATIENT,
-        }),
+        json(
+          {
+            visitType: 'pain-follow-up',
+            location: 'denver',
+            provider: 'ben-evans',
+            start: '2026-03-08T09:30:00-06:00',
+            patient: PATIENT,
+          },
+          { 'idempotency-key': newKey() },
+        ),
       );
       expect(booked.status).toBe(201);
       expect(await booked.json()).toMatchObject({
@@ -363,13 +374,16 @@ describe('across a US daylight saving change', () => {
       // The same instant written in UTC books the same slot: it collides.
       const same = await denver.request(
         '/api/v1/appointments',
-        json({
-          visitType: 'pain-follow-up',
-          location: 'denver',
-          provider: 'ben-evans',
-          start: '2026-03-08T15:30:00Z',
-          patient: PATIENT,
-        }),
+        json(
+          {
+            visitType: 'pain-follow-up',
+            location: 'denver',
+            provider: 'ben-evans',
+            start: '2026-03-08T15:30:00Z',
+            patient: PATIENT,
+          },
+          { 'idempotency-key': newKey() },
+        ),
       );
       expect(same.status).toBe(409);
     } finally {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { hasControlCharacters } from '../platform/text.js';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { NotFound } from '../platform/http/problem.js';
+import { NotFound, PreconditionRequired } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../platform/http/json-body.js';
 import { appointmentView, bookAppointment } from './booking-service.js';
 import { cancelAppointment, readAppointment, rescheduleAppointment } from './visit-changes.js';
@@ -158,8 +158,14 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   });
 
   api.post('/appointments', async (c) => {
-    const body = parseBody(bookingSchema, await readJson(c));
     const key = c.req.header('idempotency-key');
+    // Without a key, a retry after a lost answer would find the first attempt's booking and be
+    // told its own time "has just been taken"; with one, it gets the same booking back.
+    if (key === undefined)
+      throw new PreconditionRequired(
+        'Send an Idempotency-Key header (8 to 200 characters, for example a new UUID per booking) so that a retry books once and gets the same answer.',
+      );
+    const body = parseBody(bookingSchema, await readJson(c));
     const booked = await bookAppointment(s, body, key, actorOf(c, 'api-client'));
     const d = await s.directory.get();
     c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);

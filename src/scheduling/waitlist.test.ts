@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
@@ -22,7 +23,7 @@ const person = (givenName: string) => ({
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   t.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
     body: JSON.stringify(body),
   });
 

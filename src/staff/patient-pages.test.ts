@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
@@ -21,7 +22,7 @@ const PERSON = {
 async function book(start: string, provider: string) {
   const res = await t.request('/api/v1/appointments', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
       visitType: 'back-pain-visit',
       location: 'scottsdale',

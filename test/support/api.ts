@@ -1,10 +1,12 @@
 /** JSON requests to the app as an API client sends them, and a booking through the API. */
+import { randomUUID } from 'node:crypto';
 import type { TestApp } from './test-app.js';
 
+/** A POST as a careful client sends it: JSON, with a new Idempotency-Key unless one is given. */
 export function postJson(t: TestApp, path: string, body: unknown, headers: Record<string, string> = {}) {
   return t.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
     body: JSON.stringify(body),
   });
 }

@@ -60,6 +60,13 @@ export class Refused extends HttpProblem {
   }
 }
 
+/** A request that must carry a header it lacks (RFC 6585): `Idempotency-Key` on a booking. */
+export class PreconditionRequired extends HttpProblem {
+  constructor(detail: string) {
+    super(428, 'Precondition Required', detail);
+  }
+}
+
 /** The code of a problem that names none of its own: every problem+json carries a stable `code`. */
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -71,6 +78,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   413: 'too_large',
   415: 'unsupported_media_type',
   422: 'invalid_request',
+  428: 'idempotency_key_required',
   429: 'rate_limited',
   500: 'internal_error',
   503: 'unavailable',

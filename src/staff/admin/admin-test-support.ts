@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** Shared set-up for the administration tests: an app with a movable clock and signed-in users. */
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { FormClient } from '../../../test/support/form-client.js';
@@ -63,7 +64,7 @@ export async function bookVisit(
 ) {
   const res = await t.request('/api/v1/appointments', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
       visitType: v.visitType,
       location: v.location,
