@@ -117,7 +117,9 @@ export function appointmentJson(d: Directory, a: StoredAppointment) {
     location: v.location.slug,
     visitType: v.visitType.slug,
     timeZone: v.location.timeZone,
-    patient: a.patient,
+    // Only what a client needs to greet the patient: it sent the rest itself, and an answer
+    // (or an idempotent replay of it) should carry no more health data than it must.
+    patient: { givenName: a.patient.givenName },
     assessmentId: a.assessmentId,
     language: a.language,
     sequence: a.sequence,
