@@ -41,6 +41,7 @@ import type { Site } from './platform/views/render.js';
 import { loadGuides, type GuideLibrary, guidePages } from './content/index.js';
 import { homePage, notFoundPage, requestErrorPage, serverErrorPage } from './site/index.js';
 import type { Scheduler } from './platform/jobs/scheduler.js';
+import { jobBacklog } from './platform/jobs/jobs.js';
 import {
   loadPathways,
   type Triage,
@@ -178,6 +179,17 @@ export function createApp({
     'carepath_outbox_failed',
     'Messages that failed for good.',
     async () => (await outbox()).failed,
+  );
+  // Background jobs (reminders, check-ins, housekeeping): the backlog and its oldest wait.
+  metrics.gauge(
+    'carepath_jobs_due',
+    'Background jobs due and not yet started.',
+    async () => (await jobBacklog(db)).due,
+  );
+  metrics.gauge(
+    'carepath_jobs_lag_seconds',
+    'How long the oldest due background job has waited to start.',
+    async () => (await jobBacklog(db)).lagSeconds,
   );
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));

@@ -52,4 +52,24 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/carepath_outbox_failed 0/);
     expect(text).toContain('carepath_http_request_duration_seconds_bucket');
   });
+
+  it('reports the job backlog: due jobs and how long the oldest has waited', async () => {
+    const withJobs = await createTestApp({ jobs: true, config: { METRICS_TOKEN: TOKEN } });
+    try {
+      const before = await (await scrape(withJobs, TOKEN)).text();
+      expect(before).toMatch(/^carepath_jobs_due 0$/m);
+      expect(before).toMatch(/^carepath_jobs_lag_seconds 0$/m);
+      // No workers here: a job due five minutes ago waits, and the lag says so.
+      await withJobs.jobs!.createQueue('metrics-test');
+      await withJobs.jobs!.send('metrics-test', {}, { startAfter: new Date(Date.now() - 300_000) });
+      const after = await (await scrape(withJobs, TOKEN)).text();
+      expect(after).toMatch(/^carepath_jobs_due 1$/m);
+      const lag = Number(/^carepath_jobs_lag_seconds (\S+)$/m.exec(after)![1]);
+      expect(lag).toBeGreaterThan(290);
+      // Without jobs ever started (no pg-boss schema), both read 0.
+      expect(await (await scrape(t, TOKEN)).text()).toMatch(/^carepath_jobs_due 0$/m);
+    } finally {
+      await withJobs.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * its own small pool, PGlite through pg-boss's `db` adapter (docs/decisions/0003-jobs-on-pglite.md).
  */
 import PgBoss from 'pg-boss';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { PgliteDatabase } from '../db/pglite.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -44,4 +44,18 @@ export async function startJobs(
   boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
   return boss;
+}
+
+/**
+ * The job queue's backlog, for /metrics: jobs due and not yet started, and how long the oldest of
+ * them has waited (the job lag). Zero before pg-boss has created its schema (jobs never started).
+ */
+export async function jobBacklog(db: Queryable): Promise<{ due: number; lagSeconds: number }> {
+  const [schema] = await db.query<{ job: string | null }>("SELECT to_regclass('pgboss.job')::text AS job");
+  if (!schema?.job) return { due: 0, lagSeconds: 0 };
+  const [row] = await db.query<{ due: number; lag: number | string | null }>(
+    `SELECT count(*)::int AS due, extract(epoch FROM now() - min(start_after)) AS lag
+     FROM pgboss.job WHERE state IN ('created', 'retry') AND start_after <= now()`,
+  );
+  return { due: row?.due ?? 0, lagSeconds: Math.max(0, Number(row?.lag ?? 0)) };
 }
