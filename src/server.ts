@@ -96,13 +96,14 @@ export async function startCarepath(
       email,
       ...(config.sms ? { sms: smsGatewayTransport(config.sms.url, config.sms.token) } : {}),
     };
+    const kickOutbox = outboxKick(jobs, logger);
     const { app, scheduling } = createApp({
       config,
       db,
       logger,
       scheduler: pgBossScheduler(jobs),
       secret,
-      kickOutbox: outboxKick(jobs, logger),
+      kickOutbox,
       jobsRunning: () => workersUp,
       ...(options.now ? { now: options.now } : {}),
     });
@@ -149,6 +150,7 @@ export async function startCarepath(
         stopping ??= (async () => {
           workersUp = false;
           await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+          kickOutbox.cancel();
           await jobs!.stop({ graceful: true, timeout: 5000, wait: true });
           await db.close();
         })();

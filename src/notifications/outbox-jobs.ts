@@ -33,10 +33,11 @@ export async function registerOutboxJobs(
  * Asks a worker to deliver now (best effort: the minute sweep delivers anyway). Kicks are
  * coalesced: however many bookings commit within 250 ms, one job is queued.
  */
-export function outboxKick(jobs: Jobs | undefined, logger: Logger): () => void {
+export function outboxKick(jobs: Jobs | undefined, logger: Logger): (() => void) & { cancel(): void } {
   let pending: NodeJS.Timeout | undefined;
-  return () => {
-    if (!jobs || pending) return;
+  let cancelled = false;
+  const kick = () => {
+    if (!jobs || pending || cancelled) return;
     pending = setTimeout(() => {
       pending = undefined;
       jobs
@@ -45,4 +46,12 @@ export function outboxKick(jobs: Jobs | undefined, logger: Logger): () => void {
     }, 250);
     pending.unref();
   };
+  // On shutdown: a kick still waiting would fire at a closed queue (what it would have sent
+  // goes out at the next start's first sweep).
+  return Object.assign(kick, {
+    cancel() {
+      cancelled = true;
+      clearTimeout(pending);
+    },
+  });
 }
