@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { bookFirstOpenTime, readVisit, startProduct } from '../../../test/support/running.js';
+import { onPostgres } from '../../../test/support/test-db.js';
 import type { Running } from '../../server.js';
 import { backupPglite, restorePglite } from './backup.js';
 import { openPglite } from './pglite.js';
@@ -20,8 +21,10 @@ afterAll(async () => {
 describe('backing up and restoring the embedded database', () => {
   it('restores a backup that the product starts on, with its visits', async () => {
     const original = join(folder, 'original');
-    // The run's migrated demo database, as a first start would leave it.
-    const demo = inject('testDatabases')?.demo;
+    // The run's migrated demo database, as a first start would leave it (a dump file on the
+    // embedded run; the PostgreSQL run's copies are template databases, so there the first start
+    // builds it).
+    const demo = onPostgres() ? undefined : inject('testDatabases')?.demo;
     if (demo) await (await openPglite(original, { snapshot: new Blob([readFileSync(demo)]) })).close();
     const first = await startProduct({ PGLITE_DIR: original });
     running.push(first);
