@@ -35,6 +35,34 @@ export async function recordAudit(db: Queryable, e: AuditEvent): Promise<void> {
   );
 }
 
+/**
+ * One event per record, written in one statement: a page that shows many records (the outbox)
+ * records a read of each, so each record's own trail shows who saw it.
+ */
+export async function recordAuditOfEach(
+  db: Queryable,
+  e: Omit<AuditEvent, 'entityType' | 'entityId'>,
+  records: { entityType: string; entityId: string }[],
+): Promise<void> {
+  if (!records.length) return;
+  await db.query(
+    `INSERT INTO audit_events (actor_type, actor_id, action, entity_type, entity_id, outcome, ip, request_id, detail)
+     SELECT $1, $2, $3, r.entity_type, r.entity_id, $4, $5, $6, $7
+     FROM unnest($8::text[], $9::text[]) AS r(entity_type, entity_id)`,
+    [
+      e.actorType,
+      e.actorId ?? null,
+      e.action,
+      e.outcome,
+      e.ip ?? null,
+      e.requestId ?? null,
+      e.detail ?? {},
+      records.map((r) => r.entityType),
+      records.map((r) => r.entityId),
+    ],
+  );
+}
+
 export interface AuditRow {
   id: number;
   occurred_at: Date;

@@ -1,2 +1,8 @@
 /** The public surface of src/audit: what other capabilities and the app may use. */
-export { listAuditEvents, recordAudit, type AuditEvent, type AuditFilter } from './audit.js';
+export {
+  listAuditEvents,
+  recordAudit,
+  recordAuditOfEach,
+  type AuditEvent,
+  type AuditFilter,
+} from './audit.js';

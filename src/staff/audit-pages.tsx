@@ -1,7 +1,7 @@
 /**
  * For administrators: the audit trail (page and API) and the outbox of messages.
  */
-import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/index.js';
+import { listAuditEvents, recordAudit, recordAuditOfEach, type AuditFilter } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
 import { readCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -194,10 +194,25 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       sent_at: Date | null;
       text_body: string;
       last_error: string | null;
+      appointment_id: string | null;
     }>(
-      'SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error FROM outbox_messages ORDER BY created_at DESC LIMIT 100',
+      'SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id FROM outbox_messages ORDER BY created_at DESC LIMIT 100',
     );
-    await recordAudit(db, { ...staffActor(c), action: 'read', entityType: 'outbox', outcome: 'success' });
+    // The page shows who was written to and about which visit: each visit's trail records the
+    // read (once per visit, however many of its messages are listed), and each message that is
+    // about no visit (a waiting-list offer, a check-in) is recorded by its own id.
+    const records = new Map<string, { entityType: string; entityId: string }>();
+    for (const m of rows) {
+      const record = m.appointment_id
+        ? { entityType: 'appointment', entityId: m.appointment_id }
+        : { entityType: 'outbox-message', entityId: m.id };
+      records.set(`${record.entityType}:${record.entityId}`, record);
+    }
+    await recordAuditOfEach(
+      db,
+      { ...staffActor(c), action: 'read', outcome: 'success', detail: { via: 'outbox' } },
+      [...records.values()],
+    );
     const session = c.get('staff');
     return page(
       c,

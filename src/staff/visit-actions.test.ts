@@ -117,6 +117,10 @@ describe('booking on a patient’s behalf', () => {
     const outbox = await (await admin.client.get('/staff/outbox')).text();
     expect(outbox).toContain('/es/appointments/manage/[private link]');
     expect(outbox).not.toContain(link);
+    // The visit's own trail shows that an administrator read its messages.
+    expect(await auditFor(rows[0]!.id)).toContainEqual(
+      expect.objectContaining({ action: 'read', actor_type: 'staff', detail: { via: 'outbox' } }),
+    );
     const events = await auditFor(rows[0]!.id);
     expect(events.filter((e) => e.action === 'create')).toEqual([
       expect.objectContaining({ actor_type: 'staff', outcome: 'success' }),
