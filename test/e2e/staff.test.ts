@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/server.js';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const book = async (start: string, givenName: string, familyName: string, intake: boolean) => {
     const res = await fetch(`${server.url}/api/v1/appointments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         visitType: 'pain-follow-up',
         location: 'scottsdale',
