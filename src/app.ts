@@ -33,7 +33,7 @@ import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http
 import { fhirApi } from './fhir/index.js';
 import { readMigrations } from './platform/db/migrate.js';
 import { bodyLimit } from 'hono/body-limit';
-import { createMetrics } from './platform/http/metrics.js';
+import { createMetrics, oncePerScrape } from './platform/http/metrics.js';
 import { securityHeaders } from './platform/http/security.js';
 import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
@@ -162,13 +162,7 @@ export function createApp({
   const metrics = createMetrics(db);
   app.use(metrics.middleware);
   // One read of the outbox per scrape serves its three gauges (they are collected together).
-  let outboxRead: ReturnType<typeof outboxStats> | undefined;
-  const outbox = () => {
-    outboxRead ??= outboxStats(db, now()).finally(() =>
-      setTimeout(() => (outboxRead = undefined), 1000).unref(),
-    );
-    return outboxRead;
-  };
+  const outbox = oncePerScrape(() => outboxStats(db, now()));
   metrics.gauge('carepath_outbox_due', 'Messages due and not yet sent.', async () => (await outbox()).due);
   metrics.gauge(
     'carepath_outbox_oldest_due_seconds',

@@ -22,6 +22,15 @@ export interface Metrics {
   handler(token: string | undefined): (c: Context) => Promise<Response>;
 }
 
+/**
+ * One read per scrape for several gauges: the first gauge's call reads, the others collected in
+ * the same scrape (within a second) share its answer.
+ */
+export function oncePerScrape<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= read().finally(() => setTimeout(() => (pending = undefined), 1000).unref()));
+}
+
 export function createMetrics(db: Database): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'carepath_' });
