@@ -104,7 +104,13 @@ const bookingSchema = z.strictObject({
   smsReminders: z.boolean().optional(),
 });
 
-const rescheduleSchema = z.strictObject({ start: z.string().min(1, 'is required') });
+// Besides the time, a move may change clinician, clinic or visit type (slugs); left out, they stay.
+const rescheduleSchema = z.strictObject({
+  start: z.string().min(1, 'is required'),
+  visitType: z.string().min(1).optional(),
+  location: z.string().min(1).optional(),
+  provider: z.string().min(1).optional(),
+});
 
 export function appointmentJson(d: Directory, a: StoredAppointment) {
   const v = appointmentView(d, a);
@@ -212,7 +218,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
     });
     if (!a) throw new NotFound(NOT_FOUND);
     const body = parseBody(rescheduleSchema, await readJson(c));
-    const moved = await rescheduleAppointment(s, a, body.start, bearerToken(c)!, actorOf(c, 'api-client'));
+    const moved = await rescheduleAppointment(s, a, body, bearerToken(c)!, actorOf(c, 'api-client'));
     return c.json(appointmentJson(await s.directory.get(), moved));
   });
 

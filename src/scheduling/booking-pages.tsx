@@ -24,6 +24,7 @@ import { type Actor, type Scheduling } from './scheduling.js';
 import {
   BackLink,
   DetailsForm,
+  LanguageNotice,
   ErrorSummary,
   PATIENT_FIELDS,
   birthDateError,
@@ -36,18 +37,6 @@ import type { Patient } from './scheduling-store.js';
 import { likelyDuplicate } from './duplicate-visits.js';
 import { clearHandedIntake, handedIntakeToken } from './intake-handoff.js';
 import { bookingSearchRoute } from './booking-search-page.js';
-
-/** Said before confirming: the clinician does not speak the language of this booking. */
-function LanguageNotice({
-  ctx,
-  provider,
-}: {
-  ctx: PageContext;
-  provider: { displayName: string; languages: string[] };
-}) {
-  if (provider.languages.includes(ctx.locale)) return null;
-  return <p class="notice">{ctx.t('book.language.notice', { provider: provider.displayName })}</p>;
-}
 
 /** The posted fields a language switch carries over: the chosen time and the typed details. */
 function keptFields(f: Record<string, string | undefined>): Record<string, string> {

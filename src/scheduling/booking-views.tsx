@@ -66,6 +66,36 @@ export function FindForm({
           </div>
         </fieldset>
       </div>
+      <ClinicAndClinician ctx={ctx} d={d} choice={choice} error={providerError?.message} />
+      <div class="form-group">
+        <div class="checkbox">
+          <input id="speaks" name="speaks" type="checkbox" value="es" checked={choice.speaks === 'es'} />
+          <label for="speaks">{t('book.speaks.label')}</label>
+        </div>
+      </div>
+      <ZipField ctx={ctx} value={choice.zip ?? ''} error={errors.find((e) => e.href === 'zip')?.message} />
+      <button class="button" type="submit">
+        {t('book.find')}
+      </button>
+    </form>
+  );
+}
+
+/** The clinic and clinician choices ("any" first), for booking and for moving a visit. */
+export function ClinicAndClinician({
+  ctx,
+  d,
+  choice,
+  error,
+}: {
+  ctx: PageContext;
+  d: Directory;
+  choice: { location?: string; provider?: string };
+  error: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <>
       <div class="form-group">
         <label class="label" for="location">
           {t('book.location')}
@@ -79,16 +109,16 @@ export function FindForm({
           ))}
         </select>
       </div>
-      <div class={providerError ? 'form-group has-error' : 'form-group'}>
+      <div class={error ? 'form-group has-error' : 'form-group'}>
         <label class="label" for="provider">
           {t('book.provider')}
         </label>
-        <ErrorMessage ctx={ctx} id="provider-error" message={providerError?.message} />
+        <ErrorMessage ctx={ctx} id="provider-error" message={error} />
         <select
           class="input"
           id="provider"
           name="provider"
-          aria-describedby={providerError ? 'provider-error' : undefined}
+          aria-describedby={error ? 'provider-error' : undefined}
         >
           <option value="">{t('book.provider.any')}</option>
           {d.providers.map((p) => (
@@ -98,17 +128,7 @@ export function FindForm({
           ))}
         </select>
       </div>
-      <div class="form-group">
-        <div class="checkbox">
-          <input id="speaks" name="speaks" type="checkbox" value="es" checked={choice.speaks === 'es'} />
-          <label for="speaks">{t('book.speaks.label')}</label>
-        </div>
-      </div>
-      <ZipField ctx={ctx} value={choice.zip ?? ''} error={errors.find((e) => e.href === 'zip')?.message} />
-      <button class="button" type="submit">
-        {t('book.find')}
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -380,3 +400,15 @@ export function DetailsForm({
 }
 
 export { BackLink, ErrorSummary };
+
+/** Said before confirming: the clinician does not speak the language of this booking. */
+export function LanguageNotice({
+  ctx,
+  provider,
+}: {
+  ctx: PageContext;
+  provider: { displayName: string; languages: string[] };
+}) {
+  if (provider.languages.includes(ctx.locale)) return null;
+  return <p class="notice">{ctx.t('book.language.notice', { provider: provider.displayName })}</p>;
+}

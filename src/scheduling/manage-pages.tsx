@@ -7,19 +7,15 @@ import type { Context } from 'hono';
 import { tel } from '../platform/views/tel.js';
 import { actorOf } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
-import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
-import { NotFound, ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, longDate, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { NotFound } from '../platform/http/problem.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
-import type { PageContext } from '../platform/views/page-context.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { appointmentView } from './booking-service.js';
-import { cancelAppointment, readAppointmentByToken, rescheduleAppointment } from './visit-changes.js';
-import { searchSlots } from './slot-search.js';
+import { cancelAppointment, readAppointmentByToken } from './visit-changes.js';
+import { reschedulePages } from './reschedule-pages.js';
 import { type Scheduling } from './scheduling.js';
-import { BackLink, queryString, VisitSummary } from './booking-views.js';
-import { chosenDay, DayPicker, DayTimes, daysOf } from './day-picker.js';
+import { BackLink, VisitSummary } from './booking-views.js';
 import { visitCalendarResponse } from './visit-calendar.js';
 import type { StoredAppointment } from './scheduling-store.js';
 
@@ -222,149 +218,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     return c.redirect(ctx.href(`/appointments/manage/${token}`), 303);
   });
 
-  // ---------------------------------------------------------------- reschedule
-
-  const refOf = async (a: StoredAppointment) => {
-    const v = appointmentView(await s.directory.get(), a);
-    return {
-      v,
-      search: { visitType: v.visitType.slug, location: v.location.slug, provider: v.provider.slug },
-    };
-  };
-
-  pages.get('/appointments/manage/:token/reschedule', async (c) => {
-    const { token, a } = await load(c);
-    if (!a) return notFound(c);
-    const ctx: PageContext = await contextFor(c, site);
-    const base = ctx.href(`/appointments/manage/${token}`);
-    if (!changeable(a)) return c.redirect(base, 303);
-    const d = await s.directory.get();
-    const { v, search } = await refOf(a);
-    const today = dateInZone(s.now().getTime(), v.location.timeZone);
-    const q = c.req.query('date');
-    const from = pageDate(q, today);
-    const to = Temporal.PlainDate.from(from).add({ days: 6 }).toString();
-    const slots = (await searchSlots(s, { ...search, from, to })).filter(
-      (x) => x.startMs !== a.startsAt.getTime(),
-    );
-    // A week as a row of days; only the chosen day's times are listed (see day-picker.tsx).
-    const days = daysOf(slots, from, 7);
-    const day = chosenDay(days, c.req.query('day'));
-    const week = (n: number) => Temporal.PlainDate.from(from).add({ days: n }).toString();
-    return renderPage(
-      c,
-      ctx,
-      { title: ctx.t('manage.reschedule.title'), noindex: true },
-      <div>
-        <BackLink ctx={ctx} href={base} />
-        {c.req.query('taken') ? (
-          <div class="notice" role="status">
-            {ctx.t('book.taken')}
-          </div>
-        ) : null}
-        <h1>{ctx.t('manage.reschedule.title')}</h1>
-        <p class="narrow">
-          {v.visitType.name[ctx.locale]}, {v.provider.displayName}, {v.location.name}
-        </p>
-        {slots.length === 0 ? <p>{ctx.t('book.times.none', { days: 7 })}</p> : null}
-        <DayPicker
-          ctx={ctx}
-          days={days}
-          selected={day?.date}
-          href={(date) => `${base}/reschedule${queryString({ date: from, day: date })}`}
-        />
-        {day ? (
-          <>
-            <h2 class="dt-day">{ctx.t('book.days.showing', { day: longDate(ctx.locale, day.date) })}</h2>
-            <DayTimes
-              ctx={ctx}
-              d={d}
-              slots={day.slots}
-              choose={(x) => `${base}/reschedule/confirm${queryString({ start: x.start })}`}
-            />
-          </>
-        ) : null}
-        <p class="pager">
-          {from > today ? (
-            <a href={`${base}/reschedule${queryString({ date: week(-7) < today ? today : week(-7) })}`}>
-              {ctx.t('book.times.earlier')}
-            </a>
-          ) : null}{' '}
-          <a href={`${base}/reschedule${queryString({ date: week(7) })}`}>{ctx.t('book.times.later')}</a>
-        </p>
-      </div>,
-    );
-  });
-
-  pages.get('/appointments/manage/:token/reschedule/confirm', async (c) => {
-    const { token, a } = await load(c);
-    if (!a) return notFound(c);
-    const ctx = await contextFor(c, site);
-    const base = ctx.href(`/appointments/manage/${token}`);
-    if (!changeable(a)) return c.redirect(base, 303);
-    const start = c.req.query('start') ?? '';
-    let startMs: number;
-    try {
-      startMs = Temporal.Instant.from(start).epochMilliseconds;
-    } catch {
-      return c.redirect(`${base}/reschedule`, 303);
-    }
-    const { v } = await refOf(a);
-    const when = (ms: number) =>
-      `${dayInZone(ctx.locale, ms, v.location.timeZone)}, ${timeInZone(ctx.locale, ms, v.location.timeZone)}`;
-    return renderPage(
-      c,
-      ctx,
-      { title: ctx.t('manage.reschedule.confirmTitle'), noindex: true },
-      <div class="narrow">
-        <BackLink ctx={ctx} href={`${base}/reschedule`} />
-        <h1>{ctx.t('manage.reschedule.confirmTitle')}</h1>
-        <dl class="summary-list">
-          <div>
-            <dt>{ctx.t('manage.reschedule.from')}</dt>
-            <dd>{when(a.startsAt.getTime())}</dd>
-          </div>
-          <div>
-            <dt>{ctx.t('manage.reschedule.to')}</dt>
-            <dd>
-              <strong>{when(startMs)}</strong>
-            </dd>
-          </div>
-        </dl>
-        <form method="post" action={`${base}/reschedule/confirm`}>
-          <input type="hidden" name="start" value={start} />
-          <button class="button" type="submit">
-            {ctx.t('manage.reschedule.confirm')}
-          </button>
-        </form>
-        <p>
-          <a href={base}>{ctx.t('manage.cancel.keep')}</a>
-        </p>
-      </div>,
-    );
-  });
-
-  pages.post('/appointments/manage/:token/reschedule/confirm', async (c) => {
-    const { token, a } = await load(c, { auditSuccess: false });
-    if (!a) return notFound(c);
-    const ctx = await contextFor(c, site);
-    const base = ctx.href(`/appointments/manage/${token}`);
-    const form = await c.req.parseBody();
-    try {
-      await rescheduleAppointment(
-        s,
-        a,
-        typeof form.start === 'string' ? form.start : '',
-        token,
-        actorOf(c, 'patient'),
-      );
-    } catch (error) {
-      if (error instanceof SchedulingRefused || error instanceof ValidationFailed)
-        return c.redirect(`${base}/reschedule?taken=1`, 303);
-      throw error;
-    }
-    return c.redirect(`${base}?moved=1`, 303);
-  });
+  pages.route('/', reschedulePages(s, site, { load, notFound, changeable }));
 
   return pages;
 }

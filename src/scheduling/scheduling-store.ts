@@ -164,14 +164,14 @@ export async function moveAppointment(
   now: Date,
   /** The sequence the caller read: a visit changed meanwhile is not moved (no lost updates). */
   expectedSequence: number,
-  /** Another provider (staff may move a visit to a colleague at the same clinic). */
-  providerId?: string,
+  /** The visit's clinician, clinic and visit type after the move (the same ones, or others). */
+  to: { providerId: string; locationId: string; visitTypeId: string },
 ) {
   const rows = await db.query(
     `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1,
-       provider_id = COALESCE($7::uuid, provider_id)
+       provider_id = $7, location_id = $8, visit_type_id = $9
      WHERE id = $1 AND status = 'booked' AND sequence = $6 RETURNING id`,
-    [id, startsAt, endsAt, blockedUntil, now, expectedSequence, providerId ?? null],
+    [id, startsAt, endsAt, blockedUntil, now, expectedSequence, to.providerId, to.locationId, to.visitTypeId],
   );
   return rows.length === 1;
 }

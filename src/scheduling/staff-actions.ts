@@ -6,7 +6,7 @@
 import { SchedulingRefused } from './refusals.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { hashToken, newToken } from '../platform/tokens.js';
-import { cancelAppointment, rescheduleAppointment } from './visit-changes.js';
+import { cancelAppointment, moveTargetOf, rescheduleAppointment, type MoveTarget } from './visit-changes.js';
 import { requireBookableSlot } from './slot-search.js';
 import { type Actor, type Scheduling } from './scheduling.js';
 import {
@@ -61,30 +61,19 @@ function requireChangeable(s: Scheduling, a: StoredAppointment) {
   if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
 }
 
-/** Moves a visit to a new time, optionally with another provider at the same clinic. */
+/** Moves a visit to a new time, optionally with another clinician, clinic or visit type. */
 export async function staffRescheduleAppointment(
   s: Scheduling,
   a: StoredAppointment,
-  start: string,
+  to: MoveTarget,
   actor: Actor,
-  toProvider?: string,
 ): Promise<StoredAppointment> {
   // Refuse a visit that cannot move, or a time that is not bookable, before patientToken may issue
   // a new token (a refused change must not break the patient's link). The move checks both again.
   requireChangeable(s, a);
   const d = await s.directory.get();
-  await requireBookableSlot(
-    s,
-    d,
-    {
-      visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
-      location: d.locations.find((l) => l.id === a.locationId)!.slug,
-      provider: toProvider ?? d.providers.find((p) => p.id === a.providerId)!.slug,
-      start,
-    },
-    { checkBlocking: true },
-  );
-  return rescheduleAppointment(s, a, start, await patientToken(s, a), actor, toProvider);
+  await requireBookableSlot(s, d, moveTargetOf(d, a, to), { checkBlocking: true });
+  return rescheduleAppointment(s, a, to, await patientToken(s, a), actor);
 }
 
 /**

@@ -17,6 +17,8 @@ import { offerFreedTime } from './waitlist.js';
 import { clearHolds } from './booking-store.js';
 import { enqueueMessage } from '../notifications/index.js';
 import type { Actor, Scheduling } from './scheduling.js';
+import type { Directory, VisitType } from '../directory/index.js';
+import { ValidationFailed } from '../platform/http/problem.js';
 import { requireBookableSlot } from './slot-search.js';
 import { messageSubject, visitMessages } from './visit-messages.js';
 
@@ -110,29 +112,60 @@ export async function cancelAppointment(
   return cancelled;
 }
 
+/**
+ * Where a visit moves: a new time, and optionally another clinician, clinic or visit type
+ * (slugs; an absent one stays as it is). The self-check intake always stays with the visit.
+ */
+export interface MoveTarget {
+  start: string;
+  visitType?: string;
+  location?: string;
+  provider?: string;
+}
+
+/** The target with the visit's own clinician, clinic and visit type filled in. */
+export function moveTargetOf(d: Directory, a: StoredAppointment, to: MoveTarget) {
+  return {
+    start: to.start,
+    visitType: to.visitType || d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
+    location: to.location || d.locations.find((l) => l.id === a.locationId)!.slug,
+    provider: to.provider || d.providers.find((p) => p.id === a.providerId)!.slug,
+  };
+}
+
+/**
+ * The visit types a visit may move to. A visit booked from a self-check keeps its intake, so it
+ * stays among the visit types the self-check books (a back pain visit or the pain
+ * consultation); any other visit may become any visit type the network offers.
+ */
+export function visitTypesForMove(d: Directory, a: StoredAppointment): VisitType[] {
+  const current = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+  if (!a.assessmentId) return d.visitTypes;
+  const fromSelfCheck = new Set(Object.values(d.network.selfCheckVisitTypes));
+  return d.visitTypes.filter((v) => v.id === current.id || fromSelfCheck.has(v.slug));
+}
+
 export async function rescheduleAppointment(
   s: Scheduling,
   a: StoredAppointment,
-  start: string,
+  to: MoveTarget,
   manageToken: string,
   actor: Actor,
-  /** Staff may move the visit to another provider (slug) at the same clinic. */
-  toProvider?: string,
 ): Promise<StoredAppointment> {
   if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
   if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
   const d = await s.directory.get();
-  const ref = {
-    visitType: d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
-    location: d.locations.find((l) => l.id === a.locationId)!.slug,
-    provider: toProvider ?? d.providers.find((p) => p.id === a.providerId)!.slug,
-  };
-  const { slot, visitType, provider } = await requireBookableSlot(
-    s,
-    d,
-    { ...ref, start },
-    { checkBlocking: true },
-  );
+  const target = moveTargetOf(d, a, to);
+  if (!visitTypesForMove(d, a).some((v) => v.slug === target.visitType))
+    throw new ValidationFailed([
+      {
+        field: 'visitType',
+        detail: "does not fit this visit's self-check; book a new visit for another kind of care",
+      },
+    ]);
+  const { slot, visitType, provider, location } = await requireBookableSlot(s, d, target, {
+    checkBlocking: true,
+  });
   try {
     const moved = await retryOnDeadlock(() =>
       s.db.transaction(async (tx) => {
@@ -147,7 +180,7 @@ export async function rescheduleAppointment(
           blockedUntil,
           s.now(),
           a.sequence,
-          provider.id === a.providerId ? undefined : provider.id,
+          { providerId: provider.id, locationId: location.id, visitTypeId: visitType.id },
         );
         if (!changed) throw new SchedulingRefused('visit_changed');
         await recordAudit(tx, {
@@ -156,6 +189,12 @@ export async function rescheduleAppointment(
           entityType: 'appointment',
           entityId: a.id,
           outcome: 'success',
+          // What changed besides the time (slugs, no health data).
+          ...changedPlaces(
+            a,
+            { providerId: provider.id, locationId: location.id, visitTypeId: visitType.id },
+            d,
+          ),
         });
         // The old time is free now: offer it to the waiting list in the same transaction.
         await offerFreedTime(tx, s, d, {
@@ -177,4 +216,18 @@ export async function rescheduleAppointment(
     if (pgErrorCode(error) === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
     throw error;
   }
+}
+
+/** An audit detail naming the clinician, clinic or visit type a move changed, if any. */
+function changedPlaces(
+  a: StoredAppointment,
+  to: { providerId: string; locationId: string; visitTypeId: string },
+  d: Directory,
+) {
+  const detail: Record<string, string> = {};
+  if (to.providerId !== a.providerId) detail.provider = d.providers.find((p) => p.id === to.providerId)!.slug;
+  if (to.locationId !== a.locationId) detail.location = d.locations.find((l) => l.id === to.locationId)!.slug;
+  if (to.visitTypeId !== a.visitTypeId)
+    detail.visitType = d.visitTypes.find((v) => v.id === to.visitTypeId)!.slug;
+  return Object.keys(detail).length ? { detail } : {};
 }

@@ -302,9 +302,8 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       const moved = await staffRescheduleAppointment(
         scheduling,
         a,
-        choice.start,
+        { start: choice.start, provider: choice.provider },
         staffActor(c),
-        choice.provider,
       );
       const { location } = await describe(moved);
       return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved'), 303);

@@ -157,3 +157,74 @@ describe('booking with JavaScript on', () => {
     await ctx.close();
   });
 });
+
+/** A visit with Dr. Evans, booked through the API; its private page's address. */
+async function bookEvans(lang: 'en' | 'es') {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const slots = await (
+    await fetch(
+      `${server.url}/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&location=scottsdale&from=${day(1)}&to=${day(21)}`,
+    )
+  ).json();
+  for (const slot of slots.slots as { start: string }[]) {
+    const res = await fetch(`${server.url}/api/v1/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        visitType: 'new-patient-pain-consultation',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start: slot.start,
+        language: lang,
+        patient: {
+          givenName: 'Mover',
+          familyName: 'Test',
+          birthDate: '1970-02-02',
+          email: 'mover@example.com',
+          phone: '4805550123',
+        },
+      }),
+    });
+    if (res.status === 201) return new URL((await res.json()).manageUrl).pathname;
+  }
+  throw new Error('no free time with Dr. Evans');
+}
+
+describe('moving a visit to another clinician and clinic', () => {
+  const words = {
+    en: { change: 'Change clinician, clinic or visit type', show: 'Show times', move: 'Yes, move my visit' },
+    es: {
+      change: 'Cambiar de médico, clínica o tipo de consulta',
+      show: 'Ver horarios',
+      move: 'Sí, cambiar mi cita',
+    },
+  };
+  for (const lang of ['en', 'es'] as const)
+    for (const javaScript of [false, true])
+      it(`moves from Dr. Evans to Dr. Shah in ${lang}, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
+        const w = words[lang];
+        const ctx = await browser.newContext({
+          viewport: javaScript ? DESKTOP : PHONE,
+          javaScriptEnabled: javaScript,
+        });
+        const page = await ctx.newPage();
+        await page.goto(`${server.url}${await bookEvans(lang)}/reschedule`);
+        await page.getByText(w.change).click(); // opens the folded form (a native <details>)
+        await page.selectOption('#location', '');
+        await page.selectOption('#provider', 'priya-shah');
+        await page.getByRole('button', { name: w.show, exact: true }).click();
+        await page.waitForURL(/provider=priya-shah/);
+        const name = `reschedule-change-${lang}-${javaScript ? 'desktop' : 'phone'}`;
+        if (javaScript) expect(await axeViolations(page)).toEqual([]);
+        else await check(page, name);
+        if (javaScript) await screenshot(page, name);
+        await page.locator('.time-link').first().click();
+        await page.waitForURL(/reschedule\/confirm/);
+        expect(await page.locator('main').textContent()).toContain('Priya Shah');
+        if (!javaScript) await check(page, `reschedule-confirm-${lang}-phone`);
+        await page.getByRole('button', { name: w.move }).click();
+        await page.waitForURL(/moved=1/);
+        expect(await page.locator('.summary-list').textContent()).toContain('Priya Shah');
+        await ctx.close();
+      });
+});

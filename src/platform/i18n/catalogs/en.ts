@@ -306,8 +306,6 @@ export const en = {
   'manage.cancel.keep': 'No, keep my visit',
   'manage.reschedule.title': 'Choose a new time',
   'manage.reschedule.confirmTitle': 'Move your visit?',
-  'manage.reschedule.from': 'From',
-  'manage.reschedule.to': 'To',
   'manage.reschedule.confirm': 'Yes, move my visit',
   'manage.past':
     'This visit is in the past or no longer booked, so it cannot be changed here. Please call the clinic.',

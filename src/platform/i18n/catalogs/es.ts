@@ -300,8 +300,6 @@ export const es: Messages = {
   'manage.cancel.keep': 'No, mantener mi cita',
   'manage.reschedule.title': 'Elija un nuevo horario',
   'manage.reschedule.confirmTitle': '¿Cambiar su cita?',
-  'manage.reschedule.from': 'De',
-  'manage.reschedule.to': 'A',
   'manage.reschedule.confirm': 'Sí, cambiar mi cita',
   'manage.past':
     'Esta cita ya pasó o ya no está reservada, así que no se puede cambiar aquí. Llame a la clínica, por favor.',

@@ -16,4 +16,13 @@ export const visitPageEn = {
   'waitlist.for.clinician': 'Clinician',
   'waitlist.for.dates': 'Dates',
   'waitlist.for.range': 'From {from} to {to}',
+  // Moving a visit (reschedule-pages.tsx).
+  'manage.reschedule.now': 'Booked now',
+  'manage.reschedule.changeSummary': 'Change clinician, clinic or visit type',
+  'manage.reschedule.show': 'Show times',
+  'manage.reschedule.intakeKept':
+    'Your self-check answers stay with this visit, so it can change only to the visit types listed here.',
+  'manage.reschedule.error.visitType': 'Choose one of the visit types in the list',
+  'manage.reschedule.before': 'Your visit now',
+  'manage.reschedule.after': 'Your visit after the change',
 } as const;

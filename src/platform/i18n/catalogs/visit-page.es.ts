@@ -18,4 +18,13 @@ export const visitPageEs: { readonly [K in keyof typeof visitPageEn]: string } =
   'waitlist.for.clinician': 'Profesional',
   'waitlist.for.dates': 'Fechas',
   'waitlist.for.range': 'Del {from} al {to}',
+  // Moving a visit (reschedule-pages.tsx).
+  'manage.reschedule.now': 'Reservada ahora',
+  'manage.reschedule.changeSummary': 'Cambiar de médico, clínica o tipo de consulta',
+  'manage.reschedule.show': 'Ver horarios',
+  'manage.reschedule.intakeKept':
+    'Sus respuestas de la autoevaluación siguen con esta cita, por eso solo puede cambiar a los tipos de consulta de esta lista.',
+  'manage.reschedule.error.visitType': 'Elija uno de los tipos de consulta de la lista',
+  'manage.reschedule.before': 'Su cita ahora',
+  'manage.reschedule.after': 'Su cita después del cambio',
 };

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { FormClient } from '../../test/support/form-client.js';
+import { postJson } from '../../test/support/api.js';
+import { SELF_CARE } from '../../test/support/answers.js';
+
+// Monday 30 November 2026, 07:00 in Arizona.
+const NOW = new Date('2026-11-30T14:00:00Z');
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => NOW });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A visit booked through the API; its private page's path (English or Spanish) and its id. */
+async function booked(
+  start: string,
+  extra: { visitType?: string; assessmentId?: string; assessmentToken?: string; language?: 'en' | 'es' } = {},
+) {
+  const res = await postJson(t, '/api/v1/appointments', {
+    visitType: extra.visitType ?? 'new-patient-pain-consultation',
+    location: 'scottsdale',
+    provider: 'ben-evans',
+    start,
+    language: extra.language ?? 'en',
+    patient: {
+      givenName: 'Mo',
+      familyName: 'Mover',
+      birthDate: '1975-03-03',
+      email: 'mo@example.com',
+      phone: '4805550111',
+    },
+    ...(extra.assessmentId
+      ? { assessmentId: extra.assessmentId, assessmentToken: extra.assessmentToken }
+      : {}),
+  });
+  expect(res.status).toBe(201);
+  const body = await res.json();
+  return { id: body.id as string, token: body.manageToken as string, page: new URL(body.manageUrl).pathname };
+}
+
+const unescape = (s: string) => s.replace(/&amp;/g, '&');
+const firstTime = (html: string) => unescape(/class="time-link" href="([^"]+)"/.exec(html)![1]!);
+const hiddenFields = (html: string) =>
+  Object.fromEntries(
+    [...html.matchAll(/type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]),
+  );
+const readVisit = async (v: { id: string; token: string }) =>
+  (
+    await t.request(`/api/v1/appointments/${v.id}`, { headers: { authorization: `Bearer ${v.token}` } })
+  ).json();
+
+describe('moving a visit to another clinician, clinic or visit type', () => {
+  it('moves a visit to another clinician at another clinic, naming both before confirming', async () => {
+    const v = await booked('2026-12-08T09:00:00-07:00');
+    const client = new FormClient(t);
+    const first = await (await client.get(`${v.page}/reschedule`)).text();
+    expect(first).toContain('Booked now');
+    expect(first).toContain('Change clinician, clinic or visit type');
+    expect(first).not.toMatch(/<details[^>]*open/); // nothing changed yet: the form stays folded
+    // Dr. Shah, at any of her clinics.
+    const list = await client.get(
+      `${v.page}/reschedule?change=1&visitType=new-patient-pain-consultation&location=&provider=priya-shah`,
+    );
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toMatch(/<details[^>]*open/);
+    expect(html).not.toContain('Ben Evans</h'); // only Dr. Shah's times are listed
+    const href = firstTime(html);
+    expect(href).toContain('provider=priya-shah');
+    const confirm = await (await client.get(href)).text();
+    expect(confirm).toContain('Your visit now');
+    expect(confirm).toContain('Your visit after the change');
+    expect(confirm).toContain('Priya Shah');
+    expect(confirm).toContain('Arizona time');
+    const moved = await client.post(`${v.page}/reschedule/confirm`, hiddenFields(confirm));
+    expect(FormClient.location(moved)).toBe(`${v.page}?moved=1`);
+    const after = await readVisit(v);
+    expect(after.provider).toBe('priya-shah');
+    expect(after.location).not.toBe('scottsdale'); // Dr. Shah never works in Scottsdale
+    expect(after.start).toBe(new URL(href, 'http://x').searchParams.get('start'));
+    const page = await (await client.get(`${v.page}?moved=1`)).text();
+    expect(page).toContain('Your visit has been moved');
+    expect(page).toContain('Priya Shah');
+    // The audit event names what changed besides the time (slugs only).
+    const [event] = await t.db.query<{ detail: Record<string, string> }>(
+      `SELECT detail FROM audit_events WHERE entity_id = $1 AND action = 'reschedule'`,
+      [v.id],
+    );
+    expect(event!.detail).toMatchObject({ provider: 'priya-shah' });
+  });
+
+  it('changes the visit type of a visit booked without a self-check', async () => {
+    const v = await booked('2026-12-08T11:00:00-07:00');
+    const client = new FormClient(t);
+    const html = await (
+      await client.get(
+        `${v.page}/reschedule?change=1&visitType=pain-follow-up&location=scottsdale&provider=ben-evans`,
+      )
+    ).text();
+    const confirm = await (await client.get(firstTime(html))).text();
+    expect(confirm).toContain('Pain follow-up visit (20 minutes)');
+    await client.post(`${v.page}/reschedule/confirm`, hiddenFields(confirm));
+    const after = await readVisit(v);
+    expect(after.visitType).toBe('pain-follow-up');
+    expect(Date.parse(after.end) - Date.parse(after.start)).toBe(20 * 60_000);
+  });
+
+  it('keeps a self-check visit among the self-check visit types, with its intake, in Spanish', async () => {
+    const a = await (
+      await postJson(t, '/api/v1/assessments', { pathway: 'low-back-pain', answers: SELF_CARE })
+    ).json();
+    const v = await booked('2026-12-09T09:00:00-07:00', {
+      assessmentId: a.id,
+      assessmentToken: a.token,
+      language: 'es',
+    });
+    expect(v.page).toMatch(/^\/es\//);
+    const client = new FormClient(t);
+    const html = await (await client.get(`${v.page}/reschedule`)).text();
+    expect(html).toContain('Sus respuestas de la autoevaluación siguen con esta cita');
+    const options = [...html.matchAll(/<option value="([\w-]+)"[^>]*>[^<]*\(\d+ min/g)].map((m) => m[1]);
+    expect(options.sort()).toEqual(['back-pain-visit', 'new-patient-pain-consultation']);
+    // A crafted link or form with another visit type is refused and changes nothing.
+    const wrong = await client.get(`${v.page}/reschedule?change=1&visitType=internal-medicine-visit`);
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Elija uno de los tipos de consulta de la lista');
+    const refused = await client.post(`${v.page}/reschedule/confirm`, {
+      start: '2026-12-10T09:00:00-07:00',
+      visitType: 'internal-medicine-visit',
+      location: 'tempe',
+      provider: 'ana-morales',
+    });
+    expect(FormClient.location(refused)).toContain('taken=1');
+    expect((await readVisit(v)).visitType).toBe('new-patient-pain-consultation');
+    const api = await postJson(
+      t,
+      `/api/v1/appointments/${v.id}/reschedule`,
+      {
+        start: '2026-12-10T09:00:00-07:00',
+        visitType: 'internal-medicine-visit',
+        location: 'tempe',
+        provider: 'ana-morales',
+      },
+      { authorization: `Bearer ${v.token}` },
+    );
+    expect(api.status).toBe(422);
+    expect((await api.json()).errors[0].field).toBe('visitType');
+    // The same-day visit type is allowed, at another clinic and with a Spanish-speaking doctor.
+    const list = await (
+      await client.get(
+        `${v.page}/reschedule?change=1&visitType=back-pain-visit&location=&provider=ana-morales`,
+      )
+    ).text();
+    const confirm = await (await client.get(firstTime(list))).text();
+    expect(confirm).toContain('Ana Morales');
+    expect(confirm).not.toContain('no habla español');
+    await client.post(`${v.page}/reschedule/confirm`, hiddenFields(confirm));
+    const after = await readVisit(v);
+    expect(after).toMatchObject({
+      visitType: 'back-pain-visit',
+      provider: 'ana-morales',
+      assessmentId: a.id,
+    });
+  });
+
+  it('names a clinician who does not work at the chosen clinic, and warns about the language', async () => {
+    const v = await booked('2026-12-08T13:00:00-07:00', { language: 'es' });
+    const client = new FormClient(t);
+    const wrong = await client.get(
+      `${v.page}/reschedule?change=1&visitType=new-patient-pain-consultation&location=glendale&provider=ben-evans`,
+    );
+    expect(wrong.status).toBe(422);
+    const html = await wrong.text();
+    expect(html).toContain('error-summary');
+    expect(html).not.toContain('class="time-link"');
+    // Dr. Evans speaks English only: the Spanish confirmation says an interpreter joins.
+    const list = await (await client.get(`${v.page}/reschedule`)).text();
+    const confirm = await (await client.get(firstTime(list))).text();
+    expect(confirm).toContain('intérprete');
+  });
+
+  it('moves the visit through the API to another clinician, keeping the rest', async () => {
+    const v = await booked('2026-12-08T14:00:00-07:00');
+    const slots = await (
+      await t.request(
+        '/api/v1/slots?visitType=new-patient-pain-consultation&provider=priya-shah&from=2026-12-11&to=2026-12-11',
+      )
+    ).json();
+    const to = slots.slots[0];
+    const res = await postJson(
+      t,
+      `/api/v1/appointments/${v.id}/reschedule`,
+      {
+        start: to.start,
+        location: to.location,
+        provider: 'priya-shah',
+      },
+      { authorization: `Bearer ${v.token}` },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      provider: 'priya-shah',
+      location: to.location,
+      start: to.start,
+    });
+  });
+});
