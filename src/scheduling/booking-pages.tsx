@@ -170,7 +170,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
         />
         <LanguageNotice ctx={ctx} provider={chosen.provider} />
         <p>
-          <a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a>
+          <a class="standalone-link" href={backToTimes(ctx, f, false)}>
+            {ctx.t('book.details.changeTime')}
+          </a>
         </p>
         <DetailsForm
           ctx={ctx}
@@ -287,7 +289,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
           </button>
         </form>
         <p>
-          <a href={backToTimes(ctx, f, false)}>{ctx.t('book.details.changeTime')}</a>
+          <a class="standalone-link" href={backToTimes(ctx, f, false)}>
+            {ctx.t('book.details.changeTime')}
+          </a>
         </p>
       </div>,
     );

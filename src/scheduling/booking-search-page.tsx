@@ -215,7 +215,9 @@ export function bookingSearchRoute(
               </>
             ) : null}
             <p>
-              <a href={ctx.href('/book/waitlist') + queryString(base)}>{ctx.t('waitlist.link')}</a>
+              <a class="standalone-link" href={ctx.href('/book/waitlist') + queryString(base)}>
+                {ctx.t('waitlist.link')}
+              </a>
             </p>
             <p class="pager">
               {results.from > today ? (

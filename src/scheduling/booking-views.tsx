@@ -3,6 +3,7 @@ import { dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import type { MessageKey } from '../platform/i18n/i18n.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary, type FormError } from '../platform/views/forms.js';
+import { DateBoxes, dateFromBoxes, hasAllParts } from '../platform/views/date-boxes.js';
 import type { Patient } from './scheduling-store.js';
 
 export interface Choice {
@@ -213,23 +214,9 @@ export function VisitSummary({
 
 export const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
 
-/**
- * The date of birth from a form: three boxes (birthMonth, birthDay, birthYear) as YYYY-MM-DD, or
- * one field as YYYY-MM-DD or MM/DD/YYYY (the API, the language switch, people who type it whole).
- * Boxes that are partly empty or not numbers come back as typed ("1980--27"), so the form shows
- * them again and the schema refuses them.
- */
-export function birthDateFromForm(f: Record<string, string | undefined>): string {
-  const [y, m, d] = [f.birthYear, f.birthMonth, f.birthDay].map((v) => (v ?? '').trim());
-  if (y || m || d) {
-    if (/^\d{4}$/.test(y!) && /^\d{1,2}$/.test(m!) && /^\d{1,2}$/.test(d!))
-      return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-    return `${y}-${m}-${d}`;
-  }
-  const one = (f.birthDate ?? '').trim();
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(one);
-  return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : one;
-}
+/** The date of birth from a form: its three boxes, or one `birthDate` field (see date-boxes.tsx). */
+export const birthDateFromForm = (f: Record<string, string | undefined>) =>
+  dateFromBoxes(f, 'birth', 'birthDate');
 
 /** The typed details from a posted form (the date of birth from its three boxes). */
 export function patientValues(f: Record<string, string | undefined>): Patient {
@@ -241,8 +228,7 @@ export function patientValues(f: Record<string, string | undefined>): Patient {
 
 /** Which message a refused date of birth gets: missing, impossible, or in the future. */
 export function birthDateError(value: string, today: string): MessageKey {
-  const parts = value.split('-');
-  if (!value || parts.length !== 3 || parts.some((p) => p === '')) return 'book.error.birthDate';
+  if (!hasAllParts(value)) return 'book.error.birthDate';
   if (!isRealDate(value)) return 'book.error.birthDateImpossible';
   if (value > today) return 'book.error.birthDateFuture';
   return 'book.error.birthDateImpossible'; // before 1900
@@ -258,48 +244,17 @@ function BirthDateField({
   value: string;
   error: string | undefined;
 }) {
-  const [year = '', month = '', day = ''] = value.split('-');
-  const boxes = {
-    month: { name: 'birthMonth', value: month, width: 'width-2', autocomplete: 'bday-month' },
-    day: { name: 'birthDay', value: day, width: 'width-2', autocomplete: 'bday-day' },
-    year: { name: 'birthYear', value: year, width: 'width-4', autocomplete: 'bday-year' },
-  } as const;
-  const order =
-    ctx.locale === 'es' ? (['day', 'month', 'year'] as const) : (['month', 'day', 'year'] as const);
-  const described = ['birthDate-hint', error ? 'birthDate-error' : ''].filter(Boolean).join(' ');
   return (
-    <div class={error ? 'form-group has-error' : 'form-group'}>
-      <fieldset role="group" aria-describedby={described}>
-        <legend class="label">{ctx.t('book.field.birthDate')}</legend>
-        <div id="birthDate-hint" class="hint">
-          {ctx.t('book.dob.hint')}
-        </div>
-        <ErrorMessage ctx={ctx} id="birthDate-error" message={error} />
-        <div class="date-input">
-          {order.map((part, i) => {
-            const box = boxes[part];
-            const id = i === 0 ? 'birthDate' : `birthDate-${part}`;
-            return (
-              <div class="date-input-item">
-                <label class="label" for={id}>
-                  {ctx.t(`book.dob.${part}`)}
-                </label>
-                <input
-                  class={`input ${box.width}`}
-                  id={id}
-                  name={box.name}
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete={box.autocomplete}
-                  value={box.value}
-                  aria-invalid={error ? 'true' : undefined}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <DateBoxes
+      ctx={ctx}
+      id="birthDate"
+      prefix="birth"
+      legend={ctx.t('book.field.birthDate')}
+      hint={ctx.t('book.dob.hint')}
+      value={value}
+      error={error}
+      autocomplete="bday"
+    />
   );
 }
 export type PatientField = (typeof PATIENT_FIELDS)[number];
@@ -311,6 +266,7 @@ export function DetailsForm({
   errors,
   hidden,
   fieldsOnly,
+  emailHint,
   smsReminders,
   offerSms,
 }: {
@@ -321,6 +277,8 @@ export function DetailsForm({
   hidden: Record<string, string>;
   /** Only the five fields, for a form that has more (the waiting list). */
   fieldsOnly?: boolean;
+  /** What the email address is for, when it is not a booking's confirmation (the waiting list). */
+  emailHint?: string;
   smsReminders?: boolean;
   /** Offer text reminders (only when an SMS gateway is configured). */
   offerSms?: boolean;
@@ -363,7 +321,7 @@ export function DetailsForm({
         value={values.birthDate ?? ''}
         error={errors.find((e) => e.href === 'birthDate')?.message}
       />
-      {field('email', 'email', 'email', 'width-20', t('book.field.email.hint'))}
+      {field('email', 'email', 'email', 'width-20', emailHint ?? t('book.field.email.hint'))}
       {field('phone', 'tel', 'tel', 'width-20')}
     </>
   );

@@ -127,7 +127,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
               {ctx.t('visit.phoneLabel')}: <a href={tel(v.location.phone)}>{v.location.phone}</a>
             </p>
             <p class="no-print">
-              <a href={`${base}/visit.ics`} download="carepath-visit.ics">
+              <a class="standalone-link" href={`${base}/visit.ics`} download="carepath-visit.ics">
                 {ctx.t('manage.calendar')}
               </a>
             </p>
@@ -200,7 +200,9 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           </button>
         </form>
         <p>
-          <a href={base}>{ctx.t('manage.cancel.keep')}</a>
+          <a class="standalone-link" href={base}>
+            {ctx.t('manage.cancel.keep')}
+          </a>
         </p>
       </div>,
     );

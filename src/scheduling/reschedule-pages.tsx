@@ -241,7 +241,9 @@ export function reschedulePages(
           </button>
         </form>
         <p>
-          <a href={base}>{ctx.t('manage.cancel.keep')}</a>
+          <a class="standalone-link" href={base}>
+            {ctx.t('manage.cancel.keep')}
+          </a>
         </p>
       </div>,
     );

@@ -9,10 +9,12 @@ import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, isRealDate, longDate, timeInZone } from '../platform/i18n/format.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
+import { DateBoxes, dateExample, dateFromBoxes, hasAllParts } from '../platform/views/date-boxes.js';
+import type { MessageKey } from '../platform/i18n/i18n.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { patientSchema } from './appointment-api.js';
 import type { Scheduling } from './scheduling.js';
@@ -59,6 +61,20 @@ function WaitingFor({ ctx, d, entry }: { ctx: PageContext; d: Directory; entry: 
   );
 }
 
+/** The two dates from their boxes (or typed whole, as the language switch and old links send them). */
+const waitDates = (f: Record<string, string | undefined>) => ({
+  from: dateFromBoxes(f, 'from', 'from'),
+  to: dateFromBoxes(f, 'to', 'to'),
+});
+
+/** Which message a refused date gets: missing a part, impossible, or outside the allowed range. */
+function dateErrorKey(field: 'from' | 'to', value: string): MessageKey {
+  if (!hasAllParts(value))
+    return field === 'from' ? 'waitlist.error.fromMissing' : 'waitlist.error.toMissing';
+  if (!isRealDate(value)) return 'waitlist.error.impossible';
+  return field === 'from' ? 'waitlist.error.from' : 'waitlist.error.to';
+}
+
 export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
 
@@ -72,7 +88,8 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
       };
     const d = await s.directory.get();
     const today = dateInZone(s.now().getTime(), homeZone(d));
-    const example = Temporal.PlainDate.from(today).add({ days: 7 }).toString();
+    const example = dateExample(ctx, Temporal.PlainDate.from(today).add({ days: 7 }).toString());
+    const dates = waitDates(f);
     const fromError = errors.find((e) => e.href === 'from')?.message;
     const toError = errors.find((e) => e.href === 'to')?.message;
     const locError = errors.find((e) => e.href === 'location')?.message;
@@ -116,33 +133,17 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
               ))}
             </select>
           </div>
-          {(['from', 'to'] as const).map((k) => {
-            const error = k === 'from' ? fromError : toError;
-            return (
-              <div class={error ? 'form-group has-error' : 'form-group'}>
-                <label class="label" for={k}>
-                  {ctx.t(k === 'from' ? 'waitlist.from' : 'waitlist.to')}
-                </label>
-                <div id={`${k}-hint`} class="hint">
-                  {ctx.t('waitlist.dateHint', { example })}
-                </div>
-                {error ? (
-                  <p id={`${k}-error`} class="error-message">
-                    <span class="visually-hidden">{ctx.t('sc.errorPrefix')}</span> {error}
-                  </p>
-                ) : null}
-                <input
-                  class="input width-10"
-                  id={k}
-                  name={k}
-                  type="text"
-                  inputmode="numeric"
-                  value={f[k] ?? (k === 'from' ? today : '')}
-                  aria-describedby={error ? `${k}-hint ${k}-error` : `${k}-hint`}
-                />
-              </div>
-            );
-          })}
+          {(['from', 'to'] as const).map((k) => (
+            <DateBoxes
+              ctx={ctx}
+              id={k}
+              prefix={k}
+              legend={ctx.t(k === 'from' ? 'waitlist.from' : 'waitlist.to')}
+              hint={ctx.t('waitlist.dateHint', { example })}
+              value={dates[k] || (k === 'from' ? today : '')}
+              error={k === 'from' ? fromError : toError}
+            />
+          ))}
           <DetailsFields ctx={ctx} values={values} errors={errors} />
           <button class="button" type="submit">
             {ctx.t('waitlist.submit')}
@@ -163,6 +164,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     // The language switch posts the form again only to show it in the other language.
     if (f.edit === '1') return form(c, { ...f, edit: undefined }, []);
     const patient = patientValues(f);
+    const dates = waitDates(f);
     const errors: FormError[] = [];
     const parsed = patientSchema.safeParse(patient);
     if (!parsed.success) {
@@ -186,8 +188,8 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
             visitType: f.visitType ?? '',
             location: f.location ?? '',
             provider: f.provider || undefined,
-            from: f.from ?? '',
-            to: f.to ?? '',
+            from: dates.from,
+            to: dates.to,
             patient: parsed.data!,
             language: ctx.locale,
           },
@@ -199,7 +201,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
       if (!(error instanceof ValidationFailed)) throw error;
       for (const e of error.errors) {
         if (e.field === 'from' || e.field === 'to')
-          errors.push({ href: e.field, message: ctx.t(`waitlist.error.${e.field}`) });
+          errors.push({ href: e.field, message: ctx.t(dateErrorKey(e.field, dates[e.field])) });
         else if (e.field === 'location')
           errors.push({ href: 'location', message: ctx.t('waitlist.error.location') });
         else errors.push({ href: 'location', message: ctx.t('book.error.combination') });
@@ -349,5 +351,13 @@ function DetailsFields(props: {
   values: Partial<Patient>;
   errors: FormError[];
 }) {
-  return <DetailsForm {...props} action="" hidden={{}} fieldsOnly />;
+  return (
+    <DetailsForm
+      {...props}
+      action=""
+      hidden={{}}
+      fieldsOnly
+      emailHint={props.ctx.t('waitlist.field.email.hint')}
+    />
+  );
 }

@@ -58,7 +58,9 @@ export function homePage(directory: DirectoryService, guides: GuideLibrary, site
               ))}
             </ul>
             <p>
-              <a href={ctx.href('/clinics')}>{t('home.clinics.link')}</a>
+              <a class="standalone-link" href={ctx.href('/clinics')}>
+                {t('home.clinics.link')}
+              </a>
             </p>
           </section>
         </div>

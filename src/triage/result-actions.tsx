@@ -187,7 +187,9 @@ export function Prepare({
             )}
           </p>
           <p>
-            <a href={href}>{ctx.t('result.prepare.link')}</a>
+            <a class="standalone-link" href={href}>
+              {ctx.t('result.prepare.link')}
+            </a>
           </p>
         </>
       )}

@@ -191,7 +191,9 @@ export function ResultPage(props: ResultPageProps) {
           {d === 'appointment' ? <p>{t('result.plan.meanwhile')}</p> : null}
           <Plan sections={plan} />
           <p class="no-print">
-            <a href={`${base}/plan`}>{t('result.plan.print')}</a>
+            <a class="standalone-link" href={`${base}/plan`}>
+              {t('result.plan.print')}
+            </a>
           </p>
         </section>
       ) : null}

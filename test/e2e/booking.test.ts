@@ -228,3 +228,54 @@ describe('moving a visit to another clinician and clinic', () => {
         await ctx.close();
       });
 });
+
+describe('joining the waiting list with the date boxes', () => {
+  for (const javaScript of [false, true])
+    it(`joins in English, switches to Spanish keeping what was typed, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
+      const ctx = await browser.newContext({
+        viewport: javaScript ? DESKTOP : PHONE,
+        javaScriptEnabled: javaScript,
+      });
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/book/waitlist?visitType=pain-follow-up&location=tempe`);
+      const soon = new Date(Date.now() + 20 * 86_400_000);
+      const fill = async (name: string, value: string) =>
+        page.locator(`input[name="${name}"]:not([type="hidden"])`).fill(value);
+      await fill('toMonth', String(soon.getUTCMonth() + 1));
+      await fill('toDay', String(soon.getUTCDate()));
+      await fill('givenName', 'Wanda');
+      await fill('familyName', 'Waiting');
+      await fill('birthMonth', '5');
+      await fill('birthDay', '6');
+      await fill('birthYear', '1972');
+      await fill('email', 'wanda@example.com');
+      await fill('phone', '480 555 0190');
+      // The year is missing: the error names it, and the boxes keep what was typed.
+      await page.getByRole('button', { name: 'Join the waiting list' }).click();
+      await page.waitForURL(/\/book\/waitlist$/);
+      expect(await page.locator('.error-summary').textContent()).toContain(
+        'Enter the latest date: month, day and year',
+      );
+      // Switching language keeps every box (a form post, with or without JavaScript).
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.waitForURL(/\/es\/book\/waitlist/);
+      expect(await page.locator('input[name="toDay"]:not([type="hidden"])').inputValue()).toBe(
+        String(soon.getUTCDate()),
+      );
+      expect(await page.locator('input[name="givenName"]:not([type="hidden"])').inputValue()).toBe('Wanda');
+      // Spanish writes the day first.
+      const order = await page
+        .locator('.date-input input')
+        .evaluateAll((inputs) => inputs.slice(0, 3).map((i) => (i as HTMLInputElement).name));
+      expect(order).toEqual(['fromDay', 'fromMonth', 'fromYear']);
+      expect(await page.locator('#email-hint').textContent()).toContain('oferta');
+      await fill('toYear', String(soon.getUTCFullYear()));
+      if (javaScript) expect(await axeViolations(page)).toEqual([]);
+      else await check(page, 'waitlist-es-phone');
+      await page.getByRole('button', { name: 'Anotarme en la lista de espera' }).click();
+      await page.waitForURL(/\/es\/waitlist\//);
+      expect(await page.locator('h1').textContent()).toBe('Está en la lista de espera');
+      if (!javaScript) await check(page, 'waitlist-joined-es-phone');
+      await ctx.close();
+    });
+});
