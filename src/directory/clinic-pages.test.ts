@@ -27,6 +27,16 @@ describe('clinic pages say whether a clinic is open, by its own clock', () => {
   });
 });
 
+describe('directions', () => {
+  it('links the clinic page to directions as a plain address link, sending no referrer', async () => {
+    const page = await (await t.request('/es/clinics/scottsdale')).text();
+    const link = /<a class="standalone-link" href="([^"]+)" rel="noreferrer">([^<]+)<\/a>/.exec(page)!;
+    const url = new URL(link[1]!.replace(/&amp;/g, '&'));
+    expect(url.searchParams.get('destination')).toBe('7301 E Shea Blvd, Suite 120, Scottsdale, AZ 85260');
+    expect(link[2]).toBe('Cómo llegar a Carepath Scottsdale en su aplicación de mapas');
+  });
+});
+
 describe('the nearest clinic by ZIP code', () => {
   it('orders clinics by distance from /clinics?zip=, with miles, in both languages', async () => {
     clock = new Date('2026-12-01T10:00:00-07:00');

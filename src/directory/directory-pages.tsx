@@ -3,6 +3,7 @@ import { tel } from '../platform/views/tel.js';
 import type { Location, Provider } from './directory.js';
 import { groupHours, providersAt, timesNote, visitTypesAt } from './directory.js';
 import { openingStatusText } from './opening-status-view.js';
+import { DirectionsLink } from './directions-link.js';
 import { byDistance, ZIP_PATTERN, zipCentre } from './nearest.js';
 import { ErrorMessage, ErrorSummary, titleWithErrors } from '../platform/views/forms.js';
 import { INTL_LOCALE } from '../platform/i18n/i18n.js';
@@ -155,6 +156,9 @@ function ClinicPage({
       <Address l={l} />
       <h2>{ctx.t('clinics.directions')}</h2>
       <p>{l.directions[ctx.locale]}</p>
+      <p>
+        <DirectionsLink ctx={ctx} l={l} />
+      </p>
       <h2>{ctx.t('clinics.hours')}</h2>
       <p class="open-status">
         <strong>{openingStatusText(ctx, l, now)}</strong>

@@ -163,3 +163,14 @@ export function timesNote(
   const zones = new Set(d.locations.map((l) => l.timeZone));
   return zones.size === 1 ? t('times.all', { zone: d.locations[0]!.zoneName[locale] }) : t('times.each');
 }
+
+/**
+ * A directions link: a plain link carrying the clinic's street address, which phones open in
+ * their maps app (Google Maps' documented "Maps URLs" form). No map is embedded and no script is
+ * loaded: nothing reaches a third party unless the patient follows the link, and then only the
+ * clinic's address (pages send no referrer, so a private visit link never leaks with it).
+ */
+export function directionsUrl(l: Pick<Location, 'street' | 'city' | 'region' | 'postalCode'>): string {
+  const address = `${l.street}, ${l.city}, ${l.region} ${l.postalCode}`;
+  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(address)}`;
+}

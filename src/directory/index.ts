@@ -3,6 +3,7 @@ export { directoryApi } from './directory-api.js';
 export { directoryPages } from './directory-pages.js';
 export { createDirectoryService, type DirectoryService } from './directory-service.js';
 export {
+  directionsUrl,
   homeZone,
   timesNote,
   openingStatus,
@@ -14,3 +15,4 @@ export {
 export { loadNetwork, readNetworkFile } from './network-loader.js';
 export { byDistance, ZIP_PATTERN, zipCentre } from './nearest.js';
 export { openingStatusText } from './opening-status-view.js';
+export { DirectionsLink } from './directions-link.js';

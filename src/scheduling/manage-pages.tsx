@@ -12,6 +12,7 @@ import { NotFound } from '../platform/http/problem.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
 import { appointmentView } from './booking-service.js';
+import { DirectionsLink } from '../directory/index.js';
 import { cancelAppointment, readAppointmentByToken } from './visit-changes.js';
 import { reschedulePages } from './reschedule-pages.js';
 import { type Scheduling } from './scheduling.js';
@@ -123,6 +124,9 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
           <>
             <h2>{ctx.t('manage.directions')}</h2>
             <p>{v.location.directions[ctx.locale]}</p>
+            <p class="no-print">
+              <DirectionsLink ctx={ctx} l={v.location} />
+            </p>
             <p>
               {ctx.t('visit.phoneLabel')}: <a href={tel(v.location.phone)}>{v.location.phone}</a>
             </p>

@@ -84,6 +84,7 @@ describe('moving a visit to another clinician, clinic or visit type', () => {
     const page = await (await client.get(`${v.page}?moved=1`)).text();
     expect(page).toContain('Your visit has been moved');
     expect(page).toContain('Priya Shah');
+    expect(page).toContain('google.com/maps/dir/?api=1&amp;destination='); // directions to the new clinic
     // The audit event names what changed besides the time (slugs only).
     const [event] = await t.db.query<{ detail: Record<string, string> }>(
       `SELECT detail FROM audit_events WHERE entity_id = $1 AND action = 'reschedule'`,

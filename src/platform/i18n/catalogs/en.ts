@@ -69,6 +69,7 @@ export const en = {
   'clinics.status.next': 'Closed for the rest of today. Opens {day} at {opens}',
   'clinics.status.closed': 'Closed for the rest of today',
   'clinics.visitTypes': 'Visits you can book here',
+  'clinics.directionsLink': 'Directions to {clinic} in your maps app',
   'clinics.directions': 'Getting there',
   'clinics.book': 'Book at {clinic}',
   'clinics.call': 'Call {phone}',

@@ -69,6 +69,7 @@ export const es: Messages = {
   'clinics.status.next': 'Cerrada el resto del día. Abre el {day} a las {opens}',
   'clinics.status.closed': 'Cerrada el resto del día',
   'clinics.visitTypes': 'Citas que puede pedir aquí',
+  'clinics.directionsLink': 'Cómo llegar a {clinic} en su aplicación de mapas',
   'clinics.directions': 'Cómo llegar',
   'clinics.book': 'Pedir cita en {clinic}',
   'clinics.call': 'Llamar al {phone}',
