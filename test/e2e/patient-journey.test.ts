@@ -65,6 +65,9 @@ describe('the patient journey in a browser', () => {
     for (const javaScript of [false, true])
       it(`finds, chooses and books in ${lang}, switching language midway, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
         const w = W[lang];
+        // Each run is another person: the same person twice would (rightly) be asked "book another?".
+        const given = `Jo${lang}${javaScript ? 'js' : ''}`;
+        const email = `jo.${lang}.${javaScript}@example.com`;
         const ctx = await browser.newContext({
           viewport: javaScript ? DESKTOP : PHONE,
           javaScriptEnabled: javaScript,
@@ -83,10 +86,10 @@ describe('the patient journey in a browser', () => {
         await page.goto(`${server.url}/clinics`);
         expect(new URL(page.url()).pathname).toBe(lang === 'es' ? '/es/clinics' : '/clinics');
 
-        // The nearest clinic by ZIP code (85251 is in Scottsdale).
-        await page.locator('#zip').fill('85251');
+        // The nearest clinic by ZIP code (85260 is in Scottsdale).
+        await page.locator('#zip').fill('85260');
         await page.getByRole('button', { name: w.zip }).click();
-        await page.waitForURL(/zip=85251/);
+        await page.waitForURL(/zip=85260/);
         const clinics = await page.locator('main h2').allTextContents();
         expect(clinics[0]).toContain('Scottsdale');
         const main = (await page.locator('main').textContent())!;
@@ -101,7 +104,7 @@ describe('the patient journey in a browser', () => {
         await page.goto(`${server.url}${lang === 'es' ? '/es' : ''}/book`);
         await page.locator('#visitType-back-pain-visit').check();
         await page.locator('#speaks').check();
-        await page.locator('#zip').fill('85251');
+        await page.locator('#zip').fill('85260');
         await page.getByRole('button', { name: w.find }).click();
         await page.waitForURL(/speaks=es/);
         const times = (await page.locator('#times').textContent())!;
@@ -114,7 +117,7 @@ describe('the patient journey in a browser', () => {
         await page.waitForURL(/book\/details/);
         const chosen = new URL(page.url()).searchParams.get('start');
         const field = (name: string) => page.locator(`input[name="${name}"]:not([type="hidden"])`);
-        await field('givenName').fill('Jo');
+        await field('givenName').fill(given);
         await field('familyName').fill('Journey');
         await field('birthMonth').fill('7');
         await field('birthDay').fill('14');
@@ -125,13 +128,13 @@ describe('the patient journey in a browser', () => {
         await page.getByRole('button', { name: w.switch }).click();
         await page.waitForURL(new RegExp(lang === 'es' ? '^[^?]*://[^/]+/book' : '/es/book'));
         const other = W[OTHER[lang]];
-        expect(await field('givenName').inputValue()).toBe('Jo');
+        expect(await field('givenName').inputValue()).toBe(given);
         expect(await field('birthYear').inputValue()).toBe('1969');
         expect(await page.locator('input[type="hidden"][name="start"]').first().getAttribute('value')).toBe(
           chosen,
         );
         expect(await page.locator('main').textContent()).not.toContain(other.taken);
-        await field('email').fill('jo.journey@example.com');
+        await field('email').fill(email);
         await page.getByRole('button', { name: other.cont }).click();
         await page.getByRole('button', { name: other.confirm }).click();
         await page.waitForURL(/booked=1/);
@@ -141,15 +144,15 @@ describe('the patient journey in a browser', () => {
 
         // The same person books the next time of the same visit: asked first, not booked twice silently.
         await page.goto(
-          `${server.url}${OTHER[lang] === 'es' ? '/es' : ''}/book?visitType=back-pain-visit&speaks=es&zip=85251`,
+          `${server.url}${OTHER[lang] === 'es' ? '/es' : ''}/book?visitType=back-pain-visit&speaks=es&zip=85260`,
         );
         await page.locator('.time-link').first().click();
-        await field('givenName').fill('Jo');
+        await field('givenName').fill(given);
         await field('familyName').fill('Journey');
         await field('birthMonth').fill('7');
         await field('birthDay').fill('14');
         await field('birthYear').fill('1969');
-        await field('email').fill('jo.journey@example.com');
+        await field('email').fill(email);
         await field('phone').fill('(480) 555-0142');
         await page.getByRole('button', { name: other.cont }).click();
         await page.getByText(other.duplicate).waitFor();
