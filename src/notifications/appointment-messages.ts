@@ -1,7 +1,7 @@
 /**
  * The messages a visit produces: confirmation, move, cancellation and reminders, in the
  * patient's language, as plain text and HTML, with an iCalendar part. They carry the minimum:
- * first name, date, time, clinic and the private link; never the visit's reason or any answer.
+ * first name, date, time, clinic, clinician and the private link; never the visit's reason or any answer.
  */
 import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
@@ -27,6 +27,8 @@ export interface AppointmentMessageInput {
     phone: string | null;
   };
   location: Location;
+  /** The clinician's name as patients see it ("Dr. Ben Evans"): a move may change who it is. */
+  providerName: string;
   networkName: string;
   manageUrl: string;
   bookUrl: string;
@@ -56,6 +58,7 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
     name: a.givenName,
     when,
     clinic: l.name,
+    provider: input.providerName,
     address: `${l.street}, ${l.city}`,
     zone: l.zoneName[a.language],
     link: input.manageUrl,

@@ -139,6 +139,7 @@ export async function bookAppointment(
       language: req.language,
       patient: req.patient,
       locationId: location.id,
+      providerId: provider.id,
       smsReminders: req.smsReminders ?? false,
     },
     manageToken,

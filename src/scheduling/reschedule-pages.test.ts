@@ -91,6 +91,14 @@ describe('moving a visit to another clinician, clinic or visit type', () => {
       [v.id],
     );
     expect(event!.detail).toMatchObject({ provider: 'priya-shah' });
+    // The move's email names the new clinician, clinic and zone.
+    const [notice] = await t.db.query<{ text_body: string }>(
+      "SELECT text_body FROM outbox_messages WHERE appointment_id = $1 AND kind = 'appointment-rescheduled'",
+      [v.id],
+    );
+    expect(notice!.text_body).toMatch(
+      /now with Dr\. Priya Shah on .* \(Arizona time\) at Carepath (Phoenix|Tempe|Glendale)/,
+    );
   });
 
   it('changes the visit type of a visit booked without a self-check', async () => {

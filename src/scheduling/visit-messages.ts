@@ -22,6 +22,7 @@ export function messageSubject(a: StoredAppointment) {
     language: a.language,
     patient: a.patient,
     locationId: a.locationId,
+    providerId: a.providerId,
     smsReminders: a.smsReminders,
   };
 }
@@ -47,6 +48,7 @@ export function visitMessages(
       phone: a.smsReminders || a.patient.email === null ? a.patient.phone : null,
     },
     location: d.locations.find((l) => l.id === a.locationId)!,
+    providerName: d.providers.find((p) => p.id === a.providerId)!.displayName,
     networkName: d.network.name,
     manageUrl: manageUrl(s.publicUrl, manageToken, a.language),
     bookUrl: bookUrl(s.publicUrl, a.language),

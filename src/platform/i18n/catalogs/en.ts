@@ -351,16 +351,16 @@ export const en = {
     'Hello {name}. A time you were waiting for is free: {when} at {clinic}. We are keeping it for you until {expires}. To book it, use this link: {link}\n\nIn an emergency, call 911.',
   'mail.appointment.confirmation.subject': 'Your visit is booked: {when}',
   'mail.appointment.confirmation.body':
-    'Hello {name}. Your visit is booked for {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. Your visit with {provider} is booked for {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.appointment.rescheduled.subject': 'Your visit has moved: {when}',
   'mail.appointment.rescheduled.body':
-    'Hello {name}. Your visit has moved to {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. Your visit has moved: it is now with {provider} on {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.appointment.cancelled.subject': 'Your visit has been cancelled',
   'mail.appointment.cancelled.body':
     'Hello {name}. Your visit on {when} at {clinic} has been cancelled. You can book a new visit at any time: {bookLink}',
   'mail.appointment.reminder.subject': 'Reminder: your visit on {when}',
   'mail.appointment.reminder.body':
-    'Hello {name}. This is a reminder of your visit on {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
+    'Hello {name}. This is a reminder of your visit with {provider} on {when} ({zone}) at {clinic}, {address}. To change or cancel it, use your private link: {link}',
   'mail.footer': 'In an emergency, call 911. Please do not reply to this email; call your clinic at {phone}.',
   'mail.calendarTitle': 'Visit at {clinic}',
   'sms.reminder':
@@ -369,7 +369,7 @@ export const en = {
   'sms.confirmation':
     '{network}: your visit is booked for {when} ({zone}) at {clinic}, {address}. Change or cancel: {link}',
   'sms.rescheduled':
-    '{network}: your visit has moved to {when} ({zone}) at {clinic}, {address}. Change or cancel: {link}',
+    '{network}: your visit has moved to {when} ({zone}) with {provider} at {clinic}, {address}. Change or cancel: {link}',
   'sms.cancelled': '{network}: your visit on {when} at {clinic} is cancelled. To book again: {bookLink}',
   'sms.waitlistOffer':
     '{network}: a visit time is free, {when} at {clinic}. We keep it for you until {expires}: {link}',
