@@ -9,6 +9,7 @@ import {
   createDirectoryService,
   type DirectoryService,
   directoryApi,
+  directoryContract,
   directoryPages,
 } from './directory/index.js';
 import { dateInZone } from './platform/i18n/format.js';
@@ -17,6 +18,7 @@ import {
   isRefusalCode,
   type Scheduling,
   appointmentApi,
+  schedulingContract,
   bookingPages,
   managePages,
   waitlistApi,
@@ -39,13 +41,15 @@ import { requestLog } from './platform/http/request-log.js';
 import { loadAssets } from './platform/http/assets.js';
 import type { Site } from './platform/views/render.js';
 import { loadGuides, type GuideLibrary, guidePages } from './content/index.js';
-import { homePage, notFoundPage, requestErrorPage, serverErrorPage } from './site/index.js';
+import { apiReference, homePage, notFoundPage, requestErrorPage, serverErrorPage } from './site/index.js';
+import { buildOpenApiDocument } from './platform/http/openapi.js';
 import type { Scheduler } from './platform/jobs/scheduler.js';
 import { jobBacklog } from './platform/jobs/jobs.js';
 import {
   loadPathways,
   type Triage,
   assessmentApi,
+  triageContract,
   resultPages,
   selfCheckPages,
   currentDisposition,
@@ -259,6 +263,14 @@ export function createApp({
   api.route('/', waitlistApi(scheduling));
   api.route('/', smsApi(db, config.sms?.token));
   app.route('/api/v1', api);
+  // The API's published contract, generated from the routes' own schemas (decision 19).
+  app.route(
+    '/',
+    apiReference(
+      buildOpenApiDocument([directoryContract, triageContract, schedulingContract], config.publicUrl),
+      site,
+    ),
+  );
   // Staff pages (and the administrators' audit API) come before the API catch-all.
   app.route(
     '/',

@@ -1,5 +1,6 @@
 /** The public surface of src/directory: what other capabilities and the app may use. */
 export { directoryApi } from './directory-api.js';
+export { directoryContract } from './api-contract.js';
 export { directoryPages } from './directory-pages.js';
 export { createDirectoryService, type DirectoryService } from './directory-service.js';
 export {

@@ -92,7 +92,7 @@ export const contactSchema = z
   .strictObject({ email: optionalContact(contactFields.email), phone: optionalContact(contactFields.phone) })
   .refine(reachable, { message: NO_CONTACT, path: ['email'] });
 
-const bookingSchema = z.strictObject({
+export const bookingSchema = z.strictObject({
   visitType: z.string().min(1, 'is required'),
   location: z.string().min(1, 'is required'),
   provider: z.string().min(1, 'is required'),
@@ -105,7 +105,7 @@ const bookingSchema = z.strictObject({
 });
 
 // Besides the time, a move may change clinician, clinic or visit type (slugs); left out, they stay.
-const rescheduleSchema = z.strictObject({
+export const rescheduleSchema = z.strictObject({
   start: z.string().min(1, 'is required'),
   visitType: z.string().min(1).optional(),
   location: z.string().min(1).optional(),

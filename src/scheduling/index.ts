@@ -1,4 +1,5 @@
 /** The public surface of src/scheduling: what other capabilities and the app may use. */
+export { schedulingContract } from './api-contract.js';
 export { appointmentApi, NO_CONTACT, patientSchema, reachablePatientSchema } from './appointment-api.js';
 export { bookingPages } from './booking-pages.js';
 export { bookAppointment } from './booking-service.js';

@@ -8,7 +8,7 @@ import { patientSchema } from './appointment-api.js';
 import type { Scheduling } from './scheduling.js';
 import { joinWaitlist, readEntry, waitlistUrl } from './waitlist.js';
 
-const joinSchema = z.strictObject({
+export const joinSchema = z.strictObject({
   visitType: z.string().min(1, 'is required'),
   location: z.string().min(1, 'is required'),
   provider: z.string().optional(),

@@ -18,13 +18,13 @@ import {
 } from './assessment-service.js';
 import { assessmentJson, checkInJson } from './assessment-json.js';
 
-const createBody = z.strictObject({
+export const createBody = z.strictObject({
   pathway: z.string().min(1),
   answers: z.record(z.string(), z.unknown()),
   language: z.enum(['en', 'es']).default('en'),
 });
 
-const checkInBody = z.strictObject({
+export const checkInBody = z.strictObject({
   improving: z.enum(['better', 'same', 'worse']),
   newSigns: z.array(z.string()).default([]),
 });

@@ -1,5 +1,6 @@
 /** The public surface of src/triage: what other capabilities and the app may use. */
 export { assessmentApi } from './assessment-api.js';
+export { triageContract } from './api-contract.js';
 export {
   CHECK_IN_QUEUE,
   currentDisposition,

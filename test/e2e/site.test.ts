@@ -20,6 +20,7 @@ const PAGES = [
   '/guides/left-side-back-pain',
   '/guides/sciatica',
   '/guides/chronic-back-pain',
+  '/developers/api',
   '/no-such-page',
 ];
 

@@ -114,6 +114,7 @@ describe('touch targets on patient pages (390 px, JavaScript off)', () => {
         '/providers/ben-evans',
         '/guides',
         '/guides/lower-back-muscle-spasms',
+        '/developers/api',
       ].map((x) => p + x);
       const free = (slots.slots as { start: string; provider: string }[]).at(-1)!;
       pages.push(
