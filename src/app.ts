@@ -117,7 +117,7 @@ export function createApp({
   const scheduling: Scheduling = {
     db,
     directory,
-    box: secretBox(secret),
+    box: secretBox(secret, config.previousSecret),
     publicUrl: config.publicUrl,
     now,
     waitlistOfferMinutes: config.waitlistOfferMinutes,
@@ -282,6 +282,7 @@ export function createApp({
       secureCookies: config.publicUrl.startsWith('https://'),
       requireMfa: config.requireMfa,
       publicUrl: config.publicUrl,
+      devMailViewer: config.env === 'development' && !config.smtpUrl,
       session: {
         idleMs: config.staffSession.idleMinutes * 60_000,
         maxMs: config.staffSession.maxHours * 3_600_000,

@@ -76,6 +76,11 @@ const schema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)')
     .optional(),
+  // The secret before a rotation: what was sealed with it still opens (docs/operations.md).
+  CAREPATH_SECRET_PREVIOUS: z
+    .string()
+    .min(32, 'must be at least 32 characters (the old CAREPATH_SECRET)')
+    .optional(),
 });
 
 export type Config = {
@@ -102,6 +107,8 @@ export type Config = {
   draftTtlMinutes: number;
   /** Key for encrypting short-lived copies of private tokens; generated and stored in the database when unset outside production. */
   secret: string | undefined;
+  /** The secret before a rotation, still used to open what it sealed. */
+  previousSecret: string | undefined;
   waitlistOfferMinutes: number;
   /** Booking attempts per client address per minute; 0 turns the limit off. */
   bookingRateLimit: number;
@@ -150,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     assessmentRetentionDays: c.ASSESSMENT_RETENTION_DAYS,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
     secret: c.CAREPATH_SECRET,
+    previousSecret: c.CAREPATH_SECRET_PREVIOUS,
     waitlistOfferMinutes: c.WAITLIST_OFFER_MINUTES,
     bookingRateLimit: c.BOOKING_RATE_LIMIT,
     smtpUrl: c.SMTP_URL,

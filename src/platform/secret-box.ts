@@ -11,8 +11,21 @@ export interface SecretBox {
   open(sealed: string): string;
 }
 
-export function secretBox(secret: string): SecretBox {
-  const key = createHash('sha256').update(`carepath:secret-box:${secret}`).digest();
+/**
+ * Seals with `secret`; opens with it or, after a rotation, with the previous secret
+ * (CAREPATH_SECRET_PREVIOUS): what was sealed before the change still opens, and every new seal
+ * uses the new secret.
+ */
+export function secretBox(secret: string, previous?: string): SecretBox {
+  const keyOf = (s: string) => createHash('sha256').update(`carepath:secret-box:${s}`).digest();
+  const key = keyOf(secret);
+  const openWith = (k: Buffer, sealed: string) => {
+    const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', k, iv!);
+    decipher.setAuthTag(tag!);
+    return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
+  };
+  const older = previous ? keyOf(previous) : undefined;
   return {
     seal(plain) {
       const iv = randomBytes(12);
@@ -21,12 +34,26 @@ export function secretBox(secret: string): SecretBox {
       return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
     },
     open(sealed) {
-      const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
-      const decipher = createDecipheriv('aes-256-gcm', key, iv!);
-      decipher.setAuthTag(tag!);
-      return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
+      try {
+        return openWith(key, sealed);
+      } catch (error) {
+        if (!older) throw error;
+        return openWith(older, sealed);
+      }
     },
   };
+}
+
+/**
+ * Opens what may have been sealed under a secret that is gone (rotated without
+ * CAREPATH_SECRET_PREVIOUS): undefined then, for the caller to fall back, instead of an error.
+ */
+export function tryOpen(box: SecretBox, sealed: string): string | undefined {
+  try {
+    return box.open(sealed);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The configured secret, or (development) one generated once and kept in the database. */

@@ -25,6 +25,7 @@ import { networkAdmin, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
+  const devMail = kit.deps.devMailViewer === true;
 
   /**
    * The filters of the page and the API: a staff user by id or email, a record id, a patient
@@ -196,7 +197,8 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       last_error: string | null;
       appointment_id: string | null;
     }>(
-      'SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id FROM outbox_messages ORDER BY created_at DESC LIMIT 100',
+      // Failed messages first: they are the ones someone has to act on.
+      "SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id FROM outbox_messages ORDER BY (status = 'failed') DESC, created_at DESC LIMIT 100",
     );
     // The page shows who was written to and about which visit: each visit's trail records the
     // read (once per visit, however many of its messages are listed), and each message that is
@@ -220,6 +222,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       <>
         <h1>{t('staff.outbox.title')}</h1>
         <p>{t('staff.outbox.lead')}</p>
+        {devMail ? <p class="notice">{t('staff.outbox.devMail')}</p> : null}
         {rows.length === 0 ? <p>{t('staff.outbox.none')}</p> : null}
         {rows.map((m) => (
           <details class="panel">
@@ -229,7 +232,11 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <p>
               <strong>{m.subject}</strong>
             </p>
-            <pre class="private-link">{withoutPrivateLinks(m.text_body)}</pre>
+            {devMail ? (
+              <DevMessage text={m.text_body} />
+            ) : (
+              <pre class="private-link">{withoutPrivateLinks(m.text_body)}</pre>
+            )}
             {m.last_error ? <p class="error-message">{m.last_error}</p> : null}
           </details>
         ))}
@@ -238,4 +245,13 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       session,
     );
   });
+}
+
+/** A message as the patient reads it, its links clickable (the development mail viewer only). */
+function DevMessage({ text }: { text: string }) {
+  return (
+    <pre class="private-link">
+      {text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 ? <a href={part}>{part}</a> : part))}
+    </pre>
+  );
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import { hashToken } from '../platform/tokens.js';
-import type { SecretBox } from '../platform/secret-box.js';
+import { tryOpen, type SecretBox } from '../platform/secret-box.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
 import { checkPassword, dummyHash, hashPassword, passwordProblem } from './passwords.js';
 import {
@@ -204,7 +204,11 @@ export async function verifySecondFactor(
   const clean = code.replace(/\s+/g, '');
   let ok = false;
   if (user.mfaSecret && /^\d{6}$/.test(clean)) {
-    const step = verifyTotp(box.open(user.mfaSecret), clean, now.getTime(), user.mfaLastStep);
+    // Unreadable after a secret rotation without CAREPATH_SECRET_PREVIOUS: only a recovery code
+    // signs in then (and the user enrols again), never an error page.
+    const secret = tryOpen(box, user.mfaSecret);
+    const step =
+      secret === undefined ? undefined : verifyTotp(secret, clean, now.getTime(), user.mfaLastStep);
     ok = step !== undefined && (await acceptMfaStep(db, user.id, step));
   } else if (/^[a-z0-9]{10}$/i.test(clean)) {
     ok = await useRecoveryCode(db, user.id, hashToken(clean.toLowerCase()), now);
@@ -226,8 +230,9 @@ export async function verifySecondFactor(
 /** A new secret for the authenticator app, kept sealed until a first code confirms it. */
 export async function startEnrolment(db: Database, box: SecretBox, user: StaffUser) {
   // The same key across reloads (and after a mistyped code), until a code confirms it.
-  const secret = user.mfaPendingSecret ? box.open(user.mfaPendingSecret) : newTotpSecret();
-  if (!user.mfaPendingSecret) await setPendingMfaSecret(db, user.id, box.seal(secret));
+  const pending = user.mfaPendingSecret ? tryOpen(box, user.mfaPendingSecret) : undefined;
+  const secret = pending ?? newTotpSecret();
+  if (pending === undefined) await setPendingMfaSecret(db, user.id, box.seal(secret));
   return { secret, url: otpauthUrl(secret, user.email) };
 }
 
@@ -243,7 +248,9 @@ export async function confirmEnrolment(
 ) {
   const pending = session.user.mfaPendingSecret;
   if (!pending) return undefined;
-  const step = verifyTotp(box.open(pending), code.replace(/\s+/g, ''), now.getTime(), null);
+  const secret = tryOpen(box, pending);
+  if (secret === undefined) return undefined;
+  const step = verifyTotp(secret, code.replace(/\s+/g, ''), now.getTime(), null);
   if (step === undefined) return undefined;
   const codes = Array.from({ length: 10 }, () =>
     randomBytes(8)

@@ -34,6 +34,11 @@ export interface StaffDeps {
   publicUrl: string;
   /** Idle timeout and absolute lifetime of a staff session (STAFF_SESSION_*). */
   session: SessionLimits;
+  /**
+   * Development without SMTP: the outbox shows each message whole, private links included, so a
+   * developer can read what a patient would get and follow its links. Never in production.
+   */
+  devMailViewer?: boolean;
 }
 
 export interface SessionLimits {

@@ -51,7 +51,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     await jobs.createQueue(CHECK_IN_QUEUE);
     scheduler = pgBossScheduler(jobs);
   }
-  const secret = await resolveSecret(database.db, undefined);
+  const secret = await resolveSecret(database.db, config.secret);
   const built = createApp({
     secret,
     config,

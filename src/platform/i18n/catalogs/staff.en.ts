@@ -67,6 +67,8 @@ export const staffEn = {
   'staff.audit.from': 'From',
   'staff.outbox.title': 'Outbox',
   'staff.outbox.lead': 'Messages waiting, sent, skipped or failed. Without SMTP configured they stay here.',
+  'staff.outbox.devMail':
+    'Development mail viewer: no SMTP_URL is set, so messages stay here. They are shown whole, private links included, so you can follow them as a patient would. In production links are hidden.',
   'staff.outbox.none': 'No messages.',
   'staff.outbox.failed': 'Messages that could not be sent: {n}. Open the outbox.',
   'staff.nav.week': 'Week',

@@ -69,6 +69,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.outbox.title': 'Bandeja de salida',
   'staff.outbox.lead':
     'Mensajes pendientes, enviados, omitidos o fallidos. Sin SMTP configurado quedan aquí.',
+  'staff.outbox.devMail':
+    'Visor de correo de desarrollo: no hay SMTP_URL, así que los mensajes se quedan aquí. Se muestran completos, con los enlaces privados, para seguirlos como lo haría un paciente. En producción los enlaces se ocultan.',
   'staff.outbox.none': 'No hay mensajes.',
   'staff.outbox.failed': 'Mensajes que no se pudieron enviar: {n}. Abra la bandeja de salida.',
   'staff.nav.week': 'Semana',

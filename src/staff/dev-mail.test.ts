@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { bookViaApi } from '../../test/support/api.js';
+import { createStaff, signedIn } from '../../test/support/staff.js';
+
+const NOW = new Date('2026-11-30T14:00:00Z');
+const apps: TestApp[] = [];
+afterAll(async () => {
+  for (const t of apps) await t.close();
+});
+
+/** An app in the given mode, a booking in its outbox, and its administrator's outbox page. */
+async function outboxIn(config: Record<string, string>) {
+  const t = await createTestApp({ now: () => NOW, config });
+  apps.push(t);
+  await createStaff(t, []);
+  const res = await bookViaApi(t, {
+    visitType: 'new-patient-pain-consultation',
+    location: 'scottsdale',
+    provider: 'ben-evans',
+    start: '2026-12-01T09:00:00-07:00',
+  });
+  const token = (await res.json()).manageToken as string;
+  const admin = await signedIn(t, 'admin@example.com');
+  return { token, html: await (await admin.client.get('/staff/outbox')).text() };
+}
+
+describe('the development mail viewer', () => {
+  it('in development without SMTP, shows each message whole with its links to follow', async () => {
+    const { token, html } = await outboxIn({ NODE_ENV: 'development' });
+    expect(html).toContain('Development mail viewer');
+    expect(html).toMatch(new RegExp(`<a href="http://[^"]+/appointments/manage/${token}">`));
+  });
+
+  it('with SMTP configured, or in production, hides the private links as before', async () => {
+    const withSmtp = await outboxIn({ NODE_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:9' });
+    expect(withSmtp.html).not.toContain(withSmtp.token);
+    expect(withSmtp.html).toContain('/appointments/manage/[private link]');
+    expect(withSmtp.html).not.toContain('Development mail viewer');
+    const test = await outboxIn({});
+    expect(test.html).not.toContain(test.token);
+  });
+
+  it('lists failed messages first', async () => {
+    const t = await createTestApp({ now: () => NOW });
+    apps.push(t);
+    await createStaff(t, []);
+    for (const start of ['2026-12-01T09:00:00-07:00', '2026-12-01T10:00:00-07:00'])
+      await bookViaApi(t, {
+        visitType: 'new-patient-pain-consultation',
+        location: 'scottsdale',
+        provider: 'ben-evans',
+        start,
+      });
+    // The older confirmation failed; the newer one is still pending.
+    await t.db.query(
+      "UPDATE outbox_messages SET status = 'failed', last_error = 'mailbox unavailable' WHERE id = (SELECT id FROM outbox_messages WHERE kind = 'appointment-confirmation' ORDER BY created_at LIMIT 1)",
+    );
+    const admin = await signedIn(t, 'admin@example.com');
+    const html = await (await admin.client.get('/staff/outbox')).text();
+    const statuses = [...html.matchAll(/<summary>[^·]*· [\w-]+ · (\w+) ·/g)].map((m) => m[1]);
+    expect(statuses[0]).toBe('failed');
+    expect(statuses.slice(1)).not.toContain('failed');
+  });
+});
