@@ -78,6 +78,12 @@ describe('the OpenAPI document', () => {
     expect(served.filter((r) => !documented.has(r))).toEqual([]);
   });
 
+  it('gives every 201 a Location header', () => {
+    for (const { method, path, op } of operations())
+      if (op.responses['201'])
+        expect(op.responses['201'].headers, `${method} ${path}`).toHaveProperty('Location');
+  });
+
   it('documents the problem shape, the Idempotency-Key header and the bearer token where they apply', () => {
     for (const { op } of operations())
       for (const [status, r] of Object.entries(op.responses as Record<string, Json>))

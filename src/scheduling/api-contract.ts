@@ -195,8 +195,9 @@ export const schedulingContract: ApiContract = (r) => {
     },
     responses: {
       201: json(
-        'On the list.',
+        'On the list. `Location` names the entry; `url` is the person’s page for it.',
         z.object({ id: z.string().uuid(), status: z.literal('waiting'), token: z.string(), url: z.string() }),
+        z.object({ Location: z.string() }),
       ),
       ...problems(400, 415, 422),
     },

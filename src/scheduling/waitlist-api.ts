@@ -23,6 +23,7 @@ export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   api.post('/waitlist', async (c) => {
     const body = parseBody(joinSchema, await readJson(c));
     const { id, token } = await joinWaitlist(s, body, actorOf(c, 'api-client'));
+    c.header('Location', `/api/v1/waitlist/${id}`);
     return c.json(
       { id, status: 'waiting', token, url: waitlistUrl(s.publicUrl, body.language, `/waitlist/${token}`) },
       201,

@@ -164,7 +164,11 @@ export const triageContract: ApiContract = (r) => {
       }),
     },
     responses: {
-      201: json('The result, with its private token (shown only here).', assessmentSchema),
+      201: json(
+        'The result, with its private token (shown only here). `Location` names it.',
+        assessmentSchema,
+        z.object({ Location: z.string() }),
+      ),
       ...problems(400, 415, 422),
     },
   });
@@ -204,7 +208,11 @@ export const triageContract: ApiContract = (r) => {
     security: privateToken,
     request: { params: assessmentId, body: jsonBody(checkInBody, { improving: 'same', newSigns: [] }) },
     responses: {
-      201: json('The check-in and its disposition.', checkInSchema),
+      201: json(
+        'The check-in and its disposition. `Location` names its self-check, which lists it.',
+        checkInSchema,
+        z.object({ Location: z.string() }),
+      ),
       ...problems(400, 404, 409, 415, 422),
     },
   });

@@ -87,6 +87,8 @@ export function assessmentApi(triage: Triage, publicUrl: string): Hono<AppEnv> {
     if (!found) throw new NotFound(NOT_FOUND);
     const body = parseBody(checkInBody, await readJson(c));
     const checkIn = await recordCheckIn(triage, found.assessment, body, actorOf(c, 'api-client'));
+    // A check-in has no address of its own: it is read with its self-check.
+    c.header('Location', `/api/v1/assessments/${found.assessment.id}`);
     return c.json(checkInJson(checkIn, lang(c, found.assessment.language)), 201);
   });
 
