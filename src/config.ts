@@ -17,6 +17,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // The tables' owner, for migrations: the app then runs as DATABASE_URL's role with only the
+  // rights it needs (no UPDATE or DELETE on the audit trail). docs/operations.md, "Database roles".
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   BOOKING_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -88,7 +94,9 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string | 'memory' };
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number; migrationUrl?: string }
+    | { kind: 'pglite'; dir: string | 'memory' };
   demoData: boolean;
   /** The clinic network loaded into an empty database (default: the demo network). */
   networkFile: string | undefined;
@@ -133,6 +141,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.DATABASE_MIGRATION_URL && !c.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_MIGRATION_URL: needs DATABASE_URL (the app role); the embedded database has no roles',
+    );
+  }
   if (c.NODE_ENV === 'production' && !c.CAREPATH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  CAREPATH_SECRET: is required when NODE_ENV=production');
   }
@@ -142,7 +155,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: c.DATABASE_URL,
+          poolSize: c.DATABASE_POOL_SIZE,
+          ...(c.DATABASE_MIGRATION_URL ? { migrationUrl: c.DATABASE_MIGRATION_URL } : {}),
+        }
       : { kind: 'pglite', dir: c.PGLITE_DIR === 'memory' ? 'memory' : c.PGLITE_DIR },
     demoData: c.DEMO_DATA,
     networkFile: c.NETWORK_FILE,

@@ -10,10 +10,13 @@ import type { Config } from './config.js';
 import { createApp } from './app.js';
 import { openDatabase } from './platform/db/open.js';
 import { migrate } from './platform/db/migrate.js';
+import { openPostgres } from './platform/db/postgres.js';
+import { grantAppRole } from './platform/db/roles.js';
 import type { Database } from './platform/db/database.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { scheduleHousekeeping, type CleanupTask } from './platform/jobs/housekeeping.js';
+import { scheduleAuditSealing } from './audit/index.js';
 import { loadNetwork, readNetworkFile } from './directory/index.js';
 import { pgBossScheduler } from './platform/jobs/scheduler.js';
 import { resolveSecret } from './platform/secret-box.js';
@@ -42,6 +45,22 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Migrations as the tables' owner (DATABASE_MIGRATION_URL), then the app role's rights: the app
+ * itself (DATABASE_URL) never runs DDL and cannot change the audit trail (decision 20).
+ */
+async function migrateAsOwner(ownerUrl: string, app: Database): Promise<number[]> {
+  const owner = await openPostgres(ownerUrl, { max: 1 });
+  try {
+    const applied = await migrate(owner);
+    const [role] = await app.query<{ user: string }>('SELECT current_user AS user');
+    await grantAppRole(owner, role!.user);
+    return applied;
+  } finally {
+    await owner.close();
+  }
+}
+
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   // Say what start-up is doing while it does it: creating the embedded database is the slow part.
   const where = config.database;
@@ -52,7 +71,10 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   const fhirClients = config.fhirClientsFile ? readClientsFile(config.fhirClientsFile) : undefined;
   const db = await openDatabase(config.database);
   try {
-    const applied = await migrate(db);
+    const applied =
+      where.kind === 'postgres' && where.migrationUrl
+        ? await migrateAsOwner(where.migrationUrl, db)
+        : await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (fhirClients) {
       const done = await db.transaction((tx) => applyClientsFile(tx, fhirClients, new Date()));
@@ -125,6 +147,7 @@ export async function startCarepath(
         expiredWaitlistOffers: (_q, now) => expireOffers(scheduling, now),
       };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
+      await scheduleAuditSealing(jobs, db, logger);
       await registerTriageJobs(jobs, db, transport, logger);
       await registerOutboxJobs(jobs, db, transport, logger, outdatedVisitMessages);
       workersUp = true;

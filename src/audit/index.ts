@@ -6,3 +6,4 @@ export {
   type AuditEvent,
   type AuditFilter,
 } from './audit.js';
+export { scheduleAuditSealing, sealAuditEvents, verifyAuditChain } from './audit-chain.js';

@@ -4,7 +4,9 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { startCarepath, type Running } from '../../src/server.js';
 
-export function startProduct(database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<Running> {
+export function startProduct(
+  database: { PGLITE_DIR: string } | { DATABASE_URL: string; DATABASE_MIGRATION_URL?: string; JOBS?: string },
+): Promise<Running> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
