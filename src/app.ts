@@ -37,7 +37,8 @@ import { readMigrations } from './platform/db/migrate.js';
 import { bodyLimit } from 'hono/body-limit';
 import { createMetrics, oncePerScrape } from './platform/http/metrics.js';
 import { securityHeaders } from './platform/http/security.js';
-import { requestLog } from './platform/http/request-log.js';
+import { redactedError, requestLog } from './platform/http/request-log.js';
+import { trimTokenPunctuation } from './platform/http/token-links.js';
 import { loadAssets } from './platform/http/assets.js';
 import type { Site } from './platform/views/render.js';
 import { loadGuides, type GuideLibrary, guidePages } from './content/index.js';
@@ -193,6 +194,8 @@ export function createApp({
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
   // A browser that asks for Spanish lands on Spanish pages on its first visit.
   app.use(spanishOnArrival);
+  // A private link pasted with the punctuation after it still opens.
+  app.use(trimTokenPunctuation);
 
   // Booking attempts per address per minute (BOOKING_RATE_LIMIT; 0 = off), before the routes.
   const bookingLimit = rateLimited(new RateLimiter(config.bookingRateLimit), now);
@@ -381,7 +384,8 @@ export function createApp({
       if ([400, 409, 410, 422].includes(error.status))
         return requestErrorPage(c, site, error.status as 400 | 409 | 410 | 422);
     }
-    (c.get('log') ?? logger).error({ err: error }, 'unhandled error');
+    // A database or library message may quote a token from the request: never into the log.
+    (c.get('log') ?? logger).error({ err: redactedError(error) }, 'unhandled error');
     if (isApi(c.req.path)) {
       return problemResponse(
         new HttpProblem(

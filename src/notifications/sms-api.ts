@@ -7,7 +7,7 @@ import { NotFound } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../platform/http/json-body.js';
 import { handleInboundSms } from './sms.js';
 
-const inbound = z.object({ from: z.string().min(3).max(32), body: z.string().max(1600) });
+const inbound = z.strictObject({ from: z.string().min(3).max(32), body: z.string().max(1600) });
 
 /** Replies from patients, posted by the SMS gateway with its token. STOP opts a number out. */
 export function smsApi(db: Database, gatewayToken: string | undefined): Hono<AppEnv> {

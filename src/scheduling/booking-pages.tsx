@@ -31,6 +31,7 @@ import {
   birthDateFromForm,
   patientValues,
   queryString,
+  slugOnly,
   VisitSummary,
 } from './booking-views.js';
 import type { Patient } from './scheduling-store.js';
@@ -130,9 +131,9 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
   const backToTimes = (ctx: PageContext, f: Record<string, string | undefined>, taken = true) =>
     ctx.href('/book') +
     queryString({
-      visitType: f.visitType,
-      location: f.location,
-      provider: f.provider,
+      visitType: slugOnly(f.visitType),
+      location: slugOnly(f.location),
+      provider: slugOnly(f.provider),
       taken: taken ? '1' : undefined,
     }) +
     '#times';

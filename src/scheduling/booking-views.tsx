@@ -16,6 +16,12 @@ export interface Choice {
   speaks?: 'es';
 }
 
+/**
+ * A posted slug fit to be echoed into a redirect's address: slugs are short and [a-z0-9-], so
+ * anything else (a megabyte of text, a line break) is dropped rather than put in a header.
+ */
+export const slugOnly = (v: string | undefined) => (v && /^[a-z0-9-]{1,64}$/.test(v) ? v : undefined);
+
 export function queryString(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);

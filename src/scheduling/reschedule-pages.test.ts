@@ -191,6 +191,22 @@ describe('moving a visit to another clinician, clinic or visit type', () => {
     expect(confirm).toContain('intérprete');
   });
 
+  it('never echoes a posted non-slug into the redirect address', async () => {
+    const v = await booked('2026-12-08T15:00:00-07:00');
+    const client = new FormClient(t);
+    const res = await client.post(`${v.page}/reschedule/confirm`, {
+      start: '2026-12-09T10:00:00-07:00',
+      visitType: 'x'.repeat(5000),
+      provider: 'ben-evans\r\nSet-Cookie: a=b',
+    });
+    expect(res.status).toBe(303);
+    const location = FormClient.location(res);
+    expect(location.length).toBeLessThan(300);
+    expect(location).not.toContain('xxxx');
+    expect(location).not.toContain('Set-Cookie');
+    expect((await readVisit(v)).start).toBe('2026-12-08T15:00:00-07:00'); // not moved
+  });
+
   it('moves the visit through the API to another clinician, keeping the rest', async () => {
     const v = await booked('2026-12-08T14:00:00-07:00');
     const slots = await (

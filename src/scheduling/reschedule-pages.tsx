@@ -23,6 +23,7 @@ import {
   ErrorSummary,
   LanguageNotice,
   queryString,
+  slugOnly,
   VisitSummary,
 } from './booking-views.js';
 import { chosenDay, DayPicker, DayTimes, daysOf } from './day-picker.js';
@@ -268,11 +269,15 @@ export function reschedulePages(
       if (error instanceof SchedulingRefused || error instanceof ValidationFailed) {
         // Back to the same choice, with the notice that the time is gone.
         const d = await s.directory.get();
-        const target = moveTargetOf(d, a, to);
-        return c.redirect(
-          `${base}/reschedule${queryString({ taken: '1', ...choiceQuery({ visitType: target.visitType, location: target.location, provider: target.provider }) })}`,
-          303,
-        );
+        // Slugs only into the redirect's address (never a posted megabyte or a line break).
+        const target = moveTargetOf(d, a, {
+          start: '',
+          visitType: slugOnly(to.visitType),
+          location: slugOnly(to.location),
+          provider: slugOnly(to.provider),
+        });
+        const choice = { visitType: target.visitType, location: target.location, provider: target.provider };
+        return c.redirect(`${base}/reschedule${queryString({ taken: '1', ...choiceQuery(choice) })}`, 303);
       }
       throw error;
     }

@@ -165,6 +165,28 @@ describe('errors and headers', () => {
     expect(t.logs.text).not.toContain(token);
   });
 
+  it('opens a private link pasted with the punctuation after it (308 to the link itself)', async () => {
+    const token = 'B'.repeat(43);
+    for (const tail of ['.', ',', ')', ').', '%22', ']'])
+      for (const prefix of ['', '/es']) {
+        const res = await t.request(`${prefix}/appointments/manage/${token}${tail}?booked=1`);
+        expect(res.status, tail).toBe(308);
+        expect(res.headers.get('location')).toBe(`${prefix}/appointments/manage/${token}?booked=1`);
+      }
+    // Not a token, or not at the end: untouched.
+    expect((await t.request('/clinics/scottsdale.')).status).toBe(404);
+    expect((await t.request(`/appointments/manage/${token}%00`)).status).toBe(404);
+  });
+
+  it('keeps token-like text out of problem answers', async () => {
+    const token = 'C'.repeat(43);
+    const res = await t.request(`/api/v1/no-such-thing/${token}`);
+    expect(res.status).toBe(404);
+    const body = await res.text();
+    expect(body).not.toContain(token);
+    expect(JSON.parse(body).instance).toBe('/api/v1/no-such-thing/:token');
+  });
+
   it('logs one line per request without query strings or bodies', async () => {
     await t.request('/api/v1/locations?lang=es&secret=abc');
     const line = t.logs.lines.map((l) => JSON.parse(l)).find((l) => l.path === '/api/v1/locations');

@@ -2,6 +2,7 @@
  * Typed errors and their one mapping to RFC 9457 problem+json. Domain code throws these;
  * the API error handler turns them into responses, the page handler into an error page.
  */
+import { redactPath } from './request-log.js';
 export interface FieldError {
   /** JSON pointer-ish path of the field, e.g. "answers.age" or "patient.email". */
   field: string;
@@ -90,7 +91,8 @@ export function problemBody(problem: HttpProblem, instance?: string): Record<str
     title: problem.title,
     status: problem.status,
     detail: problem.detail,
-    ...(instance ? { instance } : {}),
+    // The path, without any token-like run in it (a private link's token is a secret).
+    ...(instance ? { instance: redactPath(instance) } : {}),
     code: CODE_BY_STATUS[problem.status] ?? 'error',
     ...problem.extra,
   };

@@ -34,3 +34,13 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
 export function redactPath(path: string): string {
   return path.replace(/[A-Za-z0-9_-]{32,}/g, ':token');
 }
+
+/** An error as the log gets it: its message and stack with token-like runs replaced. */
+export function redactedError(error: unknown): { type: string; message: string; stack?: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return {
+    type: e.name,
+    message: redactPath(e.message),
+    ...(e.stack ? { stack: redactPath(e.stack) } : {}),
+  };
+}
