@@ -6,7 +6,13 @@
 import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { dispatchDueMessages, type Channels, type OutdatedCheck, type Transport } from './outbox.js';
+import {
+  DISPATCH_BATCH,
+  dispatchDueMessages,
+  type Channels,
+  type OutdatedCheck,
+  type Transport,
+} from './outbox.js';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 
@@ -20,13 +26,37 @@ export async function registerOutboxJobs(
 ) {
   await jobs.createQueue(OUTBOX_QUEUE);
   await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
-  await jobs.work(OUTBOX_QUEUE, async () => {
-    const result = await dispatchDueMessages(db, transport, logger, { isOutdated });
-    if (result.sent + result.failed + result.skipped + result.retried > 0)
-      logger.info({ job: OUTBOX_QUEUE, ...result }, 'outbox delivered');
-  });
+  await jobs.work(OUTBOX_QUEUE, () => deliverUntilEmpty(db, transport, logger, isOutdated));
   // Whatever a previous process committed but did not send goes out now, not at the next sweep.
   await jobs.send(OUTBOX_QUEUE, {});
+}
+
+/**
+ * One run sends batch after batch until nothing is due (a burst of reminders is not spread over
+ * many one-minute sweeps), within a time budget so a run ends before the next sweep starts.
+ */
+export async function deliverUntilEmpty(
+  db: Database,
+  transport: Transport | Channels,
+  logger: Logger,
+  isOutdated: OutdatedCheck,
+  options: { now?: () => Date; budgetMs?: number } = {},
+) {
+  const budgetMs = options.budgetMs ?? 50_000;
+  const started = performance.now();
+  const total = { claimed: 0, sent: 0, failed: 0, skipped: 0, retried: 0, batches: 0 };
+  for (;;) {
+    const r = await dispatchDueMessages(db, transport, logger, {
+      isOutdated,
+      limit: DISPATCH_BATCH,
+      ...(options.now ? { now: options.now() } : {}),
+    });
+    total.batches++;
+    for (const k of ['claimed', 'sent', 'failed', 'skipped', 'retried'] as const) total[k] += r[k];
+    if (r.claimed < DISPATCH_BATCH || performance.now() - started > budgetMs) break;
+  }
+  if (total.claimed > 0) logger.info({ job: OUTBOX_QUEUE, ...total }, 'outbox delivered');
+  return total;
 }
 
 /**

@@ -123,10 +123,20 @@ export interface DispatchOptions {
   /** Only messages whose dedupe key starts with this. */
   prefix?: string;
   limit?: number;
-  /** A message claimed this long ago by a worker that never finished is claimed again. */
+  /**
+   * A message whose claim has not been renewed for this long (its worker died) is claimed again.
+   * A live worker renews its claims every heartbeatMs while it sends, so a slow SMTP server does
+   * not make a second worker send the same message.
+   */
   staleAfterMs?: number;
+  heartbeatMs?: number;
   maxAttempts?: number;
 }
+
+/** Claims go stale after a minute without a heartbeat; workers beat every 15 seconds. */
+export const CLAIM_STALE_MS = 60_000;
+export const CLAIM_HEARTBEAT_MS = 15_000;
+export const DISPATCH_BATCH = 50;
 
 /** Where each channel's messages go; an SMS without a gateway is skipped. */
 export interface Channels {
@@ -157,7 +167,7 @@ export function backoffMs(attempts: number): number {
 
 /**
  * Sends what is due. Rows are claimed with SKIP LOCKED, so several workers never take the same
- * message; a claim older than staleAfterMs (its worker died) is taken again. Messages about a
+ * message; a claim not renewed for staleAfterMs (its worker died) is taken again. Messages about a
  * visit that has since moved or been cancelled are skipped, not sent.
  */
 export async function dispatchDueMessages(
@@ -168,7 +178,7 @@ export async function dispatchDueMessages(
 ) {
   const byChannel: Channels = 'deliver' in channels ? { email: channels } : channels;
   const now = options.now ?? new Date();
-  const stale = new Date(now.getTime() - (options.staleAfterMs ?? 5 * 60_000));
+  const stale = new Date(now.getTime() - (options.staleAfterMs ?? CLAIM_STALE_MS));
   const claimed = await db.query<ClaimedRow>(
     `WITH due AS (
        SELECT id FROM outbox_messages
@@ -182,9 +192,38 @@ export async function dispatchDueMessages(
      SELECT c.id, c.channel, c.dedupe_key, c.kind, c.recipient, c.subject, c.text_body, c.html_body, c.attempts, c.ics, c.ics_method,
        c.appointment_id, c.appointment_sequence
      FROM claimed c`,
-    [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? 50],
+    [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? DISPATCH_BATCH],
   );
-  const result = { sent: 0, failed: 0, skipped: 0, retried: 0 };
+  const result = { claimed: claimed.length, sent: 0, failed: 0, skipped: 0, retried: 0 };
+  if (claimed.length === 0) return result;
+  // The heartbeat: while this batch is being sent, its claims stay fresh (on the batch's clock).
+  const started = performance.now();
+  const ids = claimed.map((m) => m.id);
+  const heartbeat = setInterval(() => {
+    const at = new Date(now.getTime() + (performance.now() - started));
+    db.query("UPDATE outbox_messages SET claimed_at = $2 WHERE id = ANY($1) AND status = 'sending'", [
+      ids,
+      at,
+    ]).catch((error: Error) => logger.warn({ err: error }, 'outbox heartbeat failed'));
+  }, options.heartbeatMs ?? CLAIM_HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    await sendClaimed(db, claimed, byChannel, logger, options, now, result);
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return result;
+}
+
+async function sendClaimed(
+  db: Queryable,
+  claimed: ClaimedRow[],
+  byChannel: Channels,
+  logger: Logger,
+  options: DispatchOptions,
+  now: Date,
+  result: { sent: number; failed: number; skipped: number; retried: number },
+) {
   const aboutVisits = claimed.flatMap((m) =>
     m.appointment_id === null
       ? []
