@@ -90,7 +90,9 @@ it('holds 40 concurrent wrong passwords for one account to the limit of 5', asyn
   );
   const checked = answers.filter((s) => s === 401).length;
   const throttled = answers.filter((s) => s === 429).length;
-  console.log(`drill: 40 concurrent wrong passwords -> ${checked} checked, ${throttled} throttled`);
+  process.stdout.write(
+    `${`drill: 40 concurrent wrong passwords -> ${checked} checked, ${throttled} throttled`}\n`,
+  );
   expect(checked).toBeLessThanOrEqual(5);
   expect(checked + throttled).toBe(40);
 });
@@ -113,8 +115,8 @@ it('refuses 10 MB bodies before reading them, on open and token routes, without 
         .status,
     );
   const after = rssMb();
-  console.log(
-    `drill: 10 MB bodies on ${routes.length} routes -> ${statuses.join(', ')}; RSS ${before} -> ${after} MB`,
+  process.stdout.write(
+    `drill: 10 MB bodies on ${routes.length} routes -> ${statuses.join(', ')}; RSS ${before} -> ${after} MB\n`,
   );
   expect(statuses).toEqual(routes.map(() => 413));
   expect(after - before).toBeLessThan(60);
@@ -137,7 +139,7 @@ it('never answers 500 to control characters in paths and forms', async () => {
     body: 'email=a%00b%40example.com&password=x',
     redirect: 'manual',
   });
-  console.log(`drill: control characters -> ${[...statuses, form.status].join(', ')}`);
+  process.stdout.write(`drill: control characters -> ${[...statuses, form.status].join(', ')}\n`);
   for (const s of [...statuses, form.status]) expect(s).toBeLessThan(500);
 });
 
@@ -147,7 +149,9 @@ it('keeps an audit chain that verifies, and names an event a superuser alters', 
     await sealAuditEvents(appDb);
     const intact = await verifyAuditChain(appDb);
     expect(intact).toMatchObject({ ok: true, unsealed: 0 });
-    console.log(`drill: audit chain intact over ${(intact as { events: number }).events} events`);
+    process.stdout.write(
+      `${`drill: audit chain intact over ${(intact as { events: number }).events} events`}\n`,
+    );
     // The app role cannot touch the trail; a superuser can, and the chain shows it.
     await expect(appDb.query("UPDATE audit_events SET outcome = 'success'")).rejects.toThrow(
       /permission denied/,
