@@ -91,7 +91,7 @@ it('holds 40 concurrent wrong passwords for one account to the limit of 5', asyn
   const checked = answers.filter((s) => s === 401).length;
   const throttled = answers.filter((s) => s === 429).length;
   process.stdout.write(
-    `${`drill: 40 concurrent wrong passwords -> ${checked} checked, ${throttled} throttled`}\n`,
+    `drill: 40 concurrent wrong passwords -> ${checked} checked, ${throttled} throttled\n`,
   );
   expect(checked).toBeLessThanOrEqual(5);
   expect(checked + throttled).toBe(40);
@@ -149,9 +149,7 @@ it('keeps an audit chain that verifies, and names an event a superuser alters', 
     await sealAuditEvents(appDb);
     const intact = await verifyAuditChain(appDb);
     expect(intact).toMatchObject({ ok: true, unsealed: 0 });
-    process.stdout.write(
-      `${`drill: audit chain intact over ${(intact as { events: number }).events} events`}\n`,
-    );
+    process.stdout.write(`drill: audit chain intact over ${(intact as { events: number }).events} events\n`);
     // The app role cannot touch the trail; a superuser can, and the chain shows it.
     await expect(appDb.query("UPDATE audit_events SET outcome = 'success'")).rejects.toThrow(
       /permission denied/,
