@@ -7,6 +7,7 @@ import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { Logger } from '../platform/logging/logger.js';
 import {
+  CLAIM_STALE_MS,
   DISPATCH_BATCH,
   dispatchDueMessages,
   type Channels,
@@ -27,8 +28,10 @@ export async function registerOutboxJobs(
   await jobs.createQueue(OUTBOX_QUEUE);
   await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
   await jobs.work(OUTBOX_QUEUE, () => deliverUntilEmpty(db, transport, logger, isOutdated));
-  // Whatever a previous process committed but did not send goes out now, not at the next sweep.
+  // Whatever a previous process committed but did not send goes out now, not at the next sweep;
+  // what a dead process had claimed, as soon as its claims go stale.
   await jobs.send(OUTBOX_QUEUE, {});
+  await jobs.send(OUTBOX_QUEUE, {}, { startAfter: Math.ceil(CLAIM_STALE_MS / 1000) + 1 });
 }
 
 /**
