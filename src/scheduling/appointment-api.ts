@@ -1,5 +1,7 @@
 import { actorOf, bearerToken } from '../platform/http/request-context.js';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { hasControlCharacters } from '../platform/text.js';
@@ -151,7 +153,10 @@ const NOT_FOUND = 'There is no appointment with this id, or the token does not m
 export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
 
-  api.get('/slots', async (c) => {
+  // The API's largest answer (a network's month is about 300 KB): gzip when asked, and an ETag so
+  // a client polling for changes gets 304 while nothing changed. Compression wraps the ETag, so
+  // the tag is of the JSON itself, whatever the encoding.
+  api.get('/slots', compress(), etag(), async (c) => {
     const q = c.req.query();
     const slots = await searchSlots(s, {
       visitType: q.visitType,
@@ -160,7 +165,8 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
       from: q.from,
       to: q.to,
     });
-    c.header('Cache-Control', 'no-store');
+    // Public availability, not patient data: a client may keep it, and revalidates with the ETag.
+    c.header('Cache-Control', 'no-cache');
     c.header('Content-Type', 'application/json');
     return c.body(slotsJson(slots));
   });
