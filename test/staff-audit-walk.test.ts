@@ -586,6 +586,14 @@ describe('every staff route and its audit events', () => {
     }
   });
 
+  it('gave every staff event of the walk its request id', async () => {
+    const [row] = await t.db.query<{ total: number; missing: number }>(
+      "SELECT count(*)::int AS total, count(*) FILTER (WHERE request_id IS NULL)::int AS missing FROM audit_events WHERE actor_type = 'staff'",
+    );
+    expect(row!.total).toBeGreaterThan(STEPS.length);
+    expect(row!.missing).toBe(0);
+  });
+
   it('kept the planted patient out of the logs', () => {
     expect(t.logs.lines.length).toBeGreaterThan(STEPS.length);
     expect(t.logs.text).not.toMatch(/Zelda|Plantedpatient|zelda\.planted|1944-04-14|555 0144/);
