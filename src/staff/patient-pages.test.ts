@@ -185,6 +185,9 @@ describe('booking by phone for someone with no email', () => {
       await desk.client.get('/staff/book?location=scottsdale&visitType=back-pain-visit&date=2026-12-03')
     ).text();
     expect(form).toContain('Leave it blank if the patient has no email');
+    // No SMS gateway here: no text-reminder box to tick.
+    expect(form).toContain('name="slot"');
+    expect(form).not.toContain('name="smsReminders"');
     const fields = {
       _csrf: desk.csrf,
       location: 'scottsdale',

@@ -187,16 +187,19 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                       ))}
                     </div>
                   </fieldset>
-                  <div class="checkbox form-group">
-                    <input
-                      type="checkbox"
-                      id="smsReminders"
-                      name="smsReminders"
-                      value="yes"
-                      checked={values.smsReminders === 'yes'}
-                    />
-                    <label for="smsReminders">{t('staff.book.sms')}</label>
-                  </div>
+                  {/* Text reminders only where an SMS gateway is configured (as on the patient pages). */}
+                  {scheduling.smsAvailable ? (
+                    <div class="checkbox form-group">
+                      <input
+                        type="checkbox"
+                        id="smsReminders"
+                        name="smsReminders"
+                        value="yes"
+                        checked={values.smsReminders === 'yes'}
+                      />
+                      <label for="smsReminders">{t('staff.book.sms')}</label>
+                    </div>
+                  ) : null}
                   <button class="button" type="submit">
                     {t('staff.book.submit')}
                   </button>
@@ -254,7 +257,8 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           start: choice.start,
           patient: patient.data,
           language: values.language === 'es' ? 'es' : 'en',
-          smsReminders: values.smsReminders === 'yes',
+          // A stale form's "yes" means nothing without a gateway.
+          smsReminders: scheduling.smsAvailable && values.smsReminders === 'yes',
         },
         values.key && values.key.length >= 8 ? `staff:${values.key}` : undefined,
         staffActor(c),
