@@ -102,6 +102,13 @@ beforeAll(async () => {
   expect(join.status).toBe(201);
   ids.entry = (await t.db.query<{ id: string }>('SELECT id FROM waitlist_entries'))[0]!.id;
   ids.closure = '2026-12-24';
+  // A message that could not be sent, for the outbox's "Send again".
+  ids.failedMessage = (
+    await t.db.query<{ id: string }>(
+      "UPDATE outbox_messages SET status = 'failed', last_error = 'mailbox unavailable' WHERE id = (SELECT id FROM outbox_messages WHERE appointment_id = $1 LIMIT 1) RETURNING id",
+      [ids.toMove],
+    )
+  )[0]!.id;
   ids.block = (
     await t.db.query<{ id: string }>(
       "SELECT b.id FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' LIMIT 1",
@@ -295,6 +302,16 @@ const STEPS: Step[] = [
   get('/api/v1/audit-events', 'admin', '/api/v1/audit-events', 200, 1),
   // The outbox: a read of each visit it lists (once per visit) and of each message about none.
   get('/staff/outbox', 'admin', '/staff/outbox', 200, outboxRecords, true),
+  // "Send again": one event, naming the visit the message is about.
+  send(
+    '/staff/outbox/:id/resend',
+    'admin',
+    () => `/staff/outbox/${ids.failedMessage}/resend`,
+    () => ({}),
+    303,
+    1,
+    true,
+  ),
   // Administration: pages without health data write nothing; each change writes one event.
   get('/staff/admin', 'admin', '/staff/admin', 200, 0),
   get('/staff/admin/clinics', 'admin', '/staff/admin/clinics', 200, 0),

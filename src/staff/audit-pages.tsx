@@ -1,21 +1,13 @@
 /**
- * For administrators: the audit trail (page and API) and the outbox of messages.
+ * For administrators: the audit trail (page and API). The outbox is in outbox-pages.tsx.
  */
-import { listAuditEvents, recordAudit, recordAuditOfEach, type AuditFilter } from '../audit/index.js';
+import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
 import { readCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
 import { isRealDate } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, sessionCookieName } from './auth.js';
-
-/**
- * Message text as administrators may see it: the patients' private links (visit, result,
- * waiting-list and invitation tokens) are masked. Staff never see a patient's token.
- */
-export function withoutPrivateLinks(text: string): string {
-  return text.replace(/\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, '/[private link]');
-}
 
 /** A filter value that matches nothing (an unknown email or a malformed patient id). */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -25,7 +17,6 @@ import { networkAdmin, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
-  const devMail = kit.deps.devMailViewer === true;
 
   /**
    * The filters of the page and the API: a staff user by id or email, a record id, a patient
@@ -182,76 +173,4 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       })),
     });
   });
-
-  pages.get('/staff/outbox', async (c) => {
-    await requireAdmin(c, 'outbox');
-    const rows = await db.query<{
-      id: string;
-      kind: string;
-      recipient: string;
-      subject: string;
-      status: string;
-      not_before: Date;
-      sent_at: Date | null;
-      text_body: string;
-      last_error: string | null;
-      appointment_id: string | null;
-    }>(
-      // Failed messages first: they are the ones someone has to act on.
-      "SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id FROM outbox_messages ORDER BY (status = 'failed') DESC, created_at DESC LIMIT 100",
-    );
-    // The page shows who was written to and about which visit: each visit's trail records the
-    // read (once per visit, however many of its messages are listed), and each message that is
-    // about no visit (a waiting-list offer, a check-in) is recorded by its own id.
-    const records = new Map<string, { entityType: string; entityId: string }>();
-    for (const m of rows) {
-      const record = m.appointment_id
-        ? { entityType: 'appointment', entityId: m.appointment_id }
-        : { entityType: 'outbox-message', entityId: m.id };
-      records.set(`${record.entityType}:${record.entityId}`, record);
-    }
-    await recordAuditOfEach(
-      db,
-      { ...staffActor(c), action: 'read', outcome: 'success', detail: { via: 'outbox' } },
-      [...records.values()],
-    );
-    const session = c.get('staff');
-    return page(
-      c,
-      t('staff.outbox.title'),
-      <>
-        <h1>{t('staff.outbox.title')}</h1>
-        <p>{t('staff.outbox.lead')}</p>
-        {devMail ? <p class="notice">{t('staff.outbox.devMail')}</p> : null}
-        {rows.length === 0 ? <p>{t('staff.outbox.none')}</p> : null}
-        {rows.map((m) => (
-          <details class="panel">
-            <summary>
-              {m.not_before.toISOString()} · {m.kind} · {m.status} · {m.recipient}
-            </summary>
-            <p>
-              <strong>{m.subject}</strong>
-            </p>
-            {devMail ? (
-              <DevMessage text={m.text_body} />
-            ) : (
-              <pre class="private-link">{withoutPrivateLinks(m.text_body)}</pre>
-            )}
-            {m.last_error ? <p class="error-message">{m.last_error}</p> : null}
-          </details>
-        ))}
-      </>,
-      200,
-      session,
-    );
-  });
-}
-
-/** A message as the patient reads it, its links clickable (the development mail viewer only). */
-function DevMessage({ text }: { text: string }) {
-  return (
-    <pre class="private-link">
-      {text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 ? <a href={part}>{part}</a> : part))}
-    </pre>
-  );
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { bookViaApi } from '../../test/support/api.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
+import { FormClient } from '../../test/support/form-client.js';
 
 const NOW = new Date('2026-11-30T14:00:00Z');
 const apps: TestApp[] = [];
@@ -61,5 +62,23 @@ describe('the development mail viewer', () => {
     const statuses = [...html.matchAll(/<summary>[^·]*· [\w-]+ · (\w+) ·/g)].map((m) => m[1]);
     expect(statuses[0]).toBe('failed');
     expect(statuses.slice(1)).not.toContain('failed');
+
+    // Only the failed ones, then "Send again": back in the queue, audited, with the admin told.
+    const failed = await (await admin.client.get('/staff/outbox?status=failed')).text();
+    expect([...failed.matchAll(/<summary>/g)]).toHaveLength(1);
+    const action = /action="(\/staff\/outbox\/[0-9a-f-]+\/resend)"/.exec(failed)![1]!;
+    const resent = await admin.client.post(action, { _csrf: admin.csrf });
+    expect(FormClient.location(resent)).toBe('/staff/outbox?done=resent');
+    const [row] = await t.db.query<{ status: string; attempts: number; last_error: string | null }>(
+      "SELECT status, attempts, last_error FROM outbox_messages WHERE kind = 'appointment-confirmation' ORDER BY created_at LIMIT 1",
+    );
+    expect(row).toEqual({ status: 'pending', attempts: 0, last_error: null });
+    const [event] = await t.db.query<{ outcome: string }>(
+      "SELECT outcome FROM audit_events WHERE action = 'resend' AND actor_type = 'staff'",
+    );
+    expect(event!.outcome).toBe('success');
+    // Sent again once only: a second click finds nothing failed.
+    await admin.client.post(action, { _csrf: admin.csrf });
+    expect((await admin.client.get('/staff/outbox?status=nonsense')).status).toBe(422);
   });
 });

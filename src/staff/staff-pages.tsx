@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
+import { outboxRoutes } from './outbox-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
 import { intakeRoutes } from './intake-pages.js';
 import { patientRoutes } from './patient-pages.js';
@@ -30,6 +31,7 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   // After the fixed /staff/appointments/:id/... paths of the other modules.
   visitRoutes(pages, kit);
   auditRoutes(pages, kit);
+  outboxRoutes(pages, kit);
   adminRoutes(pages, kit);
 
   // A staff page that does not exist, or a record this user may not see (denials look like

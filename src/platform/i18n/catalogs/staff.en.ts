@@ -69,6 +69,12 @@ export const staffEn = {
   'staff.outbox.lead': 'Messages waiting, sent, skipped or failed. Without SMTP configured they stay here.',
   'staff.outbox.devMail':
     'Development mail viewer: no SMTP_URL is set, so messages stay here. They are shown whole, private links included, so you can follow them as a patient would. In production links are hidden.',
+  'staff.outbox.status': 'Status',
+  'staff.outbox.status.all': 'All',
+  'staff.outbox.show': 'Show',
+  'staff.outbox.badStatus': 'Choose a status from the list',
+  'staff.outbox.resend': 'Send again',
+  'staff.outbox.resent': 'The message is queued to be sent again.',
   'staff.outbox.none': 'No messages.',
   'staff.outbox.failed': 'Messages that could not be sent: {n}. Open the outbox.',
   'staff.nav.week': 'Week',

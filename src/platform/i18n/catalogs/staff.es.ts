@@ -71,6 +71,12 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
     'Mensajes pendientes, enviados, omitidos o fallidos. Sin SMTP configurado quedan aquí.',
   'staff.outbox.devMail':
     'Visor de correo de desarrollo: no hay SMTP_URL, así que los mensajes se quedan aquí. Se muestran completos, con los enlaces privados, para seguirlos como lo haría un paciente. En producción los enlaces se ocultan.',
+  'staff.outbox.status': 'Estado',
+  'staff.outbox.status.all': 'Todos',
+  'staff.outbox.show': 'Mostrar',
+  'staff.outbox.badStatus': 'Elija un estado de la lista',
+  'staff.outbox.resend': 'Enviar de nuevo',
+  'staff.outbox.resent': 'El mensaje está en cola para enviarse de nuevo.',
   'staff.outbox.none': 'No hay mensajes.',
   'staff.outbox.failed': 'Mensajes que no se pudieron enviar: {n}. Abra la bandeja de salida.',
   'staff.nav.week': 'Semana',
