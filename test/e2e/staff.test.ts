@@ -189,6 +189,7 @@ describe('the staff side in a browser', () => {
       ['/staff/admin/staff', 'admin-staff'],
       ['/staff/admin/staff/invite', 'admin-invite'],
       ['/staff/admin/pathways', 'admin-pathways'],
+      ['/staff/outbox', 'outbox'],
       ['/staff/admin/fhir-clients', 'admin-fhir-clients'],
     ] as const;
     for (const [path, name] of pages) {
