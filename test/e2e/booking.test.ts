@@ -221,6 +221,8 @@ describe('moving a visit to another clinician and clinic', () => {
         await page.locator('.time-link').first().click();
         await page.waitForURL(/reschedule\/confirm/);
         expect(await page.locator('main').textContent()).toContain('Priya Shah');
+        // Dr. Shah speaks English: a Spanish move says an interpreter joins, before confirming.
+        if (lang === 'es') expect(await page.locator('main').textContent()).toContain('intérprete');
         if (!javaScript) await check(page, `reschedule-confirm-${lang}-phone`);
         await page.getByRole('button', { name: w.move }).click();
         await page.waitForURL(/moved=1/);
@@ -275,6 +277,7 @@ describe('joining the waiting list with the date boxes', () => {
       await page.getByRole('button', { name: 'Anotarme en la lista de espera' }).click();
       await page.waitForURL(/\/es\/waitlist\//);
       expect(await page.locator('h1').textContent()).toBe('Está en la lista de espera');
+      expect(await page.locator('main').textContent()).toContain('Lo que está esperando');
       if (!javaScript) await check(page, 'waitlist-joined-es-phone');
       await ctx.close();
     });

@@ -102,6 +102,10 @@ describe('the patient journey in a browser', () => {
 
         // Times from Spanish-speaking clinicians, nearest clinics first.
         await page.goto(`${server.url}${lang === 'es' ? '/es' : ''}/book`);
+        // Searching without a visit type: the error summary, as on every form.
+        await page.getByRole('button', { name: w.find }).click();
+        await page.locator('.error-summary').waitFor();
+        expect(await page.locator('.error-summary a[href="#visitType"]').count()).toBe(1);
         await page.locator('#visitType-back-pain-visit').check();
         await page.locator('#speaks').check();
         await page.locator('#zip').fill('85260');
@@ -116,6 +120,8 @@ describe('the patient journey in a browser', () => {
         await page.locator('.time-link').first().click();
         await page.waitForURL(/book\/details/);
         const chosen = new URL(page.url()).searchParams.get('start');
+        // No SMS gateway on this server: no text-reminder box is offered.
+        expect(await page.locator('input[name="smsReminders"]').count()).toBe(0);
         const field = (name: string) => page.locator(`input[name="${name}"]:not([type="hidden"])`);
         await field('givenName').fill(given);
         await field('familyName').fill('Journey');
@@ -141,6 +147,11 @@ describe('the patient journey in a browser', () => {
         expect(await page.locator('h1').textContent()).toBe(other.booked);
         expect(await page.locator('main').textContent()).toContain('j•••@example.com');
         if (javaScript) expect(await page.locator('[data-print]').isVisible()).toBe(true);
+        // The calendar file: a reminder alarm, and the clinic's page rather than the private link.
+        const visitPath = new URL(page.url()).pathname;
+        const ics = await (await page.request.get(`${server.url}${visitPath}/visit.ics`)).text();
+        expect(ics).toContain('BEGIN:VALARM');
+        expect(ics).not.toContain(visitPath.split('/').pop()!);
 
         // The same person books the next time of the same visit: asked first, not booked twice silently.
         await page.goto(
