@@ -108,7 +108,10 @@ export function StaffLayout(props: {
           </main>
           {user ? (
             <footer class="container staff-footer">
-              <p class="hint">{t('staff.shortcuts')}</p>
+              {/* Only the shortcuts this user's role has: a provider cannot book or see the list. */}
+              <p class="hint">
+                {t(user.role === 'provider' ? 'staff.shortcuts.provider' : 'staff.shortcuts')}
+              </p>
             </footer>
           ) : null}
         </body>

@@ -149,6 +149,10 @@ describe('booking on a patient’s behalf', () => {
   it('is not for providers, and not at a clinic the user does not work at', async () => {
     const evans = await signedIn(t, 'evans@example.com');
     expect((await evans.client.get('/staff/book')).status).toBe(404);
+    // The footer lists only the shortcuts a provider has (no "b book", no "l waiting list").
+    const day = await (await evans.client.get('/staff')).text();
+    expect(day).toContain('Keyboard: t today, w week, f find a patient, p and n previous and next.');
+    expect(day).not.toContain('b book');
     const res = await desk.client.post('/staff/book', {
       _csrf: desk.csrf,
       location: 'tempe',

@@ -178,6 +178,7 @@ export const staffEn = {
   'staff.patient.err.email': 'Enter an email address like name@example.com',
   'staff.patient.err.phone': 'Enter a phone number of 7 to 25 digits, like 480 555 0100',
   'staff.visit.auditTrail': "Who has seen or changed this patient's records",
+  'staff.shortcuts.provider': 'Keyboard: t today, w week, f find a patient, p and n previous and next.',
   'staff.shortcuts':
     'Keyboard: t today, w week, f find a patient, b book, l waiting list, p and n previous and next.',
   'staff.action.undoNoShow': 'Arrived after all: check in',

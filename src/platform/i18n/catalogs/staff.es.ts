@@ -181,6 +181,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.patient.err.email': 'Escriba un correo electrónico como nombre@ejemplo.com',
   'staff.patient.err.phone': 'Escriba un teléfono de 7 a 25 dígitos, como 480 555 0100',
   'staff.visit.auditTrail': 'Quién vio o cambió los datos de este paciente',
+  'staff.shortcuts.provider': 'Teclado: t hoy, w semana, f buscar paciente, p y n anterior y siguiente.',
   'staff.shortcuts':
     'Teclado: t hoy, w semana, f buscar paciente, b reservar, l lista de espera, p y n anterior y siguiente.',
   'staff.action.undoNoShow': 'Llegó después de todo: registrar llegada',
