@@ -45,6 +45,11 @@ const COMMON = new Set(
     'password123!',
     'Password123!',
     'p@ssw0rd1234',
+    // Placeholders from our own documentation: someone will paste them as they are.
+    'a long passphrase',
+    'your long passphrase',
+    'choose a long passphrase',
+    '<your own long passphrase>',
   ].map((p) => p.toLowerCase()),
 );
 
