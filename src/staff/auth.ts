@@ -3,7 +3,7 @@
  * sign-in, only its hash stored), a 30-minute idle timeout, sign-out that ends the session on
  * the server, and throttling per account and per address that holds across app instances.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import { hashToken } from '../platform/tokens.js';
@@ -201,7 +201,8 @@ export async function verifySecondFactor(
     });
     return 'throttled';
   }
-  const clean = code.replace(/\s+/g, '');
+  // Recovery codes are shown in two groups ("abcde-fghjk"): spaces and dashes do not count.
+  const clean = code.replace(/[\s-]+/g, '');
   let ok = false;
   if (user.mfaSecret && /^\d{6}$/.test(clean)) {
     // Unreadable after a secret rotation without CAREPATH_SECRET_PREVIOUS: only a recovery code
@@ -237,6 +238,8 @@ export async function startEnrolment(db: Database, box: SecretBox, user: StaffUs
 }
 
 /** Confirms enrolment with a first code; returns the ten one-time recovery codes (shown once). */
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
 export async function confirmEnrolment(
   db: Database,
   box: SecretBox,
@@ -252,13 +255,9 @@ export async function confirmEnrolment(
   if (secret === undefined) return undefined;
   const step = verifyTotp(secret, code.replace(/\s+/g, ''), now.getTime(), null);
   if (step === undefined) return undefined;
+  // Ten characters from an alphabet without look-alikes (no i, l, o, 0 or 1): read off paper.
   const codes = Array.from({ length: 10 }, () =>
-    randomBytes(8)
-      .toString('base64url')
-      .replace(/[^a-z0-9]/gi, '')
-      .toLowerCase()
-      .padEnd(10, '0')
-      .slice(0, 10),
+    Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join(''),
   );
   await enableMfa(
     db,

@@ -53,8 +53,11 @@ describe('two-step sign-in', () => {
       await client.post('/staff/mfa', { _csrf: csrfOf(page), code: totpAt(secret, stepOf(clock.getTime())) })
     ).text();
     expect(done).toContain('Two-step sign-in is on');
-    recovery = [...done.matchAll(/<li>([a-z0-9]{10})<\/li>/g)].map((m) => m[1]!);
+    recovery = [...done.matchAll(/<li>([a-z2-9]{5}-[a-z2-9]{5})<\/li>/g)].map((m) => m[1]!);
     expect(recovery).toHaveLength(10);
+    // Grouped for reading, and without look-alike characters (i, l, o, 0, 1).
+    expect(recovery.join('').replace(/-/g, '')).not.toMatch(/[ilo01]/);
+    expect(done).toContain('data-print');
   });
 
   it('asks for the code after the password; nothing opens before it; a code works once', async () => {

@@ -66,7 +66,7 @@ describe('two-step sign-in across a rotation', () => {
     const page = await (await client.get('/staff/mfa')).text();
     secret = /<code class="private-link">([A-Z2-7]+)<\/code>/.exec(page)![1]!;
     const done = await (await client.post('/staff/mfa', { _csrf: csrfOf(page), code: current() })).text();
-    recovery = [...done.matchAll(/<li>([a-z0-9]{10})<\/li>/g)].map((m) => m[1]!);
+    recovery = [...done.matchAll(/<li>([a-z2-9]{5}-[a-z2-9]{5})<\/li>/g)].map((m) => m[1]!);
   });
 
   it('signs in with the authenticator after the rotation, with the old secret kept as previous', async () => {

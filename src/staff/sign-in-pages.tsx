@@ -315,9 +315,14 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <p>{t('staff.mfa.recovery')}</p>
         <ul class="private-link">
           {codes.map((x) => (
-            <li>{x}</li>
+            <li>{`${x.slice(0, 5)}-${x.slice(5)}`}</li>
           ))}
         </ul>
+        <p>
+          <button class="button secondary" type="button" data-print hidden>
+            {t('staff.mfa.print')}
+          </button>
+        </p>
         <p>
           <a class="button" href="/staff">
             {t('staff.nav.today')}

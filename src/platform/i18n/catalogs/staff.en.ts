@@ -99,6 +99,7 @@ export const staffEn = {
   'staff.mfa.qrLabel': 'QR code for your authenticator app',
   'staff.mfa.secret': 'Key:',
   'staff.mfa.doneTitle': 'Two-step sign-in is on',
+  'staff.mfa.print': 'Print the codes',
   'staff.mfa.recovery':
     'Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are not shown again.',
   'staff.nav.book': 'Book a visit',

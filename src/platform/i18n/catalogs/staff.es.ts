@@ -102,6 +102,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.mfa.qrLabel': 'Código QR para su aplicación de autenticación',
   'staff.mfa.secret': 'Clave:',
   'staff.mfa.doneTitle': 'El acceso en dos pasos está activado',
+  'staff.mfa.print': 'Imprimir los códigos',
   'staff.mfa.recovery':
     'Guarde estos códigos de recuperación en un lugar seguro. Cada uno sirve una vez, si pierde su teléfono. No se mostrarán de nuevo.',
   'staff.nav.book': 'Reservar una cita',
