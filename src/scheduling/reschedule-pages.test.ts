@@ -60,6 +60,9 @@ describe('moving a visit to another clinician, clinic or visit type', () => {
     expect(first).toContain('Booked now');
     expect(first).toContain('Change clinician, clinic or visit type');
     expect(first).not.toMatch(/<details[^>]*open/); // nothing changed yet: the form stays folded
+    // Only clinicians who offer the visit's type are offered (the pain consultation: two).
+    const offered = [...first.matchAll(/<option value="([\w-]+)"[^>]*>Dr\.[^<]*– /g)].map((m) => m[1]);
+    expect(offered.sort()).toEqual(['ben-evans', 'priya-shah']);
     // Dr. Shah, at any of her clinics.
     const list = await client.get(
       `${v.page}/reschedule?change=1&visitType=new-patient-pain-consultation&location=&provider=priya-shah`,

@@ -330,7 +330,13 @@ function ChangeForm({
           ))}
         </select>
       </div>
-      <ClinicAndClinician ctx={ctx} d={d} choice={choice} error={providerError} />
+      {/* Only the clinicians who offer the chosen visit type (the visit's own, at first). */}
+      <ClinicAndClinician
+        ctx={ctx}
+        d={{ ...d, providers: d.providers.filter((p) => p.visitTypes.includes(choice.visitType)) }}
+        choice={choice}
+        error={providerError}
+      />
       <button class="button secondary" type="submit">
         {t('manage.reschedule.show')}
       </button>
