@@ -35,7 +35,8 @@ import { HttpProblem, NotFound, problemResponse, Refused } from './platform/http
 import { fhirApi } from './fhir/index.js';
 import { readMigrations } from './platform/db/migrate.js';
 import { bodyLimit } from 'hono/body-limit';
-import { createMetrics, oncePerScrape } from './platform/http/metrics.js';
+import { createMetrics } from './platform/http/metrics.js';
+import { appGauges } from './app-metrics.js';
 import { securityHeaders } from './platform/http/security.js';
 import { redactedError, requestLog } from './platform/http/request-log.js';
 import { trimTokenPunctuation } from './platform/http/token-links.js';
@@ -45,7 +46,6 @@ import { loadGuides, type GuideLibrary, guidePages } from './content/index.js';
 import { apiReference, homePage, notFoundPage, requestErrorPage, serverErrorPage } from './site/index.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
 import type { Scheduler } from './platform/jobs/scheduler.js';
-import { jobBacklog } from './platform/jobs/jobs.js';
 import {
   loadPathways,
   type Triage,
@@ -59,7 +59,7 @@ import {
   readAssessment,
   readAssessmentByToken,
 } from './triage/index.js';
-import { outboxStats, smsApi } from './notifications/index.js';
+import { smsApi } from './notifications/index.js';
 import { staffPages } from './staff/index.js';
 import { secretBox } from './platform/secret-box.js';
 
@@ -166,30 +166,7 @@ export function createApp({
   // Prometheus metrics (GET /metrics with METRICS_TOKEN): requests by route, the pool, the outbox.
   const metrics = createMetrics(db);
   app.use(metrics.middleware);
-  // One read of the outbox per scrape serves its three gauges (they are collected together).
-  const outbox = oncePerScrape(() => outboxStats(db, now()));
-  metrics.gauge('carepath_outbox_due', 'Messages due and not yet sent.', async () => (await outbox()).due);
-  metrics.gauge(
-    'carepath_outbox_oldest_due_seconds',
-    'How long the oldest due message has waited.',
-    async () => (await outbox()).oldestDueSeconds,
-  );
-  metrics.gauge(
-    'carepath_outbox_failed',
-    'Messages that failed for good.',
-    async () => (await outbox()).failed,
-  );
-  // Background jobs (reminders, check-ins, housekeeping): the backlog and its oldest wait.
-  metrics.gauge(
-    'carepath_jobs_due',
-    'Background jobs due and not yet started.',
-    async () => (await jobBacklog(db)).due,
-  );
-  metrics.gauge(
-    'carepath_jobs_lag_seconds',
-    'How long the oldest due background job has waited to start.',
-    async () => (await jobBacklog(db)).lagSeconds,
-  );
+  appGauges(metrics, db, now);
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith('https://') }));
   // A browser that asks for Spanish lands on Spanish pages on its first visit.

@@ -5,14 +5,14 @@
  * verify intact, and must name the event a superuser alters behind the app's back.
  * Run by `npm run test:drills`; it prints its figures for the closing notes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADMIN_URL, admin, startServerProcess } from './support.js';
 import { sealAuditEvents, verifyAuditChain } from '../../src/audit/index.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'carepath_attack_drill';
 const as = (role: string) => {
   const url = new URL(ADMIN_URL);
@@ -25,16 +25,6 @@ let app: ChildProcess;
 let base = '';
 let rssMb = (): number => 0;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
   await admin('DROP ROLE IF EXISTS cp_drill_app');
@@ -42,27 +32,14 @@ beforeAll(async () => {
   await admin('CREATE ROLE cp_drill_owner LOGIN');
   await admin('CREATE ROLE cp_drill_app LOGIN');
   await admin(`CREATE DATABASE ${NAME} OWNER cp_drill_owner`);
-  app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: as('cp_drill_app'),
-      DATABASE_MIGRATION_URL: as('cp_drill_owner'),
-      PORT: '0',
-      NODE_ENV: 'test',
-      CAREPATH_ADMIN_EMAIL: 'drill@example.com',
-      CAREPATH_ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const started = await startServerProcess({
+    DATABASE_URL: as('cp_drill_app'),
+    DATABASE_MIGRATION_URL: as('cp_drill_owner'),
+    CAREPATH_ADMIN_EMAIL: 'drill@example.com',
+    CAREPATH_ADMIN_PASSWORD: PASSWORD,
   });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    app.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"[^\n]*Carepath is running/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    app.once('exit', () => reject(new Error(`the app exited while starting:\n${out}`)));
-  });
+  app = started.child;
+  base = started.url;
   rssMb = () => {
     const status = readFileSync(`/proc/${app.pid}/status`, 'utf8');
     return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);

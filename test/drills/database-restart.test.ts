@@ -5,12 +5,11 @@
  * in a background job must not exit it); within 10 s of the database being back, booking works.
  * Run by `npm run test:drills` (CI runs it after the PostgreSQL suite).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADMIN_URL, admin, startServerProcess } from './support.js';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DRILL_URL = ADMIN_URL.replace(/\/[^/]*$/, '/carepath_drill');
 const version = readdirSync('/etc/postgresql')[0]!;
 const cluster = (action: 'stop' | 'start') =>
@@ -20,33 +19,13 @@ let app: ChildProcess;
 let base = '';
 let exited: number | null = null;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   await admin('DROP DATABASE IF EXISTS carepath_drill WITH (FORCE)');
   await admin('CREATE DATABASE carepath_drill');
-  app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: DRILL_URL, PORT: '0', BOOKING_RATE_LIMIT: '0', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const started = await startServerProcess({ DATABASE_URL: DRILL_URL, BOOKING_RATE_LIMIT: '0' });
+  app = started.child;
+  base = started.url;
   app.on('exit', (code) => (exited = code ?? -1));
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    app.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"[^\n]*Carepath is running/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    app.once('exit', () => reject(new Error(`the app exited while starting:\n${out}`)));
-  });
 }, 90_000);
 
 afterAll(async () => {

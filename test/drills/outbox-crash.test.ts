@@ -6,54 +6,28 @@
  * message that was inside the send when the process died (at most one per crash), with the same
  * Message-ID. Prints the figures for the closing notes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADMIN_URL, admin, startServerProcess } from './support.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'carepath_outbox_drill';
 const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${NAME}`);
 const VISITS = 30;
 let smtp: TestSmtp;
 const children: ChildProcess[] = [];
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function start(jobs: boolean): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: DB_URL,
-      PORT: '0',
-      NODE_ENV: 'test',
-      JOBS: String(jobs),
-      BOOKING_RATE_LIMIT: '0',
-      SMTP_URL: smtp.url,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const started = await startServerProcess({
+    DATABASE_URL: DB_URL,
+    JOBS: String(jobs),
+    BOOKING_RATE_LIMIT: '0',
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'info',
   });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /"url":"(http:\/\/[^"]+)"[^\n]*Carepath is running/.exec(out)?.[1];
-      if (found) resolve(found);
-    });
-    child.once('exit', () => reject(new Error(`the app exited while starting:\n${out}`)));
-  });
-  return { child, url };
+  children.push(started.child);
+  return started;
 }
 
 const exited = (c: ChildProcess) =>
