@@ -13,6 +13,7 @@ import type { AppEnv } from '../platform/http/app-env.js';
 import { HttpProblem, ValidationFailed } from '../platform/http/problem.js';
 import {
   bookAppointment,
+  commandContext,
   findAppointment,
   findPatient,
   listAppointments,
@@ -127,7 +128,7 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
         patient.error.issues.map((i) => ({ field: `patient.${i.path.join('.')}`, detail: i.message })),
       );
     const booked = await bookAppointment(
-      s,
+      commandContext(s, actor),
       {
         visitType: input.schedule.visitType.slug,
         location: input.schedule.location.slug,
@@ -137,7 +138,6 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
         language: input.language,
       },
       c.req.header('idempotency-key'),
-      actor,
     );
     const resource = appointmentResource(d, booked.appointment);
     c.header('Location', `${deps.publicUrl}/fhir/Appointment/${resource.id}`);
@@ -209,7 +209,7 @@ export function fhirPatientApi(deps: PatientApiDeps): Hono<AppEnv> {
     );
     if (failed)
       return outcome(c, 409, 'conflict', `The test of ${String(failed.path)} failed: nothing was changed.`);
-    const cancelled = await staffCancelAppointment(s, a.id, actor);
+    const cancelled = await staffCancelAppointment(commandContext(s, actor), a.id);
     return fhirJson(c, appointmentResource(await directory.get(), cancelled));
   });
 

@@ -1,5 +1,6 @@
-import { actorOf, bearerToken } from '../platform/http/request-context.js';
-import { Hono } from 'hono';
+import { bearerToken } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -152,6 +153,7 @@ const NOT_FOUND = 'There is no appointment with this id, or the token does not m
 
 export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
+  const apiContext = (c: Context<AppEnv>) => requestCommandContext(c, s, 'api-client');
 
   // The API's largest answer (a network's month is about 300 KB): gzip when asked, and an ETag so
   // a client polling for changes gets 304 while nothing changed. The tag is a hash of the JSON
@@ -192,7 +194,7 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
         'Send an Idempotency-Key header (8 to 200 characters, for example a new UUID per booking) so that a retry books once and gets the same answer.',
       );
     const body = parseBody(bookingSchema, await readJson(c));
-    const booked = await bookAppointment(s, body, key, actorOf(c, 'api-client'));
+    const booked = await bookAppointment(apiContext(c), body, key);
     const d = await s.directory.get();
     c.header('Location', `/api/v1/appointments/${booked.appointment.id}`);
     if (booked.replayed) c.header('Idempotent-Replayed', 'true');
@@ -210,33 +212,31 @@ export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   api.get('/appointments/:file{[0-9a-fA-F-]{36}\\.ics}', async (c) => {
     const id = c.req.param('file').slice(0, -'.ics'.length);
     const token = bearerToken(c);
-    const a = await readAppointment(s, id, token, actorOf(c, 'api-client'));
+    const a = await readAppointment(apiContext(c), id, token);
     if (!a) throw new NotFound(NOT_FOUND);
     return visitCalendarResponse(c, s, a, a.language);
   });
 
   api.get('/appointments/:id', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'));
+    const a = await readAppointment(apiContext(c), c.req.param('id'), bearerToken(c));
     if (!a) throw new NotFound(NOT_FOUND);
     return c.json(appointmentJson(await s.directory.get(), a));
   });
 
   api.post('/appointments/:id/cancel', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'), {
-      auditSuccess: false,
-    });
+    const ctx = apiContext(c);
+    const a = await readAppointment(ctx, c.req.param('id'), bearerToken(c), { auditSuccess: false });
     if (!a) throw new NotFound(NOT_FOUND);
-    const cancelled = await cancelAppointment(s, a, bearerToken(c)!, actorOf(c, 'api-client'));
+    const cancelled = await cancelAppointment(ctx, a, bearerToken(c)!);
     return c.json(appointmentJson(await s.directory.get(), cancelled));
   });
 
   api.post('/appointments/:id/reschedule', async (c) => {
-    const a = await readAppointment(s, c.req.param('id'), bearerToken(c), actorOf(c, 'api-client'), {
-      auditSuccess: false,
-    });
+    const ctx = apiContext(c);
+    const a = await readAppointment(ctx, c.req.param('id'), bearerToken(c), { auditSuccess: false });
     if (!a) throw new NotFound(NOT_FOUND);
     const body = parseBody(rescheduleSchema, await readJson(c));
-    const moved = await rescheduleAppointment(s, a, body, bearerToken(c)!, actorOf(c, 'api-client'));
+    const moved = await rescheduleAppointment(ctx, a, body, bearerToken(c)!);
     return c.json(appointmentJson(await s.directory.get(), moved));
   });
 

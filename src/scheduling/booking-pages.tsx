@@ -7,6 +7,7 @@ import { SchedulingRefused } from './refusals.js';
 import type { Directory } from '../directory/index.js';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
@@ -215,17 +216,12 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     if (!chosen) return c.redirect(backToTimes(ctx, f), 303);
     const intake = await intakeOf(c);
     // Someone we know who already has a visit then (or the same visit soon) is asked first.
-    const duplicate = await likelyDuplicate(
-      scheduling,
-      parsed.data,
-      {
-        providerId: chosen.provider.id,
-        visitTypeId: chosen.visitType.id,
-        startMs: chosen.slot.startMs,
-        endMs: chosen.slot.endMs,
-      },
-      actorOf(c, 'patient'),
-    );
+    const duplicate = await likelyDuplicate(requestCommandContext(c, scheduling, 'patient'), parsed.data, {
+      providerId: chosen.provider.id,
+      visitTypeId: chosen.visitType.id,
+      startMs: chosen.slot.startMs,
+      endMs: chosen.slot.endMs,
+    });
     const hidden = {
       visitType: f.visitType!,
       location: f.location!,
@@ -311,7 +307,7 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
     const intake = await intakeOf(c);
     try {
       const booked = await bookAppointment(
-        scheduling,
+        requestCommandContext(c, scheduling, 'patient'),
         {
           visitType: f.visitType ?? '',
           location: f.location ?? '',
@@ -325,7 +321,6 @@ export function bookingPages({ scheduling, site, intakeFromToken }: BookingPages
             : {}),
         },
         f.idempotencyKey && f.idempotencyKey.length >= 8 ? f.idempotencyKey : undefined,
-        actorOf(c, 'patient'),
       );
       clearHandedIntake(c, scheduling.publicUrl.startsWith('https://'));
       return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);

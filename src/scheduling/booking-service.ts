@@ -3,7 +3,6 @@
  * constraint); this code only turns its refusal into a clear 409.
  */
 import { SchedulingRefused } from './refusals.js';
-import { recordAudit } from '../audit/index.js';
 import { createHash } from 'node:crypto';
 import type { Directory } from '../directory/index.js';
 import { PG, pgErrorCode, retryOnDeadlock, type Queryable } from '../platform/db/database.js';
@@ -23,7 +22,7 @@ import { findAppointment, type Patient, type StoredAppointment } from './schedul
 import { isoInZone } from './slots.js';
 import { randomUUID } from 'node:crypto';
 import { messagesAsJson } from '../notifications/index.js';
-import type { Actor, Scheduling } from './scheduling.js';
+import type { CommandContext } from './command-context.js';
 import { requireBookableSlot } from './slot-search.js';
 import { visitMessages } from './visit-messages.js';
 
@@ -76,10 +75,9 @@ function requestHash(req: BookingRequest): string {
 const SCOPE = 'appointments:create';
 
 export async function bookAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   req: BookingRequest,
   idempotencyKey: string | undefined,
-  actor: Actor,
   options: {
     /** A waiting-list entry booking the time its offer holds (the hold gives way to it). */
     heldFor?: string;
@@ -87,7 +85,7 @@ export async function bookAppointment(
     retried?: boolean;
   } = {},
 ): Promise<Booked> {
-  const now = s.now();
+  const { s, actor, now } = ctx;
   const hash = requestHash(req);
   if (idempotencyKey !== undefined && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
     throw new ValidationFailed([{ field: 'Idempotency-Key', detail: 'must be 8 to 200 characters' }]);
@@ -98,8 +96,7 @@ export async function bookAppointment(
     checked = await requireBookableSlot(s, d, req, { checkBlocking: false });
   } catch (error) {
     // A retry that arrives after the time stopped being bookable still gets its first answer.
-    const replay =
-      idempotencyKey !== undefined ? await replayBooking(s, idempotencyKey, hash, now, actor) : undefined;
+    const replay = idempotencyKey !== undefined ? await replayBooking(ctx, idempotencyKey, hash) : undefined;
     if (replay) return replay;
     throw error;
   }
@@ -149,9 +146,9 @@ export async function bookAppointment(
   try {
     // A rush on one time: most racers learn it is taken here, before any lock or constraint.
     const heldFor = options.heldFor ?? null;
-    if (await isTimeTaken(s.db, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
+    if (await isTimeTaken(ctx.db, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
     // Who the patient is needs no lock: found before queueing for one.
-    const knownPatientId = (await findKnownPatient(s.db, req.patient)) ?? null;
+    const knownPatientId = (await findKnownPatient(ctx.db, req.patient)) ?? null;
     const book = (tx: Queryable) =>
       insertBooking(tx, {
         id,
@@ -192,7 +189,7 @@ export async function bookAppointment(
     // booking lock, so overlapping inserts are ordered instead of deadlocking in the constraint.
     const inserted = await s.bookingGate.run(() =>
       retryOnDeadlock(() =>
-        s.db.transaction(async (tx) => {
+        ctx.transaction(async ({ db: tx }) => {
           if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
           if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
           // A lapsed hold, or the taker's own, would still trip the exclusion constraint.
@@ -231,15 +228,15 @@ export async function bookAppointment(
     // The key was used before (a retry), or a concurrent request with the same key won: answer
     // with that first result. Otherwise the time is taken.
     if (idempotencyKey !== undefined && (code === PG.uniqueViolation || code === PG.exclusionViolation)) {
-      const replay = await replayBooking(s, idempotencyKey, hash, now, actor);
+      const replay = await replayBooking(ctx, idempotencyKey, hash);
       if (replay) return replay;
       // The key's old record expired but was not swept yet: free it and book once more.
       if (
         code === PG.uniqueViolation &&
         !options.retried &&
-        (await deleteExpiredIdempotencyKey(s.db, SCOPE, idempotencyKey, now))
+        (await deleteExpiredIdempotencyKey(ctx.db, SCOPE, idempotencyKey, now))
       ) {
-        return bookAppointment(s, req, idempotencyKey, actor, { ...options, retried: true });
+        return bookAppointment(ctx, req, idempotencyKey, { ...options, retried: true });
       }
     }
     if (code === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
@@ -247,25 +244,19 @@ export async function bookAppointment(
   }
 }
 
-async function replayBooking(
-  s: Scheduling,
-  key: string,
-  hash: string,
-  now: Date,
-  actor: Actor,
-): Promise<Booked | undefined> {
-  const record = await findIdempotencyRecord(s.db, SCOPE, key, now);
+async function replayBooking(ctx: CommandContext, key: string, hash: string): Promise<Booked | undefined> {
+  const { s } = ctx;
+  const record = await findIdempotencyRecord(ctx.db, SCOPE, key, ctx.now);
   if (!record) return undefined;
   if (record.requestHash !== hash) {
     throw new ValidationFailed([
       { field: 'Idempotency-Key', detail: 'was already used with a different request body' },
     ]);
   }
-  const appointment = await findAppointment(s.db, String(record.body.appointmentId));
+  const appointment = await findAppointment(ctx.db, String(record.body.appointmentId));
   if (!appointment) throw new SchedulingRefused('booking_gone');
   // A replay hands out the patient's details and private link again: that is a read, audited.
-  await recordAudit(s.db, {
-    ...actor,
+  await ctx.audit({
     action: 'replay',
     entityType: 'appointment',
     entityId: appointment.id,

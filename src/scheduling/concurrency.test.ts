@@ -3,13 +3,28 @@
  * concurrent transactions over a pool of connections; on PGlite they are serialised.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
-import { createTestDatabase } from '../../test/support/test-db.js';
+import { type TestApp } from '../../test/support/test-app.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// One clinician, working 08:00 to 12:00 on weekdays in Arizona (UTC-7 all year), with a long
+// visit that carries a buffer and a short one: what the races below need, and nothing else.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '12:00') });
+const consultation = aVisitType({ providers: [doctor], durationMinutes: 45, bufferMinutes: 15 });
+const followUp = aVisitType({ providers: [doctor], durationMinutes: 20, bufferMinutes: 10 });
 
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW, database: await createTestDatabase({ poolSize: 20 }) });
+  const world = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [consultation, followUp] });
+  t = await createWorldApp(world, { now: () => NOW, poolSize: 20 });
 });
 afterAll(async () => {
   await t.close();
@@ -23,14 +38,14 @@ const PATIENT = {
   phone: '480 555 0101',
 };
 let n = 0;
-const attempt = (start: string, visitType = 'new-patient-pain-consultation') =>
+const attempt = (start: string, visitType = consultation.slug) =>
   t.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `race-${n++}-${Math.random()}` },
     body: JSON.stringify({
       visitType,
-      location: 'scottsdale',
-      provider: 'ben-evans',
+      location: clinic.slug,
+      provider: doctor.slug,
       start,
       patient: PATIENT,
     }),
@@ -60,13 +75,9 @@ describe('concurrent booking', () => {
     // A 45-minute consultation at 10:00 (blocked to 11:00 with its buffer) against 20-minute
     // follow-ups at 10:00 and 10:30 (each blocked 30 minutes), ten attempts each, all at once.
     const kinds = [
-      ...Array.from({ length: 10 }, () => [
-        'consult',
-        '2026-12-15T10:00:00-07:00',
-        'new-patient-pain-consultation',
-      ]),
-      ...Array.from({ length: 10 }, () => ['fu-10:00', '2026-12-15T10:00:00-07:00', 'pain-follow-up']),
-      ...Array.from({ length: 10 }, () => ['fu-10:30', '2026-12-15T10:30:00-07:00', 'pain-follow-up']),
+      ...Array.from({ length: 10 }, () => ['consult', '2026-12-15T10:00:00-07:00', consultation.slug]),
+      ...Array.from({ length: 10 }, () => ['fu-10:00', '2026-12-15T10:00:00-07:00', followUp.slug]),
+      ...Array.from({ length: 10 }, () => ['fu-10:30', '2026-12-15T10:30:00-07:00', followUp.slug]),
     ];
     const results = await Promise.all(kinds.map(([, start, type]) => attempt(start!, type)));
     const winners = kinds

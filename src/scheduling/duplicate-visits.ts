@@ -6,9 +6,8 @@
  * clinician, and not which case: whoever typed these details may not be the patient), the
  * details step is rate-limited like booking, and the check is audited as a read.
  */
-import { recordAudit } from '../audit/index.js';
 import { findKnownPatient } from './booking-store.js';
-import type { Actor, Scheduling } from './scheduling.js';
+import type { CommandContext } from './command-context.js';
 import { listVisitsOfPatient, type Patient } from './scheduling-store.js';
 
 const NEAR_MS = 14 * 86_400_000;
@@ -16,15 +15,14 @@ const NEAR_MS = 14 * 86_400_000;
 export type Duplicate = 'overlap' | 'same-visit-soon';
 
 export async function likelyDuplicate(
-  s: Scheduling,
+  ctx: CommandContext,
   patient: Patient,
   chosen: { providerId: string; visitTypeId: string; startMs: number; endMs: number },
-  actor: Actor,
 ): Promise<Duplicate | undefined> {
-  const patientId = await findKnownPatient(s.db, patient);
+  const patientId = await findKnownPatient(ctx.db, patient);
   if (!patientId) return undefined;
-  const now = s.now().getTime();
-  const coming = (await listVisitsOfPatient(s.db, patientId)).filter(
+  const now = ctx.now.getTime();
+  const coming = (await listVisitsOfPatient(ctx.db, patientId)).filter(
     (v) => v.status === 'booked' && v.endsAt.getTime() > now,
   );
   const overlap = coming.find(
@@ -38,8 +36,7 @@ export async function likelyDuplicate(
   );
   const found = overlap ?? soon;
   if (!found) return undefined;
-  await recordAudit(s.db, {
-    ...actor,
+  await ctx.audit({
     action: 'read',
     entityType: 'appointment',
     entityId: found.id,

@@ -4,10 +4,9 @@
  * transaction, and refuses with a stable code instead of doing nothing quietly: a visit that
  * changed since the page was shown is `visit_changed`, never a redirect as if it had worked.
  */
-import { recordAudit } from '../audit/index.js';
 import { NotFound } from '../platform/http/problem.js';
 import { SchedulingRefused } from './refusals.js';
-import type { Actor, Scheduling } from './scheduling.js';
+import type { CommandContext } from './command-context.js';
 import { changeStatus, lockAppointment, type StoredAppointment } from './scheduling-store.js';
 import { decideVisitAction, type AppointmentStatus } from './visit-status.js';
 
@@ -25,15 +24,15 @@ const AUDIT_ACTION: Record<FrontDeskAction, string> = {
  * it in, or it was cancelled) is refused as changed even when the action would be allowed now.
  */
 export async function changeVisitStatus(
-  s: Scheduling,
+  ctx: CommandContext,
   id: string,
   action: FrontDeskAction,
-  actor: Actor,
   expected?: AppointmentStatus,
 ): Promise<StoredAppointment> {
-  const d = await s.directory.get();
-  const now = s.now();
-  const outcome = await s.db.transaction(async (tx) => {
+  const d = await ctx.s.directory.get();
+  const now = ctx.now;
+  const outcome = await ctx.transaction(async (t) => {
+    const tx = t.db;
     const visit = await lockAppointment(tx, id);
     if (!visit) throw new NotFound('There is no visit with this id.');
     const timeZone = d.locations.find((l) => l.id === visit.locationId)!.timeZone;
@@ -43,8 +42,7 @@ export async function changeVisitStatus(
         : decideVisitAction({ status: visit.status, startsAt: visit.startsAt, timeZone }, action, now);
     if (!decision.ok) return { refused: decision.code, visit: undefined };
     await changeStatus(tx, id, decision.to, [visit.status], now);
-    await recordAudit(tx, {
-      ...actor,
+    await t.audit({
       action: AUDIT_ACTION[action],
       entityType: 'appointment',
       entityId: id,
@@ -55,8 +53,7 @@ export async function changeVisitStatus(
   });
   if (outcome.refused) {
     // The refusal is audited after the (read-only) transaction, with its code and no content.
-    await recordAudit(s.db, {
-      ...actor,
+    await ctx.audit({
       action: AUDIT_ACTION[action],
       entityType: 'appointment',
       entityId: id,

@@ -3,6 +3,7 @@ export { schedulingContract } from './api-contract.js';
 export { appointmentApi, NO_CONTACT, patientSchema, reachablePatientSchema } from './appointment-api.js';
 export { bookingPages } from './booking-pages.js';
 export { bookAppointment } from './booking-service.js';
+export { commandContext, type CommandContext } from './command-context.js';
 export { deleteExpiredIdempotencyKeys } from './booking-store.js';
 export { changeVisitStatus, type FrontDeskAction } from './front-desk.js';
 export { REFUSAL_CODES, SchedulingRefused, isRefusalCode, type RefusalCode } from './refusals.js';

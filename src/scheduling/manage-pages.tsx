@@ -5,7 +5,7 @@
 import { SchedulingRefused } from './refusals.js';
 import type { Context } from 'hono';
 import { tel } from '../platform/views/tel.js';
-import { actorOf } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -36,7 +36,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
   const load = async (c: Context<AppEnv>, options: { auditSuccess?: boolean } = {}) => {
     const token = c.req.param('token') ?? '';
     if (!TOKEN_PATTERN.test(token)) return { token, a: undefined };
-    return { token, a: await readAppointmentByToken(s, token, actorOf(c, 'patient'), options) };
+    return { token, a: await readAppointmentByToken(requestCommandContext(c, s, 'patient'), token, options) };
   };
 
   const notFound = async (c: Context<AppEnv>) => {
@@ -217,7 +217,7 @@ export function managePages(s: Scheduling, site: Site): Hono<AppEnv> {
     if (!a) return notFound(c);
     const ctx = await contextFor(c, site);
     try {
-      await cancelAppointment(s, a, token, actorOf(c, 'patient'));
+      await cancelAppointment(requestCommandContext(c, s, 'patient'), a, token);
     } catch (error) {
       if (!(error instanceof SchedulingRefused)) throw error;
     }

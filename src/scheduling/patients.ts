@@ -4,13 +4,12 @@
  * patient is audited by the caller's actor; a correction is validated like a booking's details.
  */
 import { z } from 'zod';
-import { recordAudit } from '../audit/index.js';
 import type { Queryable } from '../platform/db/database.js';
 import { fieldErrorsFromZod, NotFound, ValidationFailed } from '../platform/http/problem.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { contactSchema } from './appointment-api.js';
-import type { Actor, Scheduling } from './scheduling.js';
+import type { CommandContext } from './command-context.js';
 import { listVisitsOfPatient, type StoredAppointment } from './scheduling-store.js';
 
 export interface PatientRecord {
@@ -62,14 +61,14 @@ export type ContactDetails = z.infer<typeof contactSchema>;
  * already queued keep the address they were written for; new ones use the corrected one.
  */
 export async function correctPatientContact(
-  s: Scheduling,
+  ctx: CommandContext,
   patientId: string,
   input: { email: unknown; phone: unknown },
-  actor: Actor,
 ): Promise<PatientRecord> {
   const parsed = contactSchema.safeParse(input);
   if (!parsed.success) throw new ValidationFailed(fieldErrorsFromZod(parsed.error.issues));
-  return s.db.transaction(async (tx) => {
+  return ctx.transaction(async (t) => {
+    const tx = t.db;
     const rows = await tx.query('UPDATE patients SET email = $2, phone = $3 WHERE id = $1 RETURNING id', [
       patientId,
       parsed.data.email,
@@ -77,8 +76,7 @@ export async function correctPatientContact(
     ]);
     if (!rows.length) throw new NotFound('There is no patient with this id.');
     // What changed is not written down (contact details are health data); that it changed is.
-    await recordAudit(tx, {
-      ...actor,
+    await t.audit({
       action: 'update',
       entityType: 'patient',
       entityId: patientId,

@@ -10,7 +10,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Directory } from '../directory/index.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { ValidationFailed } from '../platform/http/problem.js';
-import { actorOf } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
 import { dateInZone, longDate, pageDate } from '../platform/i18n/format.js';
 import { ErrorMessage, type FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
@@ -264,7 +264,7 @@ export function reschedulePages(
       provider: field('provider'),
     };
     try {
-      await rescheduleAppointment(s, a, to, token, actorOf(c, 'patient'));
+      await rescheduleAppointment(requestCommandContext(c, s, 'patient'), a, to, token);
     } catch (error) {
       if (error instanceof SchedulingRefused || error instanceof ValidationFailed) {
         // Back to the same choice, with the notice that the time is gone.

@@ -6,9 +6,15 @@
 import { SchedulingRefused } from './refusals.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { hashToken, newToken } from '../platform/tokens.js';
-import { cancelAppointment, moveTargetOf, rescheduleAppointment, type MoveTarget } from './visit-changes.js';
+import {
+  cancelAppointment,
+  moveTargetOf,
+  requireChangeable,
+  rescheduleAppointment,
+  type MoveTarget,
+} from './visit-changes.js';
 import { requireBookableSlot } from './slot-search.js';
-import { type Actor, type Scheduling } from './scheduling.js';
+import type { CommandContext } from './command-context.js';
 import {
   findAppointment,
   findSealedManageToken,
@@ -23,7 +29,7 @@ import { findWaitingEntry } from './waitlist-store.js';
  * or sealed under a secret since rotated, gets a new one (its old link stops working; the notice
  * carries the new link). See docs/decisions/0008-sealed-manage-token.md.
  */
-async function patientToken(s: Scheduling, a: StoredAppointment): Promise<string> {
+async function patientToken({ s }: CommandContext, a: StoredAppointment): Promise<string> {
   const sealed = await findSealedManageToken(s.db, a.id);
   if (sealed) {
     try {
@@ -37,43 +43,36 @@ async function patientToken(s: Scheduling, a: StoredAppointment): Promise<string
   return token;
 }
 
-async function requireVisit(s: Scheduling, id: string) {
-  const a = await findAppointment(s.db, id);
+async function requireVisit(ctx: CommandContext, id: string) {
+  const a = await findAppointment(ctx.db, id);
   if (!a) throw new NotFound('There is no visit with this id.');
   return a;
 }
 
 /** Cancels a visit for the patient: they are told, and the time goes to the waiting list. */
 export async function staffCancelAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   appointmentId: string,
-  actor: Actor,
   reason?: string,
 ): Promise<StoredAppointment> {
-  const a = await requireVisit(s, appointmentId);
+  const a = await requireVisit(ctx, appointmentId);
   // Refuse before patientToken may issue a new token: a refused change must not break the link.
-  requireChangeable(s, a);
-  return cancelAppointment(s, a, await patientToken(s, a), actor, reason);
-}
-
-function requireChangeable(s: Scheduling, a: StoredAppointment) {
-  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
+  requireChangeable(ctx, a);
+  return cancelAppointment(ctx, a, await patientToken(ctx, a), reason);
 }
 
 /** Moves a visit to a new time, optionally with another clinician, clinic or visit type. */
 export async function staffRescheduleAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   a: StoredAppointment,
   to: MoveTarget,
-  actor: Actor,
 ): Promise<StoredAppointment> {
   // Refuse a visit that cannot move, or a time that is not bookable, before patientToken may issue
   // a new token (a refused change must not break the patient's link). The move checks both again.
-  requireChangeable(s, a);
-  const d = await s.directory.get();
-  await requireBookableSlot(s, d, moveTargetOf(d, a, to), { checkBlocking: true });
-  return rescheduleAppointment(s, a, to, await patientToken(s, a), actor);
+  requireChangeable(ctx, a);
+  const d = await ctx.s.directory.get();
+  await requireBookableSlot(ctx.s, d, moveTargetOf(d, a, to), { checkBlocking: true });
+  return rescheduleAppointment(ctx, a, to, await patientToken(ctx, a));
 }
 
 /**
@@ -81,11 +80,11 @@ export async function staffRescheduleAppointment(
  * phone call); they get the usual time-limited offer by email.
  */
 export async function staffOfferTime(
-  s: Scheduling,
+  ctx: CommandContext,
   entryId: string,
   req: { provider: string; start: string },
-  actor: Actor,
 ): Promise<void> {
+  const { s } = ctx;
   const d = await s.directory.get();
   // The slot is checked before the transaction: PGlite has one connection, and the check reads
   // through s.db. The entry is locked and checked again inside it.
@@ -110,22 +109,16 @@ export async function staffOfferTime(
     throw new ValidationFailed([
       { field: 'provider', detail: 'is not the provider this person is waiting for' },
     ]);
-  await s.db.transaction(async (tx) => {
-    const entry = await findWaitingEntry(tx, entryId, true);
+  await ctx.transaction(async (t) => {
+    const entry = await findWaitingEntry(t.db, entryId, true);
     if (!entry) throw new SchedulingRefused('not_waiting');
-    const offered = await offerToEntry(
-      tx,
-      s,
-      d,
-      entry,
-      {
-        visitTypeId: entry.visitTypeId,
-        locationId: entry.locationId,
-        providerId: provider.id,
-        startsAt: new Date(slot.startMs),
-      },
-      actor,
-    );
+    // Staff chose who gets this time: the offer is theirs in the audit trail.
+    const offered = await offerToEntry(t, d, entry, {
+      visitTypeId: entry.visitTypeId,
+      locationId: entry.locationId,
+      providerId: provider.id,
+      startsAt: new Date(slot.startMs),
+    });
     // Booked or held for another offer since the slot check: nothing was written.
     if (!offered) throw new SchedulingRefused('slot_taken');
   });

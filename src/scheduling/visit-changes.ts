@@ -3,7 +3,6 @@
  * audited, tells the patient, and offers the freed time to the waiting list, in one transaction.
  */
 import { SchedulingRefused } from './refusals.js';
-import { recordAudit } from '../audit/index.js';
 import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
 import { hashToken, sameHash } from '../platform/tokens.js';
 import {
@@ -16,7 +15,7 @@ import {
 import { offerFreedTime } from './waitlist.js';
 import { clearHolds } from './booking-store.js';
 import { enqueueMessage } from '../notifications/index.js';
-import type { Actor, Scheduling } from './scheduling.js';
+import { asSystem, type CommandContext } from './command-context.js';
 import type { Directory, VisitType } from '../directory/index.js';
 import { ValidationFailed } from '../platform/http/problem.js';
 import { requireBookableSlot } from './slot-search.js';
@@ -26,20 +25,18 @@ import { messageSubject, visitMessages } from './visit-messages.js';
 
 /** Reads an appointment with its manage token; a wrong token looks exactly like a missing id. */
 export async function readAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   id: string,
   token: string | undefined,
-  actor: Actor,
   options: { auditSuccess?: boolean } = {},
 ) {
-  const found = await findAppointment(s.db, id);
+  const found = await findAppointment(ctx.db, id);
   const allowed = Boolean(
-    found && token && sameHash(found.manageTokenHash, hashToken(token)) && linkAlive(s, found),
+    found && token && sameHash(found.manageTokenHash, hashToken(token)) && linkAlive(ctx, found),
   );
   // A read before a change is audited by the change itself: one event per access.
   if (!allowed || options.auditSuccess !== false) {
-    await recordAudit(s.db, {
-      ...actor,
+    await ctx.audit({
       action: 'read',
       entityType: 'appointment',
       entityId: found?.id ?? null,
@@ -51,21 +48,19 @@ export async function readAppointment(
 
 /** Private links to a visit stop working a day after the visit ends (or after it was cancelled). */
 export const LINK_LIFETIME_AFTER_VISIT_MS = 24 * 3_600_000;
-function linkAlive(s: Scheduling, a: StoredAppointment): boolean {
-  return s.now().getTime() <= a.endsAt.getTime() + LINK_LIFETIME_AFTER_VISIT_MS;
+function linkAlive(ctx: CommandContext, a: StoredAppointment): boolean {
+  return ctx.now.getTime() <= a.endsAt.getTime() + LINK_LIFETIME_AFTER_VISIT_MS;
 }
 
 export async function readAppointmentByToken(
-  s: Scheduling,
+  ctx: CommandContext,
   token: string,
-  actor: Actor,
   options: { auditSuccess?: boolean } = {},
 ) {
-  const stored = await findAppointmentByTokenHash(s.db, hashToken(token));
-  const found = stored && linkAlive(s, stored) ? stored : undefined;
+  const stored = await findAppointmentByTokenHash(ctx.db, hashToken(token));
+  const found = stored && linkAlive(ctx, stored) ? stored : undefined;
   if (!found || options.auditSuccess !== false) {
-    await recordAudit(s.db, {
-      ...actor,
+    await ctx.audit({
       action: 'read',
       entityType: 'appointment',
       entityId: stored?.id ?? null,
@@ -76,20 +71,19 @@ export async function readAppointmentByToken(
 }
 
 export async function cancelAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   a: StoredAppointment,
   manageToken: string,
-  actor: Actor,
   /** Why, when staff cancel (kept in the audit event, not sent to the patient). */
   reason?: string,
 ): Promise<StoredAppointment> {
-  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
+  const { s } = ctx;
+  requireChangeable(ctx, a);
   const d = await s.directory.get();
-  const cancelled = await s.db.transaction(async (tx) => {
-    if (!(await markCancelled(tx, a.id, s.now()))) throw new SchedulingRefused('visit_changed');
-    await recordAudit(tx, {
-      ...actor,
+  const cancelled = await ctx.transaction(async (t) => {
+    const tx = t.db;
+    if (!(await markCancelled(tx, a.id, t.now))) throw new SchedulingRefused('visit_changed');
+    await t.audit({
       action: 'cancel',
       entityType: 'appointment',
       entityId: a.id,
@@ -100,7 +94,7 @@ export async function cancelAppointment(
     for (const m of visitMessages(s, d, 'cancelled', messageSubject(after), manageToken))
       await enqueueMessage(tx, m);
     // The freed time goes to the waiting list in the same transaction: a crash cannot lose it.
-    await offerFreedTime(tx, s, d, {
+    await offerFreedTime(asSystem(t), d, {
       visitTypeId: a.visitTypeId,
       locationId: a.locationId,
       providerId: a.providerId,
@@ -146,14 +140,13 @@ export function visitTypesForMove(d: Directory, a: StoredAppointment): VisitType
 }
 
 export async function rescheduleAppointment(
-  s: Scheduling,
+  ctx: CommandContext,
   a: StoredAppointment,
   to: MoveTarget,
   manageToken: string,
-  actor: Actor,
 ): Promise<StoredAppointment> {
-  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
-  if (a.startsAt.getTime() <= s.now().getTime()) throw new SchedulingRefused('visit_started');
+  const { s } = ctx;
+  requireChangeable(ctx, a);
   const d = await s.directory.get();
   const target = moveTargetOf(d, a, to);
   if (!visitTypesForMove(d, a).some((v) => v.slug === target.visitType))
@@ -168,23 +161,23 @@ export async function rescheduleAppointment(
   });
   try {
     const moved = await retryOnDeadlock(() =>
-      s.db.transaction(async (tx) => {
+      ctx.transaction(async (t) => {
+        const tx = t.db;
         const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
         // A lapsed waiting-list hold on the new time would still trip the exclusion constraint.
-        await clearHolds(tx, provider.id, new Date(slot.startMs), blockedUntil, s.now());
+        await clearHolds(tx, provider.id, new Date(slot.startMs), blockedUntil, t.now);
         const changed = await moveAppointment(
           tx,
           a.id,
           new Date(slot.startMs),
           new Date(slot.endMs),
           blockedUntil,
-          s.now(),
+          t.now,
           a.sequence,
           { providerId: provider.id, locationId: location.id, visitTypeId: visitType.id },
         );
         if (!changed) throw new SchedulingRefused('visit_changed');
-        await recordAudit(tx, {
-          ...actor,
+        await t.audit({
           action: 'reschedule',
           entityType: 'appointment',
           entityId: a.id,
@@ -197,7 +190,7 @@ export async function rescheduleAppointment(
           ),
         });
         // The old time is free now: offer it to the waiting list in the same transaction.
-        await offerFreedTime(tx, s, d, {
+        await offerFreedTime(asSystem(t), d, {
           visitTypeId: a.visitTypeId,
           locationId: a.locationId,
           providerId: a.providerId,
@@ -216,6 +209,12 @@ export async function rescheduleAppointment(
     if (pgErrorCode(error) === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
     throw error;
   }
+}
+
+/** Only a booked visit that has not started can change (cancel or move). */
+export function requireChangeable(ctx: CommandContext, a: StoredAppointment) {
+  if (a.status !== 'booked') throw new SchedulingRefused('visit_not_active');
+  if (a.startsAt.getTime() <= ctx.now.getTime()) throw new SchedulingRefused('visit_started');
 }
 
 /** An audit detail naming the clinician, clinic or visit type a move changed, if any. */

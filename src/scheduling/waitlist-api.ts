@@ -1,4 +1,5 @@
-import { actorOf, bearerToken } from '../platform/http/request-context.js';
+import { bearerToken } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../platform/http/app-env.js';
@@ -22,7 +23,7 @@ export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.post('/waitlist', async (c) => {
     const body = parseBody(joinSchema, await readJson(c));
-    const { id, token } = await joinWaitlist(s, body, actorOf(c, 'api-client'));
+    const { id, token } = await joinWaitlist(requestCommandContext(c, s, 'api-client'), body);
     c.header('Location', `/api/v1/waitlist/${id}`);
     return c.json(
       { id, status: 'waiting', token, url: waitlistUrl(s.publicUrl, body.language, `/waitlist/${token}`) },
@@ -32,7 +33,9 @@ export function waitlistApi(s: Scheduling): Hono<AppEnv> {
   /** The entry's status, for its holder (the token is the only key). */
   api.get('/waitlist/:id', async (c) => {
     const token = bearerToken(c);
-    const entry = token ? await readEntry(s, token, actorOf(c, 'api-client'), c.req.param('id')) : undefined;
+    const entry = token
+      ? await readEntry(requestCommandContext(c, s, 'api-client'), token, c.req.param('id'))
+      : undefined;
     if (!entry)
       throw new NotFound('There is no waiting-list entry with this id, or the token does not match it.');
     return c.json({

@@ -4,7 +4,7 @@ import { homeZone, type Directory } from '../directory/index.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import type { WaitlistEntry } from './waitlist-store.js';
 import type { Context } from 'hono';
-import { actorOf } from '../platform/http/request-context.js';
+import { requestCommandContext } from './command-context.js';
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import type { AppEnv } from '../platform/http/app-env.js';
@@ -182,19 +182,15 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     }
     try {
       if (errors.length === 0) {
-        const { token } = await joinWaitlist(
-          s,
-          {
-            visitType: f.visitType ?? '',
-            location: f.location ?? '',
-            provider: f.provider || undefined,
-            from: dates.from,
-            to: dates.to,
-            patient: parsed.data!,
-            language: ctx.locale,
-          },
-          actorOf(c, 'patient'),
-        );
+        const { token } = await joinWaitlist(requestCommandContext(c, s, 'patient'), {
+          visitType: f.visitType ?? '',
+          location: f.location ?? '',
+          provider: f.provider || undefined,
+          from: dates.from,
+          to: dates.to,
+          patient: parsed.data!,
+          language: ctx.locale,
+        });
         return c.redirect(ctx.href(`/waitlist/${token}`) + '?joined=1', 303);
       }
     } catch (error) {
@@ -213,7 +209,9 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   pages.get('/waitlist/:token', async (c) => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c, 'patient')) : undefined;
+    const entry = TOKEN_PATTERN.test(token)
+      ? await readEntry(requestCommandContext(c, s, 'patient'), token)
+      : undefined;
     if (!entry) {
       return renderPage(
         c,
@@ -267,16 +265,20 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
   pages.post('/waitlist/:token/leave', async (c) => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const entry = TOKEN_PATTERN.test(token) ? await readEntry(s, token, actorOf(c, 'patient')) : undefined;
+    const entry = TOKEN_PATTERN.test(token)
+      ? await readEntry(requestCommandContext(c, s, 'patient'), token)
+      : undefined;
     if (entry && (entry.status === 'waiting' || entry.status === 'offered'))
-      await leaveWaitlist(s, entry, actorOf(c, 'patient'));
+      await leaveWaitlist(requestCommandContext(c, s, 'patient'), entry);
     return c.redirect(ctx.href(`/waitlist/${token}`), 303);
   });
 
   const offerPage = async (c: Context<AppEnv>, method: 'GET' | 'POST') => {
     const ctx = await contextFor(c, site);
     const token = c.req.param('token') ?? '';
-    const offer = TOKEN_PATTERN.test(token) ? await readOffer(s, token, actorOf(c, 'patient')) : undefined;
+    const offer = TOKEN_PATTERN.test(token)
+      ? await readOffer(requestCommandContext(c, s, 'patient'), token)
+      : undefined;
     const gone = () =>
       renderPage(
         c,
@@ -295,7 +297,7 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     if (!offer || !offer.open) return gone();
     if (method === 'POST') {
       try {
-        const booked = await takeOffer(s, offer.entry, actorOf(c, 'patient'));
+        const booked = await takeOffer(requestCommandContext(c, s, 'patient'), offer.entry);
         return c.redirect(ctx.href(`/appointments/manage/${booked.manageToken}`) + '?booked=1', 303);
       } catch (error) {
         if (error instanceof SchedulingRefused || error instanceof ValidationFailed) return gone();

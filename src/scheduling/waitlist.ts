@@ -6,16 +6,15 @@
  * like any booking, in place of the hold.
  */
 import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/index.js';
 import { homeZone, type Directory } from '../directory/index.js';
-import type { Queryable } from '../platform/db/database.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import { enqueueMessage, normalizePhone } from '../notifications/index.js';
 import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
-import { type Actor, type Scheduling } from './scheduling.js';
+import { asSystem, commandContext, type CommandContext } from './command-context.js';
+import type { Scheduling } from './scheduling.js';
 import { findKnownPatient, insertHold, releaseHold } from './booking-store.js';
 import { requireBookableSlot } from './slot-search.js';
 import type { Patient } from './scheduling-store.js';
@@ -62,7 +61,8 @@ function checkDates(from: string, to: string, today: string): FieldError[] {
   return errors;
 }
 
-export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor) {
+export async function joinWaitlist(ctx: CommandContext, req: JoinRequest) {
+  const { s } = ctx;
   const d = await s.directory.get();
   const errors: FieldError[] = [];
   const visitType = d.visitTypes.find((v) => v.slug === req.visitType);
@@ -74,11 +74,12 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
   if (provider && visitType && !visitType.providers.includes(provider.slug))
     errors.push({ field: 'provider', detail: `does not offer ${visitType.slug}` });
   errors.push(
-    ...checkDates(req.from, req.to, dateInZone(s.now().getTime(), location?.timeZone ?? homeZone(d))),
+    ...checkDates(req.from, req.to, dateInZone(ctx.now.getTime(), location?.timeZone ?? homeZone(d))),
   );
   if (errors.length) throw new ValidationFailed(errors);
   const token = newToken();
-  const id = await s.db.transaction(async (tx) => {
+  const id = await ctx.transaction(async (t) => {
+    const tx = t.db;
     const knownPatientId = (await findKnownPatient(tx, req.patient)) ?? null;
     const newId = await insertWaitlistEntry(tx, {
       knownPatientId,
@@ -90,10 +91,9 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
       patient: req.patient,
       language: req.language,
       tokenHash: hashToken(token),
-      now: s.now(),
+      now: t.now,
     });
-    await recordAudit(tx, {
-      ...actor,
+    await t.audit({
       action: 'create',
       entityType: 'waitlist-entry',
       entityId: newId,
@@ -101,8 +101,7 @@ export async function joinWaitlist(s: Scheduling, req: JoinRequest, actor: Actor
     });
     // A known person's contact details were updated from this request: that is a change too.
     if (knownPatientId)
-      await recordAudit(tx, {
-        ...actor,
+      await t.audit({
         action: 'update',
         entityType: 'patient',
         entityId: knownPatientId,
@@ -130,11 +129,11 @@ export interface FreedTime {
  * token (tests use it; patients get it by email).
  */
 export async function offerFreedTime(
-  tx: Queryable,
-  s: Scheduling,
+  ctx: CommandContext,
   d: Directory,
   freed: FreedTime,
 ): Promise<string | undefined> {
+  const { s, db: tx } = ctx;
   const location = d.locations.find((l) => l.id === freed.locationId)!;
   const startMs = freed.startsAt.getTime();
   // Offered only if it could be booked now, by the same rule as every booking (working and
@@ -167,7 +166,7 @@ export async function offerFreedTime(
     localDate,
   });
   if (!entry) return undefined;
-  return offerToEntry(tx, s, d, entry, freed);
+  return offerToEntry(ctx, d, entry, freed);
 }
 
 /**
@@ -176,19 +175,18 @@ export async function offerFreedTime(
  * held for someone else).
  */
 export async function offerToEntry(
-  tx: Queryable,
-  s: Scheduling,
+  ctx: CommandContext,
   d: Directory,
   entry: WaitlistEntry,
   freed: FreedTime,
-  actor: Actor = { actorType: 'system' },
 ): Promise<string | undefined> {
+  const { s, db: tx } = ctx;
   const location = d.locations.find((l) => l.id === freed.locationId)!;
   const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId)!;
   const startMs = freed.startsAt.getTime();
   const endMs = startMs + visitType.durationMinutes * 60_000;
   const offerToken = newToken();
-  const expiresAt = new Date(Math.min(s.now().getTime() + s.waitlistOfferMinutes * 60_000, startMs));
+  const expiresAt = new Date(Math.min(ctx.now.getTime() + s.waitlistOfferMinutes * 60_000, startMs));
   const held = await insertHold(tx, {
     entryId: entry.id,
     patientId: entry.patientId,
@@ -200,7 +198,7 @@ export async function offerToEntry(
     endsAt: new Date(endMs),
     blockedUntil: new Date(endMs + visitType.bufferMinutes * 60_000),
     expiresAt,
-    now: s.now(),
+    now: ctx.now,
   });
   if (!held) return undefined;
   await markOffered(tx, entry.id, {
@@ -209,8 +207,7 @@ export async function offerToEntry(
     startsAt: freed.startsAt,
     expiresAt,
   });
-  await recordAudit(tx, {
-    ...actor,
+  await ctx.audit({
     action: 'offer',
     entityType: 'waitlist-entry',
     entityId: entry.id,
@@ -256,16 +253,14 @@ export async function offerToEntry(
 }
 
 export async function readEntry(
-  s: Scheduling,
+  ctx: CommandContext,
   token: string,
-  actor: Actor,
   /** The entry the caller asked for by id: another entry's token is a denied read of that one. */
   expectedId?: string,
 ): Promise<WaitlistEntry | undefined> {
-  const entry = await findEntryByTokenHash(s.db, hashToken(token));
+  const entry = await findEntryByTokenHash(ctx.db, hashToken(token));
   if (expectedId !== undefined && entry && entry.id !== expectedId) {
-    await recordAudit(s.db, {
-      ...actor,
+    await ctx.audit({
       action: 'read',
       entityType: 'waitlist-entry',
       entityId: UUID_PATTERN.test(expectedId) ? expectedId : null,
@@ -273,8 +268,7 @@ export async function readEntry(
     });
     return undefined;
   }
-  await recordAudit(s.db, {
-    ...actor,
+  await ctx.audit({
     action: 'read',
     entityType: 'waitlist-entry',
     entityId: entry?.id ?? null,
@@ -283,20 +277,20 @@ export async function readEntry(
   return entry;
 }
 
-export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: Actor) {
-  const d = await s.directory.get();
-  await s.db.transaction(async (tx) => {
+export async function leaveWaitlist(ctx: CommandContext, entry: WaitlistEntry) {
+  const d = await ctx.s.directory.get();
+  await ctx.transaction(async (t) => {
+    const tx = t.db;
     if (!(await setEntryStatus(tx, entry.id, 'left', ['waiting', 'offered']))) return;
     await releaseHold(tx, entry.id);
-    await recordAudit(tx, {
-      ...actor,
+    await t.audit({
       action: 'leave',
       entityType: 'waitlist-entry',
       entityId: entry.id,
       outcome: 'success',
     });
     // Someone leaving with an open offer passes the time on to the next person waiting.
-    if (entry.status === 'offered') await offerOnward(tx, s, d, entry);
+    if (entry.status === 'offered') await offerOnward(asSystem(t), d, entry);
   });
 }
 
@@ -304,8 +298,8 @@ export async function leaveWaitlist(s: Scheduling, entry: WaitlistEntry, actor: 
  * Offers an entry's offered time (its hold already released) to the next person; the new hold
  * is not made if someone booked the time meanwhile.
  */
-async function offerOnward(tx: Queryable, s: Scheduling, d: Directory, entry: WaitlistEntry) {
-  await offerFreedTime(tx, s, d, {
+async function offerOnward(ctx: CommandContext, d: Directory, entry: WaitlistEntry) {
+  await offerFreedTime(ctx, d, {
     visitTypeId: entry.visitTypeId,
     locationId: entry.locationId,
     providerId: entry.offerProviderId!,
@@ -313,26 +307,25 @@ async function offerOnward(tx: Queryable, s: Scheduling, d: Directory, entry: Wa
   });
 }
 
-export async function readOffer(s: Scheduling, offerToken: string, actor: Actor) {
-  const entry = await findEntryByOfferHash(s.db, hashToken(offerToken));
-  await recordAudit(s.db, {
-    ...actor,
+export async function readOffer(ctx: CommandContext, offerToken: string) {
+  const entry = await findEntryByOfferHash(ctx.db, hashToken(offerToken));
+  await ctx.audit({
     action: 'read-offer',
     entityType: 'waitlist-entry',
     entityId: entry?.id ?? null,
     outcome: entry ? 'success' : 'not-found',
   });
   if (!entry) return undefined;
-  const open = entry.status === 'offered' && entry.offerExpiresAt!.getTime() > s.now().getTime();
+  const open = entry.status === 'offered' && entry.offerExpiresAt!.getTime() > ctx.now.getTime();
   return { entry, open };
 }
 
 /** Books the offered time for the waiting patient; the offer's own key makes a double click book once. */
-export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Actor): Promise<Booked> {
-  const d = await s.directory.get();
+export async function takeOffer(ctx: CommandContext, entry: WaitlistEntry): Promise<Booked> {
+  const d = await ctx.s.directory.get();
   const location = d.locations.find((l) => l.id === entry.locationId)!;
   const booked = await bookAppointment(
-    s,
+    ctx,
     {
       visitType: d.visitTypes.find((v) => v.id === entry.visitTypeId)!.slug,
       location: location.slug,
@@ -344,25 +337,25 @@ export async function takeOffer(s: Scheduling, entry: WaitlistEntry, actor: Acto
       language: entry.language,
     },
     `waitlist-offer:${entry.id}`,
-    actor,
     { heldFor: entry.id },
   );
-  await setEntryStatus(s.db, entry.id, 'booked', ['offered', 'expired', 'waiting'], booked.appointment.id);
+  await setEntryStatus(ctx.db, entry.id, 'booked', ['offered', 'expired', 'waiting'], booked.appointment.id);
   return booked;
 }
 
 /** Housekeeping: an unanswered offer expires and the time goes to the next person waiting. */
 export async function expireOffers(s: Scheduling, now: Date): Promise<number> {
-  const expired = await expiredOffers(s.db, now);
+  const ctx = commandContext(s, { actorType: 'system' }, { now });
+  const expired = await expiredOffers(ctx.db, now);
   const d = await s.directory.get();
   let count = 0;
   for (const entry of expired) {
-    await s.db.transaction(async (tx) => {
+    await ctx.transaction(async (t) => {
       // Only an offer that is still open expires (not one booked or left meanwhile).
-      if (!(await setEntryStatus(tx, entry.id, 'expired', ['offered']))) return;
+      if (!(await setEntryStatus(t.db, entry.id, 'expired', ['offered']))) return;
       count++;
-      await releaseHold(tx, entry.id);
-      await offerOnward(tx, s, d, entry);
+      await releaseHold(t.db, entry.id);
+      await offerOnward(t, d, entry);
     });
   }
   return count;

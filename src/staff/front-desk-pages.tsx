@@ -27,7 +27,7 @@ const DONE = ['booked', 'moved', 'cancelled'] as const;
 const STATUS_DONE = { 'check-in': 'checked-in', 'mark-no-show': 'no-show', undo: 'undone' } as const;
 
 export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, now, page, staffActor, visibleAppointment, safeBack } = kit;
+  const { db, scheduling, now, page, staffActor, commandContext, visibleAppointment, safeBack } = kit;
   // ---------------------------------------------------------------- the day's schedule
 
   /**
@@ -169,7 +169,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const expected = APPOINTMENT_STATUSES.find((x) => x === shown);
     const back = safeBack(form.back);
     try {
-      await changeVisitStatus(scheduling, a.id, action, staffActor(c), expected);
+      await changeVisitStatus(commandContext(c), a.id, action, expected);
     } catch (error) {
       if (!(error instanceof SchedulingRefused)) throw error;
       return page(

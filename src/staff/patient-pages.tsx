@@ -21,7 +21,7 @@ import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.
 import { FormErrors } from './visit-views.js';
 
 export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, page, staffActor } = kit;
+  const { db, scheduling, page, staffActor, commandContext } = kit;
 
   /** The patient and the visits this user may see, or a denial (audited) that looks like 404. */
   const visiblePatient = async (c: StaffContext, id: string, action: string) => {
@@ -174,7 +174,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       phone: typeof form.phone === 'string' ? form.phone.trim() : '',
     };
     try {
-      await correctPatientContact(scheduling, patient.id, values, staffActor(c));
+      await correctPatientContact(commandContext(c), patient.id, values);
     } catch (error) {
       if (!(error instanceof ValidationFailed)) throw error;
       const errors = error.errors.map((e) =>

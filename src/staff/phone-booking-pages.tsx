@@ -25,7 +25,7 @@ const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'
 type Values = Record<string, string>;
 
 export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { scheduling, now, page, staffActor, requireDesk } = kit;
+  const { scheduling, now, page, commandContext, requireDesk } = kit;
 
   const bookPage = async (
     c: StaffContext,
@@ -249,7 +249,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (errors.length || !location || !choice || !patient.success) return bookPage(c, values, errors, 422);
     try {
       const booked = await bookAppointment(
-        scheduling,
+        commandContext(c),
         {
           visitType: values.visitType ?? '',
           location: location.slug,
@@ -261,7 +261,6 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           smsReminders: scheduling.smsAvailable && values.smsReminders === 'yes',
         },
         values.key && values.key.length >= 8 ? `staff:${values.key}` : undefined,
-        staffActor(c),
       );
       const date = dateInZone(booked.appointment.startsAt.getTime(), location.timeZone);
       return c.redirect(

@@ -12,7 +12,12 @@ import { NotFound } from '../platform/http/problem.js';
 import { translator } from '../platform/i18n/i18n.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Site } from '../platform/views/render.js';
-import { findAppointment, type StoredAppointment, type Scheduling } from '../scheduling/index.js';
+import {
+  commandContext as schedulingContext,
+  findAppointment,
+  type StoredAppointment,
+  type Scheduling,
+} from '../scheduling/index.js';
 import type { Triage } from '../triage/index.js';
 import type { StaffSession } from './auth.js';
 import { StaffLayout } from './staff-views.js';
@@ -94,6 +99,9 @@ export function staffKit(deps: StaffDeps) {
     requestId: c.get('requestId'),
   });
 
+  /** The context a scheduling command takes for this staff request (ADR 21). */
+  const commandContext = (c: Context<StaffEnv>) => schedulingContext(scheduling, staffActor(c));
+
   /** The appointment if this user may see it; otherwise the denial is audited and it is "not found". */
   const visibleAppointment = async (
     c: Context<StaffEnv>,
@@ -161,6 +169,7 @@ export function staffKit(deps: StaffDeps) {
     now,
     page,
     staffActor,
+    commandContext,
     visibleAppointment,
     requireAdmin,
     requireDesk,

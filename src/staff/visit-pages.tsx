@@ -34,7 +34,17 @@ const CANCEL_REASONS = [
 ] as const;
 
 export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, now, page, staffActor, visibleAppointment, requireDesk, isNetworkAdmin } = kit;
+  const {
+    db,
+    scheduling,
+    now,
+    page,
+    staffActor,
+    commandContext,
+    visibleAppointment,
+    requireDesk,
+    isNetworkAdmin,
+  } = kit;
 
   const auditRead = (c: StaffContext, a: StoredAppointment) =>
     recordAudit(db, {
@@ -193,7 +203,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     // A reason from a fixed list: free text in the audit trail could carry clinical details.
     const reason = CANCEL_REASONS.find((r) => r === form.reason) ?? 'other';
     try {
-      const cancelled = await staffCancelAppointment(scheduling, a.id, staffActor(c), reason);
+      const cancelled = await staffCancelAppointment(commandContext(c), a.id, reason);
       const { location } = await describe(cancelled);
       return c.redirect(dayOf(cancelled, location.slug, location.timeZone, 'cancelled'), 303);
     } catch (error) {
@@ -299,12 +309,10 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     };
     if (!choice) return fail([t('staff.slots.choose')], 422);
     try {
-      const moved = await staffRescheduleAppointment(
-        scheduling,
-        a,
-        { start: choice.start, provider: choice.provider },
-        staffActor(c),
-      );
+      const moved = await staffRescheduleAppointment(commandContext(c), a, {
+        start: choice.start,
+        provider: choice.provider,
+      });
       const { location } = await describe(moved);
       return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved'), 303);
     } catch (error) {

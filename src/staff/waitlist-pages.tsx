@@ -29,7 +29,7 @@ const entryIdOf = (c: StaffContext) => {
 };
 
 export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, now, page, staffActor, requireDesk } = kit;
+  const { db, scheduling, now, page, staffActor, commandContext, requireDesk } = kit;
 
   const audit = (
     c: StaffContext,
@@ -260,7 +260,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     };
     if (!choice) return fail([t('staff.slots.choose')], 422);
     try {
-      await staffOfferTime(scheduling, entry.id, choice, staffActor(c));
+      await staffOfferTime(commandContext(c), entry.id, choice);
     } catch (error) {
       const messages = problemMessages(error);
       if (!messages) throw error;

@@ -179,12 +179,13 @@ export async function cancelVisits(
   visits: StoredAppointment[],
   o: { reason: string; back: { href: string; label: string }; title: string; partial: (n: number) => string },
 ) {
-  const { scheduling, page, staffActor } = kit;
+  const { scheduling, page, staffActor, commandContext } = kit;
   const actor = staffActor(c);
+  const command = commandContext(c);
   const kept: StoredAppointment[] = [];
   for (const a of visits) {
     try {
-      await staffCancelAppointment(scheduling, a.id, actor, o.reason);
+      await staffCancelAppointment(command, a.id, o.reason);
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       kept.push(a);

@@ -1,0 +1,115 @@
+/**
+ * Factories for a test's own world: clinics, clinicians and visit types made for one test file,
+ * loaded into a fresh migrated database the way the server loads a network file. A test built
+ * on them states what it depends on (a clinician's hours, a visit type's notice) and does not
+ * break when the demo network changes.
+ *
+ *   const clinic = aClinic({ timeZone: 'America/Denver' });
+ *   const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '12:00') });
+ *   const consult = aVisitType({ providers: [doctor], durationMinutes: 30 });
+ *   const world = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [consult] });
+ *   const t = await createWorldApp(world, { now: () => clock });
+ */
+import type { NetworkFile } from '../../src/directory/network-loader.js';
+import { loadNetwork } from '../../src/directory/network-loader.js';
+import { createTestDatabase } from './test-db.js';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
+
+type Clinic = NetworkFile['locations'][number];
+type Clinician = NetworkFile['providers'][number];
+type VisitType = NetworkFile['visitTypes'][number];
+
+let serial = 0;
+/** A slug no other factory call in this run has made. */
+const unique = (stem: string) => `${stem}-${(++serial).toString(36)}`;
+
+const everyDay = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export function aClinic(over: Partial<Clinic> = {}): Clinic {
+  const slug = over.slug ?? unique('clinic');
+  return {
+    slug,
+    name: `Clinic ${slug}`,
+    timeZone: 'America/Phoenix',
+    street: '1 Test Street',
+    city: 'Testville',
+    region: 'AZ',
+    postalCode: '85001',
+    phone: '(602) 555-0199',
+    directions: { en: 'Front door.', es: 'Puerta principal.' },
+    // Open every day from 07:00 to 19:00 unless a test says otherwise.
+    hours: everyDay(1, 7).map((d) => [d, '07:00', '19:00'] as [number, string, string]),
+    ...over,
+  };
+}
+
+/** Working hours at a clinic on the given ISO weekdays (1 = Monday), default Monday to Friday. */
+export function weekdays(
+  clinic: Clinic,
+  from: string,
+  to: string,
+  days: number[] = everyDay(1, 5),
+): Clinician['schedule'] {
+  return days.map((d) => [clinic.slug, d, from, to]);
+}
+
+export function aClinician(over: Partial<Clinician> & Pick<Clinician, 'schedule'>): Clinician {
+  const slug = over.slug ?? unique('dr');
+  return {
+    slug,
+    displayName: `Dr. ${slug}`,
+    credentials: 'MD',
+    specialty: 'internal-medicine',
+    languages: ['en'],
+    bio: { en: 'A test clinician.', es: 'Una clínica de prueba.' },
+    ...over,
+  };
+}
+
+export function aVisitType(
+  over: Partial<Omit<VisitType, 'providers'>> & { providers: Clinician[] },
+): VisitType {
+  const slug = over.slug ?? unique('visit');
+  return {
+    name: { en: `Visit ${slug}`, es: `Consulta ${slug}` },
+    description: { en: 'A test visit.', es: 'Una consulta de prueba.' },
+    durationMinutes: 30,
+    bufferMinutes: 0,
+    minNoticeMinutes: 60,
+    horizonDays: 60,
+    ...over,
+    slug,
+    providers: over.providers.map((p) => p.slug),
+  };
+}
+
+export function aNetwork(parts: {
+  clinics: Clinic[];
+  clinicians: Clinician[];
+  visitTypes: VisitType[];
+  name?: string;
+}): NetworkFile {
+  return {
+    network: {
+      name: parts.name ?? 'Test Network',
+      tagline: { en: 'A network made for one test.', es: 'Una red hecha para una prueba.' },
+      timeZoneNames: {},
+      selfCheckVisitTypes: {},
+    },
+    demo: false,
+    locations: parts.clinics,
+    visitTypes: parts.visitTypes,
+    providers: parts.clinicians,
+  };
+}
+
+/** The product on a fresh migrated database holding only this network. */
+export async function createWorldApp(
+  world: NetworkFile,
+  options: Omit<TestAppOptions, 'database'> & { poolSize?: number } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase({ demo: false, poolSize: options.poolSize });
+  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  await loadNetwork(database.db, world, today);
+  return createTestApp({ ...options, database });
+}
