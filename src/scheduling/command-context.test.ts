@@ -5,29 +5,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../../test/support/test-app.js';
-import {
-  aClinic,
-  aClinician,
-  aNetwork,
-  aVisitType,
-  createWorldApp,
-  weekdays,
-} from '../../test/support/world.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 import { asSystem, commandContext } from './command-context.js';
 import { bookAppointment } from './booking-service.js';
 import { cancelAppointment, readAppointment } from './visit-changes.js';
 import { SchedulingRefused } from './refusals.js';
 
-const clinic = aClinic({ timeZone: 'America/Phoenix' });
-const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '12:00') });
-const visit = aVisitType({ providers: [doctor], minNoticeMinutes: 60 });
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician([{ minNoticeMinutes: 60 }]);
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Phoenix
 let t: TestApp;
 beforeAll(async () => {
-  t = await createWorldApp(aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [visit] }), {
-    now: () => clock,
-  });
+  t = await createWorldApp(network, { now: () => clock });
 });
 afterAll(async () => {
   await t.close();
@@ -49,6 +43,13 @@ async function auditOf(requestId: string) {
   );
 }
 
+const book = (start: string, key: string) =>
+  bookAppointment(
+    commandContext(t.scheduling, actor),
+    { visitType: visit!.slug, location: clinic.slug, provider: doctor.slug, start, patient, language: 'en' },
+    key,
+  );
+
 describe('the command context', () => {
   it('reads the clock once: a command sees one instant however long it runs', () => {
     const ctx = commandContext(t.scheduling, actor);
@@ -61,18 +62,7 @@ describe('the command context', () => {
   });
 
   it('stamps who acted on every audit event a command writes, and the request id on the system work it triggers', async () => {
-    const booked = await bookAppointment(
-      commandContext(t.scheduling, actor),
-      {
-        visitType: visit.slug,
-        location: clinic.slug,
-        provider: doctor.slug,
-        start: '2026-12-01T09:00:00-07:00',
-        patient,
-        language: 'en',
-      },
-      'context-key-0001',
-    );
+    const booked = await book('2026-12-01T09:00:00-07:00', 'context-key-0001');
     const ctx = commandContext(t.scheduling, { ...actor, requestId: 'req-context-2' });
     const a = await readAppointment(ctx, booked.appointment.id, booked.manageToken, { auditSuccess: false });
     await cancelAppointment(ctx, a!, booked.manageToken);
@@ -87,18 +77,7 @@ describe('the command context', () => {
   });
 
   it('composes commands into the caller’s transaction: a refusal after them leaves nothing written', async () => {
-    const booked = await bookAppointment(
-      commandContext(t.scheduling, actor),
-      {
-        visitType: visit.slug,
-        location: clinic.slug,
-        provider: doctor.slug,
-        start: '2026-12-02T09:00:00-07:00',
-        patient,
-        language: 'en',
-      },
-      'context-key-0002',
-    );
+    const booked = await book('2026-12-02T09:00:00-07:00', 'context-key-0002');
     const ctx = commandContext(t.scheduling, { ...actor, requestId: 'req-context-3' });
     const a = (await readAppointment(ctx, booked.appointment.id, booked.manageToken, {
       auditSuccess: false,

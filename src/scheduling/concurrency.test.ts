@@ -4,27 +4,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../../test/support/test-app.js';
-import {
-  aClinic,
-  aClinician,
-  aNetwork,
-  aVisitType,
-  createWorldApp,
-  weekdays,
-} from '../../test/support/world.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 
 // One clinician, working 08:00 to 12:00 on weekdays in Arizona (UTC-7 all year), with a long
 // visit that carries a buffer and a short one: what the races below need, and nothing else.
-const clinic = aClinic({ timeZone: 'America/Phoenix' });
-const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '12:00') });
-const consultation = aVisitType({ providers: [doctor], durationMinutes: 45, bufferMinutes: 15 });
-const followUp = aVisitType({ providers: [doctor], durationMinutes: 20, bufferMinutes: 10 });
+const {
+  clinic,
+  doctor,
+  visitTypes: [consultation, followUp],
+  network,
+} = oneClinician([
+  { durationMinutes: 45, bufferMinutes: 15 },
+  { durationMinutes: 20, bufferMinutes: 10 },
+]);
 
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  const world = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [consultation, followUp] });
-  t = await createWorldApp(world, { now: () => NOW, poolSize: 20 });
+  t = await createWorldApp(network, { now: () => NOW, poolSize: 20 });
 });
 afterAll(async () => {
   await t.close();
@@ -38,7 +35,7 @@ const PATIENT = {
   phone: '480 555 0101',
 };
 let n = 0;
-const attempt = (start: string, visitType = consultation.slug) =>
+const attempt = (start: string, visitType = consultation!.slug) =>
   t.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `race-${n++}-${Math.random()}` },
@@ -75,9 +72,9 @@ describe('concurrent booking', () => {
     // A 45-minute consultation at 10:00 (blocked to 11:00 with its buffer) against 20-minute
     // follow-ups at 10:00 and 10:30 (each blocked 30 minutes), ten attempts each, all at once.
     const kinds = [
-      ...Array.from({ length: 10 }, () => ['consult', '2026-12-15T10:00:00-07:00', consultation.slug]),
-      ...Array.from({ length: 10 }, () => ['fu-10:00', '2026-12-15T10:00:00-07:00', followUp.slug]),
-      ...Array.from({ length: 10 }, () => ['fu-10:30', '2026-12-15T10:30:00-07:00', followUp.slug]),
+      ...Array.from({ length: 10 }, () => ['consult', '2026-12-15T10:00:00-07:00', consultation!.slug]),
+      ...Array.from({ length: 10 }, () => ['fu-10:00', '2026-12-15T10:00:00-07:00', followUp!.slug]),
+      ...Array.from({ length: 10 }, () => ['fu-10:30', '2026-12-15T10:30:00-07:00', followUp!.slug]),
     ];
     const results = await Promise.all(kinds.map(([, start, type]) => attempt(start!, type)));
     const winners = kinds

@@ -113,3 +113,22 @@ export async function createWorldApp(
   await loadNetwork(database.db, world, today);
   return createTestApp({ ...options, database });
 }
+
+/**
+ * The smallest world most scheduling tests need: one clinic, one clinician working 08:00 to
+ * 12:00 on weekdays, and the visit types given (each offered by that clinician).
+ */
+export function oneClinician(
+  visitTypes: Array<Partial<Omit<VisitType, 'providers'>>> = [{}],
+  clinicOver: Partial<Clinic> = { timeZone: 'America/Phoenix' },
+) {
+  const clinic = aClinic(clinicOver);
+  const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '12:00') });
+  const types = visitTypes.map((v) => aVisitType({ ...v, providers: [doctor] }));
+  return {
+    clinic,
+    doctor,
+    visitTypes: types,
+    network: aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: types }),
+  };
+}
