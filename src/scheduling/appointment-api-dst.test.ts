@@ -3,7 +3,25 @@
  * local times, Arizona's stay at -07:00, and one instant written two ways is one slot.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// One clinician at two clinics: an Arizona one (no DST, UTC-7 all year) on weekday mornings
+// from 08:00, and a Denver one (DST from 8 March 2026) on weekends from 09:00 to 10:00. A
+// 20-minute visit with a 10-minute buffer, so the Denver hour holds times at 09:00 and 09:30.
+const arizona = aClinic({ timeZone: 'America/Phoenix' });
+const denver = aClinic({ timeZone: 'America/Denver' });
+const doctor = aClinician({
+  schedule: [...weekdays(arizona, '08:00', '12:00'), ...weekdays(denver, '09:00', '10:00', [6, 7])],
+});
+const visit = aVisitType({ providers: [doctor], durationMinutes: 20, bufferMinutes: 10 });
+const network = aNetwork({ clinics: [arizona, denver], clinicians: [doctor], visitTypes: [visit] });
 
 const PATIENT = {
   givenName: 'Rosa',
@@ -20,37 +38,28 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 });
 
 let keyCounter = 0;
-const newKey = () => `dst-key-${Date.now()}-${keyCounter++}`;
+const newKey = () => `dst-key-${keyCounter++}`;
 
 describe('across a US daylight saving change', () => {
   it('keeps Arizona times at -07:00 and shows a Denver clinic at -07:00 before and -06:00 after 8 March 2026', async () => {
     const early = new Date('2026-03-02T14:00:00Z');
-    const denver = await createTestApp({ now: () => early });
+    const t = await createWorldApp(network, { now: () => early });
     try {
-      await denver.db.query(
-        `INSERT INTO locations (slug, name, time_zone, street, city, region, postal_code, phone) VALUES ('denver', 'Carepath Denver', 'America/Denver', '1 Test St', 'Denver', 'CO', '80202', '(303) 555-0100')`,
-      );
-      await denver.db.query(
-        `INSERT INTO provider_schedules (provider_id, location_id, weekday, starts, ends, valid_from)
-         SELECT p.id, l.id, d, '09:00', '10:00', '2026-01-01' FROM providers p, locations l, generate_series(6, 7) d
-         WHERE p.slug = 'ben-evans' AND l.slug = 'denver'`,
-      );
-      denver.directory.invalidate();
       const q = (loc: string) =>
-        `/api/v1/slots?visitType=pain-follow-up&provider=ben-evans&location=${loc}&from=2026-03-06&to=2026-03-09`;
-      const den = (await (await denver.request(q('denver'))).json()).slots.map((s: any) => s.start);
+        `/api/v1/slots?visitType=${visit.slug}&provider=${doctor.slug}&location=${loc}&from=2026-03-06&to=2026-03-09`;
+      const den = (await (await t.request(q(denver.slug))).json()).slots.map((s: any) => s.start);
       expect(den).toContain('2026-03-07T09:00:00-07:00');
       expect(den).toContain('2026-03-08T09:00:00-06:00');
-      const az = (await (await denver.request(q('scottsdale'))).json()).slots.map((s: any) => s.start);
+      const az = (await (await t.request(q(arizona.slug))).json()).slots.map((s: any) => s.start);
       expect(az).toContain('2026-03-06T08:00:00-07:00');
       expect(az).toContain('2026-03-09T08:00:00-07:00');
-      const booked = await denver.request(
+      const booked = await t.request(
         '/api/v1/appointments',
         json(
           {
-            visitType: 'pain-follow-up',
-            location: 'denver',
-            provider: 'ben-evans',
+            visitType: visit.slug,
+            location: denver.slug,
+            provider: doctor.slug,
             start: '2026-03-08T09:30:00-06:00',
             patient: PATIENT,
           },
@@ -63,13 +72,13 @@ describe('across a US daylight saving change', () => {
         end: '2026-03-08T09:50:00-06:00',
       });
       // The same instant written in UTC books the same slot: it collides.
-      const same = await denver.request(
+      const same = await t.request(
         '/api/v1/appointments',
         json(
           {
-            visitType: 'pain-follow-up',
-            location: 'denver',
-            provider: 'ben-evans',
+            visitType: visit.slug,
+            location: denver.slug,
+            provider: doctor.slug,
             start: '2026-03-08T15:30:00Z',
             patient: PATIENT,
           },
@@ -78,7 +87,7 @@ describe('across a US daylight saving change', () => {
       );
       expect(same.status).toBe(409);
     } finally {
-      await denver.close();
+      await t.close();
     }
   });
 });

@@ -1,18 +1,37 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { bookViaApi } from '../../test/support/api.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// A network's month must be large enough to be compressed (the API gzips only answers over
+// 64 KB, as a network's month is and one clinician's is not): four clinicians at two Arizona
+// clinics, each working 08:00 to 16:00 on weekdays and offering a 30-minute visit bookable 60
+// days ahead, about 1,500 times in December.
+const clinics = [aClinic({ timeZone: 'America/Phoenix' }), aClinic({ timeZone: 'America/Phoenix' })];
+const clinicians = [0, 1, 2, 3].map((i) =>
+  aClinician({ schedule: weekdays(clinics[i % 2]!, '08:00', '16:00') }),
+);
+const visit = aVisitType({ providers: clinicians, durationMinutes: 30, bufferMinutes: 0, horizonDays: 60 });
+const network = aNetwork({ clinics, clinicians, visitTypes: [visit] });
 
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW });
+  t = await createWorldApp(network, { now: () => NOW });
 });
 afterAll(async () => {
   await t.close();
 });
 
-const NETWORK_MONTH = '/api/v1/slots?visitType=back-pain-visit&from=2026-12-01&to=2026-12-31';
+const NETWORK_MONTH = `/api/v1/slots?visitType=${visit.slug}&from=2026-12-01&to=2026-12-31`;
 
 describe('the slot search over HTTP', () => {
   it('is gzip-compressed when the client accepts it, and the same JSON', async () => {
@@ -27,7 +46,7 @@ describe('the slot search over HTTP', () => {
   });
 
   it('answers 304 to If-None-Match while nothing changed, and a new ETag after a booking', async () => {
-    const path = '/api/v1/slots?visitType=pain-follow-up&provider=ben-evans&from=2026-12-01&to=2026-12-07';
+    const path = `/api/v1/slots?visitType=${visit.slug}&provider=${clinicians[0]!.slug}&from=2026-12-01&to=2026-12-07`;
     const first = await t.request(path);
     const tag = first.headers.get('etag');
     expect(tag).toBeTruthy();

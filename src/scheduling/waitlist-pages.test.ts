@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
+
+// One Arizona clinic (the clock's date there decides "today"), and a visit type to wait for.
+const {
+  clinic,
+  visitTypes: [visit],
+  network,
+} = oneClinician([{ durationMinutes: 20, bufferMinutes: 10 }], { timeZone: 'America/Phoenix' });
 
 // Monday 30 November 2026, 07:00 in Arizona.
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW });
+  t = await createWorldApp(network, { now: () => NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -21,7 +29,8 @@ const PERSON = {
   email: 'dora@example.com',
   phone: '480 555 0177',
 };
-const WAIT = { visitType: 'pain-follow-up', location: 'tempe', provider: '' };
+const WAIT = { visitType: visit!.slug, location: clinic.slug, provider: '' };
+const FORM = `/book/waitlist?visitType=${WAIT.visitType}&location=${WAIT.location}`;
 const boxes = (prefix: string, month: string, day: string, year: string) => ({
   [`${prefix}Month`]: month,
   [`${prefix}Day`]: day,
@@ -31,11 +40,11 @@ const boxes = (prefix: string, month: string, day: string, year: string) => ({
 describe('the waiting list’s dates as month, day and year boxes', () => {
   it('shows three boxes per date, in the language’s order, with today filled in', async () => {
     const client = new FormClient(t);
-    const en = await (await client.get('/book/waitlist?visitType=pain-follow-up&location=tempe')).text();
+    const en = await (await client.get(FORM)).text();
     expect(en).toMatch(/name="fromMonth"[\s\S]*name="fromDay"[\s\S]*name="fromYear"/);
     expect(en).toContain('For example, 12 7 2026.');
     expect(en).toMatch(/id="from" name="fromMonth"[^>]*value="11"/);
-    const es = await (await client.get('/es/book/waitlist?visitType=pain-follow-up&location=tempe')).text();
+    const es = await (await client.get(`/es${FORM}`)).text();
     expect(es).toMatch(/name="fromDay"[\s\S]*name="fromMonth"[\s\S]*name="fromYear"/);
     expect(es).toContain('Por ejemplo, 7 12 2026.');
   });

@@ -1,13 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
 import { expireOffers } from './waitlist.js';
 
-let clock = new Date('2026-11-30T14:00:00Z');
+// Two Arizona clinics (UTC-7 all year): one where the clinician works, 08:00 to 16:00 on
+// weekdays (so a 13:00 visit exists), and another where people wait too, whom a time freed at
+// the first must not reach. A 20-minute visit with a 10-minute buffer and two hours' notice, so
+// a time freed half an hour ahead is inside the notice.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const otherClinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const visit = aVisitType({
+  providers: [doctor],
+  durationMinutes: 20,
+  bufferMinutes: 10,
+  minNoticeMinutes: 120,
+});
+const network = aNetwork({ clinics: [clinic, otherClinic], clinicians: [doctor], visitTypes: [visit] });
+
+let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createWorldApp(network, { now: () => clock });
 });
 afterAll(async () => {
   await t.close();
@@ -27,9 +50,9 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
   });
 
-async function join(name: string, location = 'scottsdale', from = '2026-12-01', to = '2026-12-10') {
+async function join(name: string, location = clinic.slug, from = '2026-12-01', to = '2026-12-10') {
   const res = await post('/api/v1/waitlist', {
-    visitType: 'pain-follow-up',
+    visitType: visit.slug,
     location,
     from,
     to,
@@ -48,7 +71,7 @@ async function offers() {
 describe('the waiting list', () => {
   it('names each invalid field when joining', async () => {
     const res = await post('/api/v1/waitlist', {
-      visitType: 'pain-follow-up',
+      visitType: visit.slug,
       location: 'mars',
       from: '2026-11-01',
       to: '2027-06-01',
@@ -61,12 +84,12 @@ describe('the waiting list', () => {
   it('offers a cancelled time to the earliest matching patient, with an email in the outbox', async () => {
     const first = await join('Alba');
     await join('Bruno');
-    await join('Carmen', 'tempe');
+    await join('Carmen', otherClinic.slug);
     const booked = await (
       await post('/api/v1/appointments', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start: '2026-12-02T09:00:00-07:00',
         patient: person('Dora'),
       })
@@ -109,9 +132,9 @@ describe('the waiting list', () => {
   it('passes an expired offer to the next patient', async () => {
     const booked = await (
       await post('/api/v1/appointments', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start: '2026-12-03T09:00:00-07:00',
         patient: person('Eva'),
       })
@@ -134,21 +157,22 @@ describe('the waiting list', () => {
   });
 
   it('does not offer a freed time that time off now overlaps, even when it starts after the visit begins', async () => {
-    const gil = await join('Gil', 'scottsdale', '2026-12-04', '2026-12-04');
+    const gil = await join('Gil', clinic.slug, '2026-12-04', '2026-12-04');
     const booked = await (
       await post('/api/v1/appointments', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start: '2026-12-04T09:00:00-07:00',
         patient: person('Hana'),
       })
     ).json();
     expect(booked.id).toBeTruthy();
-    // Dr. Evans is off from 09:15: the 09:00 visit is cut into, though its start is not inside.
+    // The clinician is off from 09:15: the 09:00 visit is cut into, though its start is not inside.
     await t.db.query(
       `INSERT INTO provider_time_off (provider_id, starts_at, ends_at, note)
-       SELECT id, '2026-12-04T09:15:00-07:00', '2026-12-04T12:00:00-07:00', 'test' FROM providers WHERE slug = 'ben-evans'`,
+       SELECT id, '2026-12-04T09:15:00-07:00', '2026-12-04T12:00:00-07:00', 'test' FROM providers WHERE slug = $1`,
+      [doctor.slug],
     );
     await t.request(`/api/v1/appointments/${booked.id}/cancel`, {
       method: 'POST',
@@ -161,12 +185,12 @@ describe('the waiting list', () => {
   });
 
   it('does not offer a time freed inside the notice period, which its taker could not book', async () => {
-    const ivo = await join('Ivo', 'scottsdale', '2026-12-07', '2026-12-07');
+    const ivo = await join('Ivo', clinic.slug, '2026-12-07', '2026-12-07');
     const booked = await (
       await post('/api/v1/appointments', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start: '2026-12-07T10:00:00-07:00',
         patient: person('Juno'),
       })
@@ -195,11 +219,13 @@ describe('the waiting list', () => {
 
   it('joins and leaves from the pages', async () => {
     const client = new FormClient(t);
-    const form = await (await client.get('/book/waitlist?visitType=pain-follow-up&location=phoenix')).text();
+    const form = await (
+      await client.get(`/book/waitlist?visitType=${visit.slug}&location=${otherClinic.slug}`)
+    ).text();
     expect(form).toContain('Join the waiting list');
     const bad = await client.post('/book/waitlist', {
-      visitType: 'pain-follow-up',
-      location: 'phoenix',
+      visitType: visit.slug,
+      location: otherClinic.slug,
       from: '2026-12-05',
       to: '2026-12-01',
       givenName: 'Gil',
@@ -211,8 +237,8 @@ describe('the waiting list', () => {
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Enter a latest date on or after the earliest date');
     const ok = await client.post('/book/waitlist', {
-      visitType: 'pain-follow-up',
-      location: 'phoenix',
+      visitType: visit.slug,
+      location: otherClinic.slug,
       from: '2026-12-01',
       to: '2026-12-05',
       givenName: 'Gil',
@@ -226,8 +252,8 @@ describe('the waiting list', () => {
     expect(joined).toContain('You are on the waiting list');
     // It says what the person waits for, in words.
     expect(joined).toContain('What you are waiting for');
-    expect(joined).toContain('Pain follow-up visit');
-    expect(joined).toContain('Carepath Phoenix');
+    expect(joined).toContain(visit.name.en);
+    expect(joined).toContain(otherClinic.name);
     expect(joined).toContain('Any clinician');
     expect(joined).toContain('From December 1, 2026 to December 5, 2026');
     const spanish = await (await client.get(`/es${page}`)).text();
@@ -245,17 +271,17 @@ describe('the waiting list knows people', () => {
     const ines = { ...person('Ines'), birthDate: '1959-09-09' };
     const booked = await (
       await post('/api/v1/appointments', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start: '2026-12-09T09:00:00-07:00',
         patient: ines,
       })
     ).json();
     const entry = await (
       await post('/api/v1/waitlist', {
-        visitType: 'pain-follow-up',
-        location: 'scottsdale',
+        visitType: visit.slug,
+        location: clinic.slug,
         from: '2026-12-10',
         to: '2026-12-11',
         patient: { ...ines, givenName: 'INÉS' },
@@ -272,9 +298,9 @@ describe('the waiting list knows people', () => {
 describe('an offer holds its time', () => {
   const book = (start: string, name: string) =>
     post('/api/v1/appointments', {
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
+      visitType: visit.slug,
+      location: clinic.slug,
+      provider: doctor.slug,
       start,
       patient: person(name),
     });
@@ -285,7 +311,7 @@ describe('an offer holds its time', () => {
     });
   const freeTimes = async (day: string) => {
     const res = await t.request(
-      `/api/v1/slots?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&from=${day}&to=${day}`,
+      `/api/v1/slots?visitType=${visit.slug}&location=${clinic.slug}&provider=${doctor.slug}&from=${day}&to=${day}`,
     );
     return ((await res.json()).slots as { start: string }[]).map((s) => s.start.slice(11, 16));
   };
@@ -299,7 +325,7 @@ describe('an offer holds its time', () => {
 
   it('keeps an offered time from anyone else until the offered patient books it', async () => {
     clock = new Date('2026-12-14T14:00:00Z');
-    await join('Jon', 'scottsdale', '2026-12-16', '2026-12-16');
+    await join('Jon', clinic.slug, '2026-12-16', '2026-12-16');
     const booked = await (await book('2026-12-16T10:00:00-07:00', 'Kim')).json();
     expect((await cancel(booked)).status).toBe(200);
     // Offered to Jon: the time is not free to the public, and a booking for it is refused.
@@ -327,7 +353,7 @@ describe('an offer holds its time', () => {
 
   it('frees the held time when the offer expires with nobody else waiting', async () => {
     clock = new Date('2026-12-14T14:00:00Z');
-    const noa = await join('Noa', 'scottsdale', '2026-12-17', '2026-12-17');
+    const noa = await join('Noa', clinic.slug, '2026-12-17', '2026-12-17');
     const booked = await (await book('2026-12-17T10:00:00-07:00', 'Oto')).json();
     await cancel(booked);
     expect(await freeTimes('2026-12-17')).not.toContain('10:00');
@@ -346,7 +372,7 @@ describe('an offer holds its time', () => {
 
   it('frees the held time when the patient leaves the list instead', async () => {
     clock = new Date('2026-12-14T14:00:00Z');
-    const quim = await join('Quim', 'scottsdale', '2026-12-18', '2026-12-18');
+    const quim = await join('Quim', clinic.slug, '2026-12-18', '2026-12-18');
     const booked = await (await book('2026-12-18T10:00:00-07:00', 'Rut')).json();
     await cancel(booked);
     expect(await freeTimes('2026-12-18')).not.toContain('10:00');
@@ -359,8 +385,8 @@ describe('an offer holds its time', () => {
 
 describe('reading an entry', () => {
   it("records reading an entry with another entry's token as a denied read of the entry asked for", async () => {
-    const mine = await join('Tomas', 'scottsdale', '2026-12-20', '2026-12-30');
-    const theirs = await join('Ursula', 'scottsdale', '2026-12-20', '2026-12-30');
+    const mine = await join('Tomas', clinic.slug, '2026-12-20', '2026-12-30');
+    const theirs = await join('Ursula', clinic.slug, '2026-12-20', '2026-12-30');
     const res = await t.request(`/api/v1/waitlist/${theirs.id}`, {
       headers: { authorization: `Bearer ${mine.token}` },
     });

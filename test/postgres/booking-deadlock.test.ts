@@ -10,15 +10,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase } from '../support/test-db.js';
+import { createWorldDatabase, oneClinician } from '../support/world.js';
+
+// One clinician in Arizona (UTC-7 all year) working weekday mornings, with a 20-minute visit and
+// a 10-minute buffer: a booking at 09:00 blocks 09:00 to 09:30, so a row at 09:10 overlaps it.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician([{ durationMinutes: 20, bufferMinutes: 10 }]);
+const NOW = new Date('2026-11-30T14:00:00Z');
 
 let t: TestApp;
 let other: pg.Client;
 let watcher: pg.Client;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  t = await createTestApp({ database, now: () => new Date('2026-11-30T14:00:00Z') });
+  const database = await createWorldDatabase(network, { now: () => NOW });
+  t = await createTestApp({ database, now: () => NOW });
   other = new pg.Client({ connectionString: database.url });
   await other.connect();
   watcher = new pg.Client({ connectionString: database.url });
@@ -47,9 +57,10 @@ async function waitUntilBlockedBy(pid: number) {
 
 it('a booking that PostgreSQL aborts to break a deadlock is run again and answers 201', async () => {
   const { rows: ids } = await other.query(
-    `SELECT (SELECT id FROM providers WHERE slug = 'ben-evans') AS provider,
-            (SELECT id FROM locations WHERE slug = 'scottsdale') AS location,
-            (SELECT id FROM visit_types WHERE slug = 'pain-follow-up') AS visit_type`,
+    `SELECT (SELECT id FROM providers WHERE slug = $1) AS provider,
+            (SELECT id FROM locations WHERE slug = $2) AS location,
+            (SELECT id FROM visit_types WHERE slug = $3) AS visit_type`,
+    [doctor.slug, clinic.slug, visit!.slug],
   );
   const { provider, location, visit_type: visitType } = ids[0];
   const { rows: pidRows } = await other.query('SELECT pg_backend_pid() AS pid');
@@ -76,9 +87,9 @@ it('a booking that PostgreSQL aborts to break a deadlock is run again and answer
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': 'deadlock-test-key' },
     body: JSON.stringify({
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
+      visitType: visit!.slug,
+      location: clinic.slug,
+      provider: doctor.slug,
       start: '2026-12-03T09:00:00-07:00',
       patient: {
         givenName: 'Rosa',

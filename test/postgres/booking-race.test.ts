@@ -7,15 +7,21 @@
  * How fast it settles is measured in bench/contention.ts, not here.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase } from '../support/test-db.js';
+import { type TestApp } from '../support/test-app.js';
+import { createWorldApp, oneClinician } from '../support/world.js';
+
+// One clinician in Arizona (UTC-7 all year) working weekday mornings, with a 20-minute visit and
+// a 10-minute buffer: one time everybody wants, nothing else.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician([{ durationMinutes: 20, bufferMinutes: 10 }]);
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({
-    database: await createTestDatabase(),
-    now: () => new Date('2026-11-30T14:00:00Z'),
-  });
+  t = await createWorldApp(network, { now: () => new Date('2026-11-30T14:00:00Z') });
 });
 afterAll(async () => {
   await t.close();
@@ -28,9 +34,9 @@ it('300 concurrent bookings of one slot: exactly one 201, the rest 409, one visi
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `race-key-${i}` },
         body: JSON.stringify({
-          visitType: 'pain-follow-up',
-          location: 'scottsdale',
-          provider: 'ben-evans',
+          visitType: visit!.slug,
+          location: clinic.slug,
+          provider: doctor.slug,
           start: '2026-12-04T09:00:00-07:00',
           patient: {
             givenName: `Racer${i}`,

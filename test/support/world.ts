@@ -12,7 +12,7 @@
  */
 import type { NetworkFile } from '../../src/directory/network-loader.js';
 import { loadNetwork } from '../../src/directory/network-loader.js';
-import { createTestDatabase } from './test-db.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 type Clinic = NetworkFile['locations'][number];
@@ -103,15 +103,27 @@ export function aNetwork(parts: {
   };
 }
 
+/**
+ * A fresh migrated database holding only this network, for tests that need the database itself:
+ * two app instances over one database, or their own connections to it (its url on PostgreSQL).
+ * Working hours are valid from the day `now` gives.
+ */
+export async function createWorldDatabase(
+  world: NetworkFile,
+  options: { now?: () => Date; poolSize?: number } = {},
+): Promise<TestDatabase> {
+  const database = await createTestDatabase({ demo: false, poolSize: options.poolSize });
+  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  await loadNetwork(database.db, world, today);
+  return database;
+}
+
 /** The product on a fresh migrated database holding only this network. */
 export async function createWorldApp(
   world: NetworkFile,
   options: Omit<TestAppOptions, 'database'> & { poolSize?: number } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase({ demo: false, poolSize: options.poolSize });
-  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-  await loadNetwork(database.db, world, today);
-  return createTestApp({ ...options, database });
+  return createTestApp({ ...options, database: await createWorldDatabase(world, options) });
 }
 
 /**
