@@ -312,6 +312,15 @@ const STEPS: Step[] = [
     1,
     true,
   ),
+  // A user's language setting: one event (no health data), then back to the page.
+  send(
+    '/staff/language',
+    'desk',
+    () => '/staff/language',
+    () => ({ language: 'en', back: '/staff' }),
+    303,
+    1,
+  ),
   // Administration: pages without health data write nothing; each change writes one event.
   get('/staff/admin', 'admin', '/staff/admin', 200, 0),
   get('/staff/admin/clinics', 'admin', '/staff/admin/clinics', 200, 0),

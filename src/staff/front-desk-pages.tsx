@@ -20,7 +20,7 @@ import { ScheduleTable } from './staff-views.js';
 
 import type { Hono } from 'hono';
 import { DateField, FilterButton, ClinicSelect } from './visit-views.js';
-import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 const DONE = ['booked', 'moved', 'cancelled'] as const;
 /** Status changes made from a schedule row: their notice names the visit and offers Undo. */
@@ -78,10 +78,10 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const visits = await visitsInWindow(c, location?.id, start, end);
     const heading =
       user.role === 'provider'
-        ? t('staff.schedule.mine', { day: dayInZone('en', start.getTime(), zone) })
+        ? t('staff.schedule.mine', { day: dayInZone(staffLocale(), start.getTime(), zone) })
         : t('staff.schedule.title', {
             clinic: location?.name ?? '',
-            day: dayInZone('en', start.getTime(), zone),
+            day: dayInZone(staffLocale(), start.getTime(), zone),
           });
     // Administrators see at once when messages could not be sent.
     const [failed] = (await kit.isNetworkAdmin(user))
@@ -214,8 +214,9 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       <div class="narrow">
         <h1>{t('staff.noShow.title')}</h1>
         <p>
-          {a.patient.givenName} {a.patient.familyName}, {dayInZone('en', a.startsAt.getTime(), l.timeZone)}{' '}
-          {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+          {a.patient.givenName} {a.patient.familyName},{' '}
+          {dayInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}{' '}
+          {timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}
         </p>
         <form method="post" action={`/staff/appointments/${a.id}/no-show`}>
           <input type="hidden" name="_csrf" value={session.csrf} />
@@ -318,7 +319,10 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
     const visits = await visitsInWindow(c, location?.id, start, end);
     const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
-    const heading = t('staff.week.title', { clinic: who, day: dayInZone('en', start.getTime(), zone) });
+    const heading = t('staff.week.title', {
+      clinic: who,
+      day: dayInZone(staffLocale(), start.getTime(), zone),
+    });
     const link = (n: number) =>
       `/staff/week?${new URLSearchParams({ ...(location ? { location: location.slug } : {}), date: weekStart.add({ days: n }).toString() })}`;
     return page(

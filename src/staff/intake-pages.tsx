@@ -7,7 +7,7 @@ import { findAssessment, listCheckIns, currentDisposition, pathwayOf } from '../
 import { buildIntake } from './intake.js';
 
 import type { Hono } from 'hono';
-import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, visibleAppointment, deps } = kit;
@@ -89,7 +89,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         ) : null}
         <ul>
           {assessment.reasons.map((r) => (
-            <li>{r.text.en}</li>
+            <li>{named(r.text)}</li>
           ))}
         </ul>
         {assessment.complete ? null : <p class="hint">{t('staff.intake.shortened')}</p>}

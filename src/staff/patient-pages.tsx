@@ -17,7 +17,7 @@ import {
   type PatientRecord,
   type StoredAppointment,
 } from '../scheduling/index.js';
-import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import { FormErrors } from './visit-views.js';
 
 export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -106,7 +106,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 <tr>
                   <td>
                     <a href={`/staff/appointments/${a.id}`}>
-                      {dayInZone('en', ms, l.timeZone)}, {timeInZone('en', ms, l.timeZone)}
+                      {dayInZone(staffLocale(), ms, l.timeZone)}, {timeInZone(staffLocale(), ms, l.timeZone)}
                     </a>
                   </td>
                   <td>{l.name}</td>

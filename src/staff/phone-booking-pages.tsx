@@ -9,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
 import { reachablePatientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
-import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -107,7 +107,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {select(
             'visitType',
             t('staff.visit.what'),
-            visitTypes.map((v) => ({ value: v.slug, name: v.name.en })),
+            visitTypes.map((v) => ({ value: v.slug, name: named(v.name) })),
             visitType?.slug,
             t('staff.book.chooseType'),
           )}

@@ -21,6 +21,9 @@ import { raw } from 'hono/html';
 
 import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { STAFF_LANGUAGE_COOKIE, useStaffLanguage, withStaffLanguage } from './staff-language.js';
+import { setUserLanguage } from './staff-store.js';
+import { isLocale, prefersSpanish, type Locale } from '../platform/i18n/i18n.js';
 
 /**
  * A form posted from another site: Sec-Fetch-Site says so where the browser sends it; otherwise
@@ -50,6 +53,24 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { secureCookies, requireMfa } = deps;
   const limits = deps.session;
   const cookie = sessionCookieName(secureCookies);
+  /** `?lang=` on a signed-out page (remembered for a year), the remembered choice, or the browser's. */
+  const signedOutLanguage = (c: Context): Locale => {
+    const asked = c.req.method === 'GET' ? c.req.query('lang') : undefined;
+    if (isLocale(asked)) {
+      setPrivateCookie(c, STAFF_LANGUAGE_COOKIE, asked, 365 * 86_400, secureCookies);
+      return asked;
+    }
+    const kept = readCookie(c, STAFF_LANGUAGE_COOKIE);
+    if (isLocale(kept)) return kept;
+    return prefersSpanish(c.req.header('accept-language')) ? 'es' : 'en';
+  };
+
+  // Every staff page, signed in or not, is made in one language: before sign-in the one chosen on
+  // the sign-in page or else the browser's; once signed in, the user's own setting (the guard
+  // switches to it). Registered first, so it wraps every staff route.
+  pages.use('/staff/*', (c, next) => withStaffLanguage(signedOutLanguage(c), next));
+  pages.use('/staff', (c, next) => withStaffLanguage(signedOutLanguage(c), next));
+
   // ---------------------------------------------------------------- sign in and out
 
   const loginForm = (c: Context, error?: string, status: 200 | 401 | 429 = 200, email = '') =>
@@ -173,6 +194,7 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (session.stage === 'enrol' && path !== '/staff/mfa' && path !== '/staff/logout')
       return c.redirect('/staff/mfa', 303);
     c.set('staff', session);
+    useStaffLanguage(session.user.language);
     await next();
   };
   pages.use('*', async (c, next) => {
@@ -182,6 +204,28 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       path !== '/staff/login' &&
       !path.startsWith('/staff/invite/');
     return guarded ? requireStaff(c, next) : next();
+  });
+
+  // A signed-in user's language setting: the header's switch posts here and comes back.
+  pages.post('/staff/language', async (c) => {
+    const staff = c.get('staff');
+    const form = await c.req.parseBody();
+    const language = form.language;
+    if (!isLocale(language)) return c.text('Choose en or es.', 422);
+    await setUserLanguage(db, staff.user.id, language);
+    await recordAudit(db, {
+      actorType: 'staff',
+      actorId: staff.user.id,
+      action: 'update',
+      entityType: 'staff-user',
+      entityId: staff.user.id,
+      outcome: 'success',
+      ip: clientAddress(c),
+      requestId: c.get('requestId'),
+      detail: { language },
+    });
+    setPrivateCookie(c, STAFF_LANGUAGE_COOKIE, language, 365 * 86_400, secureCookies);
+    return c.redirect(kit.safeBack(form.back), 303);
   });
 
   pages.post('/staff/logout', async (c) => {

@@ -9,7 +9,7 @@ import type { Database } from '../platform/db/database.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
 import { NotFound } from '../platform/http/problem.js';
-import { translator } from '../platform/i18n/i18n.js';
+
 import { UUID_PATTERN } from '../platform/tokens.js';
 import type { Site } from '../platform/views/render.js';
 import {
@@ -25,8 +25,8 @@ import { StaffLayout } from './staff-views.js';
 export type StaffEnv = AppEnv & { Variables: AppEnv['Variables'] & { staff: StaffSession } };
 export type StaffContext = Context<StaffEnv>;
 
-/** Staff pages are in English; their text still comes from the catalogs. */
-export const t = translator('en');
+export { named, staffLocale, t } from './staff-language.js';
+import { t } from './staff-language.js';
 
 export interface StaffDeps {
   db: Database;
@@ -85,6 +85,7 @@ export function staffKit(deps: StaffDeps) {
         user={session?.user}
         csrf={session?.csrf}
         networkAdmin={admin}
+        here={c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : c.req.path}
       >
         {body as never}
       </StaffLayout>,

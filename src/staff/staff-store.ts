@@ -1,5 +1,6 @@
 /** The only code that reads and writes staff accounts, sessions and sign-in attempts. */
 import type { Database, Queryable } from '../platform/db/database.js';
+import type { Locale } from '../platform/i18n/i18n.js';
 
 export type Role = 'front-desk' | 'provider' | 'admin';
 
@@ -16,6 +17,8 @@ export interface StaffUser {
   mfaSecret: string | null;
   mfaPendingSecret: string | null;
   mfaLastStep: number | null;
+  /** The language of their staff pages. */
+  language: Locale;
 }
 
 interface UserRow {
@@ -30,6 +33,7 @@ interface UserRow {
   mfa_secret: string | null;
   mfa_pending_secret: string | null;
   mfa_last_step: number | null;
+  language: Locale;
 }
 
 const SELECT_USER = `SELECT u.*, (SELECT array_agg(location_id::text) FROM staff_user_locations l WHERE l.user_id = u.id) AS location_ids
@@ -47,7 +51,13 @@ const toUser = (r: UserRow): StaffUser => ({
   mfaSecret: r.mfa_secret,
   mfaPendingSecret: r.mfa_pending_secret,
   mfaLastStep: r.mfa_last_step,
+  language: r.language,
 });
+
+/** Sets the language of a user's staff pages. */
+export async function setUserLanguage(db: Queryable, userId: string, language: Locale): Promise<void> {
+  await db.query('UPDATE staff_users SET language = $2 WHERE id = $1', [userId, language]);
+}
 
 export async function findUserByEmail(db: Queryable, email: string) {
   const [row] = await db.query<UserRow>(`${SELECT_USER} WHERE lower(u.email) = lower($1)`, [email]);

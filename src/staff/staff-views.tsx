@@ -2,14 +2,42 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Directory } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
-import { translator, type Translate } from '../platform/i18n/i18n.js';
+import type { Translate } from '../platform/i18n/i18n.js';
 import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
 
-const t = translator('en');
+import { named, staffLocale, t } from './staff-language.js';
 import type { StaffUser } from './staff-store.js';
 
-/** The frame of staff pages: dense, calm, English (text still comes from the catalogs). */
+/**
+ * Español / English. Signed in, it is the user's setting (a form, saved with their account);
+ * signed out, a link that the sign-in page remembers.
+ */
+function LanguageSwitch(props: { here: string; csrf?: string }) {
+  const other = staffLocale() === 'en' ? 'es' : 'en';
+  const label = other === 'es' ? 'Español' : 'English';
+  if (props.csrf === undefined) {
+    const url = new URL(props.here, 'http://x');
+    url.searchParams.set('lang', other);
+    return (
+      <a class="language-switch" href={url.pathname + url.search} lang={other} hreflang={other}>
+        {label}
+      </a>
+    );
+  }
+  return (
+    <form method="post" action="/staff/language" class="inline-form">
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="language" value={other} />
+      <input type="hidden" name="back" value={props.here} />
+      <button class="link-button language-switch" type="submit" lang={other}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** The frame of staff pages: dense, calm, in the user's language (text from the catalogs). */
 export function StaffLayout(props: {
   t: Translate;
   title: string;
@@ -18,13 +46,15 @@ export function StaffLayout(props: {
   csrf?: string;
   /** Show the network administration links (see requireAdmin). */
   networkAdmin?: boolean;
+  /** This page's path and query: the language switch comes back to it. */
+  here: string;
   children: Child;
 }) {
   const { t, user } = props;
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="en">
+      <html lang={staffLocale()}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,6 +83,7 @@ export function StaffLayout(props: {
                   </button>
                 </form>
               ) : null}
+              <LanguageSwitch here={props.here} csrf={user ? props.csrf : undefined} />
             </div>
             {user ? (
               <nav class="container site-nav" aria-label={t('layout.nav.label')}>
@@ -159,8 +190,8 @@ export function ScheduleTable({
           return (
             <tr>
               <td>
-                {withDate ? `${dayInZone('en', a.startsAt.getTime(), l.timeZone)}, ` : ''}
-                {timeInZone('en', a.startsAt.getTime(), l.timeZone)}
+                {withDate ? `${dayInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}, ` : ''}
+                {timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}
               </td>
               <td>
                 <a href={`/staff/appointments/${a.id}`}>
@@ -169,7 +200,7 @@ export function ScheduleTable({
               </td>
               <td>{a.patient.birthDate}</td>
               <td>
-                {v.name.en} · {p.displayName}
+                {named(v.name)} · {p.displayName}
               </td>
               <td>
                 <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>

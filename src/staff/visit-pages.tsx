@@ -13,7 +13,7 @@ import {
   staffCancelAppointment,
   staffRescheduleAppointment,
 } from '../scheduling/index.js';
-import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { staffLocale, named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -60,7 +60,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const location = d.locations.find((l) => l.id === a.locationId)!;
     const provider = d.providers.find((p) => p.id === a.providerId)!;
     const visitType = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
-    const when = `${dayInZone('en', a.startsAt.getTime(), location.timeZone)}, ${timeInZone('en', a.startsAt.getTime(), location.timeZone)}`;
+    const when = `${dayInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}`;
     return { d, location, provider, visitType, when };
   };
 
@@ -94,7 +94,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(t('staff.visit.when'), when)}
           {row(t('staff.visit.where'), location.name)}
           {row(t('staff.visit.who'), provider.displayName)}
-          {row(t('staff.visit.what'), visitType.name.en)}
+          {row(t('staff.visit.what'), named(visitType.name))}
           {row(t('staff.col.status'), t(`manage.status.${a.status}`))}
           {row(t('staff.col.birthDate'), a.patient.birthDate)}
           {row(t('staff.visit.email'), a.patient.email ?? t('staff.patient.notGiven'))}

@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Location } from '../directory/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { isRefusalCode, type Slot } from '../scheduling/index.js';
-import { t } from './staff-kit.js';
+import { staffLocale, t } from './staff-kit.js';
 
 /** A message per problem, for a form's error summary: field errors name their field. */
 export function problemMessages(error: unknown): string[] | undefined {
@@ -55,7 +55,7 @@ export function SlotChoices({
             <div class="radio">
               <input type="radio" id={`slot-${i}`} name="slot" value={value} checked={value === chosen} />
               <label for={`slot-${i}`}>
-                {timeInZone('en', s.startMs, zone)}
+                {timeInZone(staffLocale(), s.startMs, zone)}
                 {providerNames.size > 1 ? ` · ${providerNames.get(s.provider) ?? s.provider}` : ''}
               </label>
             </div>
@@ -150,7 +150,7 @@ export function ClinicSelect({ locations, chosenId }: { locations: Location[]; c
 /** A local date as a heading, e.g. "Tuesday, December 1". */
 export function DayHeading({ date, zone }: { date: string; zone: string }) {
   const ms = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-  return <h2>{dayInZone('en', ms, zone)}</h2>;
+  return <h2>{dayInZone(staffLocale(), ms, zone)}</h2>;
 }
 
 /** A POST form choosing one of a day's open times, with its submit button when there are any. */

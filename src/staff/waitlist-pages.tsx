@@ -11,7 +11,7 @@ import { tel } from '../platform/views/tel.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
 import { searchSlots, staffOfferTime, listOpenEntries, type WaitlistEntry } from '../scheduling/index.js';
-import { t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { staffLocale, named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -95,7 +95,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>
                       {e.patient.familyName}, {e.patient.givenName}
                     </td>
-                    <td>{longDate('en', e.patient.birthDate)}</td>
+                    <td>{longDate(staffLocale(), e.patient.birthDate)}</td>
                     <td>
                       {/* The desk calls people when a time frees up. */}
                       {e.patient.phone !== null ? (
@@ -105,16 +105,16 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                       )}
                     </td>
                     <td>
-                      {v.name.en}
+                      {named(v.name)}
                       {p ? ` · ${p.displayName}` : ''}
                     </td>
                     <td>
-                      {longDate('en', e.earliest)} – {longDate('en', e.latest)}
+                      {longDate(staffLocale(), e.earliest)} – {longDate(staffLocale(), e.latest)}
                     </td>
                     <td>
                       {e.status === 'offered' && e.offerExpiresAt
                         ? t('staff.waitlist.offered', {
-                            until: `${dayInZone('en', e.offerExpiresAt.getTime(), location!.timeZone)} ${timeInZone('en', e.offerExpiresAt.getTime(), location!.timeZone)}`,
+                            until: `${dayInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)} ${timeInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}`,
                           })
                         : t('staff.waitlist.waiting')}
                     </td>
@@ -200,7 +200,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <FormErrors messages={errors} />
         <h1>{t('staff.waitlist.offerTitle')}</h1>
         <p>
-          {entry.patient.givenName} {entry.patient.familyName}: {visitType.name.en}, {entry.earliest} –{' '}
+          {entry.patient.givenName} {entry.patient.familyName}: {named(visitType.name)}, {entry.earliest} –{' '}
           {entry.latest}
         </p>
         <form method="get" action={`/staff/waitlist/${entry.id}/offer`} class="filters">

@@ -13,7 +13,7 @@ import { recordAudit } from '../../audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
 import { type StoredAppointment, staffCancelAppointment } from '../../scheduling/index.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { staffLocale, named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { all, Csrf, str, type FormBody } from './admin-views.js';
 
 export type Decision = 'keep' | 'cancel';
@@ -67,7 +67,7 @@ export const decisionDetail = (
 
 const when = (d: Directory, a: StoredAppointment) => {
   const zone = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? homeZone(d);
-  return `${dayInZone('en', a.startsAt.getTime(), zone)}, ${timeInZone('en', a.startsAt.getTime(), zone)}`;
+  return `${dayInZone(staffLocale(), a.startsAt.getTime(), zone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), zone)}`;
 };
 
 /** Answers 409 with the affected visits and the two decisions; each visit shown is an audited read. */
@@ -140,7 +140,7 @@ export async function askAboutVisits(
                   ? (d.locations.find((x) => x.id === a.locationId)?.name ?? '')
                   : (d.providers.find((x) => x.id === a.providerId)?.displayName ?? '')}
               </td>
-              <td>{d.visitTypes.find((v) => v.id === a.visitTypeId)?.name.en ?? ''}</td>
+              <td>{named(d.visitTypes.find((v) => v.id === a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
               <td>
                 <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
               </td>

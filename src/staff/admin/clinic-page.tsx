@@ -1,6 +1,6 @@
 import type { Location } from '../../directory/index.js';
 import { longDate, weekdayName } from '../../platform/i18n/format.js';
-import { t } from '../staff-kit.js';
+import { staffLocale, t } from '../staff-kit.js';
 import type { Closure } from './admin-store.js';
 import { AdminErrorSummary, Csrf, FieldError, Section, TextField, type FieldErrors } from './admin-views.js';
 
@@ -108,7 +108,7 @@ export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closu
               <tbody>
                 {WEEKDAYS.map((d) => (
                   <tr class={he[`opens-${d}`] || he[`closes-${d}`] ? 'has-error' : ''}>
-                    <th scope="row">{weekdayName('en', d)}</th>
+                    <th scope="row">{weekdayName(staffLocale(), d)}</th>
                     {(['opens', 'closes'] as const).map((k) => (
                       <td>
                         <FieldError id={`${k}-${d}`} message={he[`${k}-${d}`]} />
@@ -118,7 +118,7 @@ export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closu
                           id={`${k}-${d}`}
                           name={`${k}-${d}`}
                           value={hoursValues[`${k}-${d}`] ?? ''}
-                          aria-label={`${weekdayName('en', d)}: ${t(k === 'opens' ? 'admin.hours.opens' : 'admin.hours.closes')}`}
+                          aria-label={`${weekdayName(staffLocale(), d)}: ${t(k === 'opens' ? 'admin.hours.opens' : 'admin.hours.closes')}`}
                           aria-describedby={he[`${k}-${d}`] ? `${k}-${d}-error` : undefined}
                         />
                       </td>
@@ -147,7 +147,7 @@ export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closu
               <tbody>
                 {closures.map((x) => (
                   <tr>
-                    <td>{longDate('en', x.date)}</td>
+                    <td>{longDate(staffLocale(), x.date)}</td>
                     <td>{x.reason}</td>
                     <td class="actions">
                       <form method="post" action={`/staff/admin/clinics/${l.slug}/closures/${x.date}/remove`}>

@@ -10,7 +10,7 @@ import type { Location } from '../../directory/index.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { isRealDate, dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
 import { listAppointments } from '../../scheduling/index.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
@@ -60,7 +60,7 @@ function parseHours(form: FormBody) {
     const closes = str(form, `closes-${d}`).trim();
     values[`opens-${d}`] = opens;
     values[`closes-${d}`] = closes;
-    const day = weekdayName('en', d);
+    const day = weekdayName(staffLocale(), d);
     if (!opens && !closes) continue;
     if (!time.test(opens)) errors[`opens-${d}`] = t('admin.hours.err.opens', { day });
     else if (!time.test(closes)) errors[`closes-${d}`] = t('admin.hours.err.closes', { day });
@@ -102,7 +102,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <td>{l.phone}</td>
             <td>
               {l.hours
-                .map((h) => `${weekdayName('en', h.weekday, 'short')} ${h.opens}–${h.closes}`)
+                .map((h) => `${weekdayName(staffLocale(), h.weekday, 'short')} ${h.opens}–${h.closes}`)
                 .join(', ')}
             </td>
           </tr>
@@ -223,7 +223,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         column: 'provider',
         texts: {
           title: t('admin.closure.conflictTitle', { n: visits.length }),
-          lead: t('admin.closure.conflictLead', { name: l.name, date: longDate('en', closedOn) }),
+          lead: t('admin.closure.conflictLead', { name: l.name, date: longDate(staffLocale(), closedOn) }),
           changed: t('admin.closure.changed'),
           keep: t('admin.closure.keep'),
           keepHint: t('admin.closure.keepHint'),

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { clientSchema, listClients, retireClient, saveClient, type FhirClient } from '../../fhir/index.js';
 import { longDate } from '../../platform/i18n/format.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import {
   AdminErrorSummary,
   Csrf,
@@ -201,7 +201,9 @@ function ClientRow({ client, csrf }: { client: FhirClient; csrf: string }) {
       </td>
       <td>
         {client.retiredAt ? (
-          t('admin.fhir.retiredOn', { date: longDate('en', client.retiredAt.toISOString().slice(0, 10)) })
+          t('admin.fhir.retiredOn', {
+            date: longDate(staffLocale(), client.retiredAt.toISOString().slice(0, 10)),
+          })
         ) : client.source === 'file' ? (
           t('admin.fhir.fromFile')
         ) : (

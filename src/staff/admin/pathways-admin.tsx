@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { longDate } from '../../platform/i18n/format.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { staffLocale, named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 
 export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { page, requireAdmin, deps } = kit;
@@ -35,7 +35,7 @@ export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             {pathways.map((p) => (
               <tr>
                 <td>
-                  {p.title.en}
+                  {named(p.title)}
                   <br />
                   <code>{`content/pathways/${p.id}.${p.version}.json`}</code>
                 </td>
@@ -51,13 +51,13 @@ export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     )}
                   </span>
                   <br />
-                  <span class="hint">{p.signOff.note.en}</span>
+                  <span class="hint">{named(p.signOff.note)}</span>
                 </td>
                 <td>
                   {p.signOff.clinician}
                   {p.signOff.credentials ? `, ${p.signOff.credentials}` : ''}
                 </td>
-                <td>{longDate('en', p.signOff.date)}</td>
+                <td>{longDate(staffLocale(), p.signOff.date)}</td>
               </tr>
             ))}
           </tbody>

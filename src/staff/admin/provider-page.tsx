@@ -1,6 +1,6 @@
 import { homeZone, type Directory, type Provider } from '../../directory/index.js';
 import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
-import { t } from '../staff-kit.js';
+import { staffLocale, named, t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
 import {
   AdminErrorSummary,
@@ -92,7 +92,7 @@ export function providerPage(props: {
             <CheckboxGroup
               id="visitTypes"
               legend={t('admin.provider.offersLegend')}
-              options={d.visitTypes.map((v) => ({ value: v.id, label: v.name.en }))}
+              options={d.visitTypes.map((v) => ({ value: v.id, label: named(v.name) }))}
               checked={offered}
               errors={f.offers?.errors ?? {}}
             />
@@ -118,7 +118,7 @@ export function providerPage(props: {
               <tbody>
                 {blocks.map((b) => (
                   <tr>
-                    <td>{weekdayName('en', b.weekday)}</td>
+                    <td>{weekdayName(staffLocale(), b.weekday)}</td>
                     <td>
                       {b.starts}–{b.ends}
                     </td>
@@ -171,7 +171,7 @@ export function providerPage(props: {
               <select class="input" id="weekday" name="weekday">
                 {[1, 2, 3, 4, 5, 6, 7].map((w) => (
                   <option value={String(w)} selected={String(w) === block.weekday}>
-                    {weekdayName('en', w)}
+                    {weekdayName(staffLocale(), w)}
                   </option>
                 ))}
               </select>
@@ -230,8 +230,8 @@ export function providerPage(props: {
               <tbody>
                 {timeOff.map((x) => (
                   <tr>
-                    <td>{`${dayInZone('en', x.startsAt.getTime(), homeZone(props.d))}, ${timeInZone('en', x.startsAt.getTime(), homeZone(props.d))}`}</td>
-                    <td>{`${dayInZone('en', x.endsAt.getTime(), homeZone(props.d))}, ${timeInZone('en', x.endsAt.getTime(), homeZone(props.d))}`}</td>
+                    <td>{`${dayInZone(staffLocale(), x.startsAt.getTime(), homeZone(props.d))}, ${timeInZone(staffLocale(), x.startsAt.getTime(), homeZone(props.d))}`}</td>
+                    <td>{`${dayInZone(staffLocale(), x.endsAt.getTime(), homeZone(props.d))}, ${timeInZone(staffLocale(), x.endsAt.getTime(), homeZone(props.d))}`}</td>
                     <td>{x.note}</td>
                     <td class="actions">
                       <form method="post" action={`/staff/admin/providers/${p.slug}/time-off/${x.id}/remove`}>

@@ -11,7 +11,7 @@ import { PG, pgErrorCode } from '../../platform/db/database.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dateInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { providerPage, type Block, type Profile, type ProviderForms } from './provider-page.js';
 import {
   addWorkingBlock,
@@ -90,7 +90,10 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <td>{p.credentials}</td>
             <td>{p.locations.map(clinic).join(', ')}</td>
             <td>
-              {p.visitTypes.map((v) => d.visitTypes.find((x) => x.slug === v)?.name.en ?? v).join(', ')}
+              {d.visitTypes
+                .filter((v) => p.visitTypes.includes(v.slug))
+                .map((v) => named(v.name))
+                .join(', ')}
             </td>
           </tr>
         ))}

@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/index.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { dayInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import {
   endSessionsOf,
   findStaffAccount,
@@ -107,7 +107,7 @@ export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>{i.displayName}</td>
                     <td>{i.email}</td>
                     <td>{t(`staff.role.${i.role}`)}</td>
-                    <td>{dayInZone('en', i.expiresAt.getTime(), homeZone(d))}</td>
+                    <td>{dayInZone(staffLocale(), i.expiresAt.getTime(), homeZone(d))}</td>
                   </tr>
                 ))}
               </tbody>

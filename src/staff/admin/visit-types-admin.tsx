@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/index.js';
 import type { VisitType } from '../../directory/index.js';
-import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { updateVisitType } from './admin-store.js';
 import {
   AdminErrorSummary,
@@ -94,7 +94,7 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {d.visitTypes.map((v) => (
           <tr>
             <td>
-              <a href={`/staff/admin/visit-types/${v.slug}`}>{v.name.en}</a>
+              <a href={`/staff/admin/visit-types/${v.slug}`}>{named(v.name)}</a>
             </td>
             <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
             <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
@@ -116,7 +116,7 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     errors: FieldErrors,
     status: 200 | 422,
   ) => {
-    const title = t('admin.visitType.title', { name: v.name.en });
+    const title = t('admin.visitType.title', { name: named(v.name) });
     const range = (k: keyof typeof R) => t('admin.range', { min: R[k][0], max: R[k][1] });
     return page(
       c,
