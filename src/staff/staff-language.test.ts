@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '../../test/support/form-client.js';
+import { en } from '../platform/i18n/catalogs/en.js';
+import { es } from '../platform/i18n/catalogs/es.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
 import type { TestApp } from '../../test/support/test-app.js';
 import { createWorldApp, oneClinician } from '../../test/support/world.js';
@@ -53,7 +55,9 @@ const day = `/staff?location=${clinic.slug}&date=2026-11-30`;
 describe('the staff side in Spanish', () => {
   it('signs in in the browser’s language, with a switch that is remembered', async () => {
     const browser = (lang: string) =>
-      t.request('/staff/login', { headers: { 'accept-language': lang } }).then((r) => r.text());
+      Promise.resolve(t.request('/staff/login', { headers: { 'accept-language': lang } })).then((r) =>
+        r.text(),
+      );
     const es = await browser('es-MX,es;q=0.9,en;q=0.5');
     expect(es).toContain('<html lang="es"');
     expect(es).toContain('Acceso del personal');
@@ -101,6 +105,19 @@ describe('the staff side in Spanish', () => {
       "SELECT detail FROM audit_events WHERE action = 'update' AND entity_type = 'staff-user' ORDER BY id DESC LIMIT 1",
     );
     expect(event!.detail.language).toBe('es');
+  });
+
+  it('names a form’s mistakes in the user’s language (the schemas are built once, the messages per request)', async () => {
+    const admin = await signedIn(t, 'admin@example.com');
+    await admin.client.post('/staff/language', { _csrf: admin.csrf, language: 'es', back: '/staff' });
+    const res = await admin.client.post(`/staff/admin/clinics/${clinic.slug}/details`, {
+      _csrf: admin.csrf,
+      name: '',
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain(es['admin.clinic.err.name']);
+    expect(html).not.toContain(en['admin.clinic.err.name']);
   });
 
   it('refuses a language it does not have, and a switch without the form’s token', async () => {

@@ -189,26 +189,35 @@ export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]):
 
 // ------------------------------------------------------------------ zod field builders
 
+/**
+ * A message made when a value is refused, not when the schema is built: schemas are module
+ * constants, and the message must be in the language of the request that is checked (ADR 22).
+ */
+export type LaterMessage = { error: () => string };
+export const later = (key: MessageKey, params?: Record<string, string | number>): LaterMessage => ({
+  error: () => t(key, params),
+});
+
+const noControl = (s: string) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s); // eslint-disable-line no-control-regex
+
 /** Required text, trimmed, at most `max` characters, no control characters. */
 export const requiredText = (message: MessageKey, max = 200) =>
   z
     .string()
     .trim()
-    .min(1, t(message))
-    .max(max, t('admin.err.tooLong', { max }))
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), t('admin.err.control'));
+    .min(1, later(message))
+    .max(max, later('admin.err.tooLong', { max }))
+    .refine(noControl, later('admin.err.control'));
 
 export const optionalText = (max = 2000) =>
   z
     .string()
     .trim()
-    .max(max, t('admin.err.tooLong', { max }))
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), t('admin.err.control'));
+    .max(max, later('admin.err.tooLong', { max }))
+    .refine(noControl, later('admin.err.control'));
 
 /** A whole number in [min, max]; anything else gets the one message naming the field and range. */
-export const wholeNumber = (message: string, min: number, max: number) =>
+export const wholeNumber = (message: LaterMessage, min: number, max: number) =>
   z
     .string()
     .trim()
@@ -217,14 +226,14 @@ export const wholeNumber = (message: string, min: number, max: number) =>
     .pipe(z.number().int().min(min, message).max(max, message));
 
 /** Wall-clock time HH:MM (24-hour). */
-export const clock = (message: string) =>
+export const clock = (message: LaterMessage) =>
   z
     .string()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
 
 /** A real calendar date YYYY-MM-DD. */
-export const calendarDate = (message: string) =>
+export const calendarDate = (message: LaterMessage) =>
   z
     .string()
     .trim()

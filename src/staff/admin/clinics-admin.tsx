@@ -15,6 +15,7 @@ import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import {
+  later,
   calendarDate,
   fieldErrors,
   optionalText,
@@ -35,16 +36,16 @@ const detailsSchema = z.object({
   postalCode: z
     .string()
     .trim()
-    .regex(/^\d{5}(-\d{4})?$/, t('admin.clinic.err.postalCode')),
+    .regex(/^\d{5}(-\d{4})?$/, later('admin.clinic.err.postalCode')),
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9 ()+.-]{7,25}$/, t('admin.clinic.err.phone')),
+    .regex(/^[0-9 ()+.-]{7,25}$/, later('admin.clinic.err.phone')),
 });
 type Details = z.infer<typeof detailsSchema>;
 
 const closureSchema = z.object({
-  closedOn: calendarDate(t('admin.closure.err.date')),
+  closedOn: calendarDate(later('admin.closure.err.date')),
   reason: requiredText('admin.closure.err.reason', 120),
   reasonEs: optionalText(120),
 });

@@ -15,6 +15,7 @@ import { insertUser } from '../staff-store.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { AccessFields, parseAccess, type AccessValues } from './access-fields.js';
 import {
+  later,
   AdminErrorSummary,
   all,
   Csrf,
@@ -45,8 +46,8 @@ const personSchema = z.object({
   email: z
     .string()
     .trim()
-    .max(254, t('admin.invite.err.email'))
-    .pipe(z.email(t('admin.invite.err.email'))),
+    .max(254, later('admin.invite.err.email'))
+    .pipe(z.email(later('admin.invite.err.email'))),
   displayName: requiredText('admin.invite.err.displayName', 120),
 });
 

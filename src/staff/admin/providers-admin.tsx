@@ -23,6 +23,7 @@ import {
   updateProvider,
 } from './admin-store.js';
 import {
+  later,
   all,
   calendarDate,
   clock,
@@ -45,17 +46,17 @@ const profileSchema = z.object({
 
 const blockSchema = z
   .object({
-    location: z.string().regex(UUID_PATTERN, t('admin.block.err.location')),
-    weekday: z.string().regex(/^[1-7]$/, t('admin.block.err.weekday')),
-    starts: clock(t('admin.block.err.starts')),
-    ends: clock(t('admin.block.err.ends')),
-    validFrom: calendarDate(t('admin.block.err.validFrom')),
-    validTo: z.union([z.literal(''), calendarDate(t('admin.block.err.validTo'))]),
+    location: z.string().regex(UUID_PATTERN, later('admin.block.err.location')),
+    weekday: z.string().regex(/^[1-7]$/, later('admin.block.err.weekday')),
+    starts: clock(later('admin.block.err.starts')),
+    ends: clock(later('admin.block.err.ends')),
+    validFrom: calendarDate(later('admin.block.err.validFrom')),
+    validTo: z.union([z.literal(''), calendarDate(later('admin.block.err.validTo'))]),
   })
-  .refine((b) => b.ends > b.starts, { path: ['ends'], message: t('admin.block.err.order') })
+  .refine((b) => b.ends > b.starts, { path: ['ends'], ...later('admin.block.err.order') })
   .refine((b) => !b.validTo || b.validTo >= b.validFrom, {
     path: ['validTo'],
-    message: t('admin.block.err.validOrder'),
+    ...later('admin.block.err.validOrder'),
   });
 
 /** The provider with this slug, or "not found". */

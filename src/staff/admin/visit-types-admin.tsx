@@ -10,6 +10,7 @@ import type { VisitType } from '../../directory/index.js';
 import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { updateVisitType } from './admin-store.js';
 import {
+  later,
   AdminErrorSummary,
   Csrf,
   fieldErrors,
@@ -40,19 +41,19 @@ const schema = z.object({
   descriptionEn: requiredText('admin.visitType.err.descriptionEn', 1000),
   descriptionEs: requiredText('admin.visitType.err.descriptionEs', 1000),
   durationMinutes: wholeNumber(
-    t('admin.visitType.err.duration', { min: R.durationMinutes[0], max: R.durationMinutes[1] }),
+    later('admin.visitType.err.duration', { min: R.durationMinutes[0], max: R.durationMinutes[1] }),
     ...R.durationMinutes,
   ),
   bufferMinutes: wholeNumber(
-    t('admin.visitType.err.buffer', { min: R.bufferMinutes[0], max: R.bufferMinutes[1] }),
+    later('admin.visitType.err.buffer', { min: R.bufferMinutes[0], max: R.bufferMinutes[1] }),
     ...R.bufferMinutes,
   ),
   minNoticeMinutes: wholeNumber(
-    t('admin.visitType.err.notice', { min: R.minNoticeMinutes[0], max: R.minNoticeMinutes[1] }),
+    later('admin.visitType.err.notice', { min: R.minNoticeMinutes[0], max: R.minNoticeMinutes[1] }),
     ...R.minNoticeMinutes,
   ),
   horizonDays: wholeNumber(
-    t('admin.visitType.err.horizon', { min: R.horizonDays[0], max: R.horizonDays[1] }),
+    later('admin.visitType.err.horizon', { min: R.horizonDays[0], max: R.horizonDays[1] }),
     ...R.horizonDays,
   ),
 });
