@@ -1,11 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages } from './outbox.js';
 import { smtpTransport } from './smtp.js';
 import { outdatedVisitMessages } from '../scheduling/index.js';
+
+// An Arizona clinic (UTC-7 all year, so calendars say America/Phoenix) with its name and street,
+// which the calendar's LOCATION gives, and a clinician there 08:00 to 16:00 on weekdays. A
+// 20-minute follow-up with two hours' notice; its name says what the visit is for (back pain),
+// which neither the email nor its calendar part may.
+const clinic = aClinic({ name: 'Shea Clinic', street: '7301 E Shea Blvd', timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const followUpOf = (clinician: ReturnType<typeof aClinician>) =>
+  aVisitType({
+    providers: [clinician],
+    name: { en: 'Back pain follow-up', es: 'Seguimiento del dolor de espalda' },
+    durationMinutes: 20,
+    bufferMinutes: 10,
+    minNoticeMinutes: 120,
+    horizonDays: 90,
+  });
+const followUp = followUpOf(doctor);
+const network = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [followUp] });
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
@@ -14,7 +40,7 @@ let transport: ReturnType<typeof smtpTransport>;
 const logger = createLogger('silent');
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createWorldApp(network, { now: () => clock });
   smtp = await startTestSmtp();
   transport = smtpTransport(smtp.url, 'Carepath Clinics <no-reply@carepath.test>');
 });
@@ -33,14 +59,14 @@ const PATIENT = {
   email: 'marta@example.com',
   phone: '480 555 0104',
 };
-const book = (start: string, key: string, language = 'es', location = 'scottsdale') =>
+const book = (start: string, key: string, language = 'es') =>
   t.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({
-      visitType: 'pain-follow-up',
-      location,
-      provider: 'ben-evans',
+      visitType: followUp.slug,
+      location: clinic.slug,
+      provider: doctor.slug,
       start,
       patient: PATIENT,
       language,
@@ -78,7 +104,7 @@ describe('visit messages through a real SMTP server', () => {
     expect(ics).toContain('SEQUENCE:0');
     expect(ics).toContain('DTSTART;TZID=America/Phoenix:20261203T090000');
     expect(ics).toMatch(/DTSTAMP:\d{8}T\d{6}Z/);
-    expect(ics).toContain('LOCATION:Carepath Scottsdale\\, 7301 E Shea Blvd');
+    expect(ics).toContain(`LOCATION:${clinic.name}\\, ${clinic.street}`);
     expect(ics).not.toMatch(/pain|dolor/i);
   });
 
@@ -159,38 +185,43 @@ describe('visit messages through a real SMTP server', () => {
   });
 
   it('times reminders on exact instants for a clinic outside Arizona across the March DST change', async () => {
-    await t.db.query(
-      `INSERT INTO locations (slug, name, time_zone, street, city, region, postal_code, phone) VALUES ('denver', 'Carepath Denver', 'America/Denver', '1 Test St', 'Denver', 'CO', '80202', '(303) 555-0100')`,
+    // A Denver clinic (DST from Sunday 8 March 2026) where a clinician works Sundays 09:00 to
+    // 12:00, in its own app whose working hours are valid from the early March day it starts on.
+    const denver = aClinic({ timeZone: 'America/Denver' });
+    const sundayDoctor = aClinician({ schedule: weekdays(denver, '09:00', '12:00', [7]) });
+    const denverFollowUp = followUpOf(sundayDoctor);
+    const early = new Date('2026-03-02T16:00:00Z');
+    const spring = await createWorldApp(
+      aNetwork({ clinics: [denver], clinicians: [sundayDoctor], visitTypes: [denverFollowUp] }),
+      { now: () => early },
     );
-    await t.db.query(
-      `INSERT INTO provider_schedules (provider_id, location_id, weekday, starts, ends, valid_from)
-       SELECT p.id, l.id, 7, '09:00', '12:00', '2026-01-01' FROM providers p, locations l WHERE p.slug = 'priya-shah' AND l.slug = 'denver'`,
-    );
-    t.directory.invalidate();
-    clock = new Date('2026-03-02T16:00:00Z');
-    const res = await t.request('/api/v1/appointments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        visitType: 'pain-follow-up',
-        location: 'denver',
-        provider: 'priya-shah',
-        start: '2026-03-08T09:00:00-06:00',
-        patient: PATIENT,
-      }),
-    });
-    expect(res.status).toBe(201);
-    const { id } = await res.json();
-    const rows = await t.db.query<{ kind: string; not_before: Date }>(
-      "SELECT kind, not_before FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE 'appointment-reminder%' ORDER BY not_before",
-      [id],
-    );
-    const start = Date.parse('2026-03-08T09:00:00-06:00');
-    // 48 real hours before 09:00 MDT on Sunday 8 March is 08:00 MST on Friday: the clocks moved in between.
-    expect(rows.map((r) => [r.kind, r.not_before.getTime()])).toEqual([
-      ['appointment-reminder-48h', start - 48 * 3600_000],
-      ['appointment-reminder-2h', start - 2 * 3600_000],
-    ]);
-    expect(new Date(start - 48 * 3600_000).toISOString()).toBe('2026-03-06T15:00:00.000Z');
+    try {
+      const res = await spring.request('/api/v1/appointments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({
+          visitType: denverFollowUp.slug,
+          location: denver.slug,
+          provider: sundayDoctor.slug,
+          start: '2026-03-08T09:00:00-06:00',
+          patient: PATIENT,
+        }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = await res.json();
+      const rows = await spring.db.query<{ kind: string; not_before: Date }>(
+        "SELECT kind, not_before FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE 'appointment-reminder%' ORDER BY not_before",
+        [id],
+      );
+      const start = Date.parse('2026-03-08T09:00:00-06:00');
+      // 48 real hours before 09:00 MDT on Sunday 8 March is 08:00 MST on Friday: the clocks moved in between.
+      expect(rows.map((r) => [r.kind, r.not_before.getTime()])).toEqual([
+        ['appointment-reminder-48h', start - 48 * 3600_000],
+        ['appointment-reminder-2h', start - 2 * 3600_000],
+      ]);
+      expect(new Date(start - 48 * 3600_000).toISOString()).toBe('2026-03-06T15:00:00.000Z');
+    } finally {
+      await spring.close();
+    }
   });
 });

@@ -2,13 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages, logTransport } from './outbox.js';
 import { normalizePhone, smsGatewayTransport } from './sms.js';
 import { outdatedVisitMessages } from '../scheduling/index.js';
 
-let clock = new Date('2026-11-30T14:00:00Z');
+// An Arizona clinic (UTC-7 all year) with a clinician there 08:00 to 16:00 on weekdays, and a
+// 20-minute follow-up with two hours' notice whose name says what it is for (pain), which a text
+// message may not.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const followUp = aVisitType({
+  providers: [doctor],
+  name: { en: 'Back pain follow-up', es: 'Seguimiento del dolor de espalda' },
+  durationMinutes: 20,
+  bufferMinutes: 10,
+  minNoticeMinutes: 120,
+  horizonDays: 90,
+});
+const network = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [followUp] });
+
+let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 let gateway: Server;
 let gatewayUrl: string;
@@ -16,7 +39,7 @@ const received: { to: string; body: string; auth: string | undefined }[] = [];
 const logger = createLogger('silent');
 
 beforeAll(async () => {
-  t = await createTestApp({
+  t = await createWorldApp(network, {
     now: () => clock,
     config: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/unused', SMS_GATEWAY_TOKEN: 'gateway-secret-token' },
   });
@@ -49,9 +72,9 @@ const book = (start: string, sms: boolean, phone = '(480) 555-0177') =>
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
+      visitType: followUp.slug,
+      location: clinic.slug,
+      provider: doctor.slug,
       start,
       smsReminders: sms,
       patient: {

@@ -1,13 +1,47 @@
+/**
+ * The booking API: booking (idempotent, validated, with a self-check as intake), reading,
+ * cancelling and moving a visit with its manage token, and one patient record per person.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { SELF_CARE, SCREEN_CLEAR } from '../../test/support/answers.js';
 import { auditEventsFor } from '../audit/audit.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// One clinician at an Arizona clinic (UTC-7 all year, so the calendar file says America/Phoenix),
+// working 08:00 to 16:00 on weekdays and never at weekends. A 45-minute consultation with a
+// 15-minute buffer (one an hour from 08:00), and a 20-minute follow-up with a 10-minute buffer
+// (every half hour), so a follow-up can start inside a consultation. Two hours' notice for both.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const consultation = aVisitType({
+  providers: [doctor],
+  durationMinutes: 45,
+  bufferMinutes: 15,
+  minNoticeMinutes: 120,
+  horizonDays: 90,
+});
+const followUp = aVisitType({
+  providers: [doctor],
+  durationMinutes: 20,
+  bufferMinutes: 10,
+  minNoticeMinutes: 120,
+  horizonDays: 90,
+});
+const network = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [consultation, followUp] });
 
 // Monday 30 November 2026, 07:00 in Arizona.
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW });
+  t = await createWorldApp(network, { now: () => NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -28,95 +62,19 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 });
 
 let keyCounter = 0;
-const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
+const newKey = () => `test-key-${keyCounter++}`;
 
 async function book(start: string, extra: Record<string, unknown> = {}, key: string | null = newKey()) {
   const body = {
-    visitType: 'new-patient-pain-consultation',
-    location: 'scottsdale',
-    provider: 'ben-evans',
+    visitType: consultation.slug,
+    location: clinic.slug,
+    provider: doctor.slug,
     start,
     patient: PATIENT,
     ...extra,
   };
   return t.request('/api/v1/appointments', json(body, key ? { 'idempotency-key': key } : {}));
 }
-
-describe('GET /api/v1/slots', () => {
-  it('lists Dr. Evans’s free times in Scottsdale as ISO 8601 with the Arizona offset', async () => {
-    const res = await t.request(
-      '/api/v1/slots?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&from=2026-12-01&to=2026-12-01',
-    );
-    expect(res.status).toBe(200);
-    const { slots } = await res.json();
-    expect(slots[0]).toEqual({
-      start: '2026-12-01T08:00:00-07:00',
-      end: '2026-12-01T08:45:00-07:00',
-      provider: 'ben-evans',
-      location: 'scottsdale',
-      visitType: 'new-patient-pain-consultation',
-    });
-    // 45-minute visits with a 15-minute buffer, 08:00-16:00: one an hour.
-    expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual([
-      '08:00',
-      '09:00',
-      '10:00',
-      '11:00',
-      '12:00',
-      '13:00',
-      '14:00',
-      '15:00',
-    ]);
-  });
-
-  it('merges every provider for "any provider" and the whole network when no clinic is given, soonest first', async () => {
-    const { slots } = await (
-      await t.request('/api/v1/slots?visitType=back-pain-visit&from=2026-12-02&to=2026-12-02')
-    ).json();
-    const locations = new Set(slots.map((s: any) => s.location));
-    expect(locations.size).toBe(4);
-    const starts = slots.map((s: any) => Date.parse(s.start));
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
-  });
-
-  it('respects the minimum notice from now', async () => {
-    const { slots } = await (
-      await t.request(
-        '/api/v1/slots?visitType=pain-follow-up&location=scottsdale&from=2026-11-30&to=2026-11-30',
-      )
-    ).json();
-    // now is 07:00; two hours' notice: nothing before 09:00.
-    expect(Date.parse(slots[0].start)).toBeGreaterThanOrEqual(Date.parse('2026-11-30T09:00:00-07:00'));
-  });
-
-  it('names every invalid parameter with 422', async () => {
-    const res = await t.request(
-      '/api/v1/slots?visitType=massage&location=tucson&provider=nobody&from=2026-13-01',
-    );
-    expect(res.status).toBe(422);
-    const fields = (await res.json()).errors.map((e: any) => e.field).sort();
-    expect(fields).toEqual(['from', 'location', 'provider', 'to', 'visitType']);
-  });
-
-  it('allows at most 31 days per call', async () => {
-    const ok = await t.request('/api/v1/slots?visitType=pain-follow-up&from=2026-12-01&to=2026-12-31');
-    expect(ok.status).toBe(200);
-    const tooLong = await t.request('/api/v1/slots?visitType=pain-follow-up&from=2026-12-01&to=2027-01-01');
-    expect(tooLong.status).toBe(422);
-    expect((await tooLong.json()).errors[0]).toMatchObject({ field: 'to' });
-  });
-
-  it('rejects a provider who does not offer the visit type or work at the clinic', async () => {
-    const res = await t.request(
-      '/api/v1/slots?visitType=internal-medicine-visit&provider=ben-evans&from=2026-12-01&to=2026-12-01',
-    );
-    expect((await res.json()).errors[0]).toMatchObject({ field: 'provider' });
-    const res2 = await t.request(
-      '/api/v1/slots?visitType=back-pain-visit&provider=ben-evans&location=tempe&from=2026-12-01&to=2026-12-01',
-    );
-    expect((await res2.json()).errors[0].detail).toContain('does not work at tempe');
-  });
-});
 
 describe('POST /api/v1/appointments', () => {
   it('books a free slot: 201 with id, status, times, slugs, a manage token and link', async () => {
@@ -127,9 +85,9 @@ describe('POST /api/v1/appointments', () => {
       status: 'booked',
       start: '2026-12-02T09:00:00-07:00',
       end: '2026-12-02T09:45:00-07:00',
-      provider: 'ben-evans',
-      location: 'scottsdale',
-      visitType: 'new-patient-pain-consultation',
+      provider: doctor.slug,
+      location: clinic.slug,
+      visitType: consultation.slug,
     });
     expect(body.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.manageUrl).toContain(body.manageToken);
@@ -140,7 +98,7 @@ describe('POST /api/v1/appointments', () => {
     expect(row!.manage_token_hash).not.toContain(body.manageToken);
     const free = await (
       await t.request(
-        '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-02&to=2026-12-02',
+        `/api/v1/slots?visitType=${consultation.slug}&provider=${doctor.slug}&from=2026-12-02&to=2026-12-02`,
       )
     ).json();
     expect(free.slots.map((s: any) => s.start)).not.toContain('2026-12-02T09:00:00-07:00');
@@ -152,9 +110,9 @@ describe('POST /api/v1/appointments', () => {
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
     expect(await again.json()).toMatchObject({ status: 409, code: 'slot_taken' });
-    // A 20-minute follow-up at 10:40 falls inside the consultation's buffer (10:45-11:00 blocked).
-    const followUp = await book('2026-12-03T10:30:00-07:00', { visitType: 'pain-follow-up' });
-    expect(followUp.status).toBe(409);
+    // A 20-minute follow-up at 10:30 falls inside the consultation (10:00-10:45, blocked to 11:00).
+    const shorter = await book('2026-12-03T10:30:00-07:00', { visitType: followUp.slug });
+    expect(shorter.status).toBe(409);
   });
 
   it('returns the first response for the same key and body, 422 for the same key with another body', async () => {
@@ -199,9 +157,9 @@ describe('POST /api/v1/appointments', () => {
       '/api/v1/appointments',
       json(
         {
-          visitType: 'new-patient-pain-consultation',
-          location: 'scottsdale',
-          provider: 'ben-evans',
+          visitType: consultation.slug,
+          location: clinic.slug,
+          provider: doctor.slug,
           start: 'tomorrow',
           patient: { givenName: '', familyName: 'X', birthDate: '2090-01-01', email: 'nope', phone: 'abc' },
         },
@@ -211,10 +169,10 @@ describe('POST /api/v1/appointments', () => {
     expect(res.status).toBe(422);
     const fields = (await res.json()).errors.map((e: any) => e.field).sort();
     expect(fields).toEqual(['patient.birthDate', 'patient.email', 'patient.givenName', 'patient.phone']);
-    const off = await book('2026-12-05T09:00:00-07:00'); // Saturday: Dr. Evans does not work
+    const off = await book('2026-12-05T09:00:00-07:00'); // Saturday: the clinician does not work
     expect(off.status).toBe(422);
     expect((await off.json()).errors[0].field).toBe('start');
-    const between = await book('2026-12-07T08:10:00-07:00');
+    const between = await book('2026-12-07T08:10:00-07:00'); // between the hourly times
     expect(between.status).toBe(422);
     expect(await t.db.query('SELECT id FROM patients')).toHaveLength(before.length);
   });
@@ -330,82 +288,6 @@ describe('managing a visit', () => {
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ start: '2026-12-10T11:00:00-07:00', sequence: 1 });
     expect((await book('2026-12-10T08:00:00-07:00')).status).toBe(201);
-  });
-});
-
-describe('the slot list serializer', () => {
-  it('writes exactly what JSON.stringify would', async () => {
-    const { slotsJson } = await import('./appointment-api.js');
-    const res = await t.request('/api/v1/slots?visitType=back-pain-visit&from=2026-12-01&to=2026-12-03');
-    const text = await res.text();
-    const parsed = JSON.parse(text);
-    expect(parsed.slots.length).toBeGreaterThan(50);
-    expect(text).toBe(JSON.stringify(parsed));
-    expect(slotsJson([])).toBe('{"slots":[]}');
-  });
-});
-
-describe('time off and closures', () => {
-  it('refuses a booking in the clinician’s time off or on a closed day, and hides those slots', async () => {
-    await t.db.query(
-      `INSERT INTO provider_time_off (provider_id, starts_at, ends_at, note)
-       SELECT id, '2026-12-11T15:00:00Z', '2026-12-11T18:00:00Z', 'training' FROM providers WHERE slug = 'ben-evans'`,
-    );
-    await t.db.query(
-      `INSERT INTO location_closures (location_id, closed_on) SELECT id, '2026-12-25' FROM locations WHERE slug = 'scottsdale'`,
-    );
-    t.directory.invalidate();
-    const off = await book('2026-12-11T09:00:00-07:00');
-    expect(off.status).toBe(422);
-    expect((await off.json()).errors[0].field).toBe('start');
-    const closed = await book('2026-12-25T09:00:00-07:00');
-    expect(closed.status).toBe(422);
-    const { slots } = await (
-      await t.request(
-        '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-11&to=2026-12-11',
-      )
-    ).json();
-    // Fridays 08:00-14:00; time off 08:00-11:00.
-    expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual(['11:00', '12:00', '13:00']);
-    expect((await book('2026-12-11T11:00:00-07:00')).status).toBe(201);
-  });
-});
-
-describe('clinic opening hours', () => {
-  it('bound working hours: a block past closing time is cut there, for the slot list and for booking', async () => {
-    // Dr. Evans's Friday block is stretched to 18:00; Scottsdale closes at 15:00 on Fridays.
-    await t.db.query(
-      `UPDATE provider_schedules SET ends = '18:00'
-       WHERE weekday = 5 AND provider_id = (SELECT id FROM providers WHERE slug = 'ben-evans')`,
-    );
-    t.directory.invalidate();
-    try {
-      const { slots } = await (
-        await t.request(
-          '/api/v1/slots?visitType=new-patient-pain-consultation&provider=ben-evans&from=2026-12-18&to=2026-12-18',
-        )
-      ).json();
-      // The 14:00 visit ends at closing time; nothing starts later.
-      expect(slots.map((s: any) => s.start.slice(11, 16))).toEqual([
-        '08:00',
-        '09:00',
-        '10:00',
-        '11:00',
-        '12:00',
-        '13:00',
-        '14:00',
-      ]);
-      const late = await book('2026-12-18T15:00:00-07:00');
-      expect(late.status).toBe(422);
-      expect((await late.json()).errors[0].field).toBe('start');
-      expect((await book('2026-12-18T13:00:00-07:00')).status).toBe(201);
-    } finally {
-      await t.db.query(
-        `UPDATE provider_schedules SET ends = '14:00'
-         WHERE weekday = 5 AND provider_id = (SELECT id FROM providers WHERE slug = 'ben-evans')`,
-      );
-      t.directory.invalidate();
-    }
   });
 });
 

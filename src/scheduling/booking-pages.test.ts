@@ -1,13 +1,59 @@
+/**
+ * Booking on the pages: the search form, details, check and confirm, the visit's private page
+ * and calendar file, a self-check as intake, text reminders, a second booking by the same person,
+ * and a clinician who does not speak the language of the booking.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
 import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// One Arizona clinic (UTC-7 all year, so the calendar says America/Phoenix) and one clinician
+// there who speaks English only, 08:00 to 16:00 on weekdays. A 45-minute consultation with a
+// 15-minute buffer (one an hour from 08:00), which a self-check result leads to, and a 20-minute
+// follow-up with a 10-minute buffer; two hours' notice for both, so Monday's first time, at 07:00,
+// is 09:00. The follow-up's name says what it is for: the calendar file must not.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({
+  displayName: 'Dr. Hal Home',
+  languages: ['en'],
+  schedule: weekdays(clinic, '08:00', '16:00'),
+});
+const consultation = aVisitType({
+  providers: [doctor],
+  durationMinutes: 45,
+  bufferMinutes: 15,
+  minNoticeMinutes: 120,
+  horizonDays: 90,
+});
+const followUp = aVisitType({
+  providers: [doctor],
+  name: { en: 'Back pain follow-up', es: 'Seguimiento del dolor de espalda' },
+  durationMinutes: 20,
+  bufferMinutes: 10,
+  minNoticeMinutes: 120,
+  horizonDays: 90,
+});
+const network = aNetwork({
+  clinics: [clinic],
+  clinicians: [doctor],
+  visitTypes: [consultation, followUp],
+  selfCheckVisitTypes: { visit: consultation },
+});
 
 const NOW = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 beforeAll(async () => {
   // An SMS gateway is configured here, so text reminders are offered (see the test without one).
-  t = await createTestApp({
+  t = await createWorldApp(network, {
     now: () => NOW,
     config: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 'gateway-secret-token' },
   });
@@ -58,7 +104,7 @@ describe('booking pages', () => {
     expect(html).toContain('What kind of visit do you need?');
     expect(html).toContain('Any clinician');
     const times = await (
-      await client.get('/book?visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans')
+      await client.get(`/book?visitType=${consultation.slug}&location=${clinic.slug}&provider=${doctor.slug}`)
     ).text();
     // Monday 07:00 now, two hours' notice: the first time is Monday 09:00.
     expect(times).toContain('Times on November 30, 2026');
@@ -69,7 +115,7 @@ describe('booking pages', () => {
     // What a browser sends for the search form with no visit type chosen.
     const form = await (await t.request('/book')).text();
     expect(form).toContain('<input type="hidden" name="find" value="1"/>');
-    const res = await t.request('/book?find=1&location=tempe&provider=');
+    const res = await t.request(`/book?find=1&location=${clinic.slug}&provider=`);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('<a href="#visitType">Select the kind of visit you need</a>');
   });
@@ -79,7 +125,7 @@ describe('booking pages', () => {
     const { fields, checkHtml, confirm } = await bookFirst(
       client,
       '',
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-01`,
     );
     expect(checkHtml).toContain('Check your booking');
     expect(checkHtml).toContain('Ana Pruebas');
@@ -95,7 +141,7 @@ describe('booking pages', () => {
     const page = await (await client.get(manage)).text();
     expect(page).toContain('Your visit is booked');
     expect(page).toContain('Tuesday, December 1');
-    expect(page).toContain('7301 E Shea Blvd');
+    expect(page).toContain(clinic.street);
     // The confirmation says where the email went, gives a reference and what to bring.
     expect(page).toContain('We sent a confirmation to a•••@example.com.');
     const reference = rows[0]!.id.slice(0, 8).toUpperCase();
@@ -112,11 +158,12 @@ describe('booking pages', () => {
     const cal = await ics.text();
     expect(cal).toContain('DTSTART;TZID=America/Phoenix:20261201T080000');
     expect(cal).toMatch(/UID:[0-9a-f-]{36}@carepath/);
-    expect(cal).not.toMatch(/back pain|Ana|Pruebas/);
+    expect(cal).not.toContain(followUp.name.en);
+    expect(cal).not.toMatch(/Ana|Pruebas/);
     // A reminder two hours before; the calendar's copy links the clinic's page, not the private link.
     expect(cal).toContain('BEGIN:VALARM\r\nACTION:DISPLAY');
     expect(cal).toContain('TRIGGER:-PT120M');
-    expect(cal).toContain('URL:http://localhost:3000/clinics/scottsdale');
+    expect(cal).toContain(`URL:http://localhost:3000/clinics/${clinic.slug}`);
     expect(cal).not.toContain('/appointments/manage/');
     const [email] = await t.db.query<{ ics: string }>(
       "SELECT ics FROM outbox_messages WHERE kind = 'appointment-confirmation' AND recipient = 'ana@example.com' AND ics IS NOT NULL ORDER BY created_at DESC LIMIT 1",
@@ -128,7 +175,7 @@ describe('booking pages', () => {
   it('names each invalid detail and keeps what was typed', async () => {
     const client = new FormClient(t);
     const times = await (
-      await client.get('/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-02')
+      await client.get(`/book?visitType=${followUp.slug}&location=${clinic.slug}&date=2026-12-02`)
     ).text();
     const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
     const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
@@ -158,7 +205,7 @@ describe('booking pages', () => {
   it('takes the date of birth as month, day and year boxes and shows it back in words', async () => {
     const client = new FormClient(t);
     const times = await (
-      await client.get('/es/book?visitType=pain-follow-up&location=scottsdale&date=2026-12-03')
+      await client.get(`/es/book?visitType=${followUp.slug}&location=${clinic.slug}&date=2026-12-03`)
     ).text();
     const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
     const details = await (await client.get(href)).text();
@@ -187,12 +234,12 @@ describe('booking pages', () => {
     const one = await bookFirst(
       a,
       '',
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-03`,
     );
     const two = await bookFirst(
       b,
       '',
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-03',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-03`,
     );
     expect(two.fields.start).toBe(one.fields.start);
     await one.confirm();
@@ -206,7 +253,7 @@ describe('booking pages', () => {
     const { confirm } = await bookFirst(
       client,
       '/es',
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-04',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-04`,
     );
     const manage = FormClient.location(await confirm()).replace('?booked=1', '');
     expect(manage).toMatch(/^\/es\/appointments\/manage\//);
@@ -236,11 +283,11 @@ describe('booking pages', () => {
       });
     const a = await (await post({ ...SELF_CARE, scoliosis: true })).json();
     const go = await client.get(`/self-check/r/${a.token}/book`);
-    expect(FormClient.location(go)).toBe('/book?visitType=new-patient-pain-consultation');
+    expect(FormClient.location(go)).toBe(`/book?visitType=${consultation.slug}`);
     const { confirm, checkHtml } = await bookFirst(
       client,
       '',
-      'visitType=new-patient-pain-consultation&location=scottsdale&provider=ben-evans&date=2026-12-07',
+      `visitType=${consultation.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-07`,
     );
     expect(checkHtml).toContain('Your self-check answers will be sent with this booking');
     const reads = async () =>
@@ -274,12 +321,12 @@ describe('booking pages', () => {
 
 describe('text reminders from the booking pages', () => {
   it('offers no text reminders without an SMS gateway, and ignores a stale form that asks for them', async () => {
-    const plain = await createTestApp({ now: () => NOW });
+    const plain = await createWorldApp(network, { now: () => NOW });
     try {
       const client = new FormClient(plain);
       const times = await (
         await client.get(
-          '/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+          `/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
         )
       ).text();
       const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
@@ -298,7 +345,7 @@ describe('text reminders from the booking pages', () => {
     const client = new FormClient(t);
     const times = await (
       await client.get(
-        '/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+        `/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
       )
     ).text();
     const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
@@ -327,38 +374,6 @@ describe('text reminders from the booking pages', () => {
   });
 });
 
-describe('the nearest clinics first', () => {
-  const clinicsInOrder = async (q: string) => {
-    const res = await t.request(`/book?visitType=back-pain-visit&date=2026-12-01&day=2026-12-01${q}`);
-    const html = await res.text();
-    return {
-      res,
-      html,
-      clinics: [...html.matchAll(/<section class="dt-clinic"><h4>([^<]+)<\/h4>/g)].map((m) => m[1]),
-    };
-  };
-
-  it('orders any clinic by distance from a ZIP code, with the miles, and keeps the ZIP in the day links', async () => {
-    const scottsdale = await clinicsInOrder('&zip=85260');
-    expect(scottsdale.clinics[0]).toBe('Carepath Scottsdale');
-    expect(scottsdale.html).toMatch(/\d+\.\d miles away/);
-    expect(scottsdale.html.replace(/&amp;/g, '&')).toMatch(/class="dp-day" href="[^"]*zip=85260/);
-    const glendale = await clinicsInOrder('&zip=85301');
-    expect(glendale.clinics[0]).toBe('Carepath Glendale');
-    expect(new Set(glendale.clinics)).toEqual(new Set(scottsdale.clinics));
-  });
-
-  it('names a malformed or unknown ZIP code in the error summary', async () => {
-    const bad = await clinicsInOrder('&zip=8525');
-    expect(bad.res.status).toBe(422);
-    expect(bad.html).toContain('href="#zip"');
-    expect(bad.html).toContain('Enter a 5-digit ZIP code');
-    const unknown = await clinicsInOrder('&zip=00000');
-    expect(unknown.res.status).toBe(422);
-    expect(unknown.html).toContain('We do not know the ZIP code 00000');
-  });
-});
-
 describe('a second booking by the same person', () => {
   const checkPage = async (query: string, who: typeof DETAILS) => {
     const client = new FormClient(t);
@@ -371,7 +386,7 @@ describe('a second booking by the same person', () => {
 
   it('asks before booking the same visit with the same clinician within two weeks, or at the same time', async () => {
     const first = await checkPage(
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-08',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
       sam,
     );
     expect(first.html).not.toContain('You may already have');
@@ -385,7 +400,7 @@ describe('a second booking by the same person', () => {
     expect((await first.client.post('/book/confirm', fields)).status).toBe(303);
 
     const again = await checkPage(
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-10',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-10`,
       sam,
     );
     expect(again.html).toContain('You may already have a visit like this booked with us.');
@@ -395,7 +410,7 @@ describe('a second booking by the same person', () => {
 
     // Someone else with the same name but another birth date and contact is not asked.
     const other = await checkPage(
-      'visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-10',
+      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-10`,
       {
         ...sam,
         birthDate: '1990-01-01',
@@ -407,62 +422,21 @@ describe('a second booking by the same person', () => {
   });
 });
 
-describe('clinicians who speak Spanish', () => {
-  it('lists only their times when asked, and keeps the choice in the day links', async () => {
-    const html = (
-      await (await t.request('/es/book?visitType=back-pain-visit&date=2026-12-01&speaks=es')).text()
-    ).replace(/&amp;/g, '&');
-    expect(html).toMatch(/<input id="speaks" name="speaks" type="checkbox" value="es" checked=""/);
-    const providers = new Set([...html.matchAll(/<h5 class="dt-provider">([^<]+)<\/h5>/g)].map((m) => m[1]));
-    expect(providers.size).toBeGreaterThan(0);
-    expect([...providers].every((p) => ['Dr. Ana Morales', 'Lucía Ramírez'].includes(p!))).toBe(true);
-    expect(html).toMatch(/class="dp-day" href="[^"]*speaks=es/);
-  });
-
+describe('the language of the booking', () => {
   it('says before confirming that the clinician does not speak the language of the booking', async () => {
     const times = (
       await (
         await t.request(
-          '/es/book?visitType=pain-follow-up&location=scottsdale&provider=ben-evans&date=2026-12-01',
+          `/es/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-01`,
         )
       ).text()
     ).replace(/&amp;/g, '&');
     const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!;
     const spanish = await (await t.request(href)).text();
     expect(spanish).toContain(
-      'Dr. Ben Evans no habla español. Un intérprete participa en su cita por teléfono',
+      `${doctor.displayName} no habla español. Un intérprete participa en su cita por teléfono`,
     );
     const english = await (await t.request(href.replace('/es/', '/'))).text();
     expect(english).not.toContain('does not speak');
-  });
-});
-
-describe('choosing a day, then a time', () => {
-  it('shows the week as days with their counts and lists only the chosen day, by clinic and clinician', async () => {
-    const page = async (q: string) =>
-      (await (await t.request(`/book?visitType=back-pain-visit&date=2026-12-01${q}`)).text()).replace(
-        /&amp;/g,
-        '&',
-      );
-    const html = await page('');
-    const dayLinks = [
-      ...html.matchAll(/class="dp-day" href="([^"]+)"[^>]*>.*?<span class="dp-count">(\d+) times/g),
-    ];
-    expect(dayLinks.length).toBe(6); // Tuesday to Saturday and Monday: no clinic opens on Sunday
-    expect(html).toContain('<span class="dp-count">No times</span>');
-    const listed = (h: string) => (h.match(/class="time-link"/g) ?? []).length;
-    // The first day with times is chosen: its count is what is listed, grouped by clinic.
-    expect(listed(html)).toBe(Number(dayLinks[0]![2]));
-    expect(html).toContain('aria-current="date"');
-    expect((html.match(/<section class="dt-clinic">/g) ?? []).length).toBeGreaterThan(1);
-    // Another day: only its times.
-    const thursday = dayLinks.find((m) => m[1]!.includes('day=2026-12-03'))!;
-    const other = await page('&day=2026-12-03');
-    expect(listed(other)).toBe(Number(thursday[2]));
-    expect(other).toContain('Times on December 3, 2026');
-    // A day without times (Sunday) falls back to the first that has some; later moves a week.
-    expect(listed(await page('&day=2026-12-06'))).toBe(Number(dayLinks[0]![2]));
-    const later = /href="(\/book\?[^"]*date=(\d{4}-\d{2}-\d{2})[^"]*)#times">Later times/.exec(html);
-    expect(later![2]).toBe('2026-12-08');
   });
 });

@@ -1,13 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// An Arizona clinic (UTC-7 all year) where two clinicians work 08:00 to 16:00 on weekdays, so one
+// person can have visits with each, and another clinic whose desk must not see them. A 30-minute
+// visit without buffer and with half an hour's notice, so each visit can move an hour later.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const otherClinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const colleague = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const visitType = aVisitType({
+  providers: [doctor, colleague],
+  durationMinutes: 30,
+  bufferMinutes: 0,
+  minNoticeMinutes: 30,
+  horizonDays: 30,
+});
+const network = aNetwork({
+  clinics: [clinic, otherClinic],
+  clinicians: [doctor, colleague],
+  visitTypes: [visitType],
+});
 
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 let desk: Awaited<ReturnType<typeof signedIn>>;
-let tempe: Awaited<ReturnType<typeof signedIn>>;
-let evans: Awaited<ReturnType<typeof signedIn>>;
+let otherDesk: Awaited<ReturnType<typeof signedIn>>;
+let provider: Awaited<ReturnType<typeof signedIn>>;
 const visits: { id: string; manageToken: string }[] = [];
 let patientId = '';
 
@@ -24,8 +52,8 @@ async function book(start: string, provider: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
-      visitType: 'back-pain-visit',
-      location: 'scottsdale',
+      visitType: visitType.slug,
+      location: clinic.slug,
       provider,
       start,
       patient: PERSON,
@@ -42,23 +70,23 @@ const auditOf = (entityId: string) =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createWorldApp(network, { now: () => clock });
   await createStaff(t, [
-    { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
-    { email: 'tempe@example.com', role: 'front-desk', locations: ['tempe'] },
-    { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
+    { email: 'desk@example.com', role: 'front-desk', locations: [clinic.slug] },
+    { email: 'other-desk@example.com', role: 'front-desk', locations: [otherClinic.slug] },
+    { email: 'doctor@example.com', role: 'provider', locations: [clinic.slug], provider: doctor.slug },
   ]);
-  // One person, two visits (patient identity keeps one record): with Dr. Evans and Dr. Walker.
-  visits.push(await book('2026-12-01T09:00:00-07:00', 'ben-evans'));
-  visits.push(await book('2026-12-02T09:00:00-07:00', 'james-walker'));
+  // One person, two visits (patient identity keeps one record): one with each clinician.
+  visits.push(await book('2026-12-01T09:00:00-07:00', doctor.slug));
+  visits.push(await book('2026-12-02T09:00:00-07:00', colleague.slug));
   const [row] = await t.db.query<{ patient_id: string }>(
     'SELECT patient_id FROM appointments WHERE id = $1',
     [visits[0]!.id],
   );
   patientId = row!.patient_id;
   desk = await signedIn(t, 'desk@example.com');
-  tempe = await signedIn(t, 'tempe@example.com');
-  evans = await signedIn(t, 'evans@example.com');
+  otherDesk = await signedIn(t, 'other-desk@example.com');
+  provider = await signedIn(t, 'doctor@example.com');
 });
 afterAll(async () => {
   await t.close();
@@ -84,12 +112,12 @@ describe('a patient, for staff', () => {
   });
 
   it('shows a provider only their own visits, with no correction form', async () => {
-    const page = await (await evans.client.get(`/staff/patients/${patientId}`)).text();
+    const page = await (await provider.client.get(`/staff/patients/${patientId}`)).text();
     expect(page).toContain(`/staff/appointments/${visits[0]!.id}`);
     expect(page).not.toContain(`/staff/appointments/${visits[1]!.id}`);
     expect(page).not.toContain('Correct the contact details');
-    const post = await evans.client.post(`/staff/patients/${patientId}/contact`, {
-      _csrf: evans.csrf,
+    const post = await provider.client.post(`/staff/patients/${patientId}/contact`, {
+      _csrf: provider.csrf,
       email: 'x@example.com',
       phone: '480 555 0000',
     });
@@ -98,7 +126,7 @@ describe('a patient, for staff', () => {
   });
 
   it('answers "not found" (audited) to another clinic’s desk and to an unknown id', async () => {
-    expect((await tempe.client.get(`/staff/patients/${patientId}`)).status).toBe(404);
+    expect((await otherDesk.client.get(`/staff/patients/${patientId}`)).status).toBe(404);
     expect((await auditOf(patientId)).at(-1)).toMatchObject({ action: 'read', outcome: 'denied' });
     expect((await desk.client.get('/staff/patients/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await desk.client.get('/staff/patients/not-an-id')).status).toBe(404);
@@ -182,7 +210,7 @@ describe('a patient, for staff', () => {
 describe('booking by phone for someone with no email', () => {
   it('books with only a phone number, says where messages go, and refuses a form with neither', async () => {
     const form = await (
-      await desk.client.get('/staff/book?location=scottsdale&visitType=back-pain-visit&date=2026-12-03')
+      await desk.client.get(`/staff/book?location=${clinic.slug}&visitType=${visitType.slug}&date=2026-12-03`)
     ).text();
     expect(form).toContain('Leave it blank if the patient has no email');
     // No SMS gateway here: no text-reminder box to tick.
@@ -190,9 +218,9 @@ describe('booking by phone for someone with no email', () => {
     expect(form).not.toContain('name="smsReminders"');
     const fields = {
       _csrf: desk.csrf,
-      location: 'scottsdale',
-      visitType: 'back-pain-visit',
-      slot: 'ben-evans|2026-12-03T09:00:00-07:00',
+      location: clinic.slug,
+      visitType: visitType.slug,
+      slot: `${doctor.slug}|2026-12-03T09:00:00-07:00`,
       givenName: 'Sinco',
       familyName: 'Rreo',
       birthDate: '1944-04-04',

@@ -1,8 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
+import {
+  aClinic,
+  aClinician,
+  aNetwork,
+  aVisitType,
+  createWorldApp,
+  weekdays,
+} from '../../test/support/world.js';
+
+// Two Arizona clinics (UTC-7 all year). At the desk's own clinic two clinicians work 08:00 to
+// 16:00 on weekdays, so a visit can move from one to the other the same day; at the other clinic,
+// which the desk does not work at, a third works the same hours. They all offer a 30-minute visit
+// without buffer and with half an hour's notice.
+const clinic = aClinic({ timeZone: 'America/Phoenix' });
+const otherClinic = aClinic({ timeZone: 'America/Phoenix' });
+const doctor = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const colleague = aClinician({ schedule: weekdays(clinic, '08:00', '16:00') });
+const otherDoctor = aClinician({ schedule: weekdays(otherClinic, '08:00', '16:00') });
+const visit = aVisitType({
+  providers: [doctor, colleague, otherDoctor],
+  durationMinutes: 30,
+  bufferMinutes: 0,
+  minNoticeMinutes: 30,
+  horizonDays: 30,
+});
+const network = aNetwork({
+  clinics: [clinic, otherClinic],
+  clinicians: [doctor, colleague, otherDoctor],
+  visitTypes: [visit],
+});
 
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
@@ -23,15 +53,10 @@ const api = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-async function bookOnline(
-  start: string,
-  provider = 'ben-evans',
-  visitType = 'back-pain-visit',
-  patient = PATIENT,
-) {
+async function bookOnline(start: string, provider = doctor.slug, visitType = visit.slug, patient = PATIENT) {
   const res = await api('/api/v1/appointments', {
     visitType,
-    location: 'scottsdale',
+    location: clinic.slug,
     provider,
     start,
     patient,
@@ -61,12 +86,12 @@ const outboxFor = (id: string) =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createWorldApp(network, { now: () => clock });
   await createStaff(t, [
-    { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
-    { email: 'tempe-desk@example.com', role: 'front-desk', locations: ['tempe'] },
-    { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
-    { email: 'tempe-admin@example.com', role: 'admin', locations: ['tempe'] },
+    { email: 'desk@example.com', role: 'front-desk', locations: [clinic.slug] },
+    { email: 'other-desk@example.com', role: 'front-desk', locations: [otherClinic.slug] },
+    { email: 'doctor@example.com', role: 'provider', locations: [clinic.slug], provider: doctor.slug },
+    { email: 'other-admin@example.com', role: 'admin', locations: [otherClinic.slug] },
   ]);
   desk = await signedIn(t, 'desk@example.com');
 });
@@ -77,24 +102,24 @@ afterAll(async () => {
 describe('booking on a patient’s behalf', () => {
   it('shows the open times, books with the same rules, and sends the patient their own link (never shown to staff)', async () => {
     const form = await desk.client.get(
-      '/staff/book?location=scottsdale&visitType=back-pain-visit&provider=ben-evans&date=2026-12-02',
+      `/staff/book?location=${clinic.slug}&visitType=${visit.slug}&provider=${doctor.slug}&date=2026-12-02`,
     );
     const html = await form.text();
     expect(form.status).toBe(200);
-    expect(html).toContain('value="ben-evans|2026-12-02T09:00:00-07:00"');
+    expect(html).toContain(`value="${doctor.slug}|2026-12-02T09:00:00-07:00"`);
     const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
     const fields = {
       _csrf: desk.csrf,
       key,
-      location: 'scottsdale',
-      visitType: 'back-pain-visit',
-      slot: 'ben-evans|2026-12-02T09:00:00-07:00',
+      location: clinic.slug,
+      visitType: visit.slug,
+      slot: `${doctor.slug}|2026-12-02T09:00:00-07:00`,
       ...PATIENT,
       language: 'es',
     };
     const res = await desk.client.post('/staff/book', fields);
     expect(res.status).toBe(303);
-    expect(FormClient.location(res)).toBe('/staff?location=scottsdale&date=2026-12-02&done=booked');
+    expect(FormClient.location(res)).toBe(`/staff?location=${clinic.slug}&date=2026-12-02&done=booked`);
     // The same form sent twice (a double click) books once.
     expect((await desk.client.post('/staff/book', fields)).status).toBe(303);
     const rows = await t.db.query<{ id: string; language: string }>(
@@ -108,7 +133,7 @@ describe('booking on a patient’s behalf', () => {
     // The patient's link works, and the staff pages never showed it.
     expect((await t.request(`/es/appointments/manage/${link}`)).status).toBe(200);
     const day = await (
-      await desk.client.get('/staff?location=scottsdale&date=2026-12-02&done=booked')
+      await desk.client.get(`/staff?location=${clinic.slug}&date=2026-12-02&done=booked`)
     ).text();
     expect(day).toContain('The visit is booked');
     expect(day).not.toContain(link);
@@ -131,8 +156,8 @@ describe('booking on a patient’s behalf', () => {
     const before = await t.db.query('SELECT id FROM appointments');
     const res = await desk.client.post('/staff/book', {
       _csrf: desk.csrf,
-      location: 'scottsdale',
-      visitType: 'back-pain-visit',
+      location: clinic.slug,
+      visitType: visit.slug,
       slot: '',
       ...PATIENT,
       email: 'not an email',
@@ -147,17 +172,18 @@ describe('booking on a patient’s behalf', () => {
   });
 
   it('is not for providers, and not at a clinic the user does not work at', async () => {
-    const evans = await signedIn(t, 'evans@example.com');
-    expect((await evans.client.get('/staff/book')).status).toBe(404);
+    const provider = await signedIn(t, 'doctor@example.com');
+    expect((await provider.client.get('/staff/book')).status).toBe(404);
     // The footer lists only the shortcuts a provider has (no "b book", no "l waiting list").
-    const day = await (await evans.client.get('/staff')).text();
+    const day = await (await provider.client.get('/staff')).text();
     expect(day).toContain('Keyboard: t today, w week, f find a patient, p and n previous and next.');
     expect(day).not.toContain('b book');
     const res = await desk.client.post('/staff/book', {
       _csrf: desk.csrf,
-      location: 'tempe',
-      visitType: 'back-pain-visit',
-      slot: 'david-chen|2026-12-02T09:00:00-07:00',
+      // An open time, but at a clinic the desk does not work at.
+      location: otherClinic.slug,
+      visitType: visit.slug,
+      slot: `${otherDoctor.slug}|2026-12-02T09:00:00-07:00`,
       ...PATIENT,
     });
     expect(res.status).toBe(422);
@@ -169,18 +195,18 @@ describe('moving and cancelling a visit', () => {
   it('moves a visit to another provider at the same clinic; the notice carries the patient’s own link', async () => {
     const booked = await bookOnline('2026-12-01T10:00:00-07:00');
     const page = await desk.client.get(
-      `/staff/appointments/${booked.id}/reschedule?provider=james-walker&date=2026-12-01`,
+      `/staff/appointments/${booked.id}/reschedule?provider=${colleague.slug}&date=2026-12-01`,
     );
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('value="james-walker|2026-12-01T11:00:00-07:00"');
+    expect(await page.text()).toContain(`value="${colleague.slug}|2026-12-01T11:00:00-07:00"`);
     const res = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
       _csrf: desk.csrf,
-      slot: 'james-walker|2026-12-01T11:00:00-07:00',
+      slot: `${colleague.slug}|2026-12-01T11:00:00-07:00`,
     });
     expect(res.status).toBe(303);
-    expect(FormClient.location(res)).toBe('/staff?location=scottsdale&date=2026-12-01&done=moved');
+    expect(FormClient.location(res)).toBe(`/staff?location=${clinic.slug}&date=2026-12-01&done=moved`);
     const after = await appointment(booked.id);
-    expect(after).toMatchObject({ status: 'booked', provider: 'james-walker', sequence: 1 });
+    expect(after).toMatchObject({ status: 'booked', provider: colleague.slug, sequence: 1 });
     expect(after.starts_at.toISOString()).toBe('2026-12-01T18:00:00.000Z');
     const notice = (await outboxFor(booked.id)).find((m) => m.kind === 'appointment-rescheduled')!;
     expect(notice.text_body).toContain(`/appointments/manage/${booked.manageToken}`);
@@ -195,18 +221,18 @@ describe('moving and cancelling a visit', () => {
     const booked = await bookOnline('2026-12-01T13:00:00-07:00');
     const res = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
       _csrf: desk.csrf,
-      slot: 'ben-evans|2026-12-01T03:00:00-07:00',
+      slot: `${doctor.slug}|2026-12-01T03:00:00-07:00`, // before the clinician's 08:00 start
     });
     expect(res.status).toBe(409);
     expect(await res.text()).toMatch(/not (an open|a bookable)|outside|working hours|not available/i);
-    expect(await appointment(booked.id)).toMatchObject({ provider: 'ben-evans', sequence: 0 });
+    expect(await appointment(booked.id)).toMatchObject({ provider: doctor.slug, sequence: 0 });
   });
 
   it('cancels with a reason code kept in the audit trail, tells the patient and offers the time to the waiting list', async () => {
     const booked = await bookOnline('2026-12-03T09:00:00-07:00');
     const join = await api('/api/v1/waitlist', {
-      visitType: 'back-pain-visit',
-      location: 'scottsdale',
+      visitType: visit.slug,
+      location: clinic.slug,
       from: '2026-12-01',
       to: '2026-12-10',
       patient: { ...PATIENT, givenName: 'Wanda', email: 'wanda@example.com' },
@@ -243,14 +269,16 @@ describe('moving and cancelling a visit', () => {
 
   it('answers "not found" (audited) to a provider trying to cancel and to another clinic’s desk', async () => {
     const booked = await bookOnline('2026-12-03T10:00:00-07:00');
-    const evans = await signedIn(t, 'evans@example.com');
+    const provider = await signedIn(t, 'doctor@example.com');
     expect(
-      (await evans.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: evans.csrf })).status,
+      (await provider.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: provider.csrf }))
+        .status,
     ).toBe(404);
-    const tempe = await signedIn(t, 'tempe-desk@example.com');
-    expect((await tempe.client.get(`/staff/appointments/${booked.id}`)).status).toBe(404);
+    const otherDesk = await signedIn(t, 'other-desk@example.com');
+    expect((await otherDesk.client.get(`/staff/appointments/${booked.id}`)).status).toBe(404);
     expect(
-      (await tempe.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: tempe.csrf })).status,
+      (await otherDesk.client.post(`/staff/appointments/${booked.id}/cancel`, { _csrf: otherDesk.csrf }))
+        .status,
     ).toBe(404);
     expect((await appointment(booked.id)).status).toBe('booked');
     const denied = (await auditFor(booked.id)).filter((e) => e.outcome === 'denied');
@@ -267,14 +295,14 @@ describe('moving and cancelling a visit', () => {
 describe('the waiting list', () => {
   it('lists who is waiting and sends one of them an offer for a chosen time', async () => {
     const join = await api('/api/v1/waitlist', {
-      visitType: 'back-pain-visit',
-      location: 'scottsdale',
+      visitType: visit.slug,
+      location: clinic.slug,
       from: '2026-12-07',
       to: '2026-12-09',
       patient: { ...PATIENT, givenName: 'Olga', email: 'olga@example.com' },
     });
     expect(join.status).toBe(201);
-    const list = await (await desk.client.get('/staff/waitlist?location=scottsdale')).text();
+    const list = await (await desk.client.get(`/staff/waitlist?location=${clinic.slug}`)).text();
     expect(list).toContain('Olga');
     // The desk calls people: their phone is a link; dates are in words.
     expect(list).toMatch(/<a href="tel:\d+">/);
@@ -286,7 +314,7 @@ describe('the waiting list', () => {
     expect(page).toContain('2026-12-08T09:00:00-07:00');
     const res = await desk.client.post(`/staff/waitlist/${entry!.id}/offer`, {
       _csrf: desk.csrf,
-      slot: 'ben-evans|2026-12-08T09:00:00-07:00',
+      slot: `${doctor.slug}|2026-12-08T09:00:00-07:00`,
     });
     expect(res.status).toBe(303);
     const [after] = await t.db.query<{ status: string; offer_starts_at: Date }>(
@@ -299,12 +327,32 @@ describe('the waiting list', () => {
       "SELECT recipient FROM outbox_messages WHERE kind = 'waitlist-offer' AND recipient = 'olga@example.com'",
     );
     expect(mail).toBeDefined();
-    // A time outside the dates the person can come is refused.
+    // Someone already offered a time is not offered another.
     const again = await desk.client.post(`/staff/waitlist/${entry!.id}/offer`, {
       _csrf: desk.csrf,
-      slot: 'ben-evans|2026-12-08T10:00:00-07:00',
+      slot: `${doctor.slug}|2026-12-08T10:00:00-07:00`,
     });
     expect(again.status).toBe(409);
+    // A time outside the dates the person can come is refused, and they are still waiting.
+    const pia = await api('/api/v1/waitlist', {
+      visitType: visit.slug,
+      location: clinic.slug,
+      from: '2026-12-07',
+      to: '2026-12-09',
+      patient: { ...PATIENT, givenName: 'Pia', email: 'pia@example.com' },
+    });
+    const piaId = (await pia.json()).id as string;
+    const outside = await desk.client.post(`/staff/waitlist/${piaId}/offer`, {
+      _csrf: desk.csrf,
+      slot: `${doctor.slug}|2026-12-10T09:00:00-07:00`,
+    });
+    expect(outside.status).toBe(409);
+    expect(await outside.text()).toContain('outside the dates');
+    const [piaAfter] = await t.db.query<{ status: string }>(
+      'SELECT status FROM waitlist_entries WHERE id = $1',
+      [piaId],
+    );
+    expect(piaAfter!.status).toBe('waiting');
   });
 });
 
@@ -312,7 +360,7 @@ describe('the audit trail, by patient and by user', () => {
   it('shows every event about one patient’s records, and a user found by email', async () => {
     const booked = await bookOnline('2026-12-04T09:00:00-07:00');
     // Another person (the same person's second visit would share the patient record).
-    const other = await bookOnline('2026-12-04T10:00:00-07:00', 'ben-evans', 'back-pain-visit', {
+    const other = await bookOnline('2026-12-04T10:00:00-07:00', doctor.slug, visit.slug, {
       ...PATIENT,
       givenName: 'Otra',
       email: 'otra@example.com',
@@ -349,14 +397,14 @@ describe('visits booked before their token was sealed', () => {
     const before = await hashOf();
     const refused = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
       _csrf: desk.csrf,
-      slot: 'ben-evans|not-a-time',
+      slot: `${doctor.slug}|not-a-time`,
     });
     expect(refused.status).toBe(409);
     expect(await hashOf()).toBe(before);
     expect((await t.request(`/appointments/manage/${booked.manageToken}`)).status).toBe(200);
     const moved = await desk.client.post(`/staff/appointments/${booked.id}/reschedule`, {
       _csrf: desk.csrf,
-      slot: 'ben-evans|2026-12-04T13:00:00-07:00',
+      slot: `${doctor.slug}|2026-12-04T13:00:00-07:00`,
     });
     expect(moved.status).toBe(303);
     expect(await hashOf()).not.toBe(before);
@@ -369,13 +417,13 @@ describe('visits booked before their token was sealed', () => {
 
 describe('an administrator limited to some clinics', () => {
   it('runs those clinics but sees no network administration, audit trail or outbox', async () => {
-    const admin = await signedIn(t, 'tempe-admin@example.com');
-    const day = await admin.client.get('/staff?location=tempe&date=2026-12-01');
+    const admin = await signedIn(t, 'other-admin@example.com');
+    const day = await admin.client.get(`/staff?location=${otherClinic.slug}&date=2026-12-01`);
     expect(day.status).toBe(200);
     expect(await day.text()).not.toContain('href="/staff/admin"');
     for (const path of [
       '/staff/admin',
-      '/staff/admin/clinics/scottsdale',
+      `/staff/admin/clinics/${clinic.slug}`,
       '/staff/audit',
       '/staff/outbox',
       '/api/v1/audit-events',

@@ -88,13 +88,19 @@ export function aNetwork(parts: {
   clinicians: Clinician[];
   visitTypes: VisitType[];
   name?: string;
+  /** The visit types a self-check result leads to: same day (urgent) and a first visit. */
+  selfCheckVisitTypes?: { sameDay?: VisitType; visit?: VisitType };
 }): NetworkFile {
+  const selfCheck = parts.selfCheckVisitTypes ?? {};
   return {
     network: {
       name: parts.name ?? 'Test Network',
       tagline: { en: 'A network made for one test.', es: 'Una red hecha para una prueba.' },
       timeZoneNames: {},
-      selfCheckVisitTypes: {},
+      selfCheckVisitTypes: {
+        ...(selfCheck.sameDay ? { sameDay: selfCheck.sameDay.slug } : {}),
+        ...(selfCheck.visit ? { visit: selfCheck.visit.slug } : {}),
+      },
     },
     demo: false,
     locations: parts.clinics,
