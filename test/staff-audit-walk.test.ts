@@ -437,6 +437,45 @@ const STEPS: Step[] = [
     303,
     1,
   ),
+  // An administrator's help for a colleague: one event each; a two-step reset of an account without
+  // it changes nothing and writes nothing.
+  send(
+    '/staff/admin/staff/:id/password-reset',
+    'admin',
+    () => `/staff/admin/staff/${ids['desk@example.com']}/password-reset`,
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/staff/:id/mfa-reset',
+    'admin',
+    () => `/staff/admin/staff/${ids['desk@example.com']}/mfa-reset`,
+    () => ({}),
+    303,
+    0,
+  ),
+  // A forgotten password (no session needed): the request is audited whether or not the address
+  // has an account; a link that does not work writes nothing and changes nothing.
+  get('/staff/password/forgot', 'desk', '/staff/password/forgot', 200, 0),
+  send(
+    '/staff/password/forgot',
+    'desk',
+    () => '/staff/password/forgot',
+    () => ({ email: 'nobody@example.com' }),
+    200,
+    1,
+  ),
+  get('/staff/password/reset/done', 'desk', '/staff/password/reset/done', 200, 0),
+  get('/staff/password/reset/:token', 'desk', `/staff/password/reset/${'x'.repeat(43)}`, 404, 0),
+  send(
+    '/staff/password/reset/:token',
+    'desk',
+    () => `/staff/password/reset/${'x'.repeat(43)}`,
+    () => ({ password: 'a long enough new one', confirm: 'a long enough new one' }),
+    404,
+    0,
+  ),
   get('/staff/admin/staff/invite', 'admin', '/staff/admin/staff/invite', 200, 0),
   send(
     '/staff/admin/staff/invite',
@@ -527,6 +566,12 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
     record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
     record('GET /staff/audit', '/staff/audit'),
+    record(
+      'POST /staff/admin/staff/:id/password-reset',
+      '/staff/admin/staff/ID:desk@example.com/password-reset',
+      {},
+    ),
+    record('POST /staff/admin/staff/:id/mfa-reset', '/staff/admin/staff/ID:desk@example.com/mfa-reset', {}),
   ].map((r) => ({ ...r, as: 'evans' as const })),
 ];
 

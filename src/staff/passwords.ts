@@ -53,10 +53,20 @@ const COMMON = new Set(
   ].map((p) => p.toLowerCase()),
 );
 
+/** What is wrong with a new password, as a word pages translate; undefined when it will do. */
+export function passwordProblemKey(password: string): 'short' | 'long' | 'common' | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'short';
+  if (password.length > 256) return 'long';
+  if (COMMON.has(password.toLowerCase())) return 'common';
+  return undefined;
+}
+
+/** The same in English, for configuration errors at start-up. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 256) return 'must be at most 256 characters';
-  if (COMMON.has(password.toLowerCase())) return 'is too common; choose a longer phrase';
+  const problem = passwordProblemKey(password);
+  if (problem === 'short') return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (problem === 'long') return 'must be at most 256 characters';
+  if (problem === 'common') return 'is too common; choose a longer phrase';
   return undefined;
 }
 

@@ -21,9 +21,8 @@ import { raw } from 'hono/html';
 
 import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { STAFF_LANGUAGE_COOKIE, useStaffLanguage, withStaffLanguage } from './staff-language.js';
-import { setUserLanguage } from './staff-store.js';
-import { isLocale, prefersSpanish, type Locale } from '../platform/i18n/i18n.js';
+import { useStaffLanguage } from './staff-language.js';
+import { checkPassword } from './passwords.js';
 
 /**
  * A form posted from another site: Sec-Fetch-Site says so where the browser sends it; otherwise
@@ -53,24 +52,6 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { secureCookies, requireMfa } = deps;
   const limits = deps.session;
   const cookie = sessionCookieName(secureCookies);
-  /** `?lang=` on a signed-out page (remembered for a year), the remembered choice, or the browser's. */
-  const signedOutLanguage = (c: Context): Locale => {
-    const asked = c.req.method === 'GET' ? c.req.query('lang') : undefined;
-    if (isLocale(asked)) {
-      setPrivateCookie(c, STAFF_LANGUAGE_COOKIE, asked, 365 * 86_400, secureCookies);
-      return asked;
-    }
-    const kept = readCookie(c, STAFF_LANGUAGE_COOKIE);
-    if (isLocale(kept)) return kept;
-    return prefersSpanish(c.req.header('accept-language')) ? 'es' : 'en';
-  };
-
-  // Every staff page, signed in or not, is made in one language: before sign-in the one chosen on
-  // the sign-in page or else the browser's; once signed in, the user's own setting (the guard
-  // switches to it). Registered first, so it wraps every staff route.
-  pages.use('/staff/*', (c, next) => withStaffLanguage(signedOutLanguage(c), next));
-  pages.use('/staff', (c, next) => withStaffLanguage(signedOutLanguage(c), next));
-
   // ---------------------------------------------------------------- sign in and out
 
   const loginForm = (c: Context, error?: string, status: 200 | 401 | 429 = 200, email = '') =>
@@ -120,6 +101,11 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             {t('staff.login.submit')}
           </button>
         </form>
+        <p>
+          <a class="standalone-link" href="/staff/password/forgot">
+            {t('account.forgot.link')}
+          </a>
+        </p>
       </div>,
       status,
     );
@@ -202,30 +188,9 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const guarded =
       (path === '/staff' || path.startsWith('/staff/')) &&
       path !== '/staff/login' &&
-      !path.startsWith('/staff/invite/');
+      !path.startsWith('/staff/invite/') &&
+      !path.startsWith('/staff/password/');
     return guarded ? requireStaff(c, next) : next();
-  });
-
-  // A signed-in user's language setting: the header's switch posts here and comes back.
-  pages.post('/staff/language', async (c) => {
-    const staff = c.get('staff');
-    const form = await c.req.parseBody();
-    const language = form.language;
-    if (!isLocale(language)) return c.text('Choose en or es.', 422);
-    await setUserLanguage(db, staff.user.id, language);
-    await recordAudit(db, {
-      actorType: 'staff',
-      actorId: staff.user.id,
-      action: 'update',
-      entityType: 'staff-user',
-      entityId: staff.user.id,
-      outcome: 'success',
-      ip: clientAddress(c),
-      requestId: c.get('requestId'),
-      detail: { language },
-    });
-    setPrivateCookie(c, STAFF_LANGUAGE_COOKIE, language, 365 * 86_400, secureCookies);
-    return c.redirect(kit.safeBack(form.back), 303);
   });
 
   pages.post('/staff/logout', async (c) => {
@@ -244,6 +209,8 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     error?: string,
     status: 200 | 401 | 429 = 200,
     extra?: unknown,
+    /** Re-enrolling replaces a working authenticator: the password is asked for first. */
+    askPassword = false,
   ) =>
     page(
       c,
@@ -263,6 +230,24 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {extra as never}
         <form method="post" action={action} novalidate>
           <input type="hidden" name="_csrf" value={c.get('staff').csrf} />
+          {askPassword ? (
+            <div class="form-group">
+              <label class="label" for="password">
+                {t('account.reenrol.password')}
+              </label>
+              <div id="password-hint" class="hint">
+                {t('account.reenrol.passwordHint')}
+              </div>
+              <input
+                class="input width-20"
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                aria-describedby="password-hint"
+              />
+            </div>
+          ) : null}
           <div class="form-group">
             <label class="label" for="code">
               {t('staff.mfa.code')}
@@ -317,7 +302,8 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   const enrolPage = async (c: Context<StaffEnv>, error?: string) => {
-    const { secret, url } = await startEnrolment(db, scheduling.box, c.get('staff').user);
+    const { user } = c.get('staff');
+    const { secret, url } = await startEnrolment(db, scheduling.box, user);
     const svg = await QRCode.toString(url, { type: 'svg', margin: 2, width: 220 });
     return codeForm(
       c,
@@ -335,12 +321,33 @@ export function signInRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {t('staff.mfa.secret')} <code class="private-link">{secret}</code>
         </p>
       </>,
+      user.mfaSecret !== null,
     );
   };
   pages.get('/staff/mfa', (c) => enrolPage(c));
   pages.post('/staff/mfa', async (c) => {
     const form = await c.req.parseBody();
     const code = typeof form.code === 'string' ? form.code.slice(0, 40) : '';
+    const { user } = c.get('staff');
+    // Replacing a working authenticator needs the password too: a session left open on a shared
+    // computer must not be enough to move someone's second factor to another phone.
+    if (user.mfaSecret !== null) {
+      const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
+      if (!(await checkPassword(user.passwordHash, password))) {
+        await recordAudit(db, {
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'mfa-enrol',
+          entityType: 'staff-user',
+          entityId: user.id,
+          outcome: 'denied',
+          ip: clientAddress(c),
+          requestId: c.get('requestId'),
+          detail: { reason: 'password' },
+        });
+        return enrolPage(c, t('account.reenrol.err.password'));
+      }
+    }
     const codes = await confirmEnrolment(
       db,
       scheduling.box,

@@ -12,6 +12,7 @@ import { fhirClientRoutes } from './fhir-clients-admin.js';
 import { pathwayRoutes } from './pathways-admin.js';
 import { providerRoutes } from './providers-admin.js';
 import { staffAdminRoutes } from './staff-admin.js';
+import { accountResetRoutes } from './account-resets.js';
 import { timeOffRoutes } from './time-off.js';
 import { visitTypeRoutes } from './visit-types-admin.js';
 
@@ -53,6 +54,7 @@ export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   // The invitation routes first: /staff/admin/staff/invite is not an account id.
   inviteRoutes(pages, kit);
   staffAdminRoutes(pages, kit);
+  accountResetRoutes(pages, kit);
   pathwayRoutes(pages, kit);
   fhirClientRoutes(pages, kit);
 }

@@ -10,7 +10,8 @@ import { PG, pgErrorCode } from '../../platform/db/database.js';
 import { clientAddress } from '../../platform/http/client.js';
 import { enqueueMessage } from '../../notifications/index.js';
 import { hashToken, newToken, TOKEN_PATTERN } from '../../platform/tokens.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../passwords.js';
+import { hashPassword } from '../passwords.js';
+import { mailHtml, NewPasswordFields, passwordError, SignInNext } from '../password-reset-pages.js';
 import { insertUser } from '../staff-store.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { AccessFields, parseAccess, type AccessValues } from './access-fields.js';
@@ -38,9 +39,6 @@ import {
 } from './staff-admin-store.js';
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const personSchema = z.object({
   email: z
@@ -158,7 +156,7 @@ export function inviteRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         language: 'en',
         subject: t('admin.invite.mailSubject', { network: d.network.name }),
         text,
-        html: `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`,
+        html: mailHtml(text),
         notBefore: at,
       });
       await recordAudit(tx, {
@@ -212,23 +210,7 @@ export function inviteRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           })}
         </p>
         <form method="post" action={`/staff/invite/${token}`} novalidate>
-          <TextField
-            id="password"
-            label={t('admin.accept.password')}
-            hint={t('admin.accept.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-            type="password"
-            value=""
-            errors={errors}
-            autocomplete="new-password"
-          />
-          <TextField
-            id="confirm"
-            label={t('admin.accept.confirm')}
-            type="password"
-            value=""
-            errors={errors}
-            autocomplete="new-password"
-          />
+          <NewPasswordFields errors={errors} />
           <button class="button" type="submit">
             {t('admin.accept.submit')}
           </button>
@@ -243,15 +225,7 @@ export function inviteRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     page(
       c,
       t('admin.accept.doneTitle'),
-      <div class="narrow">
-        <h1>{t('admin.accept.doneTitle')}</h1>
-        <p>{t('admin.accept.done')}</p>
-        <p>
-          <a class="button" href="/staff/login">
-            {t('staff.login.submit')}
-          </a>
-        </p>
-      </div>,
+      <SignInNext title={t('admin.accept.doneTitle')} body={t('admin.accept.done')} />,
     ),
   );
 
@@ -267,11 +241,10 @@ export function inviteRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (!invite) return notValid(c);
     const form = (await c.req.parseBody()) as FormBody;
     const password = str(form, 'password');
-    const problem = passwordProblem(password);
-    if (problem)
-      return passwordForm(c, token, invite, { password: t('admin.accept.err.password', { problem }) }, 422);
+    const problem = passwordError(password);
+    if (problem) return passwordForm(c, token, invite, { password: problem }, 422);
     if (str(form, 'confirm') !== password)
-      return passwordForm(c, token, invite, { confirm: t('admin.accept.err.confirm') }, 422);
+      return passwordForm(c, token, invite, { confirm: t('account.password.err.confirm') }, 422);
     const passwordHash = await hashPassword(password);
     try {
       const created = await db.transaction(async (tx) => {

@@ -31,6 +31,7 @@ import {
   type FormBody,
 } from './admin-views.js';
 import { AccessFields, parseAccess, type AccessValues } from './access-fields.js';
+import { AccountResets } from './account-resets.js';
 
 const clinicNames = (d: Directory, ids: string[]) =>
   d.locations
@@ -185,6 +186,11 @@ export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </form>
           )}
         </Section>
+        {a.active ? (
+          <div id="account-resets">
+            <AccountResets id={a.id} email={a.email} csrf={session.csrf} notice={c.req.query('done')} />
+          </div>
+        ) : null}
       </div>,
       status,
       session,

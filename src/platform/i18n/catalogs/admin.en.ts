@@ -218,13 +218,7 @@ export const adminEn = {
     'This invitation is not valid: it was already used, it has expired or the link is incomplete. Ask your administrator for a new invitation.',
   'admin.accept.title': 'Choose your password',
   'admin.accept.lead': 'Welcome, {name}. Your account ({email}) will have the role: {role}.',
-  'admin.accept.password': 'Password',
-  'admin.accept.passwordHint':
-    'At least {min} characters. A few unrelated words are easy to remember and hard to guess.',
-  'admin.accept.confirm': 'Password again',
   'admin.accept.submit': 'Create my account',
-  'admin.accept.err.password': 'The password {problem}',
-  'admin.accept.err.confirm': 'The two passwords are not the same',
   'admin.accept.doneTitle': 'Your account is ready',
   'admin.accept.done': 'Sign in with your email address and the password you chose.',
 

@@ -216,13 +216,7 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
     'Esta invitación no es válida: ya se usó, caducó o el enlace está incompleto. Pida una invitación nueva a la persona administradora.',
   'admin.accept.title': 'Elija su contraseña',
   'admin.accept.lead': 'Bienvenida o bienvenido, {name}. Su cuenta ({email}) tendrá la función: {role}.',
-  'admin.accept.password': 'Contraseña',
-  'admin.accept.passwordHint':
-    'Al menos {min} caracteres. Unas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
-  'admin.accept.confirm': 'Repita la contraseña',
   'admin.accept.submit': 'Crear mi cuenta',
-  'admin.accept.err.password': 'La contraseña {problem}',
-  'admin.accept.err.confirm': 'Las dos contraseñas no son iguales',
   'admin.accept.doneTitle': 'Su cuenta está lista',
   'admin.accept.done': 'Entre con su correo electrónico y la contraseña que eligió.',
 

@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en.js';
 import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
+import { accountsEn } from './accounts.en.js';
 import { refusalsEn } from './refusals.en.js';
 import { bookingTimesEn } from './booking-times.en.js';
 import { visitPageEn } from './visit-page.en.js';
@@ -388,6 +389,7 @@ export const en = {
   'book.row.sms': 'Text reminders',
   ...selfCheckEn,
   ...staffEn,
+  ...accountsEn,
   ...refusalsEn,
   ...bookingTimesEn,
   ...visitPageEn,

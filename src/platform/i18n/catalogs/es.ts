@@ -2,6 +2,7 @@ import type { Messages } from './en.js';
 import { adminEs } from './admin.es.js';
 import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
+import { accountsEs } from './accounts.es.js';
 import { refusalsEs } from './refusals.es.js';
 import { bookingTimesEs } from './booking-times.es.js';
 import { visitPageEs } from './visit-page.es.js';
@@ -382,6 +383,7 @@ export const es: Messages = {
   'book.row.sms': 'Recordatorios por texto',
   ...selfCheckEs,
   ...staffEs,
+  ...accountsEs,
   ...refusalsEs,
   ...bookingTimesEs,
   ...visitPageEs,
