@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { bookViaApi } from '../../../test/support/api.js';
+import { createWorldApp, oneClinician } from '../../../test/support/world.js';
+
+// The test's own clinic and clock: the booking below is at a fixed time, so the clock is fixed too.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
+const clock = new Date('2026-11-30T14:00:00Z');
 
 const TOKEN = 'metrics-token-for-tests';
 let t: TestApp;
 let off: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { METRICS_TOKEN: TOKEN } });
+  t = await createWorldApp(network, { now: () => clock, config: { METRICS_TOKEN: TOKEN } });
   off = await createTestApp();
 });
 afterAll(async () => {
@@ -27,10 +37,10 @@ describe('GET /metrics', () => {
 
   it('counts requests by route pattern, never by raw URL, and reads the outbox', async () => {
     const booked = await bookViaApi(t, {
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
-      start: '2027-01-05T09:00:00-07:00',
+      visitType: visit!.slug,
+      location: clinic.slug,
+      provider: doctor.slug,
+      start: '2026-12-08T09:00:00-07:00',
     });
     const { id, manageToken } = await booked.json();
     await t.request(`/api/v1/appointments/${id}`, { headers: { authorization: `Bearer ${manageToken}` } });
