@@ -221,6 +221,7 @@ export async function bookAppointment(
       sequence: 0,
       createdAt: now,
       smsReminders: req.smsReminders ?? false,
+      checkedInAt: null,
     };
     return { appointment, manageToken, replayed: false };
   } catch (error) {

@@ -49,7 +49,10 @@ export async function changeVisitStatus(
       outcome: 'success',
       ...(action === 'undo' ? { detail: { from: visit.status } } : {}),
     });
-    return { refused: undefined, visit: { ...visit, status: decision.to } };
+    return {
+      refused: undefined,
+      visit: { ...visit, status: decision.to, checkedInAt: decision.to === 'checked-in' ? now : null },
+    };
   });
   if (outcome.refused) {
     // The refusal is audited after the (read-only) transaction, with its code and no content.

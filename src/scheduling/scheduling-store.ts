@@ -29,6 +29,8 @@ export interface StoredAppointment {
   sequence: number;
   createdAt: Date;
   smsReminders: boolean;
+  /** When the patient was checked in (while the visit is checked in). */
+  checkedInAt: Date | null;
 }
 
 /** Active bookings (with buffers), time off and closures that bear on a slot search. */
@@ -97,6 +99,7 @@ interface AppointmentRow {
   sequence: number;
   created_at: Date;
   sms_reminders: boolean;
+  checked_in_at: Date | null;
   given_name: string;
   family_name: string;
   birth_date: string;
@@ -126,6 +129,7 @@ const toAppointment = (r: AppointmentRow): StoredAppointment => ({
   sequence: r.sequence,
   createdAt: r.created_at,
   smsReminders: r.sms_reminders,
+  checkedInAt: r.checked_in_at,
 });
 
 export async function findAppointment(db: Queryable, id: string): Promise<StoredAppointment | undefined> {
@@ -231,7 +235,9 @@ export async function changeStatus(
   now: Date,
 ): Promise<boolean> {
   const rows = await db.query(
-    'UPDATE appointments SET status = $2, updated_at = $4 WHERE id = $1 AND status = ANY($3) RETURNING id',
+    `UPDATE appointments SET status = $2, updated_at = $4,
+       checked_in_at = CASE WHEN $2 = 'checked-in' THEN $4::timestamptz END
+     WHERE id = $1 AND status = ANY($3) RETURNING id`,
     [id, to, from, now],
   );
   return rows.length === 1;

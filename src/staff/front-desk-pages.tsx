@@ -16,10 +16,11 @@ import {
   parsePatientQuery,
   APPOINTMENT_STATUSES,
 } from '../scheduling/index.js';
-import { ScheduleTable } from './staff-views.js';
+import { DayCounts, ScheduleTable } from './schedule-table.js';
 
 import type { Hono } from 'hono';
-import { DateField, FilterButton, ClinicSelect } from './visit-views.js';
+import { DateField, FilterButton, ClinicSelect, ProviderSelect } from './visit-views.js';
+import { dispositionsOf } from '../triage/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 const DONE = ['booked', 'moved', 'cancelled'] as const;
@@ -39,16 +40,19 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     locationId: string | undefined,
     start: Date,
     end: Date,
+    /** One clinician's visits only (the day's clinician filter). */
+    providerId?: string,
   ) => {
     const { user } = c.get('staff');
-    const visits =
+    const visits = (
       user.role === 'provider'
         ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
             user.locationIds.includes(a.locationId),
           )
         : locationId
           ? await listAppointments(db, { locationId, start, end })
-          : [];
+          : []
+    ).filter((a) => !providerId || a.providerId === providerId);
     for (const a of visits) {
       await recordAudit(db, {
         ...staffActor(c),
@@ -75,7 +79,18 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
     );
     const end = new Date(start.getTime() + 86_400_000);
-    const visits = await visitsInWindow(c, location?.id, start, end);
+    // The clinicians who work at this clinic, for the filter (a provider sees only their own day).
+    const clinicians =
+      user.role === 'provider' || !location
+        ? []
+        : d.providers.filter((p) => p.schedule.some((b) => b.location === location.slug));
+    const provider = clinicians.find((p) => p.slug === c.req.query('provider'));
+    const visits = await visitsInWindow(c, location?.id, start, end, provider?.id);
+    const dispositions = await dispositionsOf(
+      db,
+      visits.flatMap((v) => (v.assessmentId ? [v.assessmentId] : [])),
+    );
+    const live = date === dateInZone(now().getTime(), zone);
     const heading =
       user.role === 'provider'
         ? t('staff.schedule.mine', { day: dayInZone(staffLocale(), start.getTime(), zone) })
@@ -96,7 +111,11 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const changed = statusDone ? visits.find((v) => v.id === c.req.query('visit')) : undefined;
     const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
     const q = (dt: string) =>
-      `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date: dt })}`;
+      `/staff?${new URLSearchParams({
+        ...(location && user.role !== 'provider' ? { location: location.slug } : {}),
+        ...(provider ? { provider: provider.slug } : {}),
+        date: dt,
+      })}`;
     return page(
       c,
       heading,
@@ -133,6 +152,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         ) : null}
         <form method="get" action="/staff" class="filters">
           {user.role !== 'provider' ? <ClinicSelect locations={myLocations} chosenId={location?.id} /> : null}
+          {clinicians.length > 1 ? <ProviderSelect providers={clinicians} chosen={provider?.slug} /> : null}
           <DateField date={date} />
           <FilterButton label={t('staff.schedule.show')} />
         </form>
@@ -144,11 +164,32 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             {t('staff.schedule.next')}
           </a>
         </p>
-        {visits.length === 0 ? (
-          <p>{t('staff.schedule.none')}</p>
-        ) : (
-          <ScheduleTable d={d} visits={visits} session={session} back={q(date)} now={now()} />
-        )}
+        {/* Today's schedule refreshes itself (site.js swaps this section); without JavaScript, the link. */}
+        <section id="schedule" data-refresh={live ? '60' : undefined} aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading" class="visually-hidden">
+            {heading}
+          </h2>
+          {live ? (
+            <p class="hint refresh-row">
+              {t('staff.updated', { time: timeInZone(staffLocale(), now().getTime(), zone) })}{' '}
+              <a href={q(date)}>{t('staff.refresh')}</a>
+            </p>
+          ) : null}
+          <DayCounts visits={visits} />
+          {visits.length === 0 ? (
+            <p>{t('staff.schedule.none')}</p>
+          ) : (
+            <ScheduleTable
+              d={d}
+              visits={visits}
+              session={session}
+              back={q(date)}
+              now={now()}
+              live={live}
+              dispositions={dispositions}
+            />
+          )}
+        </section>
       </>,
       200,
       session,

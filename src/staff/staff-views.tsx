@@ -1,12 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Directory } from '../directory/index.js';
-import { dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { Translate } from '../platform/i18n/i18n.js';
-import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
-import type { StaffSession } from './auth.js';
-
-import { named, staffLocale, t } from './staff-language.js';
+import { staffLocale } from './staff-language.js';
 import type { StaffUser } from './staff-store.js';
 
 /**
@@ -147,135 +142,6 @@ export function StaffLayout(props: {
           ) : null}
         </body>
       </html>
-    </>
-  );
-}
-
-/** A list of visits with their patient, status, intake and the front-desk actions. */
-export function ScheduleTable({
-  d,
-  visits,
-  session,
-  back,
-  withDate,
-  now,
-}: {
-  d: Directory;
-  visits: StoredAppointment[];
-  session: StaffSession;
-  back: string;
-  withDate?: boolean;
-  /** Actions are offered only when the state machine allows them now (check-in on the day...). */
-  now: Date;
-}) {
-  const canOpenIntake = session.user.role !== 'front-desk';
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('staff.col.time')}</th>
-          <th scope="col">{t('staff.col.patient')}</th>
-          <th scope="col">{t('staff.col.birthDate')}</th>
-          <th scope="col">{t('staff.col.visit')}</th>
-          <th scope="col">{t('staff.col.status')}</th>
-          <th scope="col">{t('staff.col.intake')}</th>
-          <th scope="col">{t('staff.col.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {visits.map((a) => {
-          const l = d.locations.find((x) => x.id === a.locationId)!;
-          const p = d.providers.find((x) => x.id === a.providerId)!;
-          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
-          return (
-            <tr>
-              <td>
-                {withDate ? `${dayInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}, ` : ''}
-                {timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}
-              </td>
-              <td>
-                <a href={`/staff/appointments/${a.id}`}>
-                  {a.patient.familyName}, {a.patient.givenName}
-                </a>
-              </td>
-              <td>{a.patient.birthDate}</td>
-              <td>
-                {named(v.name)} · {p.displayName}
-              </td>
-              <td>
-                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
-              </td>
-              <td>
-                {a.assessmentId ? (
-                  canOpenIntake ? (
-                    <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
-                  ) : (
-                    t('staff.intake.yes')
-                  )
-                ) : (
-                  t('staff.intake.none')
-                )}
-              </td>
-              <td class="actions">
-                <RowActions visit={a} timeZone={l.timeZone} now={now} csrf={session.csrf} back={back} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-/** The front-desk buttons a visit offers now: only what the state machine would allow. */
-function RowActions({
-  visit,
-  timeZone,
-  now,
-  csrf,
-  back,
-}: {
-  visit: StoredAppointment;
-  timeZone: string;
-  now: Date;
-  csrf: string;
-  back: string;
-}) {
-  const allowed = (action: VisitAction) =>
-    decideVisitAction({ status: visit.status, startsAt: visit.startsAt, timeZone }, action, now).ok;
-  const post = (path: string, label: string, kind: 'button' | 'button secondary', hidden?: string) => (
-    <form method="post" action={`/staff/appointments/${visit.id}/${path}`}>
-      <input type="hidden" name="_csrf" value={csrf} />
-      <input type="hidden" name="back" value={back} />
-      <input type="hidden" name="status" value={visit.status} />
-      <button class={kind} type="submit">
-        {label}
-        {hidden ? <span class="visually-hidden"> ({hidden})</span> : null}
-      </button>
-    </form>
-  );
-  return (
-    <>
-      {allowed('check-in')
-        ? post(
-            'check-in',
-            t(visit.status === 'no-show' ? 'staff.action.undoNoShow' : 'staff.action.checkIn'),
-            visit.status === 'no-show' ? 'button secondary' : 'button',
-          )
-        : null}
-      {allowed('mark-no-show') ? (
-        <a class="button secondary" href={`/staff/appointments/${visit.id}/no-show`}>
-          {t('staff.action.noShow')}
-        </a>
-      ) : null}
-      {allowed('undo')
-        ? post(
-            'undo',
-            t('staff.action.undo'),
-            'button secondary',
-            t('staff.action.undoHidden', { status: t(`manage.status.${visit.status}`) }),
-          )
-        : null}
     </>
   );
 }

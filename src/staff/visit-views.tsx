@@ -147,6 +147,31 @@ export function ClinicSelect({ locations, chosenId }: { locations: Location[]; c
   );
 }
 
+/** A clinician filter for a clinic's day: everyone, or one column of the day. */
+export function ProviderSelect({
+  providers,
+  chosen,
+}: {
+  providers: { slug: string; displayName: string }[];
+  chosen?: string;
+}) {
+  return (
+    <div class="form-group">
+      <label class="label" for="provider">
+        {t('staff.schedule.provider')}
+      </label>
+      <select class="input" id="provider" name="provider">
+        <option value="">{t('staff.schedule.allProviders')}</option>
+        {providers.map((p) => (
+          <option value={p.slug} selected={p.slug === chosen}>
+            {p.displayName}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A local date as a heading, e.g. "Tuesday, December 1". */
 export function DayHeading({ date, zone }: { date: string; zone: string }) {
   const ms = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds;

@@ -238,3 +238,16 @@ export async function deleteExpiredDrafts(db: Queryable, now: Date): Promise<num
   const rows = await db.query('DELETE FROM questionnaire_drafts WHERE expires_at <= $1 RETURNING id', [now]);
   return rows.length;
 }
+
+/**
+ * The result (disposition) of each assessment, for a schedule that flags "see a doctor today":
+ * only the disposition, no answers. The caller audits the visits it lists.
+ */
+export async function dispositionsOf(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; disposition: string }>(
+    'SELECT id, disposition FROM assessments WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.disposition]));
+}

@@ -9,7 +9,7 @@ export {
   readAssessmentByToken,
   type Triage,
 } from './assessment-service.js';
-export { findAssessment, listCheckIns } from './assessment-store.js';
+export { dispositionsOf, findAssessment, listCheckIns } from './assessment-store.js';
 export { type Answers, type Scores } from './engine.js';
 export { loadPathways, type Condition, type Item, type Pathway, type Text } from './pathway.js';
 export { resultPages } from './result-pages.js';

@@ -196,4 +196,17 @@ export const staffEn = {
   'staff.notFound.body': 'There is no such page, or it is not open to your account.',
   'staff.notFound.back': 'Back to the schedule',
   'staff.waitlist.phone': 'Phone',
+  'staff.col.phone': 'Phone',
+  'staff.counts':
+    '{n} visits: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',
+  'staff.late': 'Late {minutes} min',
+  'staff.arrived': 'arrived {time}',
+  'staff.arrivedAgo': 'arrived {time}, {minutes} min ago',
+  'staff.now': 'Now, {time}',
+  'staff.bornOn': 'born {date}',
+  'staff.intake.urgent': 'See a doctor today',
+  'staff.refresh': 'Refresh',
+  'staff.updated': 'As of {time}. The page refreshes itself every minute.',
+  'staff.schedule.provider': 'Clinician',
+  'staff.schedule.allProviders': 'All clinicians',
 } as const;

@@ -199,4 +199,17 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.notFound.body': 'Esa página no existe o su cuenta no tiene acceso a ella.',
   'staff.notFound.back': 'Volver a la agenda',
   'staff.waitlist.phone': 'Teléfono',
+  'staff.col.phone': 'Teléfono',
+  'staff.counts':
+    '{n} citas: {booked} reservadas, {arrived} registradas, {noShow} no se presentaron, {cancelled} canceladas',
+  'staff.late': '{minutes} min de retraso',
+  'staff.arrived': 'llegó a las {time}',
+  'staff.arrivedAgo': 'llegó a las {time}, hace {minutes} min',
+  'staff.now': 'Ahora, {time}',
+  'staff.bornOn': 'nació el {date}',
+  'staff.intake.urgent': 'Ver a un médico hoy',
+  'staff.refresh': 'Actualizar',
+  'staff.updated': 'Hasta las {time}. La página se actualiza sola cada minuto.',
+  'staff.schedule.provider': 'Profesional',
+  'staff.schedule.allProviders': 'Todos los profesionales',
 };

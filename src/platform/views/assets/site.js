@@ -64,3 +64,27 @@ document.addEventListener('keydown', function (event) {
   event.preventDefault();
   link.click();
 });
+
+// Staff: today's schedule refreshes itself (data-refresh seconds). The server renders the same
+// page; only the schedule section is swapped, and never while someone is using it (focus inside,
+// or the tab hidden), so a click or a half-typed filter is not lost. Without JavaScript the
+// section has a refresh link.
+(function () {
+  var section = document.querySelector('[data-refresh]');
+  if (!section) return;
+  var seconds = Number(section.getAttribute('data-refresh')) || 60;
+  setInterval(function () {
+    var current = document.getElementById('schedule');
+    if (!current || document.hidden || current.contains(document.activeElement)) return;
+    fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (response) {
+        return response.ok && !response.redirected ? response.text() : undefined;
+      })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('schedule');
+        if (fresh && !current.contains(document.activeElement)) current.innerHTML = fresh.innerHTML;
+      })
+      .catch(function () {});
+  }, seconds * 1000);
+})();

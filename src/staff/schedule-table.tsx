@@ -1,0 +1,221 @@
+/**
+ * The schedule's table: one row per visit with the patient's phone (the desk calls late
+ * patients), the visit, its status with what the desk needs now (late by how long; arrived when,
+ * and how long ago), the intake with a "see a doctor today" result standing out, and only the
+ * actions the state machine allows. On the day itself a "now" line sits between past and coming
+ * visits. Below 40rem each row becomes a stacked card (WCAG 1.4.10: no sideways scrolling).
+ */
+import type { Directory } from '../directory/index.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
+import type { StaffSession } from './auth.js';
+import { named, staffLocale, t } from './staff-language.js';
+
+/** A booked visit this many minutes past its start is flagged as late. */
+export const LATE_AFTER_MINUTES = 5;
+
+const minutesBetween = (from: Date, to: Date) =>
+  Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
+
+/** "9 visits: 6 booked, 2 checked in, 1 no-show": the day at a glance, above the table. */
+export function DayCounts({ visits }: { visits: StoredAppointment[] }) {
+  const count = (status: StoredAppointment['status']) => visits.filter((v) => v.status === status).length;
+  return (
+    <p class="day-counts" id="day-counts">
+      {t('staff.counts', {
+        n: visits.length,
+        booked: count('booked'),
+        arrived: count('checked-in'),
+        noShow: count('no-show'),
+        cancelled: count('cancelled'),
+      })}
+    </p>
+  );
+}
+
+/** What the status cell adds to the status: late, or arrived (and how long ago on the day). */
+function StatusDetail({
+  visit,
+  now,
+  live,
+  zone,
+}: {
+  visit: StoredAppointment;
+  now: Date;
+  live: boolean;
+  zone: string;
+}) {
+  if (live && visit.status === 'booked' && minutesBetween(visit.startsAt, now) >= LATE_AFTER_MINUTES)
+    return (
+      <span class="flag flag-late">{t('staff.late', { minutes: minutesBetween(visit.startsAt, now) })}</span>
+    );
+  if (visit.status === 'checked-in' && visit.checkedInAt) {
+    const at = timeInZone(staffLocale(), visit.checkedInAt.getTime(), zone);
+    return (
+      <span class="status-detail">
+        {live && now < visit.endsAt
+          ? t('staff.arrivedAgo', { time: at, minutes: minutesBetween(visit.checkedInAt, now) })
+          : t('staff.arrived', { time: at })}
+      </span>
+    );
+  }
+  return null;
+}
+
+/** A list of visits with their patient, status, intake and the front-desk actions. */
+export function ScheduleTable({
+  d,
+  visits,
+  session,
+  back,
+  withDate,
+  now,
+  live = false,
+  dispositions = new Map(),
+}: {
+  d: Directory;
+  visits: StoredAppointment[];
+  session: StaffSession;
+  back: string;
+  withDate?: boolean;
+  /** Actions are offered only when the state machine allows them now (check-in on the day...). */
+  now: Date;
+  /** The schedule of today: a "now" line, late flags and waits. */
+  live?: boolean;
+  /** The self-check result of each visit's intake, by assessment id. */
+  dispositions?: Map<string, string>;
+}) {
+  const canOpenIntake = session.user.role !== 'front-desk';
+  const nowAt = live ? visits.findIndex((a) => a.startsAt > now) : -1;
+  const zone = d.locations.find((l) => l.id === visits[0]?.locationId)?.timeZone;
+  const nowLine = (
+    <tr class="now-line">
+      <td colspan={7}>
+        {t('staff.now', { time: zone ? timeInZone(staffLocale(), now.getTime(), zone) : '' })}
+      </td>
+    </tr>
+  );
+  return (
+    <table class="schedule">
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.col.time')}</th>
+          <th scope="col">{t('staff.col.patient')}</th>
+          <th scope="col">{t('staff.col.phone')}</th>
+          <th scope="col">{t('staff.col.visit')}</th>
+          <th scope="col">{t('staff.col.status')}</th>
+          <th scope="col">{t('staff.col.intake')}</th>
+          <th scope="col">{t('staff.col.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {visits.map((a, i) => {
+          const l = d.locations.find((x) => x.id === a.locationId)!;
+          const p = d.providers.find((x) => x.id === a.providerId)!;
+          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
+          const urgent = a.assessmentId !== null && dispositions.get(a.assessmentId) === 'urgent';
+          return (
+            <>
+              {i === nowAt ? nowLine : null}
+              <tr class={urgent ? 'row-urgent' : undefined}>
+                <td data-label={t('staff.col.time')}>
+                  {withDate ? `${dayInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}, ` : ''}
+                  {timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}
+                </td>
+                <td data-label={t('staff.col.patient')}>
+                  <a href={`/staff/appointments/${a.id}`}>
+                    {a.patient.familyName}, {a.patient.givenName}
+                  </a>
+                  <span class="muted birth-date"> {t('staff.bornOn', { date: a.patient.birthDate })}</span>
+                </td>
+                <td data-label={t('staff.col.phone')}>
+                  {a.patient.phone ? (
+                    <a href={`tel:${a.patient.phone.replace(/[^\d+]/g, '')}`}>{a.patient.phone}</a>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+                <td data-label={t('staff.col.visit')}>
+                  {named(v.name)} · {p.displayName}
+                </td>
+                <td data-label={t('staff.col.status')}>
+                  <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>{' '}
+                  <StatusDetail visit={a} now={now} live={live} zone={l.timeZone} />
+                </td>
+                <td data-label={t('staff.col.intake')}>
+                  {urgent ? <strong class="flag flag-urgent">{t('staff.intake.urgent')}</strong> : null}{' '}
+                  {a.assessmentId ? (
+                    canOpenIntake ? (
+                      <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>
+                    ) : (
+                      t('staff.intake.yes')
+                    )
+                  ) : (
+                    t('staff.intake.none')
+                  )}
+                </td>
+                <td class="actions">
+                  <RowActions visit={a} timeZone={l.timeZone} now={now} csrf={session.csrf} back={back} />
+                </td>
+              </tr>
+            </>
+          );
+        })}
+        {live && nowAt === -1 && visits.length > 0 ? nowLine : null}
+      </tbody>
+    </table>
+  );
+}
+
+/** The front-desk buttons a visit offers now: only what the state machine would allow. */
+function RowActions({
+  visit,
+  timeZone,
+  now,
+  csrf,
+  back,
+}: {
+  visit: StoredAppointment;
+  timeZone: string;
+  now: Date;
+  csrf: string;
+  back: string;
+}) {
+  const allowed = (action: VisitAction) =>
+    decideVisitAction({ status: visit.status, startsAt: visit.startsAt, timeZone }, action, now).ok;
+  const post = (path: string, label: string, kind: 'button' | 'button secondary', hidden?: string) => (
+    <form method="post" action={`/staff/appointments/${visit.id}/${path}`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="back" value={back} />
+      <input type="hidden" name="status" value={visit.status} />
+      <button class={kind} type="submit">
+        {label}
+        {hidden ? <span class="visually-hidden"> ({hidden})</span> : null}
+      </button>
+    </form>
+  );
+  return (
+    <>
+      {allowed('check-in')
+        ? post(
+            'check-in',
+            t(visit.status === 'no-show' ? 'staff.action.undoNoShow' : 'staff.action.checkIn'),
+            visit.status === 'no-show' ? 'button secondary' : 'button',
+          )
+        : null}
+      {allowed('mark-no-show') ? (
+        <a class="button secondary" href={`/staff/appointments/${visit.id}/no-show`}>
+          {t('staff.action.noShow')}
+        </a>
+      ) : null}
+      {allowed('undo')
+        ? post(
+            'undo',
+            t('staff.action.undo'),
+            'button secondary',
+            t('staff.action.undoHidden', { status: t(`manage.status.${visit.status}`) }),
+          )
+        : null}
+    </>
+  );
+}
