@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     files: ['src/platform/views/assets/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', history: 'readonly', Element: 'readonly', DOMParser: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', history: 'readonly', Element: 'readonly', DOMParser: 'readonly', setInterval: 'readonly' } },
   },
   {
     files: ['.dependency-cruiser.cjs'],
