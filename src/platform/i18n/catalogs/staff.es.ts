@@ -209,7 +209,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.bornOn': 'nació el {date}',
   'staff.intake.urgent': 'Ver a un médico hoy',
   'staff.refresh': 'Actualizar',
-  'staff.updated': 'Hasta las {time}. La página se actualiza sola cada minuto.',
+  'staff.updated': 'Actualizado a las {time}; la página se actualiza sola cada minuto.',
   'staff.schedule.provider': 'Profesional',
   'staff.schedule.allProviders': 'Todos los profesionales',
 };
