@@ -7,7 +7,9 @@ import { findAssessment, listCheckIns, currentDisposition, pathwayOf } from '../
 import { buildIntake } from './intake.js';
 
 import type { Hono } from 'hono';
-import { named, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
+import type { IntakeLine } from './intake.js';
 
 export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, visibleAppointment, deps } = kit;
@@ -44,16 +46,24 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const startBackNotInLanguage = Boolean(
       startBack?.languages && !startBack.languages.includes(assessment.language),
     );
-    const intake = buildIntake(p, assessment.answers, assessment.scores, {
-      yes: t('sc.yes'),
-      no: t('sc.no'),
-      notAsked: t('sc.check.notAnswered'),
-    });
-    const Lines = ({ lines }: { lines: { question: string; answer: string }[] }) => (
-      <table>
+    const intake = buildIntake(
+      p,
+      assessment.answers,
+      assessment.scores,
+      { yes: t('sc.yes'), no: t('sc.no'), notAsked: t('sc.check.notAnswered') },
+      staffLocale(),
+    );
+    // Every time on the page in the visit's clinic's zone, as the clinician reads the day.
+    const d = await kit.scheduling.directory.get();
+    const location = d.locations.find((l) => l.id === a.locationId)!;
+    const provider = d.providers.find((x) => x.id === a.providerId)!;
+    const at = (when: Date) =>
+      `${dayInZone(staffLocale(), when.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), when.getTime(), location.timeZone)}`;
+    const Lines = ({ lines, mark = false }: { lines: IntakeLine[]; mark?: boolean }) => (
+      <table class="intake-lines">
         <tbody>
           {lines.map((l) => (
-            <tr>
+            <tr class={mark && l.positive ? 'positive' : undefined}>
               <th scope="row">{l.question}</th>
               <td>
                 <strong>{l.answer}</strong>
@@ -63,6 +73,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         </tbody>
       </table>
     );
+    const positives = intake.redFlags.filter((l) => l.positive).length;
     return page(
       c,
       t('staff.intake.title'),
@@ -70,6 +81,28 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>
           {t('staff.intake.title')}: {a.patient.givenName} {a.patient.familyName}
         </h1>
+        <dl class="summary-list intake-head">
+          <div>
+            <dt>{t('staff.col.birthDate')}</dt>
+            <dd>{longDate(staffLocale(), a.patient.birthDate)}</dd>
+          </div>
+          <div>
+            <dt>{t('staff.intake.visit')}</dt>
+            <dd>
+              {at(a.startsAt)} · {location.name} · {provider.displayName}
+            </dd>
+          </div>
+        </dl>
+        <p>
+          <button class="button secondary" type="button" data-print hidden>
+            {t('staff.intake.print')}
+          </button>
+        </p>
+        {current !== assessment.disposition ? (
+          <p class="inset-warning" role="status">
+            <strong>{t('staff.intake.now', { result: t(`result.title.${current}`) })}</strong>
+          </p>
+        ) : null}
         <h2>{t('staff.intake.result')}</h2>
         <p>
           <span class={`status status-${assessment.disposition}`}>
@@ -79,14 +112,9 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {t('staff.intake.pathway', {
             id: assessment.pathwayId,
             version: assessment.pathwayVersion,
-            when: assessment.createdAt.toISOString(),
+            when: at(assessment.createdAt),
           })}
         </p>
-        {current !== assessment.disposition ? (
-          <p>
-            <strong>{t('staff.intake.now', { result: t(`result.title.${current}`) })}</strong>
-          </p>
-        ) : null}
         <ul>
           {assessment.reasons.map((r) => (
             <li>{named(r.text)}</li>
@@ -94,7 +122,10 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         </ul>
         {assessment.complete ? null : <p class="hint">{t('staff.intake.shortened')}</p>}
         <h2>{t('staff.intake.redFlags')}</h2>
-        <Lines lines={intake.redFlags} />
+        <p class={positives ? 'intake-positive-count' : undefined}>
+          {positives ? t('staff.intake.positives', { n: positives }) : t('staff.intake.noPositives')}
+        </p>
+        <Lines lines={intake.redFlags} mark />
         <h2>{t('staff.intake.history')}</h2>
         <Lines lines={intake.course} />
         <h2>{t('staff.intake.cautions')}</h2>
@@ -118,8 +149,8 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           <ul>
             {checkIns.map((x) => (
               <li>
-                {x.createdAt.toISOString()}:{' '}
-                {x.kind === 'questions' ? t('staff.intake.followUp') : x.improving}, {x.disposition}
+                {at(x.createdAt)}: {x.kind === 'questions' ? t('staff.intake.followUp') : x.improving},{' '}
+                {x.disposition}
                 {x.newSigns.length ? ` (${x.newSigns.join(', ')})` : ''}
               </li>
             ))}

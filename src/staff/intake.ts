@@ -14,6 +14,8 @@ export interface IntakeLine {
   linkId: string;
   question: string;
   answer: string;
+  /** A "yes" (or a choice other than none) to a red-flag question: listed first, highlighted. */
+  positive: boolean;
 }
 
 export interface Intake {
@@ -37,6 +39,8 @@ export function buildIntake(
   answers: Answers,
   scores: Scores,
   words: { yes: string; no: string; notAsked: string },
+  /** The reader's language (the staff user's). */
+  locale: 'en' | 'es' = 'en',
 ): Intake {
   const redFlagIds = new Set(
     p.rules
@@ -53,15 +57,18 @@ export function buildIntake(
             ? words.yes
             : words.no
           : item.type === 'choice'
-            ? (item.options!.find((o) => o.code === v)?.display.en ?? String(v))
-            : `${v}${item.unit ? ` ${item.unit.en}` : ''}`;
-    return { linkId: item.linkId, question: item.text.en, answer };
+            ? (item.options!.find((o) => o.code === v)?.display[locale] ?? String(v))
+            : `${v}${item.unit ? ` ${item.unit[locale]}` : ''}`;
+    const positive = v === true || (item.type === 'choice' && v !== undefined && v !== 'none');
+    return { linkId: item.linkId, question: item.text[locale], answer, positive };
   };
   const plain = p.items.filter((i) => !i.instrument);
   return {
+    // Positive red flags first (in pathway order), then the negatives: what the clinician must see.
     redFlags: plain
       .filter((i) => redFlagIds.has(i.linkId) && i.linkId !== 'age' && !CAUTIONS.includes(i.linkId))
-      .map(line),
+      .map(line)
+      .sort((a, b) => Number(b.positive) - Number(a.positive)),
     course: plain.filter((i) => COURSE.includes(i.linkId)).map(line),
     cautions: plain.filter((i) => CAUTIONS.includes(i.linkId)).map(line),
     scores,

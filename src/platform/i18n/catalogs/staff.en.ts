@@ -209,4 +209,8 @@ export const staffEn = {
   'staff.updated': 'As of {time}. The page refreshes itself every minute.',
   'staff.schedule.provider': 'Clinician',
   'staff.schedule.allProviders': 'All clinicians',
+  'staff.intake.visit': 'Visit',
+  'staff.intake.print': 'Print the intake',
+  'staff.intake.positives': '{n} answered yes: listed first and marked.',
+  'staff.intake.noPositives': 'No red flag answered yes.',
 } as const;

@@ -212,4 +212,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.updated': 'Actualizado a las {time}; la página se actualiza sola cada minuto.',
   'staff.schedule.provider': 'Profesional',
   'staff.schedule.allProviders': 'Todos los profesionales',
+  'staff.intake.visit': 'Cita',
+  'staff.intake.print': 'Imprimir el formulario',
+  'staff.intake.positives': '{n} con respuesta sí: aparecen primero y marcadas.',
+  'staff.intake.noPositives': 'Ninguna señal de alarma con respuesta sí.',
 };
