@@ -89,7 +89,11 @@ export interface AuditFilter {
   entityId?: string;
   /** Events about any record of this patient: their visits, self-check results, waiting-list entries. */
   patientId?: string;
-  date?: string; // YYYY-MM-DD, UTC
+  /** Events from this instant (inclusive) to that one (exclusive): a local day, for example. */
+  from?: Date;
+  to?: Date;
+  /** Only events older than this id: the next page of a long list. */
+  before?: number;
   limit?: number;
 }
 
@@ -102,7 +106,8 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
   return db.query<AuditListRow>(
     `SELECT id, occurred_at, actor_type, actor_id, action, entity_type, entity_id, outcome, ip FROM audit_events
      WHERE ($1::text IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity_id = $2)
-       AND ($3::date IS NULL OR (occurred_at >= $3::date AND occurred_at < $3::date + 1))
+       AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($6::timestamptz IS NULL OR occurred_at < $6)
+       AND ($7::bigint IS NULL OR id < $7)
        -- A patient's records live in other capabilities' tables; this read-only join is the
        -- audit trail's one look into them.
        AND ($5::uuid IS NULL OR entity_id IN (
@@ -114,9 +119,11 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
     [
       f.actorId ?? null,
       f.entityId ?? null,
-      f.date ?? null,
+      f.from ?? null,
       Math.min(f.limit ?? 200, 1000),
       f.patientId ?? null,
+      f.to ?? null,
+      f.before ?? null,
     ],
   );
 }

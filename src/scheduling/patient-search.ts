@@ -3,7 +3,7 @@
  * not matter: "martinez" finds "Martínez"), a date of birth (YYYY-MM-DD or MM/DD/YYYY), an email
  * address, or a phone number (any punctuation; the digits are compared). Pure.
  */
-import { Temporal } from 'temporal-polyfill';
+import { parseTypedDate } from '../platform/i18n/format.js';
 
 export type PatientQuery =
   | { kind: 'name'; folded: string }
@@ -24,21 +24,11 @@ const PLAIN = 'aaaaaaeeeeiiiiooooouuuuncy';
 /** SQL for fold() of a column (Spanish and common Latin accents). */
 export const FOLD_SQL = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
 
-function realDate(y: string, m: string, d: string): string | undefined {
-  try {
-    return Temporal.PlainDate.from({ year: +y, month: +m, day: +d }, { overflow: 'reject' }).toString();
-  } catch {
-    return undefined;
-  }
-}
-
 export function parsePatientQuery(input: string): PatientQuery | undefined {
   const q = input.trim();
   if (q.length < 2) return undefined;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
-  if (iso || us) {
-    const date = iso ? realDate(iso[1]!, iso[2]!, iso[3]!) : realDate(us![3]!, us![1]!, us![2]!);
+  if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(q)) {
+    const date = parseTypedDate(q);
     return date ? { kind: 'birthDate', date } : undefined;
   }
   if (q.includes('@')) return { kind: 'email', email: q.toLowerCase() };

@@ -4,35 +4,58 @@
 import { listAuditEvents, recordAudit, type AuditFilter } from '../audit/index.js';
 import { clientAddress } from '../platform/http/client.js';
 import { readCookie } from '../platform/http/cookies.js';
-import { NotFound } from '../platform/http/problem.js';
-import { isRealDate } from '../platform/i18n/format.js';
+import { NotFound, ValidationFailed } from '../platform/http/problem.js';
+import { dateInZone, parseTypedDate, timeInZone } from '../platform/i18n/format.js';
+import { Temporal } from 'temporal-polyfill';
+import { homeZone } from '../directory/index.js';
+import { AdminErrorSummary } from './admin/admin-views.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, sessionCookieName } from './auth.js';
+
+/** Events per page; "Older events" pages on from the last one shown. */
+const PAGE_SIZE = 200;
 
 /** A filter value that matches nothing (an unknown email or a malformed patient id). */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 import type { Hono } from 'hono';
-import { networkAdmin, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { networkAdmin, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
 
   /**
    * The filters of the page and the API: a staff user by id or email, a record id, a patient
-   * (their id: every visit, result and waiting-list entry of theirs), a UTC date.
+   * (their id: every visit, result and waiting-list entry of theirs), a day as people type it
+   * (2026-11-30 or 11/30/2026, the network's local day), and `before` for the next page. A date
+   * that cannot be read is an error, never silently ignored.
    */
-  const filterFrom = async (q: Record<string, string>): Promise<AuditFilter> => {
+  const filterFrom = async (
+    q: Record<string, string>,
+  ): Promise<{ filter: AuditFilter; dateError?: string }> => {
     const user = (q.user ?? '').trim();
     const byEmail = user.includes('@')
       ? await db.query<{ id: string }>('SELECT id FROM staff_users WHERE lower(email) = lower($1)', [user])
       : [];
     const patient = (q.patient ?? '').trim();
+    const typed = (q.date ?? '').trim();
+    const date = typed ? parseTypedDate(typed) : undefined;
+    const zone = homeZone(await kit.scheduling.directory.get());
+    const dayStart = (d: string) =>
+      new Date(Temporal.PlainDate.from(d).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+    const before = /^\d{1,18}$/.test(q.before ?? '') ? Number(q.before) : undefined;
     return {
-      actorId: user.includes('@') ? (byEmail[0]?.id ?? NOBODY) : user || undefined,
-      entityId: (q.entity ?? '').trim() || undefined,
-      patientId: UUID_PATTERN.test(patient) ? patient : patient ? NOBODY : undefined,
-      date: q.date && isRealDate(q.date) ? q.date : undefined,
+      filter: {
+        actorId: user.includes('@') ? (byEmail[0]?.id ?? NOBODY) : user || undefined,
+        entityId: (q.entity ?? '').trim() || undefined,
+        patientId: UUID_PATTERN.test(patient) ? patient : patient ? NOBODY : undefined,
+        ...(date
+          ? { from: dayStart(date), to: dayStart(Temporal.PlainDate.from(date).add({ days: 1 }).toString()) }
+          : {}),
+        before,
+        limit: PAGE_SIZE,
+      },
+      dateError: typed && !date ? t('staff.audit.err.date') : undefined,
     };
   };
 
@@ -48,20 +71,29 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.get('/staff/audit', async (c) => {
     await requireAdmin(c, 'audit-events');
     const q = c.req.query();
-    const events = await listAuditEvents(db, await filterFrom(q));
+    const { filter, dateError } = await filterFrom(q);
+    const events = dateError ? [] : await listAuditEvents(db, filter);
     const emails = await staffEmails();
+    // One event for the page view, whatever it lists.
     await recordAudit(db, {
       ...staffActor(c),
       action: 'read',
       entityType: 'audit-events',
-      outcome: 'success',
+      outcome: dateError ? 'invalid' : 'success',
     });
     const session = c.get('staff');
+    const zone = homeZone(await kit.scheduling.directory.get());
+    const older =
+      events.length === PAGE_SIZE
+        ? `/staff/audit?${new URLSearchParams({ ...q, before: String(events.at(-1)!.id) })}`
+        : undefined;
+    const title = t('staff.audit.title');
     return page(
       c,
-      t('staff.audit.title'),
+      dateError ? `${t('sc.errorPrefix')} ${title}` : title,
       <>
-        <h1>{t('staff.audit.title')}</h1>
+        <AdminErrorSummary errors={dateError ? { date: dateError } : {}} />
+        <h1>{title}</h1>
         <form method="get" action="/staff/audit" class="filters">
           <div class="form-group">
             <label class="label" for="user">
@@ -81,11 +113,22 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </label>
             <input class="input width-20" id="entity" name="entity" value={q.entity ?? ''} />
           </div>
-          <div class="form-group">
+          <div class={dateError ? 'form-group has-error' : 'form-group'}>
             <label class="label" for="date">
               {t('staff.audit.date')}
             </label>
-            <input class="input width-10" id="date" name="date" value={q.date ?? ''} />
+            {dateError ? (
+              <p class="error-message" id="date-error">
+                {dateError}
+              </p>
+            ) : null}
+            <input
+              class="input width-10"
+              id="date"
+              name="date"
+              value={q.date ?? ''}
+              {...(dateError ? { 'aria-describedby': 'date-error', 'aria-invalid': 'true' } : {})}
+            />
           </div>
           <div class="form-group">
             <button class="button secondary" type="submit">
@@ -107,7 +150,10 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           <tbody>
             {events.map((e) => (
               <tr>
-                <td>{e.occurred_at.toISOString()}</td>
+                <td>
+                  {dateInZone(e.occurred_at.getTime(), zone)}{' '}
+                  {timeInZone(staffLocale(), e.occurred_at.getTime(), zone)}
+                </td>
                 <td>
                   {e.actor_type}
                   {e.actor_id ? ` ${emails.get(e.actor_id) ?? e.actor_id}` : ''}
@@ -123,8 +169,13 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             ))}
           </tbody>
         </table>
+        {older ? (
+          <p class="pager">
+            <a href={older}>{t('staff.audit.older')}</a>
+          </p>
+        ) : null}
       </>,
-      200,
+      dateError ? 422 : 200,
       session,
     );
   });
@@ -149,7 +200,10 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       throw new NotFound('There is no API endpoint at this path.');
     }
     const q = c.req.query();
-    const events = await listAuditEvents(db, await filterFrom(q));
+    const { filter, dateError } = await filterFrom(q);
+    if (dateError)
+      throw new ValidationFailed([{ field: 'date', detail: 'must be a date as YYYY-MM-DD or MM/DD/YYYY' }]);
+    const events = await listAuditEvents(db, filter);
     await recordAudit(db, {
       actorType: 'staff',
       actorId: session.user.id,

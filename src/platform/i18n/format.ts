@@ -112,6 +112,23 @@ export function pageDate(value: string | undefined, min: string): string {
  * True when the text is a real calendar date as YYYY-MM-DD (no 2027-02-30) in the years 1900 to
  * 2199: year 0 and the days around 9999-12-31 are valid calendar dates but not PostgreSQL's.
  */
+/**
+ * A calendar date as people type it: 2026-11-30, 11/30/2026 or 1/5/2026 (month first, as in the
+ * United States). Undefined for anything else, or a date that does not exist (2/30/2026).
+ */
+export function parseTypedDate(input: string): string | undefined {
+  const q = input.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(q);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (!y) return undefined;
+  try {
+    return Temporal.PlainDate.from({ year: +y, month: +m!, day: +d! }, { overflow: 'reject' }).toString();
+  } catch {
+    return undefined;
+  }
+}
+
 export function isRealDate(value: string): boolean {
   if (!/^(19|2[01])\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   try {

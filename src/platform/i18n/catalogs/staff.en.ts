@@ -58,8 +58,8 @@ export const staffEn = {
   'staff.audit.filter': 'Filter',
   'staff.audit.user': 'Staff user id',
   'staff.audit.entity': 'Record id (patient, appointment, assessment)',
-  'staff.audit.date': 'Date (YYYY-MM-DD)',
-  'staff.audit.when': 'When (UTC)',
+  'staff.audit.date': 'Date (MM/DD/YYYY or YYYY-MM-DD)',
+  'staff.audit.when': 'When (local time)',
   'staff.audit.who': 'Who',
   'staff.audit.what': 'What',
   'staff.audit.action': 'Action',
@@ -213,4 +213,6 @@ export const staffEn = {
   'staff.intake.print': 'Print the intake',
   'staff.intake.positives': '{n} answered yes: listed first and marked.',
   'staff.intake.noPositives': 'No red flag answered yes.',
+  'staff.audit.err.date': 'Enter the date as MM/DD/YYYY or YYYY-MM-DD, for example 11/30/2026',
+  'staff.audit.older': 'Older events',
 } as const;

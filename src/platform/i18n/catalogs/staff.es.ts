@@ -59,8 +59,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.audit.filter': 'Filtrar',
   'staff.audit.user': 'Id del usuario del personal',
   'staff.audit.entity': 'Id del registro (paciente, cita, autoevaluación)',
-  'staff.audit.date': 'Fecha (AAAA-MM-DD)',
-  'staff.audit.when': 'Cuándo (UTC)',
+  'staff.audit.date': 'Fecha (MM/DD/AAAA o AAAA-MM-DD)',
+  'staff.audit.when': 'Cuándo (hora local)',
   'staff.audit.who': 'Quién',
   'staff.audit.what': 'Qué',
   'staff.audit.action': 'Acción',
@@ -216,4 +216,6 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.intake.print': 'Imprimir el formulario',
   'staff.intake.positives': '{n} con respuesta sí: aparecen primero y marcadas.',
   'staff.intake.noPositives': 'Ninguna señal de alarma con respuesta sí.',
+  'staff.audit.err.date': 'Escriba la fecha como MM/DD/AAAA o AAAA-MM-DD, por ejemplo 11/30/2026',
+  'staff.audit.older': 'Eventos anteriores',
 };
