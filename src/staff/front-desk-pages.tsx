@@ -73,7 +73,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const asked = c.req.query('date') ?? '';
     const date = isRealDate(asked) ? asked : today;
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
-    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const location = kit.chosenClinic(c, myLocations);
     const zone = location?.timeZone ?? homeZone(d);
     const start = new Date(
       Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
@@ -354,7 +354,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const chosen = Temporal.PlainDate.from(isRealDate(asked) ? asked : today);
     const weekStart = chosen.subtract({ days: chosen.dayOfWeek - 1 });
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
-    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const location = kit.chosenClinic(c, myLocations);
     const zone = location?.timeZone ?? homeZone(d);
     const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
     const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);

@@ -36,7 +36,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const { user, csrf } = c.get('staff');
     const d = await scheduling.directory.get();
     const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
-    const location = myLocations.find((l) => l.slug === values.location) ?? myLocations[0];
+    const location = kit.chosenClinic(c, myLocations, values.location);
     const zone = location?.timeZone ?? homeZone(d);
     const visitTypes = location
       ? d.visitTypes.filter((v) =>

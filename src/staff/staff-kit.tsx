@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { clientAddress } from '../platform/http/client.js';
+import { readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound } from '../platform/http/problem.js';
 
 import { UUID_PATTERN } from '../platform/tokens.js';
@@ -21,6 +22,9 @@ import {
 import type { Triage } from '../triage/index.js';
 import type { StaffSession } from './auth.js';
 import { StaffLayout } from './staff-views.js';
+
+/** Remembers the clinic a staff user last chose (a slug; nothing private). */
+const CLINIC_COOKIE = 'staff_clinic';
 
 export type StaffEnv = AppEnv & { Variables: AppEnv['Variables'] & { staff: StaffSession } };
 export type StaffContext = Context<StaffEnv>;
@@ -100,6 +104,20 @@ export function staffKit(deps: StaffDeps) {
     requestId: c.get('requestId'),
   });
 
+  /**
+   * The clinic a page shows: the one asked for (remembered in a cookie for the next page and the
+   * shortcuts), else the one chosen last, else the user's first. Only among the user's clinics.
+   */
+  const chosenClinic = <L extends { id: string; slug: string }>(c: Context, mine: L[], asked?: string) => {
+    const wanted = asked ?? c.req.query('location');
+    const picked = mine.find((l) => l.slug === wanted);
+    if (picked) {
+      setPrivateCookie(c, CLINIC_COOKIE, picked.slug, 365 * 86_400, deps.secureCookies);
+      return picked;
+    }
+    return mine.find((l) => l.slug === readCookie(c, CLINIC_COOKIE)) ?? mine[0];
+  };
+
   /** The context a scheduling command takes for this staff request (ADR 21). */
   const commandContext = (c: Context<StaffEnv>) => schedulingContext(scheduling, staffActor(c));
 
@@ -171,6 +189,7 @@ export function staffKit(deps: StaffDeps) {
     page,
     staffActor,
     commandContext,
+    chosenClinic,
     visibleAppointment,
     requireAdmin,
     requireDesk,

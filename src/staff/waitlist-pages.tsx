@@ -50,7 +50,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const session = c.get('staff');
     const d = await scheduling.directory.get();
     const myLocations = d.locations.filter((l) => session.user.locationIds.includes(l.id));
-    const location = myLocations.find((l) => l.slug === c.req.query('location')) ?? myLocations[0];
+    const location = kit.chosenClinic(c, myLocations);
     const entries = location ? await listOpenEntries(db, location.id) : [];
     for (const e of entries) await audit(c, 'list', e, 'success');
     const heading = t('staff.waitlist.title', { clinic: location?.name ?? '' });
