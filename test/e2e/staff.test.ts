@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/server.js';
-import { axeViolations, DESKTOP, launchBrowser, screenshot, startServer } from './browser.js';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, startServer } from './browser.js';
 import { SELF_CARE } from '../support/answers.js';
 
 let server: Running;
@@ -209,5 +209,66 @@ describe('the staff side in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'staff-admin-fhir-clients-error-desktop');
     await ctx.close();
+  });
+
+  it('runs in Spanish: sign-in and a forgotten password, the live day on a phone and at 1920 x 1080, the intake, with axe', async () => {
+    clock = runDayAt;
+    const phone = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/staff/login`);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    await page.waitForURL('**/staff/password/forgot');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#email').fill('nobody@example.com');
+    await page.locator('main button[type=submit]').click();
+    await page.waitForSelector('h1:has-text("Revise su correo")');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/staff/login`);
+    await page.locator('#email').fill(ADMIN.email);
+    await page.locator('#password').fill(ADMIN.password);
+    await page.locator('main button[type=submit]').click();
+    await page.waitForURL('**/staff');
+    // The administrator's own setting: English until they switch (the sign-in page followed the browser).
+    if ((await page.getAttribute('html', 'lang')) === 'en') {
+      await page.locator('button.language-switch').click();
+      await page.waitForLoadState();
+    }
+    const day = `${server.url}/staff?location=scottsdale&date=${bookedDate}`;
+    await page.goto(day);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('.day-counts').textContent()).toMatch(/citas/);
+    expect(await page.locator('.now-line').count()).toBe(1);
+    expect(await page.locator('[data-refresh="60"]').count()).toBe(1);
+    // WCAG 1.4.10: the day reflows at 390 px, no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-schedule-es-phone');
+    await phone.close();
+
+    const wide = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const desk = await wide.newPage();
+    await desk.goto(`${server.url}/staff/login`);
+    await desk.locator('#email').fill(ADMIN.email);
+    await desk.locator('#password').fill(ADMIN.password);
+    await desk.locator('main button[type=submit]').click();
+    await desk.waitForURL('**/staff');
+    await desk.goto(day);
+    expect(await desk.getAttribute('html', 'lang')).toBe('es'); // kept with the account
+    // The day fits the screen: the last visit's row is above the fold.
+    const lastRow = await desk.locator('table.schedule tbody tr').last().boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(1080);
+    expect(await axeViolations(desk)).toEqual([]);
+    await screenshot(desk, 'staff-schedule-es-1920');
+    await desk.locator('a[href$="/intake"]').first().click();
+    await desk.waitForSelector('.intake-head');
+    expect(await axeViolations(desk)).toEqual([]);
+    await screenshot(desk, 'staff-intake-es-1920');
+    // Back to English for anyone who signs in after this test.
+    await desk.locator('button.language-switch').click();
+    await desk.waitForLoadState();
+    await wide.close();
   });
 });
