@@ -243,6 +243,16 @@ const STEPS: Step[] = [
     1,
     true,
   ),
+  // Sending the confirmation again: one event, naming the visit (the message holds health data).
+  send(
+    '/staff/appointments/:id/resend',
+    'desk',
+    () => `/staff/appointments/${ids.toCancel}/resend`,
+    () => ({}),
+    303,
+    1,
+    true,
+  ),
   get('/staff/appointments/:id/cancel', 'desk', '/staff/appointments/ID:toCancel/cancel', 200, 1, true),
   send(
     '/staff/appointments/:id/cancel',
@@ -548,6 +558,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     }),
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel', {}),
+    record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
     record('GET /staff/patients/:id', '/staff/patients/ID:patient'),
     record('POST /staff/patients/:id/contact', '/staff/patients/ID:patient/contact', {
       email: 'x@example.com',
@@ -564,6 +575,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('GET /staff/waitlist', '/staff/waitlist'),
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
+    record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
     record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
     record('GET /staff/audit', '/staff/audit'),
     record(

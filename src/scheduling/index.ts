@@ -19,7 +19,12 @@ export { type Scheduling } from './scheduling.js';
 export { searchSlots } from './slot-search.js';
 export { parsePatientQuery, type PatientQuery } from './patient-search.js';
 export { type Slot } from './slots.js';
-export { staffCancelAppointment, staffOfferTime, staffRescheduleAppointment } from './staff-actions.js';
+export {
+  resendConfirmation,
+  staffCancelAppointment,
+  staffOfferTime,
+  staffRescheduleAppointment,
+} from './staff-actions.js';
 export { APPOINTMENT_STATUSES, decideVisitAction, type VisitAction } from './visit-status.js';
 export { waitlistApi } from './waitlist-api.js';
 export { waitlistPages } from './waitlist-pages.js';

@@ -23,6 +23,8 @@ import {
 } from './scheduling-store.js';
 import { offerToEntry } from './waitlist.js';
 import { findWaitingEntry } from './waitlist-store.js';
+import { messageSubject, visitMessages } from './visit-messages.js';
+import { enqueueMessage } from '../notifications/index.js';
 
 /**
  * The patient's manage token, for the links in messages. A visit booked before tokens were sealed,
@@ -123,4 +125,35 @@ export async function staffOfferTime(
     if (!offered) throw new SchedulingRefused('slot_taken');
   });
   s.kickOutbox();
+}
+
+/**
+ * Sends a coming visit's confirmation again (by email, or by text where that is how the patient
+ * hears from the clinic), with the patient's own private link and calendar invitation: the
+ * patient lost it, or their address was corrected. Reminders are not queued again.
+ */
+export async function resendConfirmation(
+  ctx: CommandContext,
+  appointmentId: string,
+): Promise<StoredAppointment> {
+  const a = await requireVisit(ctx, appointmentId);
+  requireChangeable(ctx, a);
+  const token = await patientToken(ctx, a);
+  const d = await ctx.s.directory.get();
+  const confirmations = visitMessages(ctx.s, d, 'confirmation', messageSubject(a), token)
+    .filter((m) => m.kind.startsWith('appointment-confirmation'))
+    // A new key each time: the outbox keeps one message per key, and this is a new message.
+    .map((m) => ({ ...m, dedupeKey: `${m.dedupeKey}:resent:${ctx.now.getTime()}` }));
+  await ctx.transaction(async (t) => {
+    for (const m of confirmations) await enqueueMessage(t.db, m);
+    await t.audit({
+      action: 'resend-confirmation',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+      detail: { channels: confirmations.map((m) => m.channel ?? 'email').join(',') },
+    });
+  });
+  ctx.s.kickOutbox();
+  return a;
 }

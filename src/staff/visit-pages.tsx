@@ -8,6 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
+  resendConfirmation,
   searchSlots,
   type StoredAppointment,
   staffCancelAppointment,
@@ -89,6 +90,11 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       c,
       title,
       <div class="narrow">
+        {c.req.query('done') === 'resent' ? (
+          <p class="notice" role="status">
+            {t('staff.resend.done')}
+          </p>
+        ) : null}
         <h1>{title}</h1>
         <dl class="summary-list">
           {row(t('staff.visit.when'), when)}
@@ -122,6 +128,15 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </a>
           </p>
         ) : null}
+        {changeable(a) && session.user.role !== 'provider' ? (
+          <form method="post" action={`/staff/appointments/${a.id}/resend`}>
+            <input type="hidden" name="_csrf" value={session.csrf} />
+            <p class="hint">{t('staff.resend.hint')}</p>
+            <button class="button secondary" type="submit">
+              {t('staff.resend.button')}
+            </button>
+          </form>
+        ) : null}
         <p>
           <a href={`/staff/patients/${a.patientId}`}>{t('staff.visit.patient')}</a>
         </p>
@@ -141,6 +156,35 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       200,
       session,
     );
+  });
+
+  // ---------------------------------------------------------------- send the confirmation again
+
+  pages.post('/staff/appointments/:id/resend', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'resend-confirmation');
+    await requireDesk(c, 'resend-confirmation', a.id);
+    try {
+      await resendConfirmation(commandContext(c), a.id);
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      return page(
+        c,
+        t('staff.refused.title'),
+        <div class="narrow">
+          <h1>{t('staff.refused.title')}</h1>
+          <p>{messages.join(' ')}</p>
+          <p>
+            <a class="button" href={`/staff/appointments/${a.id}`}>
+              {t('staff.resend.back')}
+            </a>
+          </p>
+        </div>,
+        409,
+        c.get('staff'),
+      );
+    }
+    return c.redirect(`/staff/appointments/${a.id}?done=resent`, 303);
   });
 
   // ---------------------------------------------------------------- cancel

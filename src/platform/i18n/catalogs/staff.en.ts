@@ -215,4 +215,9 @@ export const staffEn = {
   'staff.intake.noPositives': 'No red flag answered yes.',
   'staff.audit.err.date': 'Enter the date as MM/DD/YYYY or YYYY-MM-DD, for example 11/30/2026',
   'staff.audit.older': 'Older events',
+  'staff.resend.button': 'Send the confirmation again',
+  'staff.resend.hint':
+    'With the patient’s private link and calendar invitation, to the email address or phone above. Reminders are not sent again.',
+  'staff.resend.done': 'The confirmation was sent again.',
+  'staff.resend.back': 'Back to the visit',
 } as const;

@@ -218,4 +218,9 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.intake.noPositives': 'Ninguna señal de alarma con respuesta sí.',
   'staff.audit.err.date': 'Escriba la fecha como MM/DD/AAAA o AAAA-MM-DD, por ejemplo 11/30/2026',
   'staff.audit.older': 'Eventos anteriores',
+  'staff.resend.button': 'Enviar de nuevo la confirmación',
+  'staff.resend.hint':
+    'Con el enlace privado del paciente y la invitación para el calendario, al correo o teléfono de arriba. Los recordatorios no se vuelven a enviar.',
+  'staff.resend.done': 'Se envió de nuevo la confirmación.',
+  'staff.resend.back': 'Volver a la cita',
 };
