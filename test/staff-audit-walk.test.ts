@@ -243,6 +243,18 @@ const STEPS: Step[] = [
     1,
     true,
   ),
+  // Visits waiting for a decision: one event per visit listed (none here); keeping a visit that
+  // waits for none is refused and changes nothing.
+  get('/staff/decisions', 'desk', '/staff/decisions', 200, 0),
+  send(
+    '/staff/appointments/:id/keep',
+    'desk',
+    () => `/staff/appointments/${ids.toCancel}/keep`,
+    () => ({}),
+    409,
+    0,
+    true,
+  ),
   // Sending the confirmation again: one event, naming the visit (the message holds health data).
   send(
     '/staff/appointments/:id/resend',
@@ -559,6 +571,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel', {}),
     record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
+    record('POST /staff/appointments/:id/keep', '/staff/appointments/ID:second/keep', {}),
     record('GET /staff/patients/:id', '/staff/patients/ID:patient'),
     record('POST /staff/patients/:id/contact', '/staff/patients/ID:patient/contact', {
       email: 'x@example.com',
@@ -576,6 +589,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
     record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
+    record('GET /staff/decisions', '/staff/decisions'),
     record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
     record('GET /staff/audit', '/staff/audit'),
     record(

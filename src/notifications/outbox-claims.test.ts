@@ -106,7 +106,13 @@ describe('outbox claims', () => {
     );
     await queue(120, 'burst');
     const { sent, transport } = recording();
-    const total = await deliverUntilEmpty(t.db, transport, logger, async () => new Set(), { now: () => NOW });
+    const total = await deliverUntilEmpty(
+      t.db,
+      transport,
+      logger,
+      async () => ({ skip: new Set<string>(), hold: new Set<string>() }),
+      { now: () => NOW },
+    );
     expect(total.batches).toBeGreaterThanOrEqual(3);
     expect(sent.length).toBe(120 + before[0]!.n);
     const [left] = await t.db.query<{ n: number }>(

@@ -111,10 +111,18 @@ export interface VisitMessageRef {
 }
 
 /**
- * Which of these messages no longer apply (the ids to skip). Scheduling owns visits and their
- * rules, so it supplies this (scheduling's outdatedVisitMessages); without one, nothing is skipped.
+ * Which of these messages no longer apply (`skip`), and which must wait (`hold`: a reminder for a
+ * visit that staff still have to decide about). Scheduling owns visits and their rules, so it
+ * supplies this (scheduling's outdatedVisitMessages); without one, everything is sent.
  */
-export type OutdatedCheck = (db: Queryable, messages: VisitMessageRef[], now: Date) => Promise<Set<string>>;
+export type OutdatedCheck = (
+  db: Queryable,
+  messages: VisitMessageRef[],
+  now: Date,
+) => Promise<{ skip: Set<string>; hold: Set<string> }>;
+
+/** A held message is looked at again after this long. */
+export const HOLD_RETRY_MS = 15 * 60_000;
 
 export interface DispatchOptions {
   now?: Date;
@@ -194,7 +202,7 @@ export async function dispatchDueMessages(
      FROM claimed c`,
     [now, stale, `${(options.prefix ?? '').replace(/[\\%_]/g, '\\$&')}%`, options.limit ?? DISPATCH_BATCH],
   );
-  const result = { claimed: claimed.length, sent: 0, failed: 0, skipped: 0, retried: 0 };
+  const result = { claimed: claimed.length, sent: 0, failed: 0, skipped: 0, retried: 0, held: 0 };
   if (claimed.length === 0) return result;
   // The heartbeat: while this batch is being sent, its claims stay fresh (on the batch's clock).
   const started = performance.now();
@@ -222,7 +230,7 @@ async function sendClaimed(
   logger: Logger,
   options: DispatchOptions,
   now: Date,
-  result: { sent: number; failed: number; skipped: number; retried: number },
+  result: { sent: number; failed: number; skipped: number; retried: number; held: number },
 ) {
   const aboutVisits = claimed.flatMap((m) =>
     m.appointment_id === null
@@ -236,12 +244,23 @@ async function sendClaimed(
           },
         ],
   );
-  const outdated =
-    options.isOutdated && aboutVisits.length ? await options.isOutdated(db, aboutVisits, now) : new Set();
+  const { skip, hold } =
+    options.isOutdated && aboutVisits.length
+      ? await options.isOutdated(db, aboutVisits, now)
+      : { skip: new Set<string>(), hold: new Set<string>() };
   for (const m of claimed) {
-    if (outdated.has(m.id)) {
+    if (skip.has(m.id)) {
       await db.query("UPDATE outbox_messages SET status = 'skipped' WHERE id = $1", [m.id]);
       result.skipped++;
+      continue;
+    }
+    if (hold.has(m.id)) {
+      // Not sent and not dropped: back in the queue until the decision is made.
+      await db.query("UPDATE outbox_messages SET status = 'pending', not_before = $2 WHERE id = $1", [
+        m.id,
+        new Date(now.getTime() + HOLD_RETRY_MS),
+      ]);
+      result.held++;
       continue;
     }
     const messageId = `<${m.dedupe_key.replace(/[^A-Za-z0-9.-]/g, '.')}@carepath>`;

@@ -222,6 +222,7 @@ export async function bookAppointment(
       createdAt: now,
       smsReminders: req.smsReminders ?? false,
       checkedInAt: null,
+      decisionDue: null,
     };
     return { appointment, manageToken, replayed: false };
   } catch (error) {

@@ -12,6 +12,7 @@ export { managePages } from './manage-pages.js';
 export {
   findAppointment,
   listAppointments,
+  listDecisionsDue,
   searchAppointments,
   type StoredAppointment,
 } from './scheduling-store.js';
@@ -20,6 +21,8 @@ export { searchSlots } from './slot-search.js';
 export { parsePatientQuery, type PatientQuery } from './patient-search.js';
 export { type Slot } from './slots.js';
 export {
+  holdVisitsForDecision,
+  keepVisit,
   resendConfirmation,
   staffCancelAppointment,
   staffOfferTime,

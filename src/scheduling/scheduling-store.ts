@@ -31,6 +31,8 @@ export interface StoredAppointment {
   smsReminders: boolean;
   /** When the patient was checked in (while the visit is checked in). */
   checkedInAt: Date | null;
+  /** Kept over a closure or time off: staff still have to keep, move or cancel it. */
+  decisionDue: 'closure' | 'time-off' | null;
 }
 
 /** Active bookings (with buffers), time off and closures that bear on a slot search. */
@@ -100,6 +102,7 @@ interface AppointmentRow {
   created_at: Date;
   sms_reminders: boolean;
   checked_in_at: Date | null;
+  decision_due: 'closure' | 'time-off' | null;
   given_name: string;
   family_name: string;
   birth_date: string;
@@ -130,6 +133,7 @@ const toAppointment = (r: AppointmentRow): StoredAppointment => ({
   createdAt: r.created_at,
   smsReminders: r.sms_reminders,
   checkedInAt: r.checked_in_at,
+  decisionDue: r.decision_due,
 });
 
 export async function findAppointment(db: Queryable, id: string): Promise<StoredAppointment | undefined> {
@@ -173,7 +177,7 @@ export async function moveAppointment(
 ) {
   const rows = await db.query(
     `UPDATE appointments SET starts_at = $2, ends_at = $3, blocked = tstzrange($2, $4), updated_at = $5, sequence = sequence + 1,
-       provider_id = $7, location_id = $8, visit_type_id = $9
+       provider_id = $7, location_id = $8, visit_type_id = $9, decision_due = NULL
      WHERE id = $1 AND status = 'booked' AND sequence = $6 RETURNING id`,
     [id, startsAt, endsAt, blockedUntil, now, expectedSequence, to.providerId, to.locationId, to.visitTypeId],
   );
@@ -295,11 +299,23 @@ export async function replaceManageToken(db: Queryable, id: string, hash: string
 
 /** The current version, status and start of these visits (holds are not visits). */
 export async function visitVersions(db: Queryable, ids: string[]) {
-  const rows = await db.query<{ id: string; sequence: number; status: AppointmentStatus; starts_at: Date }>(
-    `SELECT id, sequence, status, starts_at FROM appointments WHERE id = ANY($1::uuid[]) AND status <> 'held'`,
+  const rows = await db.query<{
+    id: string;
+    sequence: number;
+    status: AppointmentStatus;
+    starts_at: Date;
+    decision_due: string | null;
+  }>(
+    `SELECT id, sequence, status, starts_at, decision_due FROM appointments
+     WHERE id = ANY($1::uuid[]) AND status <> 'held'`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.id, { sequence: r.sequence, status: r.status, startsAt: r.starts_at }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { sequence: r.sequence, status: r.status, startsAt: r.starts_at, decisionDue: r.decision_due !== null },
+    ]),
+  );
 }
 
 /** A patient's visits, newest first (at most 100). */
@@ -307,6 +323,33 @@ export async function listVisitsOfPatient(db: Queryable, patientId: string): Pro
   const rows = await db.query<AppointmentRow>(
     `${SELECT_APPOINTMENT} WHERE a.patient_id = $1 ORDER BY a.starts_at DESC LIMIT 100`,
     [patientId],
+  );
+  return rows.map(toAppointment);
+}
+
+/** Marks booked visits as waiting for a decision (kept over a closure or time off). */
+export async function markDecisionDue(db: Queryable, ids: string[], reason: 'closure' | 'time-off') {
+  await db.query(
+    "UPDATE appointments SET decision_due = $2 WHERE id = ANY($1::uuid[]) AND status = 'booked'",
+    [ids, reason],
+  );
+}
+
+/** Clears a visit's pending decision; false when there was none (decided meanwhile). */
+export async function clearDecisionDue(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE appointments SET decision_due = NULL WHERE id = $1 AND decision_due IS NOT NULL RETURNING id',
+    [id],
+  );
+  return rows.length === 1;
+}
+
+/** Booked visits at a clinic still waiting for a decision, soonest first. */
+export async function listDecisionsDue(db: Queryable, locationIds: string[]): Promise<StoredAppointment[]> {
+  const rows = await db.query<AppointmentRow>(
+    `${SELECT_APPOINTMENT} WHERE a.decision_due IS NOT NULL AND a.status = 'booked' AND a.location_id = ANY($1::uuid[])
+     ORDER BY a.starts_at`,
+    [locationIds],
   );
   return rows.map(toAppointment);
 }

@@ -15,9 +15,12 @@ import {
 } from './visit-changes.js';
 import { requireBookableSlot } from './slot-search.js';
 import type { CommandContext } from './command-context.js';
+import type { Queryable } from '../platform/db/database.js';
 import {
+  clearDecisionDue,
   findAppointment,
   findSealedManageToken,
+  markDecisionDue,
   replaceManageToken,
   type StoredAppointment,
 } from './scheduling-store.js';
@@ -156,4 +159,31 @@ export async function resendConfirmation(
   });
   ctx.s.kickOutbox();
   return a;
+}
+
+/**
+ * Holds visits kept over a closure or a clinician's time off for a decision, visit by visit: their
+ * reminders wait (visit-messages.ts) and the schedule flags them until staff keep, move or cancel
+ * each. Runs in the caller's transaction (the one that saves the closure or time off).
+ */
+export async function holdVisitsForDecision(db: Queryable, ids: string[], reason: 'closure' | 'time-off') {
+  if (ids.length) await markDecisionDue(db, ids, reason);
+}
+
+/** Keeps a visit that was waiting for a decision: it stays as booked, and its reminders go out. */
+export async function keepVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+  const a = await requireVisit(ctx, appointmentId);
+  requireChangeable(ctx, a);
+  await ctx.transaction(async (t) => {
+    if (!(await clearDecisionDue(t.db, a.id))) throw new SchedulingRefused('visit_changed');
+    await t.audit({
+      action: 'keep',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+      detail: { reason: a.decisionDue ?? '' },
+    });
+  });
+  ctx.s.kickOutbox();
+  return { ...a, decisionDue: null };
 }

@@ -62,23 +62,27 @@ export function visitMessages(
 /**
  * The outbox asks this before sending messages about visits (wired in server.ts): a message
  * queued for an older version of the visit (moved, cancelled: a newer sequence) no longer
- * applies, and a reminder applies only while remindersApply says so (booked, not yet started).
+ * applies, a reminder applies only while remindersApply says so (booked, not yet started), and a
+ * reminder for a visit kept over a closure or time off waits until staff decide about it.
  */
 export async function outdatedVisitMessages(
   db: Queryable,
   messages: VisitMessageRef[],
   now: Date,
-): Promise<Set<string>> {
+): Promise<{ skip: Set<string>; hold: Set<string> }> {
   const visits = await visitVersions(db, [...new Set(messages.map((m) => m.appointmentId))]);
-  const outdated = new Set<string>();
+  const skip = new Set<string>();
+  const hold = new Set<string>();
   for (const m of messages) {
     const visit = visits.get(m.appointmentId);
+    const reminder = m.kind.startsWith('appointment-reminder');
     if (
       !visit ||
       visit.sequence !== m.appointmentSequence ||
-      (m.kind.startsWith('appointment-reminder') && !remindersApply(visit.status, visit.startsAt, now))
+      (reminder && !remindersApply(visit.status, visit.startsAt, now))
     )
-      outdated.add(m.id);
+      skip.add(m.id);
+    else if (reminder && visit.decisionDue) hold.add(m.id);
   }
-  return outdated;
+  return { skip, hold };
 }

@@ -176,6 +176,15 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </p>
           ) : null}
           <DayCounts visits={visits} />
+          {visits.some((v) => v.status === 'booked' && v.decisionDue) ? (
+            <p class="inset-warning" role="status">
+              <a href="/staff/decisions">
+                {t('staff.decisions.banner', {
+                  n: visits.filter((v) => v.status === 'booked' && v.decisionDue).length,
+                })}
+              </a>
+            </p>
+          ) : null}
           {visits.length === 0 ? (
             <p>{t('staff.schedule.none')}</p>
           ) : (

@@ -45,6 +45,12 @@ function StatusDetail({
   live: boolean;
   zone: string;
 }) {
+  if (visit.status === 'booked' && visit.decisionDue)
+    return (
+      <a class="flag flag-late" href="/staff/decisions">
+        {t('staff.decisions.flag')}
+      </a>
+    );
   if (live && visit.status === 'booked' && minutesBetween(visit.startsAt, now) >= LATE_AFTER_MINUTES)
     return (
       <span class="flag flag-late">{t('staff.late', { minutes: minutesBetween(visit.startsAt, now) })}</span>

@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { outboxRoutes } from './outbox-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
+import { decisionRoutes } from './decision-pages.js';
 import { intakeRoutes } from './intake-pages.js';
 import { patientRoutes } from './patient-pages.js';
 import { phoneBookingRoutes } from './phone-booking-pages.js';
@@ -29,6 +30,7 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   languageSwitchRoute(pages, kit);
   passwordResetRoutes(pages, kit);
   frontDeskRoutes(pages, kit);
+  decisionRoutes(pages, kit);
   intakeRoutes(pages, kit);
   phoneBookingRoutes(pages, kit);
   waitlistRoutes(pages, kit);

@@ -82,7 +82,7 @@ describe('clinic closures over booked visits', () => {
     expect((await client.post(CLOSURES, fields)).status).toBe(409);
     const keep = await client.post(CLOSURES, { ...fields, decision: 'keep', seen: [visit.id] });
     expect(keep.status).toBe(303);
-    expect(keep.headers.get('location')).toBe('/staff/admin/clinics/scottsdale');
+    expect(keep.headers.get('location')).toBe('/staff/decisions');
     // The clinic's page keeps saying so while the visit is booked on a closed day.
     expect(await (await client.get('/staff/admin/clinics/scottsdale')).text()).toContain(
       'Visits still booked on days this clinic is closed: 1.',

@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/index.js';
 import type { Location } from '../../directory/index.js';
 import { NotFound } from '../../platform/http/problem.js';
 import { isRealDate, dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
-import { listAppointments } from '../../scheduling/index.js';
+import { holdVisitsForDecision, listAppointments } from '../../scheduling/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
@@ -243,13 +243,20 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         outcome: 'success',
         detail: { date: closedOn, ...decisionDetail(choice, visits) },
       });
+      // Kept visits wait for a decision, visit by visit; their reminders are held until then.
+      if (choice === 'keep')
+        await holdVisitsForDecision(
+          tx,
+          visits.map((v) => v.id),
+          'closure',
+        );
       return true;
     });
     if (!added) return duplicate();
     scheduling.directory.invalidate();
     if (choice !== 'cancel' || visits.length === 0)
-      // Kept visits stay booked: the clinic's page says so, so the front desk can call the patients.
-      return c.redirect(back.href, 303);
+      // Kept visits stay booked and wait on the decisions page, where the desk calls each patient.
+      return c.redirect(visits.length ? '/staff/decisions' : back.href, 303);
     // The clinic is closed now, so the freed times are not offered to the waiting list.
     return cancelVisits(kit, c, visits, {
       reason: 'clinic-closed',

@@ -9,7 +9,7 @@ import { homeZone, type Directory, type Provider } from '../../directory/index.j
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../../audit/index.js';
-import { listAppointments } from '../../scheduling/index.js';
+import { holdVisitsForDecision, listAppointments } from '../../scheduling/index.js';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { addTimeOff } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
@@ -175,9 +175,17 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         outcome: 'success',
         detail: { provider: p.id, ...decisionDetail(choice, visits) },
       });
+      // Kept visits wait for a decision, visit by visit; their reminders are held until then.
+      if (choice === 'keep')
+        await holdVisitsForDecision(
+          tx,
+          visits.map((v) => v.id),
+          'time-off',
+        );
     });
     scheduling.directory.invalidate();
-    if (choice !== 'cancel' || visits.length === 0) return c.redirect(back.href, 303);
+    if (choice !== 'cancel' || visits.length === 0)
+      return c.redirect(visits.length ? '/staff/decisions' : back.href, 303);
     return cancelVisits(kit, c, visits, {
       reason: 'provider-unavailable',
       back: { href: back.href, label: t('admin.timeOff.back') },

@@ -70,7 +70,7 @@ export const adminEn = {
     'The visits on this day changed since you last looked (someone booked or cancelled). Check the list again.',
   'admin.closure.keep': 'Add the closure and keep these visits',
   'admin.closure.keepHint':
-    'The visits stay booked and no one is told: call the patients or move their visits from the schedule.',
+    'The visits stay booked and no one is told yet: they wait on the decisions page, with their reminders held, until the desk calls each patient and keeps, moves or cancels the visit.',
   'admin.closure.cancel': 'Add the closure and cancel these visits',
   'admin.closure.cancelHint':
     'Each patient gets a cancellation message with a link to book again. The clinic is closed, so the time is not offered to the waiting list.',
@@ -139,7 +139,7 @@ export const adminEn = {
     'The visits in this time changed since you last looked (someone booked or cancelled). Check the list again.',
   'admin.timeOff.keep': 'Add the time off and keep these visits',
   'admin.timeOff.keepHint':
-    'The visits stay booked (for example, the provider will still see these patients). No one is told.',
+    'The visits stay booked and no one is told yet: they wait on the decisions page, with their reminders held, until the desk keeps (the provider will see them after all), moves or cancels each one.',
   'admin.timeOff.cancel': 'Add the time off and cancel these visits',
   'admin.timeOff.cancelHint':
     'Each patient gets a cancellation message with a link to book again, and the time is offered to the waiting list.',

@@ -71,7 +71,7 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
     'Las consultas de este día cambiaron desde que las vio (alguien reservó o canceló). Revise la lista otra vez.',
   'admin.closure.keep': 'Añadir el cierre y mantener estas consultas',
   'admin.closure.keepHint':
-    'Las consultas siguen reservadas y no se avisa a nadie: llame a los pacientes o cambie sus consultas desde la agenda.',
+    'Las consultas siguen reservadas y todavía no se avisa a nadie: esperan en la página de decisiones, con sus recordatorios en espera, hasta que la recepción llame a cada paciente y mantenga, cambie o cancele la consulta.',
   'admin.closure.cancel': 'Añadir el cierre y cancelar estas consultas',
   'admin.closure.cancelHint':
     'Cada paciente recibe un aviso de cancelación con un enlace para volver a reservar. La clínica está cerrada, así que el horario no se ofrece a la lista de espera.',
@@ -138,7 +138,7 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
     'Las consultas de este periodo cambiaron desde que las vio (alguien reservó o canceló). Revise la lista otra vez.',
   'admin.timeOff.keep': 'Añadir la ausencia y mantener estas consultas',
   'admin.timeOff.keepHint':
-    'Las consultas siguen reservadas (por ejemplo, el profesional atenderá igualmente a estos pacientes). No se avisa a nadie.',
+    'Las consultas siguen reservadas y todavía no se avisa a nadie: esperan en la página de decisiones, con sus recordatorios en espera, hasta que la recepción mantenga (el profesional las atenderá igualmente), cambie o cancele cada una.',
   'admin.timeOff.cancel': 'Añadir la ausencia y cancelar estas consultas',
   'admin.timeOff.cancelHint':
     'Cada paciente recibe un aviso de cancelación con un enlace para volver a reservar, y el horario se ofrece a la lista de espera.',

@@ -220,4 +220,16 @@ export const staffEn = {
     'With the patient’s private link and calendar invitation, to the email address or phone above. Reminders are not sent again.',
   'staff.resend.done': 'The confirmation was sent again.',
   'staff.resend.back': 'Back to the visit',
+  'staff.decisions.title': 'Visits waiting for a decision',
+  'staff.decisions.lead':
+    'These visits were kept when their clinic closed or their clinician took time off. Their reminders are held until you decide. Call each patient, then keep, move or cancel the visit.',
+  'staff.decisions.none': 'No visits are waiting for a decision.',
+  'staff.decisions.why': 'Why',
+  'staff.decisions.reason.closure': 'Clinic closed',
+  'staff.decisions.reason.time-off': 'Clinician away',
+  'staff.decisions.keep': 'Keep',
+  'staff.decisions.kept': 'The visit is kept, and its reminders will go out.',
+  'staff.decisions.flag': 'Decide: call the patient',
+  'staff.decisions.banner':
+    '{n} visits on this day wait for a decision (closed clinic or clinician away): their reminders are held.',
 } as const;

@@ -223,4 +223,16 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
     'Con el enlace privado del paciente y la invitación para el calendario, al correo o teléfono de arriba. Los recordatorios no se vuelven a enviar.',
   'staff.resend.done': 'Se envió de nuevo la confirmación.',
   'staff.resend.back': 'Volver a la cita',
+  'staff.decisions.title': 'Citas que esperan una decisión',
+  'staff.decisions.lead':
+    'Estas citas se mantuvieron cuando su clínica cerró o su profesional tomó tiempo libre. Sus recordatorios están en espera hasta que usted decida. Llame a cada paciente y mantenga, cambie o cancele la cita.',
+  'staff.decisions.none': 'No hay citas que esperen una decisión.',
+  'staff.decisions.why': 'Motivo',
+  'staff.decisions.reason.closure': 'Clínica cerrada',
+  'staff.decisions.reason.time-off': 'Profesional ausente',
+  'staff.decisions.keep': 'Mantener',
+  'staff.decisions.kept': 'Se mantuvo la cita y sus recordatorios se enviarán.',
+  'staff.decisions.flag': 'Decidir: llame al paciente',
+  'staff.decisions.banner':
+    '{n} citas de este día esperan una decisión (clínica cerrada o profesional ausente): sus recordatorios están en espera.',
 };
