@@ -16,7 +16,7 @@ import {
   parsePatientQuery,
   APPOINTMENT_STATUSES,
 } from '../scheduling/index.js';
-import { DayCounts, ScheduleTable } from './schedule-table.js';
+import { DayCounts, ScheduleTable, WeekGrid } from './schedule-table.js';
 
 import type { Hono } from 'hono';
 import { DateField, FilterButton, ClinicSelect, ProviderSelect } from './visit-views.js';
@@ -388,11 +388,16 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             {t('staff.week.next')}
           </a>
         </p>
-        {visits.length === 0 ? (
-          <p>{t('staff.schedule.none')}</p>
-        ) : (
-          <ScheduleTable d={d} visits={visits} session={session} back={link(0)} withDate now={now()} />
-        )}
+        <DayCounts visits={visits} />
+        <WeekGrid
+          d={d}
+          visits={visits}
+          weekStart={weekStart.toString()}
+          zone={zone}
+          dayHref={(date) =>
+            `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date })}`
+          }
+        />
       </>,
       200,
       session,

@@ -6,7 +6,8 @@
  * visits. Below 40rem each row becomes a stacked card (WCAG 1.4.10: no sideways scrolling).
  */
 import type { Directory } from '../directory/index.js';
-import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { Temporal } from 'temporal-polyfill';
+import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
 import { named, staffLocale, t } from './staff-language.js';
@@ -223,5 +224,69 @@ function RowActions({
           )
         : null}
     </>
+  );
+}
+
+/**
+ * A week as a calendar: one column per day (Monday first), each with its visits in time order,
+ * each visit naming patient and clinician, and its clinic too for a clinician who works at more
+ * than one that week. Below 64rem the days stack. Each day links to its day view for actions.
+ */
+export function WeekGrid({
+  d,
+  visits,
+  weekStart,
+  zone,
+  dayHref,
+}: {
+  d: Directory;
+  visits: StoredAppointment[];
+  /** Monday, as YYYY-MM-DD. */
+  weekStart: string;
+  zone: string;
+  dayHref: (date: string) => string;
+}) {
+  const days = Array.from({ length: 7 }, (_, i) =>
+    Temporal.PlainDate.from(weekStart).add({ days: i }).toString(),
+  );
+  const clinicsOf = new Map<string, Set<string>>();
+  for (const v of visits)
+    clinicsOf.set(v.providerId, (clinicsOf.get(v.providerId) ?? new Set()).add(v.locationId));
+  return (
+    <ol class="week-grid">
+      {days.map((date) => {
+        const ofDay = visits.filter((v) => dateInZone(v.startsAt.getTime(), zone) === date);
+        const ms = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+        return (
+          <li class="week-day">
+            <h2>
+              <a href={dayHref(date)}>{dayInZone(staffLocale(), ms, zone)}</a>
+            </h2>
+            <p class="muted">{t('staff.week.count', { n: ofDay.length })}</p>
+            {ofDay.length ? (
+              <ul class="week-visits">
+                {ofDay.map((a) => {
+                  const l = d.locations.find((x) => x.id === a.locationId)!;
+                  const p = d.providers.find((x) => x.id === a.providerId)!;
+                  const several = (clinicsOf.get(a.providerId)?.size ?? 0) > 1;
+                  return (
+                    <li class={`week-visit status-${a.status}`}>
+                      <a href={`/staff/appointments/${a.id}`}>
+                        <strong>{timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}</strong>{' '}
+                        {a.patient.familyName}, {a.patient.givenName}
+                      </a>
+                      <span class="muted">
+                        {p.displayName}
+                        {several ? ` · ${l.name}` : ''} · {t(`manage.status.${a.status}`)}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -441,7 +441,12 @@ describe('search and week view', () => {
     const { client } = await signIn('desk@example.com');
     const html = await (await client.get('/staff/week?date=2026-12-02')).text();
     expect(html).toContain('Week of Monday, November 30');
-    expect(html).toMatch(/Monday, November 30,\s*10:00 AM/);
+    // A calendar: the day's column, then its visits by time.
+    const monday = html.slice(
+      html.indexOf('>Monday, November 30</a>'),
+      html.indexOf('>Tuesday, December 1</a>'),
+    );
+    expect(monday).toMatch(/<strong>10:00\sAM<\/strong>/);
   });
 });
 

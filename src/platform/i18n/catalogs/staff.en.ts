@@ -232,4 +232,5 @@ export const staffEn = {
   'staff.decisions.flag': 'Decide: call the patient',
   'staff.decisions.banner':
     '{n} visits on this day wait for a decision (closed clinic or clinician away): their reminders are held.',
+  'staff.week.count': '{n} visits',
 } as const;

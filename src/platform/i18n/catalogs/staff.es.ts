@@ -235,4 +235,5 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.decisions.flag': 'Decidir: llame al paciente',
   'staff.decisions.banner':
     '{n} citas de este día esperan una decisión (clínica cerrada o profesional ausente): sus recordatorios están en espera.',
+  'staff.week.count': '{n} citas',
 };
