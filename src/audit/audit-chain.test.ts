@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { bookViaApi } from '../../test/support/api.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 import { sealAuditEvents, verifyAuditChain } from './audit-chain.js';
+
+// One clinician working 08:00 to 12:00 on weekdays in Arizona (UTC-7), with one visit type:
+// enough for two bookings on a Tuesday morning.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 
 const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
@@ -11,13 +21,13 @@ afterEach(async () => {
 
 /** An app with a few audit events (bookings and reads), all sealed. */
 async function sealedTrail() {
-  t = await createTestApp({ now: () => NOW });
+  t = await createWorldApp(network, { now: () => NOW });
   for (const start of ['2026-12-01T09:00:00-07:00', '2026-12-01T10:00:00-07:00']) {
     const booked = await (
       await bookViaApi(t, {
-        visitType: 'new-patient-pain-consultation',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit!.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start,
       })
     ).json();

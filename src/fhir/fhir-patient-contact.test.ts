@@ -6,22 +6,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../../test/support/api.js';
 import { validFhir } from '../../test/support/fhir-validate.js';
-import {
-  bookParameters,
-  fhirPatient,
-  freeEvansSlot,
-  registerClient,
-  tokenFor,
-} from '../../test/support/smart-client.js';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { bookParameters, fhirPatient, registerClient, tokenFor } from '../../test/support/smart-client.js';
+import { type TestApp } from '../../test/support/test-app.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 import { uuidOf } from './patient-resources.js';
 
+// One clinician working 08:00 to 12:00 on weekdays in Arizona (UTC-7), with one 30-minute visit
+// type: at least two free Slots each weekday morning, each far enough off for both reminders.
+const {
+  clinic,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 let token: string;
 
 beforeAll(async () => {
-  t = await createTestApp({
+  t = await createWorldApp(network, {
     now: () => clock,
     config: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 'gateway-token-1' },
   });
@@ -33,8 +35,12 @@ afterAll(() => t.close());
 const email = (v: string) => ({ system: 'email', value: v });
 const phone = (v: string) => ({ system: 'phone', value: v });
 
-const slotOn = async (day: string, index = 0): Promise<string> =>
-  (await freeEvansSlot(t, day, index)).slot.id;
+/** The visit type's nth free Slot on a day, found through the public Slot search. */
+async function slotOn(day: string, index = 0): Promise<string> {
+  const res = await t.request(`/fhir/Slot?service-type=${visit!.slug}&start=${day}`);
+  expect(res.status).toBe(200);
+  return (await res.json()).entry[index].resource.id;
+}
 
 const book = (slotId: string, patient: unknown) =>
   t.request('/fhir/Appointment/$book', {
@@ -141,7 +147,7 @@ describe('a patient with only an email address or only a phone number', () => {
   it('the JSON API takes a phone-only patient too, and names the problem when both are missing', async () => {
     const slots = await (
       await t.request(
-        '/api/v1/slots?visitType=pain-follow-up&location=scottsdale&from=2026-12-11&to=2026-12-11',
+        `/api/v1/slots?visitType=${visit!.slug}&location=${clinic.slug}&from=2026-12-11&to=2026-12-11`,
       )
     ).json();
     const s = slots.slots[0];

@@ -1,9 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
 import { bookViaApi } from '../../test/support/api.js';
 import { createStaff, signedIn } from '../../test/support/staff.js';
 import { FormClient } from '../../test/support/form-client.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 
+// One clinician working 08:00 to 12:00 on weekdays in Arizona (UTC-7), with one visit type:
+// room for two bookings on Tuesday morning, each putting a confirmation in the outbox.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 const NOW = new Date('2026-11-30T14:00:00Z');
 const apps: TestApp[] = [];
 afterAll(async () => {
@@ -12,13 +21,13 @@ afterAll(async () => {
 
 /** An app in the given mode, a booking in its outbox, and its administrator's outbox page. */
 async function outboxIn(config: Record<string, string>) {
-  const t = await createTestApp({ now: () => NOW, config });
+  const t = await createWorldApp(network, { now: () => NOW, config });
   apps.push(t);
   await createStaff(t, []);
   const res = await bookViaApi(t, {
-    visitType: 'new-patient-pain-consultation',
-    location: 'scottsdale',
-    provider: 'ben-evans',
+    visitType: visit!.slug,
+    location: clinic.slug,
+    provider: doctor.slug,
     start: '2026-12-01T09:00:00-07:00',
   });
   const token = (await res.json()).manageToken as string;
@@ -43,14 +52,14 @@ describe('the development mail viewer', () => {
   });
 
   it('lists failed messages first', async () => {
-    const t = await createTestApp({ now: () => NOW });
+    const t = await createWorldApp(network, { now: () => NOW });
     apps.push(t);
     await createStaff(t, []);
     for (const start of ['2026-12-01T09:00:00-07:00', '2026-12-01T10:00:00-07:00'])
       await bookViaApi(t, {
-        visitType: 'new-patient-pain-consultation',
-        location: 'scottsdale',
-        provider: 'ben-evans',
+        visitType: visit!.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
         start,
       });
     // The older confirmation failed; the newer one is still pending.

@@ -1,12 +1,16 @@
 /** Over HTTPS the staff session is a __Host- cookie: Secure, Path=/, no Domain, HttpOnly. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createStaff, STAFF_PASSWORD } from '../../test/support/staff.js';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
+import { createWorldApp, oneClinician } from '../../test/support/world.js';
 
+// One clinic for the front-desk account to work at; nothing else about the world matters here.
+const { clinic, network } = oneClinician();
+const NOW = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ config: { PUBLIC_URL: 'https://clinics.example' } });
-  await createStaff(t, [{ email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] }]);
+  t = await createWorldApp(network, { now: () => NOW, config: { PUBLIC_URL: 'https://clinics.example' } });
+  await createStaff(t, [{ email: 'desk@example.com', role: 'front-desk', locations: [clinic.slug] }]);
 });
 afterAll(async () => {
   await t.close();

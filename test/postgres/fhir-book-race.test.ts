@@ -6,14 +6,20 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bookParameters, fhirPatient, registerClient, tokenFor } from '../support/smart-client.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase } from '../support/test-db.js';
+import { type TestApp } from '../support/test-app.js';
+import { createWorldApp, oneClinician } from '../support/world.js';
+
+// One clinician in Arizona (UTC-7 all year) working weekday mornings, with one visit type: its
+// first free Slot on Friday 4 December is the one everybody wants.
+const {
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 
 const clock = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({
-    database: await createTestDatabase(),
+  t = await createWorldApp(network, {
     now: () => clock,
     config: { BOOKING_RATE_LIMIT: '0' },
   });
@@ -26,7 +32,7 @@ it('100 concurrent $book of one Slot: exactly one 201, the rest 409, one visit s
   const client = await registerClient(t, 'racing-ehr', 'system/Appointment.cruds');
   const token = await tokenFor(t, client, undefined, clock.getTime());
   const slots = await (
-    await t.request('/fhir/Slot?service-type=pain-follow-up&start=2026-12-04&_count=1')
+    await t.request(`/fhir/Slot?service-type=${visit!.slug}&start=2026-12-04&_count=1`)
   ).json();
   const slotId = slots.entry[0].resource.id;
   const answers = await Promise.all(

@@ -13,14 +13,25 @@ import {
   requestToken,
   type TestClient,
 } from '../../../test/support/smart-client.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { type TestApp } from '../../../test/support/test-app.js';
+import { createWorldApp, oneClinician } from '../../../test/support/world.js';
 import { applyClientsFile, listClients, readClientsFile } from './clients.js';
+
+// Nothing here depends on clinics or visit types: the smallest world, so no demo network.
+const { network } = oneClinician();
+// One clock for the server and the clients signing assertions, fixed in the past so that it is
+// never the machine's: an assertion is judged by the server's clock.
+const clock = new Date('2025-06-02T15:00:00Z');
+const nowSeconds = () => Math.floor(clock.getTime() / 1000);
+/** A client assertion signed at the test's clock. */
+const signed = (c: TestClient, claims: Parameters<typeof assertion>[2] = {}) =>
+  assertion(t, c, claims, clock.getTime());
 
 let t: TestApp;
 let es: TestClient;
 let rs: TestClient;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createWorldApp(network, { now: () => clock });
   es = await registerClient(t, 'aggregator-es', 'system/Appointment.rs system/Slot.rs');
   rs = await registerClient(t, 'ehr-rs', 'system/Appointment.cruds', 'RS384');
 });
@@ -42,7 +53,7 @@ describe('the token endpoint', () => {
   });
 
   it('gives a short-lived token for ES384 and RS384 clients, narrowed to the registered scopes', async () => {
-    const res = await requestToken(t, await assertion(t, es), 'system/Appointment.cruds system/Slot.rs');
+    const res = await requestToken(t, await signed(es), 'system/Appointment.cruds system/Slot.rs');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
@@ -52,46 +63,38 @@ describe('the token endpoint', () => {
       scope: 'system/Appointment.rs system/Slot.rs',
     });
     expect(body.access_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const v1 = await requestToken(
-      t,
-      await assertion(t, rs),
-      'system/Appointment.read system/Appointment.write',
-    );
+    const v1 = await requestToken(t, await signed(rs), 'system/Appointment.read system/Appointment.write');
     expect((await v1.json()).scope).toBe('system/Appointment.rs system/Appointment.cud');
   });
 
   it('refuses a replayed, expired, misaddressed or foreign-signed assertion as invalid_client', async () => {
-    const once = await assertion(t, es);
+    const once = await signed(es);
     expect((await requestToken(t, once)).status).toBe(200);
     const replay = await refusal(await requestToken(t, once));
     expect(replay).toMatchObject({ status: 401, error: 'invalid_client' });
     expect(replay.error_description).toContain('jti');
 
-    const past = Math.floor(Date.now() / 1000) - 600;
-    const expired = await refusal(
-      await requestToken(t, await assertion(t, es, { iat: past, exp: past + 60 })),
-    );
+    const past = nowSeconds() - 600;
+    const expired = await refusal(await requestToken(t, await signed(es, { iat: past, exp: past + 60 })));
     expect(expired).toMatchObject({ status: 401, error: 'invalid_client' });
     expect(expired.error_description).toContain('expired');
 
-    const tooLong = await refusal(
-      await requestToken(t, await assertion(t, es, { exp: Math.floor(Date.now() / 1000) + 3600 })),
-    );
+    const tooLong = await refusal(await requestToken(t, await signed(es, { exp: nowSeconds() + 3600 })));
     expect(tooLong.error_description).toContain('five minutes');
 
     const wrongAud = await refusal(
-      await requestToken(t, await assertion(t, es, { aud: 'https://elsewhere.example/token' })),
+      await requestToken(t, await signed(es, { aud: 'https://elsewhere.example/token' })),
     );
     expect(wrongAud).toMatchObject({ status: 401, error: 'invalid_client' });
     expect(wrongAud.error_description).toContain('aud');
 
     // Signed with a key that is not the client's (same kid, another key pair).
     const { privateKey } = await generateKeyPair('ES384');
-    const forged = await refusal(await requestToken(t, await assertion(t, { ...es, privateKey })));
+    const forged = await refusal(await requestToken(t, await signed({ ...es, privateKey })));
     expect(forged).toMatchObject({ status: 401, error: 'invalid_client' });
     expect(forged.error_description).toContain('by a key of a registered, active client');
 
-    const stranger = await refusal(await requestToken(t, await assertion(t, es, { iss: 'nobody-known' })));
+    const stranger = await refusal(await requestToken(t, await signed(es, { iss: 'nobody-known' })));
     expect(stranger.error).toBe('invalid_client');
     // An unknown client id reads exactly like a wrong key: the answer does not tell which ids exist.
     expect(stranger.error_description).toBe(forged.error_description);
@@ -117,10 +120,10 @@ describe('the token endpoint', () => {
       error: 'invalid_request',
     });
     const unknownScope = await refusal(
-      await requestToken(t, await assertion(t, es), 'system/Appointment.rs launch/patient'),
+      await requestToken(t, await signed(es), 'system/Appointment.rs launch/patient'),
     );
     expect(unknownScope).toMatchObject({ status: 400, error: 'invalid_scope' });
-    const noneAllowed = await refusal(await requestToken(t, await assertion(t, es), 'system/Patient.rs'));
+    const noneAllowed = await refusal(await requestToken(t, await signed(es), 'system/Patient.rs'));
     expect(noneAllowed).toMatchObject({ status: 400, error: 'invalid_scope' });
   });
 });
@@ -146,13 +149,13 @@ describe('CAREPATH_FHIR_CLIENTS', () => {
         },
       ]),
     );
-    expect(await applyClientsFile(t.db, first, new Date())).toEqual({ saved: 2, retired: 0 });
+    expect(await applyClientsFile(t.db, first, clock)).toEqual({ saved: 2, retired: 0 });
     const second = readClientsFile(
       file('b.json', [
         { clientId: 'file-one', name: 'One, renamed', jwks: { keys: [key] }, scope: 'system/Slot.rs' },
       ]),
     );
-    expect(await applyClientsFile(t.db, second, new Date())).toEqual({ saved: 1, retired: 1 });
+    expect(await applyClientsFile(t.db, second, clock)).toEqual({ saved: 1, retired: 1 });
     const all = await listClients(t.db);
     expect(all.find((c) => c.clientId === 'file-one')).toMatchObject({
       name: 'One, renamed',
@@ -195,6 +198,6 @@ describe('CAREPATH_FHIR_CLIENTS', () => {
         { clientId: 'aggregator-es', name: 'Hijack', jwks: { keys: [key] }, scope: 'system/*.cruds' },
       ]),
     );
-    await expect(applyClientsFile(t.db, clients, new Date())).rejects.toThrow(/administrator registered/);
+    await expect(applyClientsFile(t.db, clients, clock)).rejects.toThrow(/administrator registered/);
   });
 });
