@@ -246,6 +246,16 @@ const STEPS: Step[] = [
   // Visits waiting for a decision: one event per visit listed (none here); keeping a visit that
   // waits for none is refused and changes nothing.
   get('/staff/decisions', 'desk', '/staff/decisions', 200, 0),
+  // Undoing a cancel of a visit that is not cancelled: refused, nothing changes or is written.
+  send(
+    '/staff/appointments/:id/restore',
+    'desk',
+    () => `/staff/appointments/${ids.toCancel}/restore`,
+    () => ({}),
+    409,
+    0,
+    true,
+  ),
   send(
     '/staff/appointments/:id/keep',
     'desk',
@@ -572,6 +582,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('POST /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel', {}),
     record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
     record('POST /staff/appointments/:id/keep', '/staff/appointments/ID:second/keep', {}),
+    record('POST /staff/appointments/:id/restore', '/staff/appointments/ID:second/restore', {}),
     record('GET /staff/patients/:id', '/staff/patients/ID:patient'),
     record('POST /staff/patients/:id/contact', '/staff/patients/ID:patient/contact', {
       email: 'x@example.com',
@@ -590,6 +601,7 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
     record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),
     record('GET /staff/decisions', '/staff/decisions'),
+    record('POST /staff/appointments/:id/restore', '/staff/appointments/ID:second/restore', {}),
     record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
     record('GET /staff/audit', '/staff/audit'),
     record(

@@ -19,11 +19,12 @@ export {
 export { type Scheduling } from './scheduling.js';
 export { searchSlots } from './slot-search.js';
 export { parsePatientQuery, type PatientQuery } from './patient-search.js';
-export { type Slot } from './slots.js';
+export { isoInZone, type Slot } from './slots.js';
 export {
   holdVisitsForDecision,
   keepVisit,
   resendConfirmation,
+  restoreVisit,
   staffCancelAppointment,
   staffOfferTime,
   staffRescheduleAppointment,

@@ -162,6 +162,19 @@ export async function markCancelled(db: Queryable, id: string, now: Date): Promi
   return rows.length === 1;
 }
 
+/**
+ * Books a cancelled visit again (a staff undo): the exclusion constraint refuses it when the time
+ * was taken since, by a booking or a waiting-list hold. False when it is no longer cancelled.
+ */
+export async function restoreCancelled(db: Queryable, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE appointments SET status = 'booked', cancelled_at = NULL, updated_at = $2, sequence = sequence + 1
+     WHERE id = $1 AND status = 'cancelled' RETURNING id`,
+    [id, now],
+  );
+  return rows.length === 1;
+}
+
 /** Moves a booked appointment in one statement: the exclusion constraint accepts the new time or nothing changes. */
 export async function moveAppointment(
   db: Queryable,

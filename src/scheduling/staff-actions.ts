@@ -15,12 +15,13 @@ import {
 } from './visit-changes.js';
 import { requireBookableSlot } from './slot-search.js';
 import type { CommandContext } from './command-context.js';
-import type { Queryable } from '../platform/db/database.js';
+import { PG, pgErrorCode, type Queryable } from '../platform/db/database.js';
 import {
   clearDecisionDue,
   findAppointment,
   findSealedManageToken,
   markDecisionDue,
+  restoreCancelled,
   replaceManageToken,
   type StoredAppointment,
 } from './scheduling-store.js';
@@ -186,4 +187,32 @@ export async function keepVisit(ctx: CommandContext, appointmentId: string): Pro
   });
   ctx.s.kickOutbox();
   return { ...a, decisionDue: null };
+}
+
+/**
+ * Undoes a staff cancel while the time is still free: the visit is booked again, the patient is
+ * told it is back on (a confirmation with new reminders; the cancel's messages no longer apply),
+ * audited. Refused once the visit has started, or when the time was taken or offered meanwhile.
+ */
+export async function restoreVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+  const a = await requireVisit(ctx, appointmentId);
+  if (a.status !== 'cancelled') throw new SchedulingRefused('visit_changed');
+  if (a.startsAt.getTime() <= ctx.now.getTime()) throw new SchedulingRefused('visit_started');
+  const token = await patientToken(ctx, a);
+  const d = await ctx.s.directory.get();
+  try {
+    const restored = await ctx.transaction(async (t) => {
+      if (!(await restoreCancelled(t.db, a.id, t.now))) throw new SchedulingRefused('visit_changed');
+      const after = (await findAppointment(t.db, a.id))!;
+      for (const m of visitMessages(ctx.s, d, 'confirmation', messageSubject(after), token))
+        await enqueueMessage(t.db, m);
+      await t.audit({ action: 'restore', entityType: 'appointment', entityId: a.id, outcome: 'success' });
+      return after;
+    });
+    ctx.s.kickOutbox();
+    return restored;
+  } catch (error) {
+    if (pgErrorCode(error) === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
+    throw error;
+  }
 }

@@ -23,7 +23,7 @@ import { DateField, FilterButton, ClinicSelect, ProviderSelect } from './visit-v
 import { dispositionsOf } from '../triage/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
-const DONE = ['booked', 'moved', 'cancelled'] as const;
+const DONE = ['booked', 'moved', 'cancelled', 'restored'] as const;
 /** Status changes made from a schedule row: their notice names the visit and offers Undo. */
 const STATUS_DONE = { 'check-in': 'checked-in', 'mark-no-show': 'no-show', undo: 'undone' } as const;
 
@@ -108,6 +108,17 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const doneParam = c.req.query('done');
     const done = DONE.find((x) => x === doneParam);
     const statusDone = Object.values(STATUS_DONE).find((x) => x === doneParam);
+    // A cancel or a move made from the visit's page can be undone from its notice: the cancel while
+    // the visit is cancelled and not started, the move back to where it was (if still free).
+    const undoable =
+      (done === 'cancelled' || (done === 'moved' && c.req.query('was'))) && user.role !== 'provider'
+        ? visits.find(
+            (v) =>
+              v.id === c.req.query('visit') &&
+              v.startsAt > now() &&
+              v.status === (done === 'cancelled' ? 'cancelled' : 'booked'),
+          )
+        : undefined;
     const changed = statusDone ? visits.find((v) => v.id === c.req.query('visit')) : undefined;
     const shift = (n: number) => Temporal.PlainDate.from(date).add({ days: n }).toString();
     const q = (dt: string) =>
@@ -122,9 +133,23 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       <>
         <h1>{heading}</h1>
         {done ? (
-          <p class="notice" role="status">
-            {t(`staff.done.${done}`)}
-          </p>
+          <div class="notice" role="status">
+            <p>{t(`staff.done.${done}`)}</p>
+            {undoable ? (
+              <form
+                method="post"
+                action={`/staff/appointments/${undoable.id}/${done === 'cancelled' ? 'restore' : 'reschedule'}`}
+              >
+                <input type="hidden" name="_csrf" value={session.csrf} />
+                {done === 'moved' ? (
+                  <input type="hidden" name="slot" value={c.req.query('was') ?? ''} />
+                ) : null}
+                <button class="button secondary" type="submit">
+                  {t('staff.action.undo')}
+                </button>
+              </form>
+            ) : null}
+          </div>
         ) : null}
         {statusDone && changed ? (
           <div class="notice" role="status">

@@ -204,7 +204,16 @@ describe('moving and cancelling a visit', () => {
       slot: `${colleague.slug}|2026-12-01T11:00:00-07:00`,
     });
     expect(res.status).toBe(303);
-    expect(FormClient.location(res)).toBe(`/staff?location=${clinic.slug}&date=2026-12-01&done=moved`);
+    // The day's notice, with what its Undo needs: the visit and where it was.
+    const back = new URL(FormClient.location(res)!, 'http://x');
+    expect(back.pathname).toBe('/staff');
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({
+      location: clinic.slug,
+      date: '2026-12-01',
+      done: 'moved',
+      visit: booked.id,
+    });
+    expect(back.searchParams.get('was')).toMatch(/\|2026-12-01T/);
     const after = await appointment(booked.id);
     expect(after).toMatchObject({ status: 'booked', provider: colleague.slug, sequence: 1 });
     expect(after.starts_at.toISOString()).toBe('2026-12-01T18:00:00.000Z');

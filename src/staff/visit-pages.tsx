@@ -8,7 +8,9 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
+  isoInZone,
   resendConfirmation,
+  restoreVisit,
   searchSlots,
   type StoredAppointment,
   staffCancelAppointment,
@@ -66,8 +68,15 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   };
 
   /** Where to go after a change: the clinic's day of the visit, with a short notice. */
-  const dayOf = (a: StoredAppointment, locationSlug: string, zone: string, done: string) =>
-    `/staff?${new URLSearchParams({ location: locationSlug, date: dateInZone(a.startsAt.getTime(), zone), done })}`;
+  const dayOf = (
+    a: StoredAppointment,
+    locationSlug: string,
+    zone: string,
+    done: string,
+    /** What an Undo needs: the visit, and for a move where it was before (provider|start). */
+    undo: Record<string, string> = {},
+  ) =>
+    `/staff?${new URLSearchParams({ location: locationSlug, date: dateInZone(a.startsAt.getTime(), zone), done, visit: a.id, ...undo })}`;
 
   const changeable = (a: StoredAppointment) =>
     a.status === 'booked' && a.startsAt.getTime() > now().getTime();
@@ -156,6 +165,36 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       200,
       session,
     );
+  });
+
+  // ---------------------------------------------------------------- undo a cancel
+
+  pages.post('/staff/appointments/:id/restore', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'restore');
+    await requireDesk(c, 'restore', a.id);
+    try {
+      const restored = await restoreVisit(commandContext(c), a.id);
+      const { location } = await describe(restored);
+      return c.redirect(dayOf(restored, location.slug, location.timeZone, 'restored'), 303);
+    } catch (error) {
+      const messages = problemMessages(error);
+      if (!messages) throw error;
+      return page(
+        c,
+        t('staff.refused.title'),
+        <div class="narrow">
+          <h1>{t('staff.refused.title')}</h1>
+          <p>{messages.join(' ')}</p>
+          <p>
+            <a class="button" href={`/staff/appointments/${a.id}`}>
+              {t('staff.resend.back')}
+            </a>
+          </p>
+        </div>,
+        409,
+        c.get('staff'),
+      );
+    }
   });
 
   // ---------------------------------------------------------------- send the confirmation again
@@ -357,8 +396,10 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         start: choice.start,
         provider: choice.provider,
       });
+      const before = await describe(a);
       const { location } = await describe(moved);
-      return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved'), 303);
+      const was = `${before.provider.slug}|${isoInZone(a.startsAt.getTime(), before.location.timeZone)}`;
+      return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved', { was }), 303);
     } catch (error) {
       const messages = problemMessages(error);
       if (!messages) throw error;

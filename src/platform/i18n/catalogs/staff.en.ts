@@ -233,4 +233,5 @@ export const staffEn = {
   'staff.decisions.banner':
     '{n} visits on this day wait for a decision (closed clinic or clinician away): their reminders are held.',
   'staff.week.count': '{n} visits',
+  'staff.done.restored': 'The visit is booked again. The patient was told it is back on.',
 } as const;

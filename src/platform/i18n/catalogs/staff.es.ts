@@ -236,4 +236,5 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.decisions.banner':
     '{n} citas de este día esperan una decisión (clínica cerrada o profesional ausente): sus recordatorios están en espera.',
   'staff.week.count': '{n} citas',
+  'staff.done.restored': 'La cita está reservada otra vez. Se avisó al paciente de que sigue en pie.',
 };
