@@ -87,8 +87,8 @@ export async function auditEventsFor(
 export interface AuditFilter {
   actorId?: string;
   entityId?: string;
-  /** Events about any record of this patient: their visits, self-check results, waiting-list entries. */
-  patientId?: string;
+  /** Events about any record of these patients: their visits, self-check results, waiting-list entries. */
+  patientIds?: string[];
   /** Events from this instant (inclusive) to that one (exclusive): a local day, for example. */
   from?: Date;
   to?: Date;
@@ -110,18 +110,18 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
        AND ($7::bigint IS NULL OR id < $7)
        -- A patient's records live in other capabilities' tables; this read-only join is the
        -- audit trail's one look into them.
-       AND ($5::uuid IS NULL OR entity_id IN (
-         SELECT id::text FROM appointments WHERE patient_id = $5
-         UNION SELECT assessment_id::text FROM appointments WHERE patient_id = $5 AND assessment_id IS NOT NULL
-         UNION SELECT id::text FROM waitlist_entries WHERE patient_id = $5
-         UNION SELECT $5::text))
+       AND ($5::uuid[] IS NULL OR entity_id IN (
+         SELECT id::text FROM appointments WHERE patient_id = ANY($5)
+         UNION SELECT assessment_id::text FROM appointments WHERE patient_id = ANY($5) AND assessment_id IS NOT NULL
+         UNION SELECT id::text FROM waitlist_entries WHERE patient_id = ANY($5)
+         UNION SELECT unnest($5)::text))
      ORDER BY id DESC LIMIT $4`,
     [
       f.actorId ?? null,
       f.entityId ?? null,
       f.from ?? null,
       Math.min(f.limit ?? 200, 1000),
-      f.patientId ?? null,
+      f.patientIds ?? null,
       f.to ?? null,
       f.before ?? null,
     ],

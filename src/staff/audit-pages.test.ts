@@ -10,7 +10,12 @@ import type { TestApp } from '../../test/support/test-app.js';
 import { createWorldApp, oneClinician } from '../../test/support/world.js';
 
 // Arizona: local midnight is 07:00 UTC, so a UTC day and the local day differ.
-const { clinic, network } = oneClinician();
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 const clock = new Date('2026-12-02T15:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
@@ -72,6 +77,36 @@ describe('the audit trail page', () => {
     const api = await admin.client.get('/api/v1/audit-events?date=yesterday');
     expect(api.status).toBe(422);
     expect((await api.json()).errors[0].field).toBe('date');
+  });
+
+  it('finds a patient’s events by what the desk types: a name without accents, a birth date', async () => {
+    const res = await t.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'audit-patient-0001' },
+      body: JSON.stringify({
+        visitType: visit!.slug,
+        location: clinic.slug,
+        provider: doctor.slug,
+        start: '2026-12-07T09:00:00-07:00',
+        patient: {
+          givenName: 'Álvaro',
+          familyName: 'Martínez',
+          birthDate: '1981-01-21',
+          email: 'am@example.com',
+          phone: null,
+        },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const admin = await signedIn(t, 'admin@example.com');
+    for (const typed of ['martinez', 'ALVARO MART', '1/21/1981']) {
+      const html = await (await admin.client.get(`/staff/audit?patient=${encodeURIComponent(typed)}`)).text();
+      expect(html, typed).toContain(`appointment ${id}`);
+    }
+    const nobody = await (await admin.client.get('/staff/audit?patient=nobody-by-this-name')).text();
+    expect(nobody).not.toContain(`appointment ${id}`);
+    expect(rows(nobody)).toBe(0);
   });
 
   it('writes one event per page view, however many it lists', async () => {

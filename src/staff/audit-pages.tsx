@@ -9,6 +9,7 @@ import { dateInZone, parseTypedDate, timeInZone } from '../platform/i18n/format.
 import { Temporal } from 'temporal-polyfill';
 import { homeZone } from '../directory/index.js';
 import { AdminErrorSummary } from './admin/admin-views.js';
+import { parsePatientQuery, searchAppointments } from '../scheduling/index.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, sessionCookieName } from './auth.js';
 
@@ -48,7 +49,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       filter: {
         actorId: user.includes('@') ? (byEmail[0]?.id ?? NOBODY) : user || undefined,
         entityId: (q.entity ?? '').trim() || undefined,
-        patientId: UUID_PATTERN.test(patient) ? patient : patient ? NOBODY : undefined,
+        patientIds: await patientsFor(patient),
         ...(date
           ? { from: dayStart(date), to: dayStart(Temporal.PlainDate.from(date).add({ days: 1 }).toString()) }
           : {}),
@@ -57,6 +58,26 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       },
       dateError: typed && !date ? t('staff.audit.err.date') : undefined,
     };
+  };
+
+  /**
+   * The patients a typed value names: their id (from a visit's page), or what the front desk
+   * types to find a patient (a name without accents or case, a birth date, a phone, an email).
+   * At most 20; a value that finds nobody matches no events (never all of them).
+   */
+  const patientsFor = async (typed: string): Promise<string[] | undefined> => {
+    if (!typed) return undefined;
+    if (UUID_PATTERN.test(typed)) return [typed];
+    const query = parsePatientQuery(typed);
+    if (!query) return [NOBODY];
+    const d = await kit.scheduling.directory.get();
+    const visits = await searchAppointments(db, {
+      locationIds: d.locations.map((l) => l.id),
+      query,
+      limit: 200,
+    });
+    const ids = [...new Set(visits.map((v) => v.patientId))].slice(0, 20);
+    return ids.length ? ids : [NOBODY];
   };
 
   /** Who did it, readable: staff emails instead of ids. */

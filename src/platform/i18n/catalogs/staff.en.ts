@@ -164,7 +164,7 @@ export const staffEn = {
   'staff.waitlist.offerTitle': 'Offer a time',
   'staff.waitlist.send': 'Send the offer',
   'staff.waitlist.back': 'Back to the waiting list',
-  'staff.audit.patient': "Patient (id, from a visit's page)",
+  'staff.audit.patient': 'Patient (name, date of birth, phone, email, or the id from a visit’s page)',
   'staff.visit.patient': 'All visits and contact details of this patient',
   'staff.patient.visits': 'Visits you can see',
   'staff.patient.language': 'Language for messages',

@@ -167,7 +167,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.waitlist.offerTitle': 'Ofrecer una hora',
   'staff.waitlist.send': 'Enviar la oferta',
   'staff.waitlist.back': 'Volver a la lista de espera',
-  'staff.audit.patient': 'Paciente (id, de la página de la cita)',
+  'staff.audit.patient':
+    'Paciente (nombre, fecha de nacimiento, teléfono, correo o el id de la página de la cita)',
   'staff.visit.patient': 'Todas las citas y los datos de contacto de este paciente',
   'staff.patient.visits': 'Citas que usted puede ver',
   'staff.patient.language': 'Idioma de los mensajes',
