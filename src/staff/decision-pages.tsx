@@ -124,21 +124,7 @@ export function decisionRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     } catch (error) {
       const messages = problemMessages(error);
       if (!messages) throw error;
-      return page(
-        c,
-        t('staff.refused.title'),
-        <div class="narrow">
-          <h1>{t('staff.refused.title')}</h1>
-          <p>{messages.join(' ')}</p>
-          <p>
-            <a class="button" href="/staff/decisions">
-              {t('staff.decisions.title')}
-            </a>
-          </p>
-        </div>,
-        409,
-        c.get('staff'),
-      );
+      return kit.refused(c, messages, { href: '/staff/decisions', label: t('staff.decisions.title') });
     }
     return c.redirect('/staff/decisions?done=kept', 303);
   });

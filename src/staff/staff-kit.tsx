@@ -118,6 +118,24 @@ export function staffKit(deps: StaffDeps) {
     return mine.find((l) => l.slug === readCookie(c, CLINIC_COOKIE)) ?? mine[0];
   };
 
+  /** "Nothing was changed": a refused change (409) naming why, with one way back. */
+  const refused = (c: Context<StaffEnv>, messages: string[], back: { href: string; label: string }) =>
+    page(
+      c,
+      t('staff.refused.title'),
+      <div class="narrow">
+        <h1>{t('staff.refused.title')}</h1>
+        <p>{messages.join(' ')}</p>
+        <p>
+          <a class="button" href={back.href}>
+            {back.label}
+          </a>
+        </p>
+      </div>,
+      409,
+      c.get('staff'),
+    );
+
   /** The context a scheduling command takes for this staff request (ADR 21). */
   const commandContext = (c: Context<StaffEnv>) => schedulingContext(scheduling, staffActor(c));
 
@@ -187,6 +205,7 @@ export function staffKit(deps: StaffDeps) {
     scheduling,
     now,
     page,
+    refused,
     staffActor,
     commandContext,
     chosenClinic,

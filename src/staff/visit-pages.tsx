@@ -179,21 +179,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     } catch (error) {
       const messages = problemMessages(error);
       if (!messages) throw error;
-      return page(
-        c,
-        t('staff.refused.title'),
-        <div class="narrow">
-          <h1>{t('staff.refused.title')}</h1>
-          <p>{messages.join(' ')}</p>
-          <p>
-            <a class="button" href={`/staff/appointments/${a.id}`}>
-              {t('staff.resend.back')}
-            </a>
-          </p>
-        </div>,
-        409,
-        c.get('staff'),
-      );
+      return kit.refused(c, messages, { href: `/staff/appointments/${a.id}`, label: t('staff.resend.back') });
     }
   });
 
@@ -207,21 +193,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     } catch (error) {
       const messages = problemMessages(error);
       if (!messages) throw error;
-      return page(
-        c,
-        t('staff.refused.title'),
-        <div class="narrow">
-          <h1>{t('staff.refused.title')}</h1>
-          <p>{messages.join(' ')}</p>
-          <p>
-            <a class="button" href={`/staff/appointments/${a.id}`}>
-              {t('staff.resend.back')}
-            </a>
-          </p>
-        </div>,
-        409,
-        c.get('staff'),
-      );
+      return kit.refused(c, messages, { href: `/staff/appointments/${a.id}`, label: t('staff.resend.back') });
     }
     return c.redirect(`/staff/appointments/${a.id}?done=resent`, 303);
   });
