@@ -158,7 +158,7 @@ describe('GET /api/v1/slots', () => {
 
 describe('the slot list serializer', () => {
   it('writes exactly what JSON.stringify would', async () => {
-    const { slotsJson } = await import('./appointment-api.js');
+    const { slotsJson } = await import('./slot-answers.js');
     // Two clinicians, 16 walk-in times each a day, over three weekdays: 96 slots.
     const res = await t.request(`/api/v1/slots?visitType=${walkIn.slug}&from=2026-12-01&to=2026-12-03`);
     const text = await res.text();

@@ -1,8 +1,6 @@
 import { bearerToken } from '../platform/http/request-context.js';
 import { requestCommandContext } from './command-context.js';
 import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { hasControlCharacters } from '../platform/text.js';
@@ -11,10 +9,10 @@ import { NotFound, PreconditionRequired } from '../platform/http/problem.js';
 import { parseBody, readJson } from '../platform/http/json-body.js';
 import { appointmentView, bookAppointment } from './booking-service.js';
 import { cancelAppointment, readAppointment, rescheduleAppointment } from './visit-changes.js';
-import { searchSlots } from './slot-search.js';
+import { searchSlotWindow } from './slot-search.js';
+import { acceptsGzip, slotAnswer } from './slot-answers.js';
 import { type Scheduling } from './scheduling.js';
 import type { StoredAppointment } from './scheduling-store.js';
-import type { Slot } from './slots.js';
 import type { Directory } from '../directory/index.js';
 import { visitCalendarResponse } from './visit-calendar.js';
 import { manageUrl } from './links.js';
@@ -136,53 +134,44 @@ export function appointmentJson(d: Directory, a: StoredAppointment) {
   };
 }
 
-/**
- * The slot list is the API's largest response (thousands of entries for the network over a
- * month), so it is written directly: every value is an ISO time or a slug, which the database
- * restricts to [a-z0-9-], so nothing needs escaping. Same output as JSON.stringify.
- */
-export function slotsJson(slots: Slot[]): string {
-  const parts = slots.map(
-    (x) =>
-      `{"start":"${x.start}","end":"${x.end}","provider":"${x.provider}","location":"${x.location}","visitType":"${x.visitType}"}`,
-  );
-  return `{"slots":[${parts.join(',')}]}`;
-}
-
 const NOT_FOUND = 'There is no appointment with this id, or the token does not match it.';
 
 export function appointmentApi(s: Scheduling): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const apiContext = (c: Context<AppEnv>) => requestCommandContext(c, s, 'api-client');
 
-  // The API's largest answer (a network's month is about 300 KB): gzip when asked, and an ETag so
-  // a client polling for changes gets 304 while nothing changed. The tag is a hash of the JSON
-  // itself (computed here from the string, not by re-reading the response), whatever the encoding.
-  // Only large answers are compressed (a clinician's month, tens of KB, is sent as is: gzip would
-  // cost more time than it saves on a fast link; a network's month shrinks 34x).
-  api.get('/slots', compress({ threshold: 64 * 1024 }), async (c) => {
+  // The API's largest answer (a network's month is about 300 KB): gzipped when asked, and an
+  // ETag so a client polling for changes gets 304 while nothing changed. What is sent is built
+  // once per answer and kept beside the cached times (slot-answers.ts); a clinician's month (tens
+  // of KB) is sent as is, since gzip would cost more time than it saves on a fast link.
+  api.get('/slots', async (c) => {
     const q = c.req.query();
-    const slots = await searchSlots(s, {
-      visitType: q.visitType,
-      location: q.location,
-      provider: q.provider,
-      from: q.from,
-      to: q.to,
-    });
+    const answer = slotAnswer(
+      await searchSlotWindow(s, {
+        visitType: q.visitType,
+        location: q.location,
+        provider: q.provider,
+        from: q.from,
+        to: q.to,
+      }),
+    );
     // Public availability, not patient data: a client may keep it, and revalidates with the ETag.
     c.header('Cache-Control', 'no-cache');
-    const body = slotsJson(slots);
-    const tag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    c.header('ETag', tag);
+    c.header('ETag', answer.tag);
+    c.header('Vary', 'Accept-Encoding');
     if (
       c.req
         .header('if-none-match')
         ?.split(/\s*,\s*/)
-        .some((t) => t.replace(/^W\//, '') === tag)
+        .some((t) => t.replace(/^W\//, '') === answer.tag)
     )
       return c.body(null, 304);
     c.header('Content-Type', 'application/json');
-    return c.body(body);
+    if (answer.large && acceptsGzip(c.req.header('accept-encoding'))) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(await answer.gzipped());
+    }
+    return c.body(answer.json());
   });
 
   api.post('/appointments', async (c) => {

@@ -100,6 +100,26 @@ export async function searchSlots(
   q: SlotSearch,
   options: { ignoreBookings?: boolean } = {},
 ): Promise<Slot[]> {
+  const w = await searchSlotWindow(s, q, options);
+  return w.list.slice(w.first, w.end);
+}
+
+/**
+ * A search's answer as a window onto a list the cache keeps: `list.slice(first, end)`. The same
+ * list object with the same bounds is the same answer, so the API can keep what it built from
+ * one (the JSON, its ETag, its gzip) until the calendar or the moment's cut changes.
+ */
+export interface SlotWindow {
+  list: readonly Slot[];
+  first: number;
+  end: number;
+}
+
+export async function searchSlotWindow(
+  s: Scheduling,
+  q: SlotSearch,
+  options: { ignoreBookings?: boolean } = {},
+): Promise<SlotWindow> {
   const d = await s.directory.get();
   const r = resolveSearch(d, q);
   return slotsFor(s, d, r, options);
@@ -113,14 +133,29 @@ export function slotCacheStats(s: Scheduling) {
   return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 };
 }
 
+/** The first index in `list` (sorted by start) whose start is at least `ms`. */
+function firstStartingFrom(list: readonly Slot[], ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.startMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 async function slotsFor(
   s: Scheduling,
   d: Directory,
   r: ResolvedSearch,
   options: { ignoreBookings?: boolean } = {},
-): Promise<Slot[]> {
+): Promise<SlotWindow> {
   const now = s.now().getTime();
-  if (options.ignoreBookings) return (await openTimes(s, r, now, { ignoreBookings: true })).slots;
+  if (options.ignoreBookings) {
+    const list = (await openTimes(s, r, now, { ignoreBookings: true })).slots;
+    return { list, first: 0, end: list.length };
+  }
   let cache = caches.get(s);
   if (!cache) caches.set(s, (cache = new AvailabilityCache()));
   const providerIds = r.providers.map((p) => p.id);
@@ -133,10 +168,12 @@ async function slotsFor(
     now,
     () => openTimes(s, r, now, { unbounded: true }),
   );
-  // Cut to this moment's notice and horizon, exactly as findOpenSlots does for each time.
+  // Cut to this moment's notice and horizon, exactly as findOpenSlots does for each time. The
+  // list is sorted by start (findOpenSlots' order), so the cut is one contiguous window.
   const earliest = now + r.visitType.minNoticeMinutes * 60_000;
   const latest = now + r.visitType.horizonDays * 86_400_000;
-  return all.filter((x) => x.startMs >= earliest && x.startMs <= latest);
+  const first = firstStartingFrom(all, earliest);
+  return { list: all, first, end: Math.max(first, firstStartingFrom(all, latest + 1)) };
 }
 
 /**

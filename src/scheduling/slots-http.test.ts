@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../../test/support/test-app.js';
 import { bookViaApi } from '../../test/support/api.js';
+import { acceptsGzip } from './slot-answers.js';
 import {
   aClinic,
   aClinician,
@@ -22,10 +23,10 @@ const clinicians = [0, 1, 2, 3].map((i) =>
 const visit = aVisitType({ providers: clinicians, durationMinutes: 30, bufferMinutes: 0, horizonDays: 60 });
 const network = aNetwork({ clinics, clinicians, visitTypes: [visit] });
 
-const NOW = new Date('2026-11-30T14:00:00Z');
+let clock = new Date('2026-11-30T14:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createWorldApp(network, { now: () => NOW });
+  t = await createWorldApp(network, { now: () => clock });
 });
 afterAll(async () => {
   await t.close();
@@ -59,5 +60,41 @@ describe('the slot search over HTTP', () => {
     const changed = await t.request(path, { headers: { 'if-none-match': tag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
+  });
+
+  it('answers again from the kept answer, and cuts it anew as the clock moves past a time', async () => {
+    const path = `/api/v1/slots?visitType=${visit.slug}&provider=${clinicians[1]!.slug}&from=2026-12-01&to=2026-12-01`;
+    const before = await t.request(path);
+    const { slots } = await before.json();
+    expect(slots[0].start).toBe('2026-12-01T08:00:00-07:00');
+    const same = await t.request(path);
+    expect(same.headers.get('etag')).toBe(before.headers.get('etag'));
+    expect(await same.json()).toEqual({ slots });
+    // An hour's notice: at 07:05 on the day, 08:00 can no longer be booked, 08:30 still can.
+    clock = new Date('2026-12-01T14:05:00Z');
+    const later = await t.request(path, { headers: { 'if-none-match': before.headers.get('etag')! } });
+    expect(later.status).toBe(200);
+    const cut = (await later.json()).slots;
+    expect(cut[0].start).toBe('2026-12-01T08:30:00-07:00');
+    expect(cut).toEqual(slots.slice(1));
+    clock = new Date('2026-11-30T14:00:00Z');
+  });
+
+  it('sends a large answer uncompressed to a client that does not accept gzip', async () => {
+    const refused = await t.request(NETWORK_MONTH, { headers: { 'accept-encoding': 'gzip;q=0, br' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect((await refused.json()).slots.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it('accepts gzip by name or by *, unless its weight is 0', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+    expect(acceptsGzip('br, *;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
