@@ -8,19 +8,29 @@ import { Client } from 'fhir-kit-client';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELF_CARE } from '../../test/support/answers.js';
-import { bookViaApi, postJson } from '../../test/support/api.js';
+import { postJson } from '../../test/support/api.js';
 import { validFhir } from '../../test/support/fhir-validate.js';
 import {
   bookParameters,
   fhirPatient,
-  freeEvansSlot,
+  freeSlotOf,
   registerClient,
   tokenFor,
   type TestClient,
 } from '../../test/support/smart-client.js';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { type TestApp } from '../../test/support/test-app.js';
+import { bookIn, createWorldApp, oneClinician } from '../../test/support/world.js';
 import { retireClient } from './index.js';
 
+// One clinician in Arizona (UTC-7 all year) working 08:00 to 12:00 on weekdays, with one
+// 30-minute visit type bookable 60 days ahead: every weekday the tests book on (December 7 to 14)
+// has free Slots, and the clinician's Slots are found through the public searches by name.
+const {
+  clinic,
+  doctor,
+  visitTypes: [visit],
+  network,
+} = oneClinician();
 const clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 let server: ServerType;
@@ -30,7 +40,7 @@ let fhir: InstanceType<typeof Client>;
 let token: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createWorldApp(network, { now: () => clock });
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`;
@@ -54,9 +64,9 @@ const fhirHeaders = (token: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Evans's first free pain follow-up slot on a day, which reads back the same by id. */
+/** The clinician's first free slot on a day, which reads back the same by id. */
 async function freeSlot(day: string, index = 0) {
-  const found = await freeEvansSlot(t, day, index);
+  const found = await freeSlotOf(t, doctor.displayName, visit!.slug, day, index);
   expect(await (await t.request(`/fhir/Slot/${found.slot.id}`)).json()).toEqual(found.slot);
   return found;
 }
@@ -241,21 +251,20 @@ describe('FHIR patient API with a SMART Backend Services token', () => {
     const a = await (
       await postJson(t, '/api/v1/assessments', { pathway: 'low-back-pain', answers: SELF_CARE })
     ).json();
-    const res = await bookViaApi(t, {
-      visitType: 'pain-follow-up',
-      location: 'scottsdale',
-      provider: 'ben-evans',
+    const booked = await bookIn(t, {
+      visitType: visit!,
+      clinic,
+      clinician: doctor,
       start: (await freeSlot('2026-12-14')).slot.start,
       patient: { familyName: 'Intake', email: 'intake@example.com' },
-      ...({ assessmentId: a.id, assessmentToken: a.token } as object),
+      intake: { id: a.id, token: a.token },
     });
-    expect(res.status).toBe(201);
-    const visit: any = await fhir.read({
+    const appointment: any = await fhir.read({
       resourceType: 'Appointment',
-      id: (await res.json()).id.replace(/-/g, ''),
+      id: booked.id.replace(/-/g, ''),
     });
-    expect(visit.supportingInformation[0].reference).toBe(`QuestionnaireResponse/${a.id}`);
-    const subject = visit.participant[0].actor.reference;
+    expect(appointment.supportingInformation[0].reference).toBe(`QuestionnaireResponse/${a.id}`);
+    const subject = appointment.participant[0].actor.reference;
     const bundle: any = await fhir.search({
       resourceType: 'QuestionnaireResponse',
       searchParams: { subject },

@@ -19,7 +19,10 @@ export const A_PATIENT = {
   phone: '480 555 0100',
 };
 
-/** POST /api/v1/appointments for a time; the patient defaults to A_PATIENT, field by field. */
+/**
+ * POST /api/v1/appointments for a time; the patient defaults to A_PATIENT, field by field. Extra
+ * headers replace the defaults (a test's own Idempotency-Key).
+ */
 export function bookViaApi(
   t: TestApp,
   b: {
@@ -29,7 +32,11 @@ export function bookViaApi(
     start: string;
     patient?: Partial<typeof A_PATIENT>;
     language?: 'en' | 'es';
+    /** A self-check to attach as the intake, with its token (right or wrong). */
+    assessmentId?: string;
+    assessmentToken?: string;
   },
+  headers: Record<string, string> = {},
 ) {
-  return postJson(t, '/api/v1/appointments', { ...b, patient: { ...A_PATIENT, ...b.patient } });
+  return postJson(t, '/api/v1/appointments', { ...b, patient: { ...A_PATIENT, ...b.patient } }, headers);
 }

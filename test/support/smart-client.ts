@@ -101,16 +101,20 @@ export const bookParameters = (slotId: string, patient: unknown, practitioner?: 
   ],
 });
 
-/** Dr. Evans's nth free pain follow-up Slot on a day, found through the public Slot search. */
-export async function freeEvansSlot(t: TestApp, day: string, index = 0) {
-  const evans = (await (await t.request('/fhir/Practitioner?name=evans')).json()).entry[0].resource;
-  const schedules = (await (await t.request(`/fhir/Schedule?actor=Practitioner/${evans.id}`)).json()).entry;
-  const followUp = schedules.find(
+/**
+ * A clinician's nth free Slot of a visit type on a day, found through the public Practitioner
+ * (by a part of the clinician's name), Schedule and Slot searches.
+ */
+export async function freeSlotOf(t: TestApp, clinician: string, visitType: string, day: string, index = 0) {
+  const found = (await (await t.request(`/fhir/Practitioner?name=${encodeURIComponent(clinician)}`)).json())
+    .entry[0].resource;
+  const schedules = (await (await t.request(`/fhir/Schedule?actor=Practitioner/${found.id}`)).json()).entry;
+  const schedule = schedules.find(
     (e: { resource: { serviceType: { coding: { code: string }[] }[] } }) =>
-      e.resource.serviceType[0]!.coding[0]!.code === 'pain-follow-up',
+      e.resource.serviceType[0]!.coding[0]!.code === visitType,
   );
   const slots = await (
-    await t.request(`/fhir/Slot?schedule=Schedule/${followUp.resource.id}&start=${day}`)
+    await t.request(`/fhir/Slot?schedule=Schedule/${schedule.resource.id}&start=${day}`)
   ).json();
-  return { slot: slots.entry[index].resource, practitioner: evans.id as string };
+  return { slot: slots.entry[index].resource, practitioner: found.id as string };
 }

@@ -46,3 +46,17 @@ export async function signedIn(t: TestApp, email: string) {
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await client.get('/staff')).text())![1]!;
   return { client, csrf };
 }
+
+/** Audit events matching an SQL condition, oldest first, for tests that count what was audited. */
+export function auditWhere(t: TestApp, where: string, params: unknown[] = []) {
+  return t.db.query<{
+    action: string;
+    outcome: string;
+    entity_type: string;
+    entity_id: string | null;
+    actor_id: string | null;
+  }>(
+    `SELECT action, outcome, entity_type, entity_id, actor_id FROM audit_events WHERE ${where} ORDER BY id`,
+    params,
+  );
+}

@@ -9,11 +9,14 @@
  *   const consult = aVisitType({ providers: [doctor], durationMinutes: 30 });
  *   const world = aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: [consult] });
  *   const t = await createWorldApp(world, { now: () => clock });
+ *   const { id, manageToken } = await bookIn(t, { visitType: consult, clinic, clinician: doctor, start });
  */
+import { expect } from 'vitest';
 import type { NetworkFile } from '../../src/directory/network-loader.js';
 import { loadNetwork } from '../../src/directory/network-loader.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
+import { bookViaApi, type A_PATIENT } from './api.js';
 
 type Clinic = NetworkFile['locations'][number];
 type Clinician = NetworkFile['providers'][number];
@@ -149,4 +152,47 @@ export function oneClinician(
     visitTypes: types,
     network: aNetwork({ clinics: [clinic], clinicians: [doctor], visitTypes: types }),
   };
+}
+
+/** A booking through the API in a world, named by the world's own parts. */
+export interface WorldBooking {
+  visitType: Pick<VisitType, 'slug'>;
+  clinic: Pick<Clinic, 'slug'>;
+  clinician: Pick<Clinician, 'slug'>;
+  /** ISO date-time with the clinic's offset, e.g. 2026-11-30T10:00:00-07:00. */
+  start: string;
+  /** Field by field over A_PATIENT. */
+  patient?: Partial<typeof A_PATIENT>;
+  language?: 'en' | 'es';
+  /** A self-check to attach as the pre-visit intake (its id and token, right or wrong). */
+  intake?: { id: string; token: string };
+}
+
+/** POST /api/v1/appointments for a booking in a world: the answer as it came, for refusals. */
+export function tryBookIn(t: TestApp, b: WorldBooking, headers: Record<string, string> = {}) {
+  return bookViaApi(
+    t,
+    {
+      visitType: b.visitType.slug,
+      location: b.clinic.slug,
+      provider: b.clinician.slug,
+      start: b.start,
+      ...(b.patient ? { patient: b.patient } : {}),
+      ...(b.language ? { language: b.language } : {}),
+      ...(b.intake ? { assessmentId: b.intake.id, assessmentToken: b.intake.token } : {}),
+    },
+    headers,
+  );
+}
+
+/** Books through the API in a world, expecting 201; the new visit's id and manage token. */
+export async function bookIn(
+  t: TestApp,
+  b: WorldBooking,
+  headers: Record<string, string> = {},
+): Promise<{ id: string; manageToken: string }> {
+  const res = await tryBookIn(t, b, headers);
+  const body = await res.text();
+  expect(res.status, body).toBe(201);
+  return JSON.parse(body) as { id: string; manageToken: string };
 }
