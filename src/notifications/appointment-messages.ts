@@ -4,7 +4,7 @@
  * first name, date, time, clinic, clinician and the private link; never the visit's reason or any answer.
  */
 import type { Location } from '../directory/index.js';
-import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dayInSentence, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import type { OutgoingMessage } from './outbox.js';
 import { calendarFile, VISIT_ALARM_MINUTES } from '../platform/calendar/ics.js';
@@ -53,7 +53,7 @@ export function textToHtml(text: string): string {
 export function appointmentMessages(input: AppointmentMessageInput): OutgoingMessage[] {
   const { appointment: a, location: l } = input;
   const t = translator(a.language);
-  const when = `${dayInZone(a.language, a.startMs, l.timeZone)}, ${timeInZone(a.language, a.startMs, l.timeZone)}`;
+  const when = `${dayInSentence(a.language, a.startMs, l.timeZone)}, ${timeInZone(a.language, a.startMs, l.timeZone)}`;
   const params = {
     name: a.givenName,
     when,

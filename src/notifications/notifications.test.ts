@@ -95,6 +95,8 @@ describe('visit messages through a real SMTP server', () => {
     expect(mail.to).toMatchObject({ text: 'marta@example.com' });
     expect(mail.subject).toContain('Su cita está reservada');
     expect(mail.text).toContain('Hola, Marta');
+    // Mid-sentence, Spanish writes the weekday in lower case: "para el jueves, 3 de diciembre".
+    expect(mail.text).toContain('para el jueves, 3 de diciembre');
     expect(mail.text).toContain(`/es/appointments/manage/${first.manageToken}`);
     expect(mail.text).not.toMatch(/Recordatorio|dolor|pain|seguimiento/i);
     expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);

@@ -9,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 import { byDistance, homeZone, timesNote, ZIP_PATTERN, zipCentre } from '../directory/index.js';
 import type { AppEnv } from '../platform/http/app-env.js';
 import { ValidationFailed } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, longDate, pageDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInSentence, longDate, pageDate, timeInZone } from '../platform/i18n/format.js';
 import type { FormError } from '../platform/views/forms.js';
 import { titleWithErrors } from '../platform/views/forms.js';
 import { contextFor, renderPage, type Site } from '../platform/views/render.js';
@@ -119,7 +119,7 @@ export function bookingSearchRoute(
               .toString();
             slots = later.filter((s) => dateInZone(s.startMs, zone) <= until);
             nextNote = ctx.t('book.times.next', {
-              when: `${dayInZone(ctx.locale, first.startMs, zone)}, ${timeInZone(ctx.locale, first.startMs, zone)}`,
+              when: `${dayInSentence(ctx.locale, first.startMs, zone)}, ${timeInZone(ctx.locale, first.startMs, zone)}`,
             });
           }
         }

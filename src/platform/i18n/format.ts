@@ -62,16 +62,22 @@ export function list(locale: Locale, items: string[]): string {
   return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);
 }
 
-/** "Tuesday, December 1" / "martes, 1 de diciembre" for an instant in a clinic's zone. */
+/**
+ * "Tuesday, December 1" / "Martes, 1 de diciembre" for an instant in a clinic's zone, as a value
+ * that stands on its own (a heading, a table cell). Inside a sentence use dayInSentence.
+ */
 export function dayInZone(locale: Locale, ms: number, timeZone: string): string {
-  return capitalize(
-    dateFormatter(INTL_LOCALE[locale], {
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      timeZone,
-    }).format(ms),
-  );
+  return capitalize(dayInSentence(locale, ms, timeZone));
+}
+
+/** The same day as it reads mid-sentence: Spanish writes weekdays in lower case ("el martes"). */
+export function dayInSentence(locale: Locale, ms: number, timeZone: string): string {
+  return dateFormatter(INTL_LOCALE[locale], {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone,
+  }).format(ms);
 }
 
 /** "9:00 AM" / "9:00 a. m." for an instant in a clinic's zone. */
