@@ -129,14 +129,7 @@ export async function startCarepath(
       jobsRunning: () => workersUp,
       ...(options.now ? { now: options.now } : {}),
     });
-    const directory = await scheduling.directory.get();
-    if (
-      await ensureFirstAdmin(
-        db,
-        config.firstAdmin,
-        directory.locations.map((l) => l.id),
-      )
-    ) {
+    if (await ensureFirstAdmin(db, config.firstAdmin)) {
       logger.info('first administrator created from CAREPATH_ADMIN_EMAIL');
     }
     if (config.jobs) {

@@ -14,7 +14,7 @@ import type { FormClient } from './support/form-client.js';
 
 let clock = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
-type Who = 'admin' | 'desk' | 'evans' | 'tempe';
+type Who = 'admin' | 'desk' | 'evans' | 'tempe' | 'manager';
 const clients = {} as Record<Who, { client: FormClient; csrf: string }>;
 const ids: Record<string, string> = {};
 
@@ -55,6 +55,7 @@ beforeAll(async () => {
       { email: 'desk@example.com', role: 'front-desk', locations: ['scottsdale'] },
       { email: 'evans@example.com', role: 'provider', locations: ['scottsdale'], provider: 'ben-evans' },
       { email: 'tempe@example.com', role: 'front-desk', locations: ['tempe'] },
+      { email: 'manager@example.com', role: 'clinic-manager', locations: ['tempe'] },
     ]),
   );
   const a = (await (
@@ -114,7 +115,7 @@ beforeAll(async () => {
       "SELECT b.id FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' LIMIT 1",
     )
   )[0]!.id;
-  for (const who of ['admin', 'desk', 'evans', 'tempe'] as const)
+  for (const who of ['admin', 'desk', 'evans', 'tempe', 'manager'] as const)
     clients[who] = await signedIn(t, `${who}@example.com`);
 });
 afterAll(async () => {
@@ -184,6 +185,7 @@ const STEPS: Step[] = [
     true,
   ),
   get('/staff/appointments/:id', 'desk', '/staff/appointments/ID:today', 200, 1, true),
+  get('/staff/appointments/:id/slip', 'desk', '/staff/appointments/ID:today/slip', 200, 1, true),
   get('/staff/appointments/:id/intake', 'evans', '/staff/appointments/ID:today/intake', 200, 1, true),
   // The planted patient and their four visits at Scottsdale: one event each.
   get('/staff/patients/:id', 'desk', '/staff/patients/ID:patient', 200, 5, true),
@@ -357,6 +359,17 @@ const STEPS: Step[] = [
   get('/staff/admin', 'admin', '/staff/admin', 200, 0),
   get('/staff/admin/clinics', 'admin', '/staff/admin/clinics', 200, 0),
   get('/staff/admin/clinics/:slug', 'admin', '/staff/admin/clinics/tempe', 200, 0),
+  // A clinic manager: their clinic's administration, its changes audited like an administrator's.
+  get('/staff/admin', 'manager', '/staff/admin', 200, 0),
+  get('/staff/admin/clinics/:slug', 'manager', '/staff/admin/clinics/tempe', 200, 0),
+  send(
+    '/staff/admin/clinics/:slug/hours',
+    'manager',
+    () => '/staff/admin/clinics/tempe/hours',
+    () => ({ 'opens-1': '08:00', 'closes-1': '17:00' }),
+    303,
+    1,
+  ),
   send(
     '/staff/admin/clinics/:slug/details',
     'admin',
@@ -442,6 +455,134 @@ const STEPS: Step[] = [
     () => ({}),
     422,
     0,
+  ),
+  // Adding, retiring and re-activating (network administrators): a bad form writes nothing, each
+  // change one event; retiring one with visits to come lists them (one read each) and changes nothing.
+  get('/staff/admin/clinics/new', 'admin', '/staff/admin/clinics/new', 200, 0),
+  send(
+    '/staff/admin/clinics/new',
+    'admin',
+    () => '/staff/admin/clinics/new',
+    () => ({ slug: 'Bad Slug' }),
+    422,
+    0,
+  ),
+  send(
+    '/staff/admin/clinics/new',
+    'admin',
+    () => '/staff/admin/clinics/new',
+    () => ({
+      slug: 'walk-clinic',
+      name: 'Walk Clinic',
+      timeZone: 'America/Phoenix',
+      street: '1 Walk St',
+      city: 'Mesa',
+      region: 'AZ',
+      postalCode: '85201',
+      phone: '480 555 0123',
+    }),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/clinics/:slug/retire',
+    'admin',
+    () => '/staff/admin/clinics/walk-clinic/retire',
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/clinics/:slug/reactivate',
+    'admin',
+    () => '/staff/admin/clinics/walk-clinic/reactivate',
+    () => ({}),
+    303,
+    1,
+  ),
+  get('/staff/admin/providers/new', 'admin', '/staff/admin/providers/new', 200, 0),
+  send(
+    '/staff/admin/providers/new',
+    'admin',
+    () => '/staff/admin/providers/new',
+    () => ({
+      slug: 'walk-doctor',
+      displayName: 'Dr. Walk',
+      credentials: 'MD',
+      specialty: 'internal-medicine',
+      languages: ['en', 'es'],
+      bioEn: 'Walks.',
+      bioEs: 'Camina.',
+    }),
+    303,
+    1,
+  ),
+  {
+    route: 'POST /staff/admin/providers/:slug/retire',
+    as: 'admin',
+    path: () => '/staff/admin/providers/ben-evans/retire',
+    form: () => ({}),
+    status: 409,
+    events: async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM appointments a JOIN providers p ON p.id = a.provider_id
+           WHERE p.slug = 'ben-evans' AND a.status IN ('booked', 'checked-in') AND a.ends_at > $1`,
+          [clock],
+        )
+      )[0]!.n,
+    health: true,
+  },
+  send(
+    '/staff/admin/providers/:slug/retire',
+    'admin',
+    () => '/staff/admin/providers/walk-doctor/retire',
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/providers/:slug/reactivate',
+    'admin',
+    () => '/staff/admin/providers/walk-doctor/reactivate',
+    () => ({}),
+    303,
+    1,
+  ),
+  get('/staff/admin/visit-types/new', 'admin', '/staff/admin/visit-types/new', 200, 0),
+  send(
+    '/staff/admin/visit-types/new',
+    'admin',
+    () => '/staff/admin/visit-types/new',
+    () => ({
+      slug: 'walk-visit',
+      nameEn: 'Walk visit',
+      nameEs: 'Consulta de paseo',
+      descriptionEn: 'A walk.',
+      descriptionEs: 'Un paseo.',
+      durationMinutes: '30',
+      bufferMinutes: '0',
+      minNoticeMinutes: '60',
+      horizonDays: '30',
+    }),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/visit-types/:slug/retire',
+    'admin',
+    () => '/staff/admin/visit-types/walk-visit/retire',
+    () => ({}),
+    303,
+    1,
+  ),
+  send(
+    '/staff/admin/visit-types/:slug/reactivate',
+    'admin',
+    () => '/staff/admin/visit-types/walk-visit/reactivate',
+    () => ({}),
+    303,
+    1,
   ),
   get('/staff/admin/staff', 'admin', '/staff/admin/staff', 200, 0),
   get('/staff/admin/staff/:id', 'admin', '/staff/admin/staff/ID:desk@example.com', 200, 0),
@@ -569,6 +710,7 @@ const record = (route: string, path: string, form?: Record<string, string>) => (
 const DENIALS: { as: Who; route: string; path: string; form?: Record<string, string> }[] = [
   ...[
     record('GET /staff/appointments/:id', '/staff/appointments/ID:second'),
+    record('GET /staff/appointments/:id/slip', '/staff/appointments/ID:second/slip'),
     record('GET /staff/appointments/:id/intake', '/staff/appointments/ID:today/intake'),
     record('POST /staff/appointments/:id/check-in', '/staff/appointments/ID:second/check-in', {}),
     record('GET /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show'),
@@ -611,6 +753,66 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     ),
     record('POST /staff/admin/staff/:id/mfa-reset', '/staff/admin/staff/ID:desk@example.com/mfa-reset', {}),
   ].map((r) => ({ ...r, as: 'evans' as const })),
+  // The front desk: no administration at all.
+  ...[
+    record('GET /staff/admin', '/staff/admin'),
+    record('GET /staff/admin/clinics', '/staff/admin/clinics'),
+    record('POST /staff/admin/clinics/:slug/hours', '/staff/admin/clinics/scottsdale/hours', {}),
+    record('GET /staff/admin/providers', '/staff/admin/providers'),
+    record('POST /staff/admin/clinics/new', '/staff/admin/clinics/new', { slug: 'x' }),
+    record('POST /staff/admin/providers/:slug/retire', '/staff/admin/providers/ben-evans/retire', {}),
+  ].map((r) => ({ ...r, as: 'desk' as const })),
+  // A clinic manager (Tempe): not another clinic, its providers, its visits, nor the network's pages.
+  ...[
+    record('GET /staff/admin/clinics/:slug', '/staff/admin/clinics/scottsdale'),
+    record('POST /staff/admin/clinics/:slug/hours', '/staff/admin/clinics/scottsdale/hours', {}),
+    record('POST /staff/admin/clinics/:slug/closures', '/staff/admin/clinics/scottsdale/closures', {}),
+    record(
+      'POST /staff/admin/clinics/:slug/closures/:date/remove',
+      '/staff/admin/clinics/scottsdale/closures/2026-12-24/remove',
+      {},
+    ),
+    record('POST /staff/admin/clinics/:slug/details', '/staff/admin/clinics/tempe/details', {}),
+    record('GET /staff/admin/providers/:slug', '/staff/admin/providers/ben-evans'),
+    record('GET /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off'),
+    record('POST /staff/admin/providers/:slug/time-off', '/staff/admin/providers/ben-evans/time-off', {}),
+    record(
+      'POST /staff/admin/providers/:slug/time-off/:id/remove',
+      '/staff/admin/providers/ben-evans/time-off/00000000-0000-4000-8000-000000000000/remove',
+      {},
+    ),
+    record('POST /staff/admin/providers/:slug/profile', '/staff/admin/providers/ben-evans/profile', {}),
+    record('POST /staff/admin/providers/:slug/blocks', '/staff/admin/providers/ben-evans/blocks', {}),
+    record('GET /staff/admin/visit-types', '/staff/admin/visit-types'),
+    record('GET /staff/admin/staff', '/staff/admin/staff'),
+    record('GET /staff/admin/staff/invite', '/staff/admin/staff/invite'),
+    record('GET /staff/admin/pathways', '/staff/admin/pathways'),
+    record('GET /staff/admin/fhir-clients', '/staff/admin/fhir-clients'),
+    record('GET /staff/audit', '/staff/audit'),
+    record('GET /staff/outbox', '/staff/outbox'),
+    record('GET /staff/appointments/:id', '/staff/appointments/ID:second'),
+    record('GET /staff/appointments/:id/intake', '/staff/appointments/ID:today/intake'),
+    record('GET /staff/admin/clinics/new', '/staff/admin/clinics/new'),
+    record('POST /staff/admin/clinics/new', '/staff/admin/clinics/new', { slug: 'x' }),
+    record('POST /staff/admin/clinics/:slug/retire', '/staff/admin/clinics/tempe/retire', {}),
+    record('POST /staff/admin/clinics/:slug/reactivate', '/staff/admin/clinics/tempe/reactivate', {}),
+    record('GET /staff/admin/providers/new', '/staff/admin/providers/new'),
+    record('POST /staff/admin/providers/new', '/staff/admin/providers/new', { slug: 'x' }),
+    record('POST /staff/admin/providers/:slug/retire', '/staff/admin/providers/ben-evans/retire', {}),
+    record('POST /staff/admin/providers/:slug/reactivate', '/staff/admin/providers/ben-evans/reactivate', {}),
+    record('GET /staff/admin/visit-types/new', '/staff/admin/visit-types/new'),
+    record('POST /staff/admin/visit-types/new', '/staff/admin/visit-types/new', { slug: 'x' }),
+    record(
+      'POST /staff/admin/visit-types/:slug/retire',
+      '/staff/admin/visit-types/back-pain-visit/retire',
+      {},
+    ),
+    record(
+      'POST /staff/admin/visit-types/:slug/reactivate',
+      '/staff/admin/visit-types/back-pain-visit/reactivate',
+      {},
+    ),
+  ].map((r) => ({ ...r, as: 'manager' as const })),
 ];
 
 /** Two-factor and sign-out routes are walked in the sign-in tests (they change the session). */

@@ -4,7 +4,12 @@ import type { Directory, Localized, Location, Provider, Specialty, VisitType } f
 
 const hhmm = (t: string) => t.slice(0, 5);
 
-/** Reads the whole network in five queries; the directory is small (tens of rows). */
+/**
+ * Reads the whole network in parallel queries; the directory is small (tens of rows). Retired
+ * clinics, providers and visit types go to `retired` (ADR 23): the active ones never name them,
+ * so a provider's working hours at a retired clinic and offers of retired visit types or by
+ * retired providers are left out, and search, booking, the public pages and FHIR follow.
+ */
 export async function loadDirectory(db: Queryable): Promise<Directory> {
   const [networkRows, locationRows, hourRows, providerRows, visitTypeRows, offerRows, scheduleRows] =
     await Promise.all([
@@ -30,6 +35,7 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
         longitude: number | null;
         directions: Localized;
         is_demo: boolean;
+        retired_at: Date | null;
       }>('SELECT * FROM locations ORDER BY name'),
       db.query<{ location_id: string; weekday: number; opens: string; closes: string }>(
         'SELECT location_id, weekday, opens, closes FROM location_hours ORDER BY weekday, opens',
@@ -43,6 +49,7 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
         bio: Localized;
         languages: string[];
         is_demo: boolean;
+        retired_at: Date | null;
       }>('SELECT * FROM providers ORDER BY specialty DESC, display_name'),
       db.query<{
         id: string;
@@ -53,6 +60,7 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
         buffer_minutes: number;
         min_notice_minutes: number;
         horizon_days: number;
+        retired_at: Date | null;
       }>('SELECT * FROM visit_types ORDER BY sort_order, slug'),
       db.query<{ provider_id: string; visit_type_id: string }>('SELECT * FROM provider_visit_types'),
       db.query<{
@@ -72,7 +80,11 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
   const providerSlug = new Map(providerRows.map((p) => [p.id, p.slug]));
   const visitTypeSlug = new Map(visitTypeRows.map((v) => [v.id, v.slug]));
 
-  const locations: Location[] = locationRows.map((l) => ({
+  const activeLocations = new Set(locationRows.filter((l) => !l.retired_at).map((l) => l.id));
+  const activeProviders = new Set(providerRows.filter((p) => !p.retired_at).map((p) => p.id));
+  const activeVisitTypes = new Set(visitTypeRows.filter((v) => !v.retired_at).map((v) => v.id));
+
+  const allLocations: Location[] = locationRows.map((l) => ({
     id: l.id,
     slug: l.slug,
     name: l.name,
@@ -95,9 +107,11 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
       .map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) })),
   }));
 
-  const providers: Provider[] = providerRows.map((p) => {
+  const allProviders: Provider[] = providerRows.map((p) => {
+    // An active provider works only at active clinics and offers only active visit types.
+    const active = activeProviders.has(p.id);
     const schedule = scheduleRows
-      .filter((s) => s.provider_id === p.id)
+      .filter((s) => s.provider_id === p.id && (!active || activeLocations.has(s.location_id)))
       .map((s) => ({
         location: locationSlug.get(s.location_id)!,
         weekday: s.weekday,
@@ -117,13 +131,13 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
       isDemo: p.is_demo,
       locations: [...new Set(schedule.map((s) => s.location))].sort(),
       visitTypes: offerRows
-        .filter((o) => o.provider_id === p.id)
+        .filter((o) => o.provider_id === p.id && (!active || activeVisitTypes.has(o.visit_type_id)))
         .map((o) => visitTypeSlug.get(o.visit_type_id)!),
       schedule,
     };
   });
 
-  const visitTypes: VisitType[] = visitTypeRows.map((v) => ({
+  const allVisitTypes: VisitType[] = visitTypeRows.map((v) => ({
     id: v.id,
     slug: v.slug,
     name: v.name,
@@ -132,7 +146,12 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
     bufferMinutes: v.buffer_minutes,
     minNoticeMinutes: v.min_notice_minutes,
     horizonDays: v.horizon_days,
-    providers: offerRows.filter((o) => o.visit_type_id === v.id).map((o) => providerSlug.get(o.provider_id)!),
+    providers: offerRows
+      .filter(
+        (o) =>
+          o.visit_type_id === v.id && (!activeVisitTypes.has(v.id) || activeProviders.has(o.provider_id)),
+      )
+      .map((o) => providerSlug.get(o.provider_id)!),
   }));
 
   const network: Directory['network'] = {
@@ -142,5 +161,18 @@ export async function loadDirectory(db: Queryable): Promise<Directory> {
     highlight: networkRow?.highlight ?? null,
     selfCheckVisitTypes: networkRow?.self_check_visit_types ?? {},
   };
-  return { network, locations, providers, visitTypes };
+  const split = <T extends { id: string }>(all: T[], active: Set<string>) => [
+    all.filter((x) => active.has(x.id)),
+    all.filter((x) => !active.has(x.id)),
+  ];
+  const [locations, retiredLocations] = split(allLocations, activeLocations);
+  const [providers, retiredProviders] = split(allProviders, activeProviders);
+  const [visitTypes, retiredVisitTypes] = split(allVisitTypes, activeVisitTypes);
+  return {
+    network,
+    locations: locations!,
+    providers: providers!,
+    visitTypes: visitTypes!,
+    retired: { locations: retiredLocations!, providers: retiredProviders!, visitTypes: retiredVisitTypes! },
+  };
 }

@@ -76,12 +76,30 @@ export interface Network {
   selfCheckVisitTypes: { sameDay?: string; visit?: string };
 }
 
+/**
+ * The network as patients, search, booking and FHIR see it: active clinics, providers and visit
+ * types only. Retired ones (ADR 23) are kept apart in `retired`, so that a past visit, an audit
+ * event or a patient's link that names one can still be shown: look those up by id with
+ * locationById, providerById and visitTypeById, never by listing.
+ */
 export interface Directory {
   network: Network;
   locations: Location[];
   providers: Provider[];
   visitTypes: VisitType[];
+  retired?: { locations: Location[]; providers: Provider[]; visitTypes: VisitType[] };
 }
+
+type Id = string | null | undefined;
+const byId = <T extends { id: string }>(active: T[], retired: T[] | undefined, id: Id) =>
+  id ? (active.find((x) => x.id === id) ?? retired?.find((x) => x.id === id)) : undefined;
+
+/** The clinic with this id, active or retired (for visits and records that name it). */
+export const locationById = (d: Directory, id: Id) => byId(d.locations, d.retired?.locations, id);
+/** The provider with this id, active or retired. */
+export const providerById = (d: Directory, id: Id) => byId(d.providers, d.retired?.providers, id);
+/** The visit type with this id, active or retired. */
+export const visitTypeById = (d: Directory, id: Id) => byId(d.visitTypes, d.retired?.visitTypes, id);
 
 /** Providers working at a clinic, in the directory's order. */
 export function providersAt(directory: Directory, locationSlug: string): Provider[] {

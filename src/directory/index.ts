@@ -6,6 +6,9 @@ export { createDirectoryService, type DirectoryService } from './directory-servi
 export {
   directionsUrl,
   homeZone,
+  locationById,
+  providerById,
+  visitTypeById,
   timesNote,
   openingStatus,
   type Directory,

@@ -2,6 +2,7 @@
  * Visits and patients as FHIR R4 resources (Appointment, Patient), and the $book operation's
  * input read back into a booking request. Relational rows inside, FHIR only here at the edge.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
 import type { PatientRecord, StoredAppointment } from '../scheduling/index.js';
 import {
@@ -34,9 +35,9 @@ export function uuidOf(id: string): string | undefined {
 }
 
 export function appointmentResource(d: Directory, a: StoredAppointment): Resource {
-  const location = d.locations.find((l) => l.id === a.locationId)!;
-  const provider = d.providers.find((p) => p.id === a.providerId)!;
-  const visitType = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+  const location = locationById(d, a.locationId)!;
+  const provider = providerById(d, a.providerId)!;
+  const visitType = visitTypeById(d, a.visitTypeId)!;
   const schedule = schedules(d).find(
     (s) => s.location.id === location.id && s.provider.id === provider.id && s.visitType.id === visitType.id,
   );

@@ -2,6 +2,7 @@
  * Booking a visit, idempotently. The database has the last word on collisions (the exclusion
  * constraint); this code only turns its refusal into a clear 409.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import { SchedulingRefused } from './refusals.js';
 import { createHash } from 'node:crypto';
 import type { Directory } from '../directory/index.js';
@@ -47,6 +48,11 @@ export interface BookingRequest {
   language: Locale;
   /** Also remind by SMS (in addition to email). */
   smsReminders?: boolean;
+  /**
+   * A time inside the visit type's online notice: the front desk booking someone who is at the
+   * desk or calling for today. Refused unless a staff member books (`walk_in_staff_only`).
+   */
+  walkIn?: boolean;
 }
 
 export interface Booked {
@@ -90,10 +96,12 @@ export async function bookAppointment(
   if (idempotencyKey !== undefined && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
     throw new ValidationFailed([{ field: 'Idempotency-Key', detail: 'must be 8 to 200 characters' }]);
   }
+  if (req.walkIn && actor.actorType !== 'staff')
+    throw new ValidationFailed([{ field: 'walkIn', detail: 'is only for bookings made by clinic staff' }]);
   const d = await s.directory.get();
   let checked;
   try {
-    checked = await requireBookableSlot(s, d, req, { checkBlocking: false });
+    checked = await requireBookableSlot(s, d, req, { checkBlocking: false, walkIn: req.walkIn === true });
   } catch (error) {
     // A retry that arrives after the time stopped being bookable still gets its first answer.
     const replay = idempotencyKey !== undefined ? await replayBooking(ctx, idempotencyKey, hash) : undefined;
@@ -270,9 +278,9 @@ async function replayBooking(ctx: CommandContext, key: string, hash: string): Pr
 // ------------------------------------------------------------------ presentation helpers
 
 export function appointmentView(d: Directory, a: StoredAppointment) {
-  const location = d.locations.find((l) => l.id === a.locationId)!;
-  const provider = d.providers.find((p) => p.id === a.providerId)!;
-  const visitType = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+  const location = locationById(d, a.locationId)!;
+  const provider = providerById(d, a.providerId)!;
+  const visitType = visitTypeById(d, a.visitTypeId)!;
   return {
     location,
     provider,

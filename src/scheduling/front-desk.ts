@@ -4,6 +4,7 @@
  * transaction, and refuses with a stable code instead of doing nothing quietly: a visit that
  * changed since the page was shown is `visit_changed`, never a redirect as if it had worked.
  */
+import { locationById } from '../directory/index.js';
 import { NotFound } from '../platform/http/problem.js';
 import { SchedulingRefused } from './refusals.js';
 import type { CommandContext } from './command-context.js';
@@ -35,7 +36,7 @@ export async function changeVisitStatus(
     const tx = t.db;
     const visit = await lockAppointment(tx, id);
     if (!visit) throw new NotFound('There is no visit with this id.');
-    const timeZone = d.locations.find((l) => l.id === visit.locationId)!.timeZone;
+    const timeZone = locationById(d, visit.locationId)!.timeZone;
     const decision =
       expected && expected !== visit.status
         ? ({ ok: false, code: 'visit_changed' } as const)

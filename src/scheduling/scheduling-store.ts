@@ -224,14 +224,15 @@ export async function loadBlockingTime(
 /** Visits in a time window, at a clinic or for a provider (the staff schedule). */
 export async function listAppointments(
   db: Queryable,
-  f: { locationId?: string; providerId?: string; start: Date; end: Date },
+  f: { locationId?: string; providerId?: string; visitTypeId?: string; start: Date; end: Date },
 ): Promise<StoredAppointment[]> {
   const rows = await db.query<AppointmentRow>(
     `${SELECT_APPOINTMENT}
      WHERE a.starts_at >= $1 AND a.starts_at < $2
        AND ($3::uuid IS NULL OR a.location_id = $3) AND ($4::uuid IS NULL OR a.provider_id = $4)
+       AND ($5::uuid IS NULL OR a.visit_type_id = $5)
      ORDER BY a.starts_at, a.provider_id`,
-    [f.start, f.end, f.locationId ?? null, f.providerId ?? null],
+    [f.start, f.end, f.locationId ?? null, f.providerId ?? null, f.visitTypeId ?? null],
   );
   return rows.map(toAppointment);
 }

@@ -95,10 +95,20 @@ export function resolveSearch(d: Directory, q: SlotSearch): ResolvedSearch {
   };
 }
 
+/**
+ * `ignoreBookings`: the times working hours allow, booked or not. `walkIn`: for staff only, also
+ * the times inside the visit type's online notice (someone at the desk or on the phone for today),
+ * never times already started.
+ */
+export interface SearchOptions {
+  ignoreBookings?: boolean;
+  walkIn?: boolean;
+}
+
 export async function searchSlots(
   s: Scheduling,
   q: SlotSearch,
-  options: { ignoreBookings?: boolean } = {},
+  options: SearchOptions = {},
 ): Promise<Slot[]> {
   const w = await searchSlotWindow(s, q, options);
   return w.list.slice(w.first, w.end);
@@ -118,7 +128,7 @@ export interface SlotWindow {
 export async function searchSlotWindow(
   s: Scheduling,
   q: SlotSearch,
-  options: { ignoreBookings?: boolean } = {},
+  options: SearchOptions = {},
 ): Promise<SlotWindow> {
   const d = await s.directory.get();
   const r = resolveSearch(d, q);
@@ -149,7 +159,7 @@ async function slotsFor(
   s: Scheduling,
   d: Directory,
   r: ResolvedSearch,
-  options: { ignoreBookings?: boolean } = {},
+  options: SearchOptions = {},
 ): Promise<SlotWindow> {
   const now = s.now().getTime();
   if (options.ignoreBookings) {
@@ -170,7 +180,7 @@ async function slotsFor(
   );
   // Cut to this moment's notice and horizon, exactly as findOpenSlots does for each time. The
   // list is sorted by start (findOpenSlots' order), so the cut is one contiguous window.
-  const earliest = now + r.visitType.minNoticeMinutes * 60_000;
+  const earliest = now + (options.walkIn ? 0 : r.visitType.minNoticeMinutes) * 60_000;
   const latest = now + r.visitType.horizonDays * 86_400_000;
   const first = firstStartingFrom(all, earliest);
   return { list: all, first, end: Math.max(first, firstStartingFrom(all, latest + 1)) };
@@ -233,7 +243,12 @@ export async function requireBookableSlot(
    * `db`: the caller's transaction, when it has one open (the embedded database runs one
    * connection: a query outside it would wait for it forever).
    */
-  options: { checkBlocking: boolean; db?: Queryable },
+  options: {
+    checkBlocking: boolean;
+    db?: Queryable;
+    /** Staff only: a time inside the online notice is bookable (never one already started). */
+    walkIn?: boolean;
+  },
 ) {
   const location = d.locations.find((l) => l.slug === req.location);
   let startMs = Number.NaN;
@@ -289,7 +304,7 @@ export async function requireBookableSlot(
       )
     : { closed: false, timeOff: [] };
   const slot = findOpenSlots({
-    visitType: r.visitType,
+    visitType: options.walkIn ? { ...r.visitType, minNoticeMinutes: 0 } : r.visitType,
     providers: [provider],
     locations: [slotLocation(location!)],
     closures: blocking.closed ? [{ location: location!.slug, date: localDate }] : [],

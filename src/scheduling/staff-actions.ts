@@ -3,6 +3,7 @@
  * patient's own changes. The notices carry the patient's own private link, opened from its sealed
  * copy (migration 0010); staff never see it.
  */
+import { locationById, visitTypeById } from '../directory/index.js';
 import { SchedulingRefused } from './refusals.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { hashToken, newToken } from '../platform/tokens.js';
@@ -96,8 +97,8 @@ export async function staffOfferTime(
   // through s.db. The entry is locked and checked again inside it.
   const waiting = await findWaitingEntry(s.db, entryId);
   if (!waiting) throw new SchedulingRefused('not_waiting');
-  const location = d.locations.find((l) => l.id === waiting.locationId)!;
-  const visitType = d.visitTypes.find((v) => v.id === waiting.visitTypeId)!;
+  const location = locationById(d, waiting.locationId)!;
+  const visitType = visitTypeById(d, waiting.visitTypeId)!;
   const { slot, provider, localDate } = await requireBookableSlot(
     s,
     d,

@@ -2,6 +2,7 @@
  * Managing a visit: reading it with its private token, cancelling and moving it. Each change is
  * audited, tells the patient, and offers the freed time to the waiting list, in one transaction.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import { SchedulingRefused } from './refusals.js';
 import { PG, pgErrorCode, retryOnDeadlock } from '../platform/db/database.js';
 import { hashToken, sameHash } from '../platform/tokens.js';
@@ -121,9 +122,9 @@ export interface MoveTarget {
 export function moveTargetOf(d: Directory, a: StoredAppointment, to: MoveTarget) {
   return {
     start: to.start,
-    visitType: to.visitType || d.visitTypes.find((v) => v.id === a.visitTypeId)!.slug,
-    location: to.location || d.locations.find((l) => l.id === a.locationId)!.slug,
-    provider: to.provider || d.providers.find((p) => p.id === a.providerId)!.slug,
+    visitType: to.visitType || visitTypeById(d, a.visitTypeId)!.slug,
+    location: to.location || locationById(d, a.locationId)!.slug,
+    provider: to.provider || providerById(d, a.providerId)!.slug,
   };
 }
 
@@ -133,7 +134,7 @@ export function moveTargetOf(d: Directory, a: StoredAppointment, to: MoveTarget)
  * consultation); any other visit may become any visit type the network offers.
  */
 export function visitTypesForMove(d: Directory, a: StoredAppointment): VisitType[] {
-  const current = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+  const current = visitTypeById(d, a.visitTypeId)!;
   if (!a.assessmentId) return d.visitTypes;
   const fromSelfCheck = new Set(Object.values(d.network.selfCheckVisitTypes));
   return d.visitTypes.filter((v) => v.id === current.id || fromSelfCheck.has(v.slug));
@@ -224,9 +225,8 @@ function changedPlaces(
   d: Directory,
 ) {
   const detail: Record<string, string> = {};
-  if (to.providerId !== a.providerId) detail.provider = d.providers.find((p) => p.id === to.providerId)!.slug;
-  if (to.locationId !== a.locationId) detail.location = d.locations.find((l) => l.id === to.locationId)!.slug;
-  if (to.visitTypeId !== a.visitTypeId)
-    detail.visitType = d.visitTypes.find((v) => v.id === to.visitTypeId)!.slug;
+  if (to.providerId !== a.providerId) detail.provider = providerById(d, to.providerId)!.slug;
+  if (to.locationId !== a.locationId) detail.location = locationById(d, to.locationId)!.slug;
+  if (to.visitTypeId !== a.visitTypeId) detail.visitType = visitTypeById(d, to.visitTypeId)!.slug;
   return Object.keys(detail).length ? { detail } : {};
 }

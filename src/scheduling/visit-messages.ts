@@ -1,4 +1,5 @@
 /** The patient messages of a visit change, rendered with the visit's own private link. */
+import { locationById, providerById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
 import { visitVersions, type StoredAppointment } from './scheduling-store.js';
 import {
@@ -47,12 +48,12 @@ export function visitMessages(
       // Text messages when asked for, and always for someone with no email address.
       phone: a.smsReminders || a.patient.email === null ? a.patient.phone : null,
     },
-    location: d.locations.find((l) => l.id === a.locationId)!,
-    providerName: d.providers.find((p) => p.id === a.providerId)!.displayName,
+    location: locationById(d, a.locationId)!,
+    providerName: providerById(d, a.providerId)!.displayName,
     networkName: d.network.name,
     manageUrl: manageUrl(s.publicUrl, manageToken, a.language),
     bookUrl: bookUrl(s.publicUrl, a.language),
-    clinicUrl: clinicUrl(s.publicUrl, d.locations.find((l) => l.id === a.locationId)!.slug, a.language),
+    clinicUrl: clinicUrl(s.publicUrl, locationById(d, a.locationId)!.slug, a.language),
     now: s.now(),
     reminderHours: s.reminderHours,
     mailFrom: s.mailFrom,

@@ -1,6 +1,6 @@
 /** Joining and leaving the waiting list, and taking an offered time, from private links. */
 import { SchedulingRefused } from './refusals.js';
-import { homeZone, type Directory } from '../directory/index.js';
+import { homeZone, type Directory, locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import type { WaitlistEntry } from './waitlist-store.js';
 import type { Context } from 'hono';
@@ -32,9 +32,9 @@ import { joinWaitlist, leaveWaitlist, readEntry, readOffer, takeOffer } from './
 
 /** What a waiting-list entry waits for, in the page's language: visit, clinic, clinician, dates. */
 function WaitingFor({ ctx, d, entry }: { ctx: PageContext; d: Directory; entry: WaitlistEntry }) {
-  const visitType = d.visitTypes.find((v) => v.id === entry.visitTypeId);
-  const location = d.locations.find((l) => l.id === entry.locationId);
-  const provider = entry.providerId ? d.providers.find((p) => p.id === entry.providerId) : undefined;
+  const visitType = visitTypeById(d, entry.visitTypeId);
+  const location = locationById(d, entry.locationId);
+  const provider = entry.providerId ? providerById(d, entry.providerId) : undefined;
   const row = (label: string, value: string | undefined) =>
     value ? (
       <div>
@@ -306,8 +306,8 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
     }
     const d = await s.directory.get();
     const e = offer.entry;
-    const location = d.locations.find((l) => l.id === e.locationId)!;
-    const provider = d.providers.find((p) => p.id === e.offerProviderId)!;
+    const location = locationById(d, e.locationId)!;
+    const provider = providerById(d, e.offerProviderId)!;
     const when = (ms: number) =>
       `${dayInZone(ctx.locale, ms, location.timeZone)}, ${timeInZone(ctx.locale, ms, location.timeZone)}`;
     return renderPage(

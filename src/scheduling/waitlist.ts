@@ -6,9 +6,9 @@
  * like any booking, in place of the hold.
  */
 import { Temporal } from 'temporal-polyfill';
-import { homeZone, type Directory } from '../directory/index.js';
+import { homeZone, type Directory, locationById, providerById, visitTypeById } from '../directory/index.js';
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
-import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInSentence, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
 import { enqueueMessage, normalizePhone } from '../notifications/index.js';
 import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
@@ -134,14 +134,15 @@ export async function offerFreedTime(
   freed: FreedTime,
 ): Promise<string | undefined> {
   const { s, db: tx } = ctx;
-  const location = d.locations.find((l) => l.id === freed.locationId)!;
+  const location = d.locations.find((l) => l.id === freed.locationId);
   const startMs = freed.startsAt.getTime();
   // Offered only if it could be booked now, by the same rule as every booking (working and
   // opening hours, notice, horizon, time off over any part of the visit, closures): an offer
-  // that its taker cannot book is worse than none.
+  // that its taker cannot book is worse than none. Only active ones: a freed time at a retired
+  // clinic, with a retired provider or of a retired visit type is never offered (ADR 23).
   const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId);
   const provider = d.providers.find((p) => p.id === freed.providerId);
-  if (!visitType || !provider) return undefined;
+  if (!location || !visitType || !provider) return undefined;
   try {
     await requireBookableSlot(
       s,
@@ -181,8 +182,8 @@ export async function offerToEntry(
   freed: FreedTime,
 ): Promise<string | undefined> {
   const { s, db: tx } = ctx;
-  const location = d.locations.find((l) => l.id === freed.locationId)!;
-  const visitType = d.visitTypes.find((v) => v.id === freed.visitTypeId)!;
+  const location = locationById(d, freed.locationId)!;
+  const visitType = visitTypeById(d, freed.visitTypeId)!;
   const startMs = freed.startsAt.getTime();
   const endMs = startMs + visitType.durationMinutes * 60_000;
   const offerToken = newToken();
@@ -215,7 +216,7 @@ export async function offerToEntry(
   });
   const t = translator(entry.language);
   const when = (ms: number) =>
-    `${dayInZone(entry.language, ms, location.timeZone)}, ${timeInZone(entry.language, ms, location.timeZone)}`;
+    `${dayInSentence(entry.language, ms, location.timeZone)}, ${timeInZone(entry.language, ms, location.timeZone)}`;
   const link = waitlistUrl(s.publicUrl, entry.language, `/waitlist/offer/${offerToken}`);
   const params = {
     name: entry.patient.givenName,
@@ -323,13 +324,13 @@ export async function readOffer(ctx: CommandContext, offerToken: string) {
 /** Books the offered time for the waiting patient; the offer's own key makes a double click book once. */
 export async function takeOffer(ctx: CommandContext, entry: WaitlistEntry): Promise<Booked> {
   const d = await ctx.s.directory.get();
-  const location = d.locations.find((l) => l.id === entry.locationId)!;
+  const location = locationById(d, entry.locationId)!;
   const booked = await bookAppointment(
     ctx,
     {
-      visitType: d.visitTypes.find((v) => v.id === entry.visitTypeId)!.slug,
+      visitType: visitTypeById(d, entry.visitTypeId)!.slug,
       location: location.slug,
-      provider: d.providers.find((p) => p.id === entry.offerProviderId)!.slug,
+      provider: providerById(d, entry.offerProviderId)!.slug,
       start: Temporal.Instant.fromEpochMilliseconds(entry.offerStartsAt!.getTime())
         .toZonedDateTimeISO(location.timeZone)
         .toString({ timeZoneName: 'never' }),

@@ -20,7 +20,8 @@ const PAGE_SIZE = 200;
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 import type { Hono } from 'hono';
-import { networkAdmin, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { isNetworkAdmin } from './roles.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
@@ -72,7 +73,8 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (!query) return [NOBODY];
     const d = await kit.scheduling.directory.get();
     const visits = await searchAppointments(db, {
-      locationIds: d.locations.map((l) => l.id),
+      // Retired clinics too: their past visits' patients are in the trail.
+      locationIds: [...d.locations, ...(d.retired?.locations ?? [])].map((l) => l.id),
       query,
       limit: 200,
     });
@@ -208,7 +210,7 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       now(),
       kit.deps.session,
     );
-    if (!session || !(await networkAdmin(kit.scheduling.directory, session.user))) {
+    if (!session || !isNetworkAdmin(session.user)) {
       await recordAudit(db, {
         actorType: 'staff',
         actorId: session?.user.id ?? null,

@@ -153,11 +153,15 @@ export async function signOut(
   });
 }
 
-/** CAREPATH_ADMIN_EMAIL / CAREPATH_ADMIN_PASSWORD create the first administrator, once. */
+/**
+ * CAREPATH_ADMIN_EMAIL / CAREPATH_ADMIN_PASSWORD create the first network administrator, once.
+ * Their reach is every clinic by role (ADR 23); the third argument, the clinics' ids that older
+ * callers pass, is no longer needed and is ignored.
+ */
 export async function ensureFirstAdmin(
   db: Database,
   admin: { email: string; password: string } | undefined,
-  allLocationIds: string[],
+  _allLocationIds: string[] = [],
 ) {
   if (!admin || (await adminExists(db))) return false;
   const problem = passwordProblem(admin.password);
@@ -168,7 +172,7 @@ export async function ensureFirstAdmin(
     passwordHash: await hashPassword(admin.password),
     role: 'admin',
     providerId: null,
-    locationIds: allLocationIds,
+    locationIds: [],
   });
   return true;
 }

@@ -4,6 +4,7 @@
  * and kept, moved or cancelled each one. Moving and cancelling use the visit's own pages (which
  * clear the decision); keeping is a button here.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { recordAudit } from '../audit/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
@@ -56,9 +57,9 @@ export function decisionRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </thead>
             <tbody>
               {visits.map((a) => {
-                const l = d.locations.find((x) => x.id === a.locationId)!;
-                const p = d.providers.find((x) => x.id === a.providerId)!;
-                const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
+                const l = locationById(d, a.locationId)!;
+                const p = providerById(d, a.providerId)!;
+                const v = visitTypeById(d, a.visitTypeId)!;
                 const ms = a.startsAt.getTime();
                 const who = `${a.patient.givenName} ${a.patient.familyName}`;
                 return (

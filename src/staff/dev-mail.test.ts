@@ -69,8 +69,8 @@ describe('the development mail viewer', () => {
     const admin = await signedIn(t, 'admin@example.com');
     const html = await (await admin.client.get('/staff/outbox')).text();
     const statuses = [...html.matchAll(/<summary>[^·]*· [\w-]+ · (\w+) ·/g)].map((m) => m[1]);
-    expect(statuses[0]).toBe('failed');
-    expect(statuses.slice(1)).not.toContain('failed');
+    expect(statuses[0]).toBe('Failed');
+    expect(statuses.slice(1)).not.toContain('Failed');
 
     // Only the failed ones, then "Send again": back in the queue, audited, with the admin told.
     const failed = await (await admin.client.get('/staff/outbox?status=failed')).text();

@@ -2,7 +2,7 @@
  * The front desk's day: the day and week schedules, search by name or date of birth, check-in
  * and no-show.
  */
-import { homeZone } from '../directory/index.js';
+import { homeZone, locationById } from '../directory/index.js';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
@@ -281,7 +281,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       outcome: 'success',
     });
     const d = await scheduling.directory.get();
-    const l = d.locations.find((x) => x.id === a.locationId)!;
+    const l = locationById(d, a.locationId)!;
     const session = c.get('staff');
     return page(
       c,

@@ -1,12 +1,14 @@
 /**
  * The provider's view of a visit's pre-visit intake, built from the self-check (printable).
  */
+import { locationById, providerById } from '../directory/index.js';
 import { recordAudit } from '../audit/index.js';
 import { NotFound } from '../platform/http/problem.js';
 import { findAssessment, listCheckIns, currentDisposition, pathwayOf } from '../triage/index.js';
 import { buildIntake } from './intake.js';
 
 import type { Hono } from 'hono';
+import { readsIntake } from './roles.js';
 import { named, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 import { dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
 import type { IntakeLine } from './intake.js';
@@ -19,9 +21,10 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.get('/staff/appointments/:id/intake', async (c) => {
     const session = c.get('staff');
     const a = await visibleAppointment(c, c.req.param('id'), 'read-intake');
-    // Providers read their own patients' intakes; administrators too. Front desk sees only that one exists.
+    // Providers read their own patients' intakes; network administrators too. The front desk and
+    // clinic managers see only that one exists.
     const assessment = a.assessmentId ? await findAssessment(db, a.assessmentId, now()) : undefined;
-    if (session.user.role === 'front-desk' || !assessment) {
+    if (!readsIntake(session.user) || !assessment) {
       await recordAudit(db, {
         ...staffActor(c),
         action: 'read-intake',
@@ -55,8 +58,8 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     );
     // Every time on the page in the visit's clinic's zone, as the clinician reads the day.
     const d = await kit.scheduling.directory.get();
-    const location = d.locations.find((l) => l.id === a.locationId)!;
-    const provider = d.providers.find((x) => x.id === a.providerId)!;
+    const location = locationById(d, a.locationId)!;
+    const provider = providerById(d, a.providerId)!;
     const at = (when: Date) =>
       `${dayInZone(staffLocale(), when.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), when.getTime(), location.timeZone)}`;
     const Lines = ({ lines, mark = false }: { lines: IntakeLine[]; mark?: boolean }) => (

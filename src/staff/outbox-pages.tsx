@@ -1,12 +1,15 @@
 /**
- * For administrators: the outbox of messages. Failed ones first, a filter by status, and "Send
- * again" for a failed message (audited). Patients' private links are masked, except in the
+ * For administrators: the outbox of messages. Failed ones first, filters by status and by patient
+ * (what the front desk types to find someone), and "Send again" for a failed message (audited). Patients' private links are masked, except in the
  * development mail viewer (development without SMTP), where messages are shown whole.
  */
 import { recordAudit, recordAuditOfEach } from '../audit/index.js';
-import { t, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 import type { Hono } from 'hono';
 import { UUID_PATTERN } from '../platform/tokens.js';
+import { homeZone } from '../directory/index.js';
+import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { parsePatientQuery, searchAppointments } from '../scheduling/index.js';
 
 /**
  * Message text as administrators may see it: the patients' private links (visit, result,
@@ -37,20 +40,60 @@ export function outboxRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, page, staffActor, requireAdmin, scheduling } = kit;
   const devMail = kit.deps.devMailViewer === true;
 
+  /**
+   * The messages about a typed patient: those about their visits, and those written to the email
+   * address or phone typed (a waiting-list offer is about no visit). Undefined: no filter;
+   * null: the value is not something a patient can be found by.
+   */
+  const patientFilter = async (typed: string) => {
+    if (!typed) return undefined;
+    const query = parsePatientQuery(typed);
+    if (!query) return null;
+    const d = await scheduling.directory.get();
+    const visits = await searchAppointments(db, {
+      locationIds: [...d.locations, ...(d.retired?.locations ?? [])].map((l) => l.id),
+      query,
+      limit: 200,
+    });
+    return {
+      appointmentIds: visits.map((v) => v.id),
+      // A whole phone number only (its last ten digits): a few digits would match strangers.
+      recipient:
+        query.kind === 'email'
+          ? query.email
+          : query.kind === 'phone' && query.digits.length >= 10
+            ? query.digits.slice(-10)
+            : null,
+    };
+  };
+
   pages.get('/staff/outbox', async (c) => {
     await requireAdmin(c, 'outbox');
     const asked = c.req.query('status') || undefined;
     const status = isStatus(asked) ? asked : undefined;
     const badStatus = asked !== undefined && !status;
-    const rows = badStatus
-      ? []
-      : await db.query<Row>(
-          // Failed messages first: they are the ones someone has to act on.
-          `SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id
-             FROM outbox_messages WHERE ($1::text IS NULL OR status = $1)
-            ORDER BY (status = 'failed') DESC, created_at DESC LIMIT 100`,
-          [status ?? null],
-        );
+    const typedPatient = (c.req.query('patient') ?? '').trim().slice(0, 200);
+    const patient = await patientFilter(typedPatient);
+    const badPatient = patient === null;
+    const rows =
+      badStatus || badPatient
+        ? []
+        : await db.query<Row>(
+            // Failed messages first: they are the ones someone has to act on. A phone number is
+            // compared by its digits (SMS recipients are stored as +1 and ten digits).
+            `SELECT id, kind, recipient, subject, status, not_before, sent_at, text_body, last_error, appointment_id
+               FROM outbox_messages
+              WHERE ($1::text IS NULL OR status = $1)
+                AND ($2::boolean IS NOT TRUE OR appointment_id = ANY($3::uuid[])
+                     OR lower(recipient) = $4 OR regexp_replace(recipient, '\\D', '', 'g') LIKE '%' || $4)
+              ORDER BY (status = 'failed') DESC, created_at DESC LIMIT 100`,
+            [
+              status ?? null,
+              patient !== undefined,
+              patient?.appointmentIds ?? [],
+              patient?.recipient ?? null,
+            ],
+          );
     // The page shows who was written to and about which visit: each visit's trail records the
     // read (once per visit, however many of its messages are listed), and each message that is
     // about no visit (a waiting-list offer, a check-in) is recorded by its own id.
@@ -67,6 +110,7 @@ export function outboxRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       [...records.values()],
     );
     const session = c.get('staff');
+    const zone = homeZone(await scheduling.directory.get());
     return page(
       c,
       t('staff.outbox.title'),
@@ -97,19 +141,36 @@ export function outboxRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <option value="">{t('staff.outbox.status.all')}</option>
             {STATUSES.map((s) => (
               <option value={s} selected={status === s}>
-                {s}
+                {t(`staff.outbox.status.${s}`)}
               </option>
             ))}
           </select>{' '}
+          <label class="label" for="patient">
+            {t('staff.outbox.patient')}
+          </label>
+          {badPatient ? (
+            <p class="error-message" id="patient-error">
+              {t('staff.outbox.noPatient', { query: typedPatient })}
+            </p>
+          ) : null}
+          <input
+            class="input width-20"
+            id="patient"
+            name="patient"
+            value={typedPatient}
+            aria-describedby={badPatient ? 'patient-error' : undefined}
+          />{' '}
           <button class="button secondary" type="submit">
             {t('staff.outbox.show')}
           </button>
         </form>
-        {rows.length === 0 && !badStatus ? <p>{t('staff.outbox.none')}</p> : null}
+        {rows.length === 0 && !badStatus && !badPatient ? <p>{t('staff.outbox.none')}</p> : null}
         {rows.map((m) => (
           <details class="panel" open={m.status === 'failed'}>
             <summary>
-              {m.not_before.toISOString()} · {m.kind} · {m.status} · {m.recipient}
+              {dayInZone(staffLocale(), m.not_before.getTime(), zone)},{' '}
+              {timeInZone(staffLocale(), m.not_before.getTime(), zone)} · {m.kind} ·{' '}
+              {isStatus(m.status) ? t(`staff.outbox.status.${m.status}`) : m.status} · {m.recipient}
             </summary>
             <p>
               <strong>{m.subject}</strong>
@@ -131,7 +192,7 @@ export function outboxRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </details>
         ))}
       </>,
-      badStatus ? 422 : 200,
+      badStatus || badPatient ? 422 : 200,
       session,
     );
   });

@@ -4,6 +4,7 @@
  * the contact details. Someone with no visible visit gets "not found", like any hidden record.
  * One audit event per record shown or changed.
  */
+import { locationById, providerById } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { recordAudit } from '../audit/index.js';
 import { dayInZone, timeInZone } from '../platform/i18n/format.js';
@@ -100,7 +101,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </thead>
           <tbody>
             {visits.map((a) => {
-              const l = d.locations.find((x) => x.id === a.locationId)!;
+              const l = locationById(d, a.locationId)!;
               const ms = a.startsAt.getTime();
               return (
                 <tr>
@@ -110,7 +111,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     </a>
                   </td>
                   <td>{l.name}</td>
-                  <td>{d.providers.find((p) => p.id === a.providerId)?.displayName}</td>
+                  <td>{providerById(d, a.providerId)?.displayName}</td>
                   <td>{t(`manage.status.${a.status}`)}</td>
                 </tr>
               );

@@ -3,13 +3,14 @@
  * and audit events as online booking. The patient gets the confirmation with their own private
  * link; staff never see it. A hidden one-time key makes a double-submitted form book once.
  */
-import { homeZone } from '../directory/index.js';
+import { homeZone, locationById, providerById, visitTypeById } from '../directory/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { dateInZone, isRealDate } from '../platform/i18n/format.js';
+import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
 import { reachablePatientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
-import { named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -25,7 +26,7 @@ const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'
 type Values = Record<string, string>;
 
 export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { scheduling, now, page, commandContext, requireDesk } = kit;
+  const { scheduling, now, page, commandContext, requireDesk, visibleAppointment, staffActor, db } = kit;
 
   const bookPage = async (
     c: StaffContext,
@@ -55,14 +56,22 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const date = values.date && isRealDate(values.date) && values.date >= today ? values.date : today;
     const slots: Slot[] =
       location && visitType
-        ? await searchSlots(scheduling, {
-            visitType: visitType.slug,
-            location: location.slug,
-            ...(provider ? { provider: provider.slug } : {}),
-            from: date,
-            to: date,
-          })
+        ? await searchSlots(
+            scheduling,
+            {
+              visitType: visitType.slug,
+              location: location.slug,
+              ...(provider ? { provider: provider.slug } : {}),
+              from: date,
+              to: date,
+            },
+            // The desk may book inside the online notice (someone at the desk, or calling for
+            // today); such times are marked, and the note below says why.
+            { walkIn: true },
+          )
         : [];
+    const walkInBefore = visitType ? now().getTime() + visitType.minNoticeMinutes * 60_000 : 0;
+    const anyWalkIn = slots.some((x) => x.startMs < walkInBefore);
     const shift = (n: number) =>
       `/staff/book?${new URLSearchParams({
         location: location?.slug ?? '',
@@ -136,11 +145,17 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               <input type="hidden" name="location" value={location!.slug} />
               <input type="hidden" name="visitType" value={visitType.slug} />
               <input type="hidden" name="date" value={date} />
+              {anyWalkIn ? (
+                <p class="inset-warning">
+                  {t('staff.book.walkInNote', { minutes: visitType.minNoticeMinutes })}
+                </p>
+              ) : null}
               <SlotChoices
                 slots={slots}
                 zone={zone}
                 providerNames={new Map(providers.map((p) => [p.slug, p.displayName]))}
                 chosen={values.slot}
+                walkInBefore={walkInBefore}
               />
               {slots.length ? (
                 <>
@@ -259,10 +274,15 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           language: values.language === 'es' ? 'es' : 'en',
           // A stale form's "yes" means nothing without a gateway.
           smsReminders: scheduling.smsAvailable && values.smsReminders === 'yes',
+          walkIn: true,
         },
         values.key && values.key.length >= 8 ? `staff:${values.key}` : undefined,
       );
-      const date = dateInZone(booked.appointment.startsAt.getTime(), location.timeZone);
+      const a = booked.appointment;
+      // Nobody will hear about the visit by message: the desk prints (or reads out) a slip.
+      if (a.patient.email === null && !scheduling.smsAvailable)
+        return c.redirect(`/staff/appointments/${a.id}/slip?done=booked`, 303);
+      const date = dateInZone(a.startsAt.getTime(), location.timeZone);
       return c.redirect(
         `/staff?${new URLSearchParams({ location: location.slug, date, done: 'booked' })}`,
         303,
@@ -272,5 +292,66 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       if (!messages) throw error;
       return bookPage(c, { ...values, slot: '' }, messages, 409);
     }
+  });
+
+  // A slip for a patient who gets no messages (no email, no text messages here), or anyone who
+  // wants one: when and where, and the clinic's phone number (never the private link, which
+  // only the patient's own messages carry).
+  pages.get('/staff/appointments/:id/slip', async (c) => {
+    const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await recordAudit(db, {
+      ...staffActor(c),
+      action: 'read',
+      entityType: 'appointment',
+      entityId: a.id,
+      outcome: 'success',
+    });
+    const d = await scheduling.directory.get();
+    const location = locationById(d, a.locationId)!;
+    const ms = a.startsAt.getTime();
+    const row = (label: string, value: string) => (
+      <div>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </div>
+    );
+    return page(
+      c,
+      t('staff.slip.title'),
+      <div class="narrow">
+        {c.req.query('done') === 'booked' ? (
+          <p class="notice no-print" role="status">
+            {t('staff.slip.booked')}
+          </p>
+        ) : null}
+        <h1>{t('staff.slip.title')}</h1>
+        <dl class="summary-list">
+          {row(t('staff.slip.for'), `${a.patient.givenName} ${a.patient.familyName}`)}
+          {row(
+            t('staff.visit.when'),
+            `${dayInZone(staffLocale(), ms, location.timeZone)}, ${timeInZone(staffLocale(), ms, location.timeZone)}`,
+          )}
+          {row(
+            t('staff.visit.where'),
+            `${location.name}, ${location.street}, ${location.city}, ${location.region} ${location.postalCode}`,
+          )}
+          {row(t('staff.visit.who'), providerById(d, a.providerId)!.displayName)}
+          {row(t('staff.visit.what'), named(visitTypeById(d, a.visitTypeId)!.name))}
+        </dl>
+        <p>{t('staff.slip.change', { phone: location.phone })}</p>
+        <p class="no-print">
+          <button class="button" type="button" data-print hidden>
+            {t('staff.slip.print')}
+          </button>{' '}
+          <a
+            href={`/staff?${new URLSearchParams({ location: location.slug, date: dateInZone(ms, location.timeZone) })}`}
+          >
+            {t('staff.slip.back')}
+          </a>
+        </p>
+      </div>,
+      200,
+      c.get('staff'),
+    );
   });
 }

@@ -5,11 +5,13 @@
  * actions the state machine allows. On the day itself a "now" line sits between past and coming
  * visits. Below 40rem each row becomes a stacked card (WCAG 1.4.10: no sideways scrolling).
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
 import { Temporal } from 'temporal-polyfill';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
+import { readsIntake } from './roles.js';
 import { named, staffLocale, t } from './staff-language.js';
 
 /** A booked visit this many minutes past its start is flagged as late. */
@@ -92,9 +94,9 @@ export function ScheduleTable({
   /** The self-check result of each visit's intake, by assessment id. */
   dispositions?: Map<string, string>;
 }) {
-  const canOpenIntake = session.user.role !== 'front-desk';
+  const canOpenIntake = readsIntake(session.user);
   const nowAt = live ? visits.findIndex((a) => a.startsAt > now) : -1;
-  const zone = d.locations.find((l) => l.id === visits[0]?.locationId)?.timeZone;
+  const zone = locationById(d, visits[0]?.locationId)?.timeZone;
   const nowLine = (
     <tr class="now-line">
       <td colspan={7}>
@@ -117,9 +119,9 @@ export function ScheduleTable({
       </thead>
       <tbody>
         {visits.map((a, i) => {
-          const l = d.locations.find((x) => x.id === a.locationId)!;
-          const p = d.providers.find((x) => x.id === a.providerId)!;
-          const v = d.visitTypes.find((x) => x.id === a.visitTypeId)!;
+          const l = locationById(d, a.locationId)!;
+          const p = providerById(d, a.providerId)!;
+          const v = visitTypeById(d, a.visitTypeId)!;
           const urgent = a.assessmentId !== null && dispositions.get(a.assessmentId) === 'urgent';
           return (
             <>
@@ -266,8 +268,8 @@ export function WeekGrid({
             {ofDay.length ? (
               <ul class="week-visits">
                 {ofDay.map((a) => {
-                  const l = d.locations.find((x) => x.id === a.locationId)!;
-                  const p = d.providers.find((x) => x.id === a.providerId)!;
+                  const l = locationById(d, a.locationId)!;
+                  const p = providerById(d, a.providerId)!;
                   const several = (clinicsOf.get(a.providerId)?.size ?? 0) > 1;
                   return (
                     <li class={`week-visit status-${a.status}`}>

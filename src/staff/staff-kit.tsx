@@ -21,6 +21,7 @@ import {
 } from '../scheduling/index.js';
 import type { Triage } from '../triage/index.js';
 import type { StaffSession } from './auth.js';
+import { isNetworkAdmin as isNetworkAdminRole, managesAnyClinic, worksTheDesk } from './roles.js';
 import { StaffLayout } from './staff-views.js';
 
 /** Remembers the clinic a staff user last chose (a slug; nothing private). */
@@ -57,21 +58,12 @@ export interface SessionLimits {
 
 export type PageStatus = 200 | 401 | 404 | 409 | 422 | 429;
 
-/** The admin role with every clinic of the network (see requireAdmin). */
-export async function networkAdmin(
-  directory: { get(): Promise<{ locations: { id: string }[] }> },
-  user: { role: string; locationIds: string[] },
-): Promise<boolean> {
-  if (user.role !== 'admin') return false;
-  const { locations } = await directory.get();
-  return locations.every((l) => user.locationIds.includes(l.id));
-}
-
 export function staffKit(deps: StaffDeps) {
   const { db, scheduling, site } = deps;
   const now = () => scheduling.now();
 
-  const isNetworkAdmin = (user: StaffSession['user']) => networkAdmin(scheduling.directory, user);
+  // Kept async for its callers; the answer is the role alone (ADR 23).
+  const isNetworkAdmin = async (user: StaffSession['user']) => isNetworkAdminRole(user);
 
   const page = async (
     c: Context,
@@ -81,6 +73,7 @@ export function staffKit(deps: StaffDeps) {
     session?: StaffSession,
   ) => {
     const admin = session ? await isNetworkAdmin(session.user) : false;
+    const clinicAdmin = session ? managesAnyClinic(session.user) : false;
     return c.html(
       <StaffLayout
         t={t}
@@ -89,6 +82,7 @@ export function staffKit(deps: StaffDeps) {
         user={session?.user}
         csrf={session?.csrf}
         networkAdmin={admin}
+        clinicAdmin={clinicAdmin}
         here={c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : c.req.path}
       >
         {body as never}
@@ -165,9 +159,8 @@ export function staffKit(deps: StaffDeps) {
   };
 
   /**
-   * Administration, the audit trail and the outbox span the whole network, so they are for network
-   * administrators: the admin role with every clinic. An administrator limited to some clinics
-   * runs those clinics' days like the front desk, and sees nothing of the others.
+   * Administration of the network, the audit trail and the outbox are for network administrators
+   * (the role, ADR 23). A clinic manager passes only the clinic checks of clinic-admin.ts.
    */
   const requireAdmin = async (c: Context<StaffEnv>, what: string) => {
     if (!(await isNetworkAdmin(c.get('staff').user))) {
@@ -176,14 +169,14 @@ export function staffKit(deps: StaffDeps) {
     }
   };
 
-  /** Booking, moving, cancelling and the waiting list are for the front desk and administrators. */
+  /** Booking, moving, cancelling and the waiting list: front desk, clinic managers, administrators. */
   const requireDesk = async (
     c: StaffContext,
     what: string,
     entityId: string | null = null,
     entityType = 'appointment',
   ) => {
-    if (c.get('staff').user.role === 'provider') {
+    if (!worksTheDesk(c.get('staff').user)) {
       await recordAudit(db, {
         ...staffActor(c),
         action: what,

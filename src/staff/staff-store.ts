@@ -1,8 +1,9 @@
 /** The only code that reads and writes staff accounts, sessions and sign-in attempts. */
 import type { Database, Queryable } from '../platform/db/database.js';
 import type { Locale } from '../platform/i18n/i18n.js';
+import { hasClinicList, type Role } from './roles.js';
 
-export type Role = 'front-desk' | 'provider' | 'admin';
+export type { Role } from './roles.js';
 
 export interface StaffUser {
   id: string;
@@ -12,6 +13,10 @@ export interface StaffUser {
   role: Role;
   providerId: string | null;
   active: boolean;
+  /**
+   * The clinics this user reaches: a network administrator every clinic there is (by role, so a
+   * clinic added later too); everyone else the clinics assigned to them.
+   */
   locationIds: string[];
   /** Sealed TOTP secret once two-factor sign-in is on; sealed pending secret during enrolment. */
   mfaSecret: string | null;
@@ -36,7 +41,11 @@ interface UserRow {
   language: Locale;
 }
 
-const SELECT_USER = `SELECT u.*, (SELECT array_agg(location_id::text) FROM staff_user_locations l WHERE l.user_id = u.id) AS location_ids
+/** A network administrator's reach is every clinic by role (ADR 23); others have their rows. */
+const SELECT_USER = `SELECT u.*, CASE WHEN u.role = 'admin'
+      THEN (SELECT array_agg(id::text) FROM locations)
+      ELSE (SELECT array_agg(location_id::text) FROM staff_user_locations l WHERE l.user_id = u.id)
+    END AS location_ids
   FROM staff_users u`;
 
 const toUser = (r: UserRow): StaffUser => ({
@@ -87,7 +96,15 @@ export async function insertUser(
        INSERT INTO staff_user_locations (user_id, location_id) SELECT u.id, x::uuid FROM u, unnest($6::text[]) AS x
      )
      SELECT id FROM u`,
-    [u.email, u.displayName, u.passwordHash, u.role, u.providerId, u.locationIds],
+    // A network administrator reaches every clinic by role: no rows.
+    [
+      u.email,
+      u.displayName,
+      u.passwordHash,
+      u.role,
+      u.providerId,
+      hasClinicList(u.role) ? u.locationIds : [],
+    ],
   );
   return row!.id;
 }

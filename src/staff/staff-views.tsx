@@ -41,6 +41,8 @@ export function StaffLayout(props: {
   csrf?: string;
   /** Show the network administration links (see requireAdmin). */
   networkAdmin?: boolean;
+  /** Show the administration link alone: a clinic manager's clinics and providers. */
+  clinicAdmin?: boolean;
   /** This page's path and query: the language switch comes back to it. */
   here: string;
   children: Child;
@@ -124,6 +126,10 @@ export function StaffLayout(props: {
                         <a href="/staff/admin">{t('admin.title')}</a>
                       </li>
                     </>
+                  ) : props.clinicAdmin ? (
+                    <li>
+                      <a href="/staff/admin">{t('admin.title')}</a>
+                    </li>
                   ) : null}
                 </ul>
               </nav>

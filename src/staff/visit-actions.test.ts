@@ -91,7 +91,7 @@ beforeAll(async () => {
     { email: 'desk@example.com', role: 'front-desk', locations: [clinic.slug] },
     { email: 'other-desk@example.com', role: 'front-desk', locations: [otherClinic.slug] },
     { email: 'doctor@example.com', role: 'provider', locations: [clinic.slug], provider: doctor.slug },
-    { email: 'other-admin@example.com', role: 'admin', locations: [otherClinic.slug] },
+    { email: 'other-manager@example.com', role: 'clinic-manager', locations: [otherClinic.slug] },
   ]);
   desk = await signedIn(t, 'desk@example.com');
 });
@@ -424,15 +424,19 @@ describe('visits booked before their token was sealed', () => {
   });
 });
 
-describe('an administrator limited to some clinics', () => {
-  it('runs those clinics but sees no network administration, audit trail or outbox', async () => {
-    const admin = await signedIn(t, 'other-admin@example.com');
+describe('a clinic manager', () => {
+  it('runs their clinics but sees no network administration, audit trail or outbox', async () => {
+    const admin = await signedIn(t, 'other-manager@example.com');
     const day = await admin.client.get(`/staff?location=${otherClinic.slug}&date=2026-12-01`);
     expect(day.status).toBe(200);
-    expect(await day.text()).not.toContain('href="/staff/admin"');
+    // Their own clinic's administration, nothing of the network's.
+    expect(await day.text()).not.toContain('href="/staff/audit"');
+    const areas = await (await admin.client.get('/staff/admin')).text();
+    expect(areas).toContain(`href="/staff/admin/clinics"`);
+    expect(areas).not.toContain('href="/staff/admin/staff"');
     for (const path of [
-      '/staff/admin',
       `/staff/admin/clinics/${clinic.slug}`,
+      '/staff/admin/staff',
       '/staff/audit',
       '/staff/outbox',
       '/api/v1/audit-events',

@@ -3,6 +3,7 @@
  * or another provider at the same clinic). The patient gets the usual notice with their own link;
  * the freed time goes to the waiting list. One audit event per request.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
@@ -16,6 +17,7 @@ import {
   staffCancelAppointment,
   staffRescheduleAppointment,
 } from '../scheduling/index.js';
+import { readsIntake } from './roles.js';
 import { staffLocale, named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
@@ -60,9 +62,9 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   const describe = async (a: StoredAppointment) => {
     const d = await scheduling.directory.get();
-    const location = d.locations.find((l) => l.id === a.locationId)!;
-    const provider = d.providers.find((p) => p.id === a.providerId)!;
-    const visitType = d.visitTypes.find((v) => v.id === a.visitTypeId)!;
+    const location = locationById(d, a.locationId)!;
+    const provider = providerById(d, a.providerId)!;
+    const visitType = visitTypeById(d, a.visitTypeId)!;
     const when = `${dayInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}`;
     return { d, location, provider, visitType, when };
   };
@@ -117,7 +119,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(
             t('staff.col.intake'),
             a.assessmentId ? (
-              session.user.role === 'front-desk' ? (
+              !readsIntake(session.user) ? (
                 t('staff.intake.yes')
               ) : (
                 <a href={`/staff/appointments/${a.id}/intake`}>{t('staff.intake.open')}</a>

@@ -38,11 +38,14 @@ export function SlotChoices({
   zone,
   providerNames,
   chosen,
+  walkInBefore,
 }: {
   slots: Slot[];
   zone: string;
   providerNames: Map<string, string>;
   chosen?: string;
+  /** Times starting before this instant are inside the online notice: marked as walk-in times. */
+  walkInBefore?: number;
 }) {
   if (slots.length === 0) return <p>{t('staff.slots.none')}</p>;
   return (
@@ -57,6 +60,9 @@ export function SlotChoices({
               <label for={`slot-${i}`}>
                 {timeInZone(staffLocale(), s.startMs, zone)}
                 {providerNames.size > 1 ? ` · ${providerNames.get(s.provider) ?? s.provider}` : ''}
+                {walkInBefore !== undefined && s.startMs < walkInBefore ? (
+                  <span class="tag tag-warning">{t('staff.book.walkInTag')}</span>
+                ) : null}
               </label>
             </div>
           );

@@ -3,6 +3,7 @@
  * them a chosen open time (they get the usual time-limited offer email). Freed times are still
  * offered automatically to the first person waiting; this is for the cases a person decides.
  */
+import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
@@ -87,8 +88,8 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </thead>
             <tbody>
               {entries.map((e, i) => {
-                const v = d.visitTypes.find((x) => x.id === e.visitTypeId)!;
-                const p = d.providers.find((x) => x.id === e.providerId);
+                const v = visitTypeById(d, e.visitTypeId)!;
+                const p = providerById(d, e.providerId);
                 return (
                   <tr>
                     <td>{i + 1}</td>
@@ -170,8 +171,8 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     status: 200 | 409 | 422 = 200,
   ) => {
     const d = await scheduling.directory.get();
-    const location = d.locations.find((l) => l.id === entry.locationId)!;
-    const visitType = d.visitTypes.find((v) => v.id === entry.visitTypeId)!;
+    const location = locationById(d, entry.locationId)!;
+    const visitType = visitTypeById(d, entry.visitTypeId)!;
     const providers = d.providers.filter(
       (p) =>
         p.locations.includes(location.slug) &&
@@ -267,7 +268,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       return fail(messages, 409);
     }
     const d = await scheduling.directory.get();
-    const location = d.locations.find((l) => l.id === entry.locationId)!;
+    const location = locationById(d, entry.locationId)!;
     return c.redirect(`/staff/waitlist?location=${location.slug}&done=offered`, 303);
   });
 }

@@ -1,14 +1,16 @@
 /**
  * What a staff account may do: its role, its clinics and, for a provider, the provider it is.
- * Shared by the invitation form and the account page.
+ * Shared by the invitation form and the account page. A network administrator reaches every
+ * clinic by role, so their clinics are not asked for and not stored (ADR 23).
  */
+import { providerById } from '../../directory/index.js';
 import type { Directory } from '../../directory/index.js';
 import { capitalize } from '../../platform/i18n/format.js';
-import type { Role } from '../staff-store.js';
+import { hasClinicList, ROLES, type Role } from '../roles.js';
 import { t } from '../staff-kit.js';
 import { CheckboxGroup, FieldError, type FieldErrors } from './admin-views.js';
 
-export const ROLES: Role[] = ['front-desk', 'provider', 'admin'];
+export { ROLES };
 
 export interface AccessValues {
   role: string;
@@ -27,16 +29,17 @@ export function parseAccess(d: Directory, v: AccessValues): { errors: FieldError
   const role = ROLES.find((r) => r === v.role);
   if (!role) errors.role = t('admin.access.err.role');
   const known = new Set(d.locations.map((l) => l.id));
-  if (v.locations.length === 0 || v.locations.some((id) => !known.has(id)))
+  const clinicList = role === undefined || hasClinicList(role);
+  if (clinicList && (v.locations.length === 0 || v.locations.some((id) => !known.has(id))))
     errors.locations = t('admin.access.err.locations');
-  const provider = d.providers.find((p) => p.id === v.provider);
+  const provider = providerById(d, v.provider);
   if (role === 'provider' && !provider) errors.provider = t('admin.access.err.provider');
   if (Object.keys(errors).length || !role) return { errors };
   return {
     errors,
     access: {
       role,
-      locationIds: [...new Set(v.locations)],
+      locationIds: hasClinicList(role) ? [...new Set(v.locations)] : [],
       providerId: role === 'provider' ? provider!.id : null,
     },
   };
@@ -54,8 +57,11 @@ export function AccessFields({
   return (
     <>
       <div class={`form-group${errors.role ? ' has-error' : ''}`}>
-        <fieldset aria-describedby={errors.role ? 'role-error' : undefined}>
+        <fieldset aria-describedby={errors.role ? 'role-hint role-error' : 'role-hint'}>
           <legend class="label">{t('admin.staff.role')}</legend>
+          <div id="role-hint" class="hint">
+            {t('admin.access.rolesHint')}
+          </div>
           <FieldError id="role" message={errors.role} />
           <div class="radios">
             {ROLES.map((r, i) => (
@@ -98,6 +104,7 @@ export function AccessFields({
       <CheckboxGroup
         id="locations"
         legend={t('admin.staff.clinics')}
+        hint={t('admin.access.clinicsHint')}
         options={d.locations.map((l) => ({ value: l.id, label: l.name }))}
         checked={values.locations}
         errors={errors}

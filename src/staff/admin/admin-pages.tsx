@@ -1,12 +1,17 @@
 /**
- * Administration under /staff/admin (administrators only): clinics, providers, visit types,
- * staff accounts and pathway versions. Every route checks the role first (a denial is audited
- * and looks like "not found"); every change is one transaction with its audit event, and a
+ * Administration under /staff/admin: clinics, providers, visit types, staff accounts, pathway
+ * versions and FHIR clients for network administrators; a clinic manager's clinics and the
+ * providers working there (ADR 23). Every route checks the role first (a denial is audited and
+ * looks like "not found"); every change is one transaction with its audit event, and a
  * directory change is visible to the public pages and slot search at once.
  */
 import type { Hono } from 'hono';
 import { t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { isNetworkAdmin } from '../roles.js';
+import { clinicScope } from './clinic-scope.js';
 import { clinicRoutes } from './clinics-admin.js';
+import { createRoutes } from './create-admin.js';
+import { retirementRoutes } from './retirement.js';
 import { inviteRoutes } from './invites.js';
 import { fhirClientRoutes } from './fhir-clients-admin.js';
 import { pathwayRoutes } from './pathways-admin.js';
@@ -16,26 +21,28 @@ import { accountResetRoutes } from './account-resets.js';
 import { timeOffRoutes } from './time-off.js';
 import { visitTypeRoutes } from './visit-types-admin.js';
 
+/** Each area, and whether a clinic manager has it (for their own clinics). */
 const AREAS = [
-  ['/staff/admin/clinics', 'admin.clinics.title', 'admin.clinics.lead'],
-  ['/staff/admin/providers', 'admin.providers.title', 'admin.providers.lead'],
-  ['/staff/admin/visit-types', 'admin.visitTypes.title', 'admin.visitTypes.lead'],
-  ['/staff/admin/staff', 'admin.staff.title', 'admin.staff.lead'],
-  ['/staff/admin/pathways', 'admin.pathways.title', 'admin.pathways.lead'],
-  ['/staff/admin/fhir-clients', 'admin.fhir.title', 'admin.fhir.lead'],
+  ['/staff/admin/clinics', 'admin.clinics.title', 'admin.clinics.lead', true],
+  ['/staff/admin/providers', 'admin.providers.title', 'admin.providers.lead', true],
+  ['/staff/admin/visit-types', 'admin.visitTypes.title', 'admin.visitTypes.lead', false],
+  ['/staff/admin/staff', 'admin.staff.title', 'admin.staff.lead', false],
+  ['/staff/admin/pathways', 'admin.pathways.title', 'admin.pathways.lead', false],
+  ['/staff/admin/fhir-clients', 'admin.fhir.title', 'admin.fhir.lead', false],
 ] as const;
 
 export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { page, requireAdmin } = kit;
+  const { page } = kit;
   pages.get('/staff/admin', async (c) => {
-    await requireAdmin(c, 'administration');
+    await clinicScope(kit).requireClinicAdmin(c, 'administration');
+    const network = isNetworkAdmin(c.get('staff').user);
     return page(
       c,
       t('admin.title'),
       <>
         <h1>{t('admin.title')}</h1>
         <ul class="admin-areas">
-          {AREAS.map(([href, title, lead]) => (
+          {AREAS.filter(([, , , manager]) => network || manager).map(([href, title, lead]) => (
             <li>
               <a href={href}>{t(title)}</a>
               <p class="hint">{t(lead)}</p>
@@ -47,6 +54,9 @@ export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       c.get('staff'),
     );
   });
+  // The forms that add come first: /staff/admin/clinics/new is not a clinic's slug.
+  createRoutes(pages, kit);
+  retirementRoutes(pages, kit);
   clinicRoutes(pages, kit);
   providerRoutes(pages, kit);
   timeOffRoutes(pages, kit);

@@ -226,3 +226,77 @@ export async function updateVisitType(db: Queryable, id: string, v: VisitTypeSet
   );
   return rows.length === 1;
 }
+
+// ------------------------------------------------------------------ creating and retiring (ADR 23)
+
+/** A new clinic; its opening hours are set on its page afterwards. Throws 23505 on a taken slug. */
+export async function insertLocation(
+  db: Queryable,
+  l: LocationDetails & { slug: string; timeZone: string },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO locations (slug, name, time_zone, street, city, region, postal_code, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [l.slug, l.name, l.timeZone, l.street, l.city, l.region, l.postalCode, l.phone],
+  );
+  return row!.id;
+}
+
+/** A new provider; what they offer and where they work are set on their page. Throws 23505 on a taken slug. */
+export async function insertProvider(
+  db: Queryable,
+  p: {
+    slug: string;
+    displayName: string;
+    credentials: string;
+    specialty: string;
+    languages: string[];
+    bio: { en: string; es: string };
+  },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO providers (slug, display_name, credentials, specialty, bio, languages)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [p.slug, p.displayName, p.credentials, p.specialty, JSON.stringify(p.bio), p.languages],
+  );
+  return row!.id;
+}
+
+/** A new visit type, listed after the others. Throws 23505 on a taken slug. */
+export async function insertVisitType(db: Queryable, slug: string, v: VisitTypeSettings): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO visit_types (slug, name, description, duration_minutes, buffer_minutes, min_notice_minutes,
+       horizon_days, sort_order)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT COALESCE(max(sort_order), 0) + 1 FROM visit_types)) RETURNING id`,
+    [
+      slug,
+      JSON.stringify(v.name),
+      JSON.stringify(v.description),
+      v.durationMinutes,
+      v.bufferMinutes,
+      v.minNoticeMinutes,
+      v.horizonDays,
+    ],
+  );
+  return row!.id;
+}
+
+export type DirectoryTable = 'locations' | 'providers' | 'visit_types';
+
+/** What already uses a slug (active or retired), for the form's message; undefined when free. */
+export async function slugOwner(db: Queryable, table: DirectoryTable, slug: string) {
+  const name = table === 'locations' ? 'name' : table === 'providers' ? 'display_name' : "name->>'en'";
+  const [row] = await db.query<{ name: string }>(`SELECT ${name} AS name FROM ${table} WHERE slug = $1`, [
+    slug,
+  ]);
+  return row?.name;
+}
+
+/** Retires (at `at`) or re-activates (null); false when it already was so. */
+export async function setRetired(db: Queryable, table: DirectoryTable, id: string, at: Date | null) {
+  const rows = await db.query(
+    `UPDATE ${table} SET retired_at = $2 WHERE id = $1 AND (retired_at IS NULL) <> ($2::timestamptz IS NULL) RETURNING id`,
+    [id, at],
+  );
+  return rows.length === 1;
+}

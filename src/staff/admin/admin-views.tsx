@@ -115,12 +115,18 @@ export function CheckboxGroup(props: {
   options: { value: string; label: string }[];
   checked: string[];
   errors: FieldErrors;
+  hint?: string;
 }) {
   const error = props.errors[props.id];
   return (
     <div class={`form-group${error ? ' has-error' : ''}`}>
-      <fieldset aria-describedby={error ? `${props.id}-error` : undefined}>
+      <fieldset aria-describedby={describedBy(props.id, props.hint, error)}>
         <legend class="label">{props.legend}</legend>
+        {props.hint ? (
+          <div id={`${props.id}-hint`} class="hint">
+            {props.hint}
+          </div>
+        ) : null}
         <FieldError id={props.id} message={error} />
         <div class="checkboxes">
           {props.options.map((o, i) => (
@@ -259,10 +265,13 @@ export function AdminList({
   title,
   columns,
   children,
+  add,
 }: {
   title: string;
   columns: string[];
   children: Child;
+  /** A button above the table to add one (network administrators). */
+  add?: { href: string; label: string } | undefined;
 }) {
   return (
     <>
@@ -270,6 +279,13 @@ export function AdminList({
         <a href="/staff/admin">{t('admin.title')}</a>
       </p>
       <h1>{title}</h1>
+      {add ? (
+        <p>
+          <a class="button" href={add.href}>
+            {add.label}
+          </a>
+        </p>
+      ) : null}
       <table>
         <thead>
           <tr>

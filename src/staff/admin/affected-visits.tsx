@@ -7,7 +7,13 @@
  * 'keep' is recorded in the audit event of the change; 'cancel' cancels each visit for the
  * patient (they are told) and lists any that could not be cancelled.
  */
-import { homeZone, type Directory } from '../../directory/index.js';
+import {
+  homeZone,
+  type Directory,
+  locationById,
+  providerById,
+  visitTypeById,
+} from '../../directory/index.js';
 import type { Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
@@ -32,8 +38,9 @@ export interface AffectedQuestion {
     title: string;
     lead: string;
     changed: string;
-    keep: string;
-    keepHint: string;
+    /** Without them only "cancel" is offered (retiring: visits cannot stay where nothing is). */
+    keep?: string;
+    keepHint?: string;
     cancel: string;
     cancelHint: string;
     back: string;
@@ -66,7 +73,7 @@ export const decisionDetail = (
     : {};
 
 const when = (d: Directory, a: StoredAppointment) => {
-  const zone = d.locations.find((x) => x.id === a.locationId)?.timeZone ?? homeZone(d);
+  const zone = locationById(d, a.locationId)?.timeZone ?? homeZone(d);
   return `${dayInZone(staffLocale(), a.startsAt.getTime(), zone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), zone)}`;
 };
 
@@ -137,10 +144,10 @@ export async function askAboutVisits(
               </td>
               <td>
                 {q.column === 'location'
-                  ? (d.locations.find((x) => x.id === a.locationId)?.name ?? '')
-                  : (d.providers.find((x) => x.id === a.providerId)?.displayName ?? '')}
+                  ? (locationById(d, a.locationId)?.name ?? '')
+                  : (providerById(d, a.providerId)?.displayName ?? '')}
               </td>
-              <td>{named(d.visitTypes.find((v) => v.id === a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
+              <td>{named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
               <td>
                 <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
               </td>
@@ -149,10 +156,12 @@ export async function askAboutVisits(
         </tbody>
       </table>
       <div class="admin-decision">
-        <div>
-          <p>{q.texts.keepHint}</p>
-          {form('keep')}
-        </div>
+        {q.texts.keep ? (
+          <div>
+            <p>{q.texts.keepHint}</p>
+            {form('keep')}
+          </div>
+        ) : null}
         <div>
           <p>{q.texts.cancelHint}</p>
           {form('cancel')}

@@ -2,6 +2,7 @@ import type { Location } from '../../directory/index.js';
 import { longDate, weekdayName } from '../../platform/i18n/format.js';
 import { staffLocale, t } from '../staff-kit.js';
 import type { Closure } from './admin-store.js';
+import { RetireSection } from './retirement.js';
 import { AdminErrorSummary, Csrf, FieldError, Section, TextField, type FieldErrors } from './admin-views.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -22,8 +23,48 @@ export interface ClinicForms {
   notice?: string;
 }
 
-/** A clinic's page: details, weekly opening hours and closures. */
-export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closure[]; csrf: string }) {
+/** A clinic's street address and phone, on its page and on the form that adds one. */
+export function AddressFields({
+  values,
+  errors,
+}: {
+  values: Omit<ClinicDetails, 'name'>;
+  errors: FieldErrors;
+}) {
+  return (
+    <>
+      <TextField id="street" label={t('admin.clinic.street')} value={values.street} errors={errors} />
+      <TextField id="city" label={t('admin.clinic.city')} value={values.city} errors={errors} />
+      <TextField
+        id="region"
+        label={t('admin.clinic.region')}
+        value={values.region}
+        errors={errors}
+        width="width-10"
+      />
+      <TextField
+        id="postalCode"
+        label={t('admin.clinic.postalCode')}
+        value={values.postalCode}
+        errors={errors}
+        width="width-10"
+      />
+      <TextField id="phone" label={t('admin.clinic.phone')} value={values.phone} errors={errors} type="tel" />
+    </>
+  );
+}
+
+/**
+ * A clinic's page: details, weekly opening hours and closures. `details`: the details can be
+ * edited (network administrators); a clinic manager sees them as text.
+ */
+export function clinicPage(props: {
+  l: Location;
+  f: ClinicForms;
+  closures: Closure[];
+  csrf: string;
+  details: boolean;
+}) {
   const { l, f, closures, csrf } = props;
   const details = f.details?.values ?? {
     name: l.name,
@@ -62,36 +103,21 @@ export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closu
           </p>
         ) : null}
         <Section title={t('admin.clinic.details')}>
-          <form method="post" action={`/staff/admin/clinics/${l.slug}/details`} novalidate>
-            <Csrf token={csrf} />
-            <TextField id="name" label={t('admin.clinic.name')} value={details.name} errors={de} />
-            <TextField id="street" label={t('admin.clinic.street')} value={details.street} errors={de} />
-            <TextField id="city" label={t('admin.clinic.city')} value={details.city} errors={de} />
-            <TextField
-              id="region"
-              label={t('admin.clinic.region')}
-              value={details.region}
-              errors={de}
-              width="width-10"
-            />
-            <TextField
-              id="postalCode"
-              label={t('admin.clinic.postalCode')}
-              value={details.postalCode}
-              errors={de}
-              width="width-10"
-            />
-            <TextField
-              id="phone"
-              label={t('admin.clinic.phone')}
-              value={details.phone}
-              errors={de}
-              type="tel"
-            />
-            <button class="button" type="submit">
-              {t('admin.save')}
-            </button>
-          </form>
+          {props.details ? null : (
+            <p>
+              {l.street}, {l.city}, {l.region} {l.postalCode} · {l.phone}
+            </p>
+          )}
+          {props.details ? (
+            <form method="post" action={`/staff/admin/clinics/${l.slug}/details`} novalidate>
+              <Csrf token={csrf} />
+              <TextField id="name" label={t('admin.clinic.name')} value={details.name} errors={de} />
+              <AddressFields values={details} errors={de} />
+              <button class="button" type="submit">
+                {t('admin.save')}
+              </button>
+            </form>
+          ) : null}
         </Section>
         <Section title={t('admin.hours.title')}>
           <form method="post" action={`/staff/admin/clinics/${l.slug}/hours`} novalidate>
@@ -191,6 +217,7 @@ export function clinicPage(props: { l: Location; f: ClinicForms; closures: Closu
             </button>
           </form>
         </Section>
+        {props.details ? <RetireSection kind="location" slug={l.slug} name={l.name} csrf={csrf} /> : null}
       </>
     ),
   };

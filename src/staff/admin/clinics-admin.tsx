@@ -1,6 +1,8 @@
 /**
  * Clinics: the list; a clinic's details, weekly opening hours and closures (whole days). A closure
  * on a day with visits booked asks what happens to them first, like provider time off does.
+ * Network administrators edit every clinic; a clinic manager edits the hours and closures of the
+ * clinics assigned to them and sees their details (ADR 23).
  */
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
@@ -14,6 +16,9 @@ import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
+import { clinicScope, managedClinics } from './clinic-scope.js';
+import { RetiredCell, retiredOf } from './retirement.js';
+import { isNetworkAdmin } from '../roles.js';
 import {
   later,
   calendarDate,
@@ -28,7 +33,7 @@ import {
   bySlug,
 } from './admin-views.js';
 
-const detailsSchema = z.object({
+export const detailsSchema = z.object({
   name: requiredText('admin.clinic.err.name', 120),
   street: requiredText('admin.clinic.err.street'),
   city: requiredText('admin.clinic.err.city', 100),
@@ -73,13 +78,15 @@ function parseHours(form: FormBody) {
 
 export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
-
-  const findLocation = async (slug: string): Promise<Location> =>
-    bySlug((await scheduling.directory.get()).locations, slug);
+  const { requireClinicAdmin, clinicToManage } = clinicScope(kit);
 
   pages.get('/staff/admin/clinics', async (c) => {
-    await requireAdmin(c, 'location');
+    await requireClinicAdmin(c, 'location');
     const d = await scheduling.directory.get();
+    const session = c.get('staff');
+    const clinics = managedClinics(d, session.user);
+    const network = isNetworkAdmin(session.user);
+    const address = (l: Location) => `${l.street}, ${l.city}, ${l.region} ${l.postalCode}`;
     return page(
       c,
       t('admin.clinics.title'),
@@ -90,24 +97,38 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           t('admin.clinic.address'),
           t('admin.clinic.phone'),
           t('admin.hours.title'),
+          ...(network ? [t('admin.status')] : []),
         ]}
+        add={network ? { href: '/staff/admin/clinics/new', label: t('admin.clinics.add') } : undefined}
       >
-        {d.locations.map((l) => (
+        {clinics.map((l) => (
           <tr>
             <td>
               <a href={`/staff/admin/clinics/${l.slug}`}>{l.name}</a>
             </td>
-            <td>
-              {l.street}, {l.city}, {l.region} {l.postalCode}
-            </td>
+            <td>{address(l)}</td>
             <td>{l.phone}</td>
             <td>
               {l.hours
                 .map((h) => `${weekdayName(staffLocale(), h.weekday, 'short')} ${h.opens}–${h.closes}`)
                 .join(', ')}
             </td>
+            {network ? <td>{t('admin.active')}</td> : null}
           </tr>
         ))}
+        {network
+          ? retiredOf(d, 'locations').map((l) => (
+              <tr>
+                <td>{l.name}</td>
+                <td>{address(l)}</td>
+                <td>{l.phone}</td>
+                <td></td>
+                <td>
+                  <RetiredCell kind="location" slug={l.slug} csrf={session.csrf} />
+                </td>
+              </tr>
+            ))
+          : null}
       </AdminList>,
       200,
       c.get('staff'),
@@ -131,13 +152,12 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const session = c.get('staff');
     const today = dateInZone(now().getTime(), l.timeZone);
     const closures = await listClosures(db, l.id, today);
-    const view = clinicPage({ l, f, closures, csrf: session.csrf });
+    const view = clinicPage({ l, f, closures, csrf: session.csrf, details: isNetworkAdmin(session.user) });
     return page(c, titleWithErrors(view.title, view.errors), view.body, status, session);
   };
 
   pages.get('/staff/admin/clinics/:slug', async (c) => {
-    await requireAdmin(c, 'location');
-    const l = await findLocation(c.req.param('slug'));
+    const l = await clinicToManage(c, c.req.param('slug'), 'location');
     // Visits kept on days the clinic is closed stay listed until someone deals with them.
     const [row] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM appointments a
@@ -152,7 +172,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.post('/staff/admin/clinics/:slug/details', async (c) => {
     await requireAdmin(c, 'location');
-    const l = await findLocation(c.req.param('slug'));
+    const l = bySlug((await scheduling.directory.get()).locations, c.req.param('slug'));
     const form = (await c.req.parseBody()) as FormBody;
     const raw = Object.fromEntries(Object.keys(detailsSchema.shape).map((k) => [k, str(form, k)])) as Details;
     const parsed = detailsSchema.safeParse(raw);
@@ -174,8 +194,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/admin/clinics/:slug/hours', async (c) => {
-    await requireAdmin(c, 'location');
-    const l = await findLocation(c.req.param('slug'));
+    const l = await clinicToManage(c, c.req.param('slug'), 'location');
     const { errors, hours, values } = parseHours((await c.req.parseBody()) as FormBody);
     if (Object.keys(errors).length) return render(c, l, { hours: { values, errors } }, 422);
     await db.transaction(async (tx) => {
@@ -194,8 +213,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/admin/clinics/:slug/closures', async (c) => {
-    await requireAdmin(c, 'closure');
-    const l = await findLocation(c.req.param('slug'));
+    const l = await clinicToManage(c, c.req.param('slug'), 'closure');
     const form = (await c.req.parseBody({ all: true })) as FormBody;
     const values = {
       closedOn: str(form, 'closedOn'),
@@ -267,8 +285,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/admin/clinics/:slug/closures/:date/remove', async (c) => {
-    await requireAdmin(c, 'closure');
-    const l = await findLocation(c.req.param('slug'));
+    const l = await clinicToManage(c, c.req.param('slug'), 'closure');
     const date = c.req.param('date');
     if (!isRealDate(date)) throw new NotFound();
     await db.transaction(async (tx) => {

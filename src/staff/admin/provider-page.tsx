@@ -1,7 +1,8 @@
-import { homeZone, type Directory, type Provider } from '../../directory/index.js';
+import { homeZone, type Directory, type Provider, locationById } from '../../directory/index.js';
 import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
 import { staffLocale, named, t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
+import { RetireSection } from './retirement.js';
 import {
   AdminErrorSummary,
   CheckboxGroup,
@@ -22,7 +23,34 @@ export interface ProviderForms {
   block?: { values: Block; errors: FieldErrors };
 }
 
-/** A provider's page: profile, visit types offered, working blocks and time off. */
+/** What a clinic manager sees of a provider's profile and offers (they change only time off). */
+function ReadOnlyProfile({ p, d }: { p: Provider; d: Directory }) {
+  return (
+    <Section title={t('admin.provider.profile')}>
+      <dl class="summary-list">
+        <div>
+          <dt>{t('admin.provider.credentials')}</dt>
+          <dd>{p.credentials}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.provider.offers')}</dt>
+          <dd>
+            {d.visitTypes
+              .filter((v) => p.visitTypes.includes(v.slug))
+              .map((v) => named(v.name))
+              .join(', ')}
+          </dd>
+        </div>
+      </dl>
+    </Section>
+  );
+}
+
+/**
+ * A provider's page: profile, visit types offered, working blocks and time off. `network`: all of
+ * it can be edited (network administrators); a clinic manager sees the profile and working blocks
+ * and manages only the time off.
+ */
 export function providerPage(props: {
   p: Provider;
   d: Directory;
@@ -31,8 +59,9 @@ export function providerPage(props: {
   timeOff: TimeOffRow[];
   csrf: string;
   today: string;
+  network: boolean;
 }) {
-  const { p, d, f, blocks, timeOff, csrf, today } = props;
+  const { p, d, f, blocks, timeOff, csrf, today, network } = props;
   const profile = f.profile?.values ?? {
     displayName: p.displayName,
     credentials: p.credentials,
@@ -53,7 +82,7 @@ export function providerPage(props: {
   const be = f.block?.errors ?? {};
   const allErrors = { ...pe, ...f.offers?.errors, ...be };
   const title = t('admin.provider.title', { name: p.displayName });
-  const clinicName = (id: string) => d.locations.find((l) => l.id === id)?.name ?? '';
+  const clinicName = (id: string) => locationById(d, id)?.name ?? '';
   return {
     title,
     errors: allErrors,
@@ -64,43 +93,49 @@ export function providerPage(props: {
           <a href="/staff/admin/providers">{t('admin.providers.title')}</a>
         </p>
         <h1>{title}</h1>
-        <Section title={t('admin.provider.profile')}>
-          <form method="post" action={`/staff/admin/providers/${p.slug}/profile`} novalidate>
-            <Csrf token={csrf} />
-            <TextField
-              id="displayName"
-              label={t('admin.provider.displayName')}
-              value={profile.displayName}
-              errors={pe}
-            />
-            <TextField
-              id="credentials"
-              label={t('admin.provider.credentials')}
-              value={profile.credentials}
-              errors={pe}
-            />
-            <TextArea id="bioEn" label={t('admin.provider.bioEn')} value={profile.bioEn} errors={pe} />
-            <TextArea id="bioEs" label={t('admin.provider.bioEs')} value={profile.bioEs} errors={pe} />
-            <button class="button" type="submit">
-              {t('admin.save')}
-            </button>
-          </form>
-        </Section>
-        <Section title={t('admin.provider.offers')}>
-          <form method="post" action={`/staff/admin/providers/${p.slug}/visit-types`} novalidate>
-            <Csrf token={csrf} />
-            <CheckboxGroup
-              id="visitTypes"
-              legend={t('admin.provider.offersLegend')}
-              options={d.visitTypes.map((v) => ({ value: v.id, label: named(v.name) }))}
-              checked={offered}
-              errors={f.offers?.errors ?? {}}
-            />
-            <button class="button" type="submit">
-              {t('admin.save')}
-            </button>
-          </form>
-        </Section>
+        {network ? (
+          <>
+            <Section title={t('admin.provider.profile')}>
+              <form method="post" action={`/staff/admin/providers/${p.slug}/profile`} novalidate>
+                <Csrf token={csrf} />
+                <TextField
+                  id="displayName"
+                  label={t('admin.provider.displayName')}
+                  value={profile.displayName}
+                  errors={pe}
+                />
+                <TextField
+                  id="credentials"
+                  label={t('admin.provider.credentials')}
+                  value={profile.credentials}
+                  errors={pe}
+                />
+                <TextArea id="bioEn" label={t('admin.provider.bioEn')} value={profile.bioEn} errors={pe} />
+                <TextArea id="bioEs" label={t('admin.provider.bioEs')} value={profile.bioEs} errors={pe} />
+                <button class="button" type="submit">
+                  {t('admin.save')}
+                </button>
+              </form>
+            </Section>
+            <Section title={t('admin.provider.offers')}>
+              <form method="post" action={`/staff/admin/providers/${p.slug}/visit-types`} novalidate>
+                <Csrf token={csrf} />
+                <CheckboxGroup
+                  id="visitTypes"
+                  legend={t('admin.provider.offersLegend')}
+                  options={d.visitTypes.map((v) => ({ value: v.id, label: named(v.name) }))}
+                  checked={offered}
+                  errors={f.offers?.errors ?? {}}
+                />
+                <button class="button" type="submit">
+                  {t('admin.save')}
+                </button>
+              </form>
+            </Section>
+          </>
+        ) : (
+          <ReadOnlyProfile p={p} d={d} />
+        )}
         <Section title={t('admin.blocks.title')}>
           {blocks.length === 0 ? (
             <p>{t('admin.blocks.none')}</p>
@@ -112,7 +147,7 @@ export function providerPage(props: {
                   <th scope="col">{t('admin.block.time')}</th>
                   <th scope="col">{t('admin.block.location')}</th>
                   <th scope="col">{t('admin.block.valid')}</th>
-                  <th scope="col">{t('staff.col.actions')}</th>
+                  {network ? <th scope="col">{t('staff.col.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -128,91 +163,97 @@ export function providerPage(props: {
                         ? `${b.validFrom} – ${b.validTo}`
                         : t('admin.block.from', { date: b.validFrom })}
                     </td>
-                    <td class="actions">
-                      <form method="post" action={`/staff/admin/providers/${p.slug}/blocks/${b.id}/remove`}>
-                        <Csrf token={csrf} />
-                        <button class="button secondary" type="submit">
-                          {t('admin.remove')}
-                        </button>
-                      </form>
-                    </td>
+                    {network ? (
+                      <td class="actions">
+                        <form method="post" action={`/staff/admin/providers/${p.slug}/blocks/${b.id}/remove`}>
+                          <Csrf token={csrf} />
+                          <button class="button secondary" type="submit">
+                            {t('admin.remove')}
+                          </button>
+                        </form>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <h3>{t('admin.block.add')}</h3>
-          <form
-            method="post"
-            action={`/staff/admin/providers/${p.slug}/blocks`}
-            novalidate
-            class="admin-row-form"
-          >
-            <Csrf token={csrf} />
-            <div class={`form-group${be.location ? ' has-error' : ''}`}>
-              <label class="label" for="location">
-                {t('admin.block.location')}
-              </label>
-              <FieldError id="location" message={be.location} />
-              <select class="input" id="location" name="location">
-                <option value="">{t('admin.choose')}</option>
-                {d.locations.map((l) => (
-                  <option value={l.id} selected={l.id === block.location}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class={`form-group${be.weekday ? ' has-error' : ''}`}>
-              <label class="label" for="weekday">
-                {t('admin.block.weekday')}
-              </label>
-              <FieldError id="weekday" message={be.weekday} />
-              <select class="input" id="weekday" name="weekday">
-                {[1, 2, 3, 4, 5, 6, 7].map((w) => (
-                  <option value={String(w)} selected={String(w) === block.weekday}>
-                    {weekdayName(staffLocale(), w)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField
-              id="starts"
-              label={t('admin.block.starts')}
-              type="time"
-              value={block.starts}
-              errors={be}
-              width="width-10"
-            />
-            <TextField
-              id="ends"
-              label={t('admin.block.ends')}
-              type="time"
-              value={block.ends}
-              errors={be}
-              width="width-10"
-            />
-            <TextField
-              id="validFrom"
-              label={t('admin.block.validFrom')}
-              type="date"
-              value={block.validFrom}
-              errors={be}
-              width="width-10"
-            />
-            <TextField
-              id="validTo"
-              label={t('admin.block.validTo')}
-              hint={t('admin.block.validToHint')}
-              type="date"
-              value={block.validTo}
-              errors={be}
-              width="width-10"
-            />
-            <button class="button" type="submit">
-              {t('admin.block.add')}
-            </button>
-          </form>
+          {network ? (
+            <>
+              <h3>{t('admin.block.add')}</h3>
+              <form
+                method="post"
+                action={`/staff/admin/providers/${p.slug}/blocks`}
+                novalidate
+                class="admin-row-form"
+              >
+                <Csrf token={csrf} />
+                <div class={`form-group${be.location ? ' has-error' : ''}`}>
+                  <label class="label" for="location">
+                    {t('admin.block.location')}
+                  </label>
+                  <FieldError id="location" message={be.location} />
+                  <select class="input" id="location" name="location">
+                    <option value="">{t('admin.choose')}</option>
+                    {d.locations.map((l) => (
+                      <option value={l.id} selected={l.id === block.location}>
+                        {l.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div class={`form-group${be.weekday ? ' has-error' : ''}`}>
+                  <label class="label" for="weekday">
+                    {t('admin.block.weekday')}
+                  </label>
+                  <FieldError id="weekday" message={be.weekday} />
+                  <select class="input" id="weekday" name="weekday">
+                    {[1, 2, 3, 4, 5, 6, 7].map((w) => (
+                      <option value={String(w)} selected={String(w) === block.weekday}>
+                        {weekdayName(staffLocale(), w)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <TextField
+                  id="starts"
+                  label={t('admin.block.starts')}
+                  type="time"
+                  value={block.starts}
+                  errors={be}
+                  width="width-10"
+                />
+                <TextField
+                  id="ends"
+                  label={t('admin.block.ends')}
+                  type="time"
+                  value={block.ends}
+                  errors={be}
+                  width="width-10"
+                />
+                <TextField
+                  id="validFrom"
+                  label={t('admin.block.validFrom')}
+                  type="date"
+                  value={block.validFrom}
+                  errors={be}
+                  width="width-10"
+                />
+                <TextField
+                  id="validTo"
+                  label={t('admin.block.validTo')}
+                  hint={t('admin.block.validToHint')}
+                  type="date"
+                  value={block.validTo}
+                  errors={be}
+                  width="width-10"
+                />
+                <button class="button" type="submit">
+                  {t('admin.block.add')}
+                </button>
+              </form>
+            </>
+          ) : null}
         </Section>
         <Section title={t('admin.timeOff.title')}>
           {timeOff.length === 0 ? (
@@ -252,6 +293,7 @@ export function providerPage(props: {
             </a>
           </p>
         </Section>
+        {network ? <RetireSection kind="provider" slug={p.slug} name={p.displayName} csrf={csrf} /> : null}
       </>
     ),
   };

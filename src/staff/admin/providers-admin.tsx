@@ -1,7 +1,8 @@
 /**
  * Providers: the list; a provider's profile, the visit types they offer, their weekly working
  * blocks per clinic (the database refuses a provider in two places at once: that refusal
- * becomes a form error) and their time off (added on its own page, time-off.tsx).
+ * becomes a form error) and their time off (added on its own page, time-off.tsx). A clinic
+ * manager sees the providers working at their clinics and manages only their time off (ADR 23).
  */
 import { homeZone, type Provider } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
@@ -13,6 +14,9 @@ import { dateInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
 import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { providerPage, type Block, type Profile, type ProviderForms } from './provider-page.js';
+import { isNetworkAdmin } from '../roles.js';
+import { clinicScope, managesProvider } from './clinic-scope.js';
+import { RetiredCell, retiredOf } from './retirement.js';
 import {
   addWorkingBlock,
   listTimeOff,
@@ -37,7 +41,7 @@ import {
   bySlug,
 } from './admin-views.js';
 
-const profileSchema = z.object({
+export const profileSchema = z.object({
   displayName: requiredText('admin.provider.err.displayName', 120),
   credentials: optionalText(60),
   bioEn: requiredText('admin.provider.err.bioEn', 2000),
@@ -66,10 +70,13 @@ export async function findProvider(kit: StaffKit, slug: string): Promise<Provide
 
 export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
+  const { requireClinicAdmin, providerToManage } = clinicScope(kit);
 
   pages.get('/staff/admin/providers', async (c) => {
-    await requireAdmin(c, 'provider');
+    await requireClinicAdmin(c, 'provider');
     const d = await scheduling.directory.get();
+    const { user, csrf } = c.get('staff');
+    const network = isNetworkAdmin(user);
     const clinic = (slug: string) => d.locations.find((l) => l.slug === slug)?.name ?? slug;
     return page(
       c,
@@ -81,23 +88,41 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           t('admin.provider.credentials'),
           t('admin.provider.clinics'),
           t('admin.provider.offers'),
+          ...(network ? [t('admin.status')] : []),
         ]}
+        add={network ? { href: '/staff/admin/providers/new', label: t('admin.providers.add') } : undefined}
       >
-        {d.providers.map((p) => (
-          <tr>
-            <td>
-              <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
-            </td>
-            <td>{p.credentials}</td>
-            <td>{p.locations.map(clinic).join(', ')}</td>
-            <td>
-              {d.visitTypes
-                .filter((v) => p.visitTypes.includes(v.slug))
-                .map((v) => named(v.name))
-                .join(', ')}
-            </td>
-          </tr>
-        ))}
+        {d.providers
+          .filter((p) => managesProvider(d, user, p))
+          .map((p) => (
+            <tr>
+              <td>
+                <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
+              </td>
+              <td>{p.credentials}</td>
+              <td>{p.locations.map(clinic).join(', ')}</td>
+              <td>
+                {d.visitTypes
+                  .filter((v) => p.visitTypes.includes(v.slug))
+                  .map((v) => named(v.name))
+                  .join(', ')}
+              </td>
+              {network ? <td>{t('admin.active')}</td> : null}
+            </tr>
+          ))}
+        {network
+          ? retiredOf(d, 'providers').map((p) => (
+              <tr>
+                <td>{p.displayName}</td>
+                <td>{p.credentials}</td>
+                <td></td>
+                <td></td>
+                <td>
+                  <RetiredCell kind="provider" slug={p.slug} csrf={csrf} />
+                </td>
+              </tr>
+            ))
+          : null}
       </AdminList>,
       200,
       c.get('staff'),
@@ -122,13 +147,13 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       timeOff,
       csrf: session.csrf,
       today: dateInZone(now().getTime(), homeZone(d)),
+      network: isNetworkAdmin(session.user),
     });
     return page(c, titleWithErrors(view.title, view.errors), view.body, status, session);
   };
 
   pages.get('/staff/admin/providers/:slug', async (c) => {
-    await requireAdmin(c, 'provider');
-    return render(c, await findProvider(kit, c.req.param('slug')), {});
+    return render(c, await providerToManage(c, c.req.param('slug'), 'provider'), {});
   });
 
   const audited = (
@@ -247,8 +272,7 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/admin/providers/:slug/time-off/:id/remove', async (c) => {
-    await requireAdmin(c, 'time-off');
-    const p = await findProvider(kit, c.req.param('slug'));
+    const p = await providerToManage(c, c.req.param('slug'), 'time-off');
     const id = c.req.param('id');
     if (!UUID_PATTERN.test(id)) throw new NotFound();
     await db.transaction(async (tx) => {

@@ -32,12 +32,15 @@ import {
 } from './admin-views.js';
 import { AccessFields, parseAccess, type AccessValues } from './access-fields.js';
 import { AccountResets } from './account-resets.js';
+import { hasClinicList, type Role } from '../roles.js';
 
-const clinicNames = (d: Directory, ids: string[]) =>
-  d.locations
-    .filter((l) => ids.includes(l.id))
-    .map((l) => l.name)
-    .join(', ');
+const clinicNames = (d: Directory, a: { role: Role; locationIds: string[] }) =>
+  !hasClinicList(a.role)
+    ? t('admin.staff.allClinics')
+    : d.locations
+        .filter((l) => a.locationIds.includes(l.id))
+        .map((l) => l.name)
+        .join(', ');
 
 export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
@@ -78,7 +81,7 @@ export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                 </td>
                 <td>{a.email}</td>
                 <td>{t(`staff.role.${a.role}`)}</td>
-                <td>{clinicNames(d, a.locationIds)}</td>
+                <td>{clinicNames(d, a)}</td>
                 <td>
                   <span class={a.active ? 'status status-checked-in' : 'status status-cancelled'}>
                     {t(a.active ? 'admin.staff.active' : 'admin.staff.inactive')}

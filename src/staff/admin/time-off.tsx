@@ -3,7 +3,9 @@
  * administrator sees those visits and decides to keep them (recorded in the audit event) or to
  * cancel them (each patient is told and the time goes to the waiting list). If the visits in the
  * range changed between the question and the answer, the question is asked again. The question
- * itself is shared with clinic closures (affected-visits.tsx).
+ * itself is shared with clinic closures (affected-visits.tsx). A clinic manager adds time off for
+ * providers working at their clinics; time off that falls on visits at a clinic they do not
+ * manage is refused (they would see those patients), and a network administrator adds it.
  */
 import { homeZone, type Directory, type Provider } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
@@ -24,7 +26,8 @@ import {
   type FieldErrors,
   type FormBody,
 } from './admin-views.js';
-import { findProvider } from './providers-admin.js';
+import { managesClinic } from '../roles.js';
+import { clinicScope } from './clinic-scope.js';
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_DAYS = 366;
@@ -75,7 +78,8 @@ async function visitsIn(kit: StaffKit, providerId: string, startsAt: Date, endsA
 }
 
 export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, page, requireAdmin, staffActor, now } = kit;
+  const { db, scheduling, page, staffActor, now } = kit;
+  const { providerToManage } = clinicScope(kit);
 
   const form = (
     c: Context<StaffEnv>,
@@ -131,15 +135,13 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   };
 
   pages.get('/staff/admin/providers/:slug/time-off', async (c) => {
-    await requireAdmin(c, 'time-off');
-    const p = await findProvider(kit, c.req.param('slug'));
+    const p = await providerToManage(c, c.req.param('slug'), 'time-off');
     const zone = zoneOf(await scheduling.directory.get(), p);
     return form(c, p, zone, { starts: '', ends: '', note: '' }, {}, 200);
   });
 
   pages.post('/staff/admin/providers/:slug/time-off', async (c) => {
-    await requireAdmin(c, 'time-off');
-    const p = await findProvider(kit, c.req.param('slug'));
+    const p = await providerToManage(c, c.req.param('slug'), 'time-off');
     const zone = zoneOf(await scheduling.directory.get(), p);
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const values = { starts: str(body, 'starts'), ends: str(body, 'ends'), note: str(body, 'note') };
@@ -148,6 +150,9 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const visits = await visitsIn(kit, p.id, range.startsAt, range.endsAt);
     const { choice, ask, changed } = readDecision(body, visits);
     const back = { href: `/staff/admin/providers/${p.slug}`, label: p.displayName };
+    const user = c.get('staff').user;
+    const elsewhere = visits.filter((a) => !managesClinic(user, a.locationId)).length;
+    if (elsewhere > 0) return kit.refused(c, [t('admin.timeOff.err.otherClinics', { n: elsewhere })], back);
     if (ask)
       return askAboutVisits(kit, c, visits, changed, {
         action: `/staff/admin/providers/${p.slug}/time-off`,

@@ -9,6 +9,7 @@ import { recordAudit } from '../../audit/index.js';
 import type { VisitType } from '../../directory/index.js';
 import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { updateVisitType } from './admin-store.js';
+import { RetiredCell, RetireSection, retiredOf } from './retirement.js';
 import {
   later,
   AdminErrorSummary,
@@ -35,7 +36,7 @@ export const VISIT_TYPE_RANGES = {
 } as const;
 
 const R = VISIT_TYPE_RANGES;
-const schema = z.object({
+export const visitTypeSchema = z.object({
   nameEn: requiredText('admin.visitType.err.nameEn', 120),
   nameEs: requiredText('admin.visitType.err.nameEs', 120),
   descriptionEn: requiredText('admin.visitType.err.descriptionEn', 1000),
@@ -57,7 +58,9 @@ const schema = z.object({
     ...R.horizonDays,
   ),
 });
-type Values = Record<keyof typeof schema.shape, string>;
+export type VisitTypeValues = Record<keyof typeof visitTypeSchema.shape, string>;
+type Values = VisitTypeValues;
+const schema = visitTypeSchema;
 
 const valuesOf = (v: VisitType): Values => ({
   nameEn: v.name.en,
@@ -68,6 +71,57 @@ const valuesOf = (v: VisitType): Values => ({
   bufferMinutes: String(v.bufferMinutes),
   minNoticeMinutes: String(v.minNoticeMinutes),
   horizonDays: String(v.horizonDays),
+});
+
+/** The fields of a visit type's form (names, descriptions, the four numbers), for editing and adding. */
+export function VisitTypeFields({ values, errors }: { values: VisitTypeValues; errors: FieldErrors }) {
+  const range = (k: keyof typeof R) => t('admin.range', { min: R[k][0], max: R[k][1] });
+  return (
+    <>
+      <TextField id="nameEn" label={t('admin.visitType.nameEn')} value={values.nameEn} errors={errors} />
+      <TextField id="nameEs" label={t('admin.visitType.nameEs')} value={values.nameEs} errors={errors} />
+      <TextArea
+        id="descriptionEn"
+        label={t('admin.visitType.descriptionEn')}
+        value={values.descriptionEn}
+        errors={errors}
+      />
+      <TextArea
+        id="descriptionEs"
+        label={t('admin.visitType.descriptionEs')}
+        value={values.descriptionEs}
+        errors={errors}
+      />
+      {(
+        [
+          ['durationMinutes', 'admin.visitType.duration'],
+          ['bufferMinutes', 'admin.visitType.buffer'],
+          ['minNoticeMinutes', 'admin.visitType.notice'],
+          ['horizonDays', 'admin.visitType.horizon'],
+        ] as const
+      ).map(([id, label]) => (
+        <TextField
+          id={id}
+          label={t(label)}
+          hint={range(id)}
+          value={values[id]}
+          errors={errors}
+          width="width-3"
+          inputmode="numeric"
+        />
+      ))}
+    </>
+  );
+}
+
+/** The settings a valid form gives, as stored. */
+export const visitTypeSettings = (p: z.infer<typeof visitTypeSchema>) => ({
+  name: { en: p.nameEn, es: p.nameEs },
+  description: { en: p.descriptionEn, es: p.descriptionEs },
+  durationMinutes: p.durationMinutes,
+  bufferMinutes: p.bufferMinutes,
+  minNoticeMinutes: p.minNoticeMinutes,
+  horizonDays: p.horizonDays,
 });
 
 export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -90,7 +144,9 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           t('admin.visitType.notice'),
           t('admin.visitType.horizon'),
           t('admin.visitType.providers'),
+          t('admin.status'),
         ]}
+        add={{ href: '/staff/admin/visit-types/new', label: t('admin.visitTypes.add') }}
       >
         {d.visitTypes.map((v) => (
           <tr>
@@ -102,6 +158,20 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
             <td>{t('admin.days', { n: v.horizonDays })}</td>
             <td>{v.providers.length}</td>
+            <td>{t('admin.active')}</td>
+          </tr>
+        ))}
+        {retiredOf(d, 'visitTypes').map((v) => (
+          <tr>
+            <td>{named(v.name)}</td>
+            <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
+            <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
+            <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
+            <td>{t('admin.days', { n: v.horizonDays })}</td>
+            <td></td>
+            <td>
+              <RetiredCell kind="visit-type" slug={v.slug} csrf={c.get('staff').csrf} />
+            </td>
           </tr>
         ))}
       </AdminList>,
@@ -118,7 +188,6 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     status: 200 | 422,
   ) => {
     const title = t('admin.visitType.title', { name: named(v.name) });
-    const range = (k: keyof typeof R) => t('admin.range', { min: R[k][0], max: R[k][1] });
     return page(
       c,
       titleWithErrors(title, errors),
@@ -130,42 +199,12 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>{title}</h1>
         <form method="post" action={`/staff/admin/visit-types/${v.slug}`} novalidate>
           <Csrf token={c.get('staff').csrf} />
-          <TextField id="nameEn" label={t('admin.visitType.nameEn')} value={values.nameEn} errors={errors} />
-          <TextField id="nameEs" label={t('admin.visitType.nameEs')} value={values.nameEs} errors={errors} />
-          <TextArea
-            id="descriptionEn"
-            label={t('admin.visitType.descriptionEn')}
-            value={values.descriptionEn}
-            errors={errors}
-          />
-          <TextArea
-            id="descriptionEs"
-            label={t('admin.visitType.descriptionEs')}
-            value={values.descriptionEs}
-            errors={errors}
-          />
-          {(
-            [
-              ['durationMinutes', 'admin.visitType.duration'],
-              ['bufferMinutes', 'admin.visitType.buffer'],
-              ['minNoticeMinutes', 'admin.visitType.notice'],
-              ['horizonDays', 'admin.visitType.horizon'],
-            ] as const
-          ).map(([id, label]) => (
-            <TextField
-              id={id}
-              label={t(label)}
-              hint={range(id)}
-              value={values[id]}
-              errors={errors}
-              width="width-3"
-              inputmode="numeric"
-            />
-          ))}
+          <VisitTypeFields values={values} errors={errors} />
           <button class="button" type="submit">
             {t('admin.save')}
           </button>
         </form>
+        <RetireSection kind="visit-type" slug={v.slug} name={named(v.name)} csrf={c.get('staff').csrf} />
       </div>,
       status,
       c.get('staff'),
@@ -187,14 +226,7 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     if (!parsed.success) return render(c, v, values, fieldErrors(parsed.error.issues), 422);
     const p = parsed.data;
     await db.transaction(async (tx) => {
-      await updateVisitType(tx, v.id, {
-        name: { en: p.nameEn, es: p.nameEs },
-        description: { en: p.descriptionEn, es: p.descriptionEs },
-        durationMinutes: p.durationMinutes,
-        bufferMinutes: p.bufferMinutes,
-        minNoticeMinutes: p.minNoticeMinutes,
-        horizonDays: p.horizonDays,
-      });
+      await updateVisitType(tx, v.id, visitTypeSettings(p));
       await recordAudit(tx, {
         ...staffActor(c),
         action: 'update',

@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en.js';
+import { clinicAdminEn } from './clinic-admin.en.js';
 import { selfCheckEn } from './selfcheck.en.js';
 import { staffEn } from './staff.en.js';
 import { accountsEn } from './accounts.en.js';
@@ -394,6 +395,7 @@ export const en = {
   ...bookingTimesEn,
   ...visitPageEn,
   ...adminEn,
+  ...clinicAdminEn,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

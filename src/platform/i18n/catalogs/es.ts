@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { adminEs } from './admin.es.js';
+import { clinicAdminEs } from './clinic-admin.es.js';
 import { selfCheckEs } from './selfcheck.es.js';
 import { staffEs } from './staff.es.js';
 import { accountsEs } from './accounts.es.js';
@@ -388,4 +389,5 @@ export const es: Messages = {
   ...bookingTimesEs,
   ...visitPageEs,
   ...adminEs,
+  ...clinicAdminEs,
 };
