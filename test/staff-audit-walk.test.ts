@@ -248,14 +248,15 @@ const STEPS: Step[] = [
   // Visits waiting for a decision: one event per visit listed (none here); keeping a visit that
   // waits for none is refused and changes nothing.
   get('/staff/decisions', 'desk', '/staff/decisions', 200, 0),
-  // Undoing a cancel of a visit that is not cancelled: refused, nothing changes or is written.
+  // Undoing a cancel of a visit that is not cancelled, keeping one that waits for no decision:
+  // refused, nothing changes, and the attempt is recorded (outcome invalid, with its code).
   send(
     '/staff/appointments/:id/restore',
     'desk',
     () => `/staff/appointments/${ids.toCancel}/restore`,
     () => ({}),
     409,
-    0,
+    1,
     true,
   ),
   send(
@@ -264,7 +265,7 @@ const STEPS: Step[] = [
     () => `/staff/appointments/${ids.toCancel}/keep`,
     () => ({}),
     409,
-    0,
+    1,
     true,
   ),
   // Sending the confirmation again: one event, naming the visit (the message holds health data).

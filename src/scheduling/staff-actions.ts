@@ -137,10 +137,11 @@ export async function staffOfferTime(
  * hears from the clinic), with the patient's own private link and calendar invitation: the
  * patient lost it, or their address was corrected. Reminders are not queued again.
  */
-export async function resendConfirmation(
-  ctx: CommandContext,
-  appointmentId: string,
-): Promise<StoredAppointment> {
+export function resendConfirmation(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+  return auditingRefusal(ctx, 'resend-confirmation', appointmentId, () => resend(ctx, appointmentId));
+}
+
+async function resend(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
   const a = await requireVisit(ctx, appointmentId);
   requireChangeable(ctx, a);
   const token = await patientToken(ctx, a);
@@ -173,7 +174,11 @@ export async function holdVisitsForDecision(db: Queryable, ids: string[], reason
 }
 
 /** Keeps a visit that was waiting for a decision: it stays as booked, and its reminders go out. */
-export async function keepVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+export function keepVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+  return auditingRefusal(ctx, 'keep', appointmentId, () => keep(ctx, appointmentId));
+}
+
+async function keep(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
   const a = await requireVisit(ctx, appointmentId);
   requireChangeable(ctx, a);
   await ctx.transaction(async (t) => {
@@ -195,7 +200,11 @@ export async function keepVisit(ctx: CommandContext, appointmentId: string): Pro
  * told it is back on (a confirmation with new reminders; the cancel's messages no longer apply),
  * audited. Refused once the visit has started, or when the time was taken or offered meanwhile.
  */
-export async function restoreVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+export function restoreVisit(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
+  return auditingRefusal(ctx, 'restore', appointmentId, () => restore(ctx, appointmentId));
+}
+
+async function restore(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
   const a = await requireVisit(ctx, appointmentId);
   if (a.status !== 'cancelled') throw new SchedulingRefused('visit_changed');
   if (a.startsAt.getTime() <= ctx.now.getTime()) throw new SchedulingRefused('visit_started');
@@ -214,6 +223,32 @@ export async function restoreVisit(ctx: CommandContext, appointmentId: string): 
     return restored;
   } catch (error) {
     if (pgErrorCode(error) === PG.exclusionViolation) throw new SchedulingRefused('slot_taken');
+    throw error;
+  }
+}
+
+/**
+ * A refused command is audited like the front desk's status changes (front-desk.ts): outcome
+ * "invalid", its refusal code, no content; written after the command's own transaction was
+ * rolled back, so the trail shows the attempt even though nothing changed.
+ */
+async function auditingRefusal<T>(
+  ctx: CommandContext,
+  action: string,
+  appointmentId: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SchedulingRefused)
+      await ctx.audit({
+        action,
+        entityType: 'appointment',
+        entityId: appointmentId,
+        outcome: 'invalid',
+        detail: { code: error.code },
+      });
     throw error;
   }
 }

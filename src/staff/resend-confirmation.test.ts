@@ -89,5 +89,10 @@ describe('sending the confirmation again', () => {
     const late = await desk.client.post(`/staff/appointments/${booked.id}/resend`, { _csrf: desk.csrf });
     expect(late.status).toBe(409);
     expect((await outbox()).length).toBe(before);
+    const attempts = await t.db.query<{ outcome: string }>(
+      "SELECT outcome FROM audit_events WHERE action = 'resend-confirmation' AND entity_id = $1 ORDER BY id",
+      [booked.id],
+    );
+    expect(attempts.at(-1)).toEqual({ outcome: 'invalid' });
   });
 });

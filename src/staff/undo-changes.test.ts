@@ -127,5 +127,11 @@ describe('undoing a staff cancel or move', () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('taken');
     expect((await statusOf(id)).status).toBe('cancelled');
+    // The refused attempt is in the trail, with its code and nothing else.
+    const [attempt] = await t.db.query<{ outcome: string; detail: unknown }>(
+      "SELECT outcome, detail FROM audit_events WHERE action = 'restore' AND entity_id = $1",
+      [id],
+    );
+    expect(attempt).toEqual({ outcome: 'invalid', detail: { code: 'slot_taken' } });
   });
 });
