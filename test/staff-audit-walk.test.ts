@@ -321,6 +321,27 @@ const STEPS: Step[] = [
     1,
     true,
   ),
+  // Adding a caller: the form shows no one; the new entry is one event.
+  get('/staff/waitlist/new', 'desk', '/staff/waitlist/new?location=scottsdale', 200, 0),
+  send(
+    '/staff/waitlist/new',
+    'desk',
+    () => '/staff/waitlist/new',
+    () => ({
+      location: 'scottsdale',
+      visitType: 'back-pain-visit',
+      from: '2026-12-01',
+      to: '2026-12-10',
+      givenName: 'Walt',
+      familyName: 'Caller',
+      birthDate: '1950-01-02',
+      phone: '480 555 0150',
+      language: 'en',
+    }),
+    303,
+    1,
+    true,
+  ),
   // Time off over a booked visit: the question lists it (one read), the decision records one event.
   get('/staff/admin/providers/:slug/time-off', 'admin', '/staff/admin/providers/ben-evans/time-off', 200, 0),
   send(
@@ -740,6 +761,8 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('GET /staff/book', '/staff/book'),
     record('POST /staff/book', '/staff/book', { location: 'scottsdale' }),
     record('GET /staff/waitlist', '/staff/waitlist'),
+    record('GET /staff/waitlist/new', '/staff/waitlist/new'),
+    record('POST /staff/waitlist/new', '/staff/waitlist/new', { location: 'scottsdale' }),
     record('GET /staff/appointments/:id/cancel', '/staff/appointments/ID:second/cancel'),
     record('POST /staff/appointments/:id/reschedule', '/staff/appointments/ID:second/reschedule', {}),
     record('POST /staff/appointments/:id/resend', '/staff/appointments/ID:second/resend', {}),

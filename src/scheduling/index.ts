@@ -33,6 +33,6 @@ export { APPOINTMENT_STATUSES, decideVisitAction, type VisitAction } from './vis
 export { waitlistApi } from './waitlist-api.js';
 export { waitlistPages } from './waitlist-pages.js';
 export { listOpenEntries, type WaitlistEntry } from './waitlist-store.js';
-export { expireOffers } from './waitlist.js';
+export { expireOffers, joinWaitlist, MAX_WAIT_DAYS } from './waitlist.js';
 export { outdatedVisitMessages } from './visit-messages.js';
 export { correctPatientContact, findPatient, visitsOfPatient, type PatientRecord } from './patients.js';

@@ -9,28 +9,25 @@ import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
-import { reachablePatientSchema, bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
+import { bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
+import { formValues, patientFromForm, PatientFields, type FormValues } from './patient-form.js';
 import { named, staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
   problemMessages,
   SlotChoices,
-  TextField,
   DateField,
   FilterButton,
   DayHeading,
 } from './visit-views.js';
-
-const PATIENT_FIELDS = ['givenName', 'familyName', 'birthDate', 'email', 'phone'] as const;
-type Values = Record<string, string>;
 
 export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { scheduling, now, page, commandContext, requireDesk, visibleAppointment, staffActor, db } = kit;
 
   const bookPage = async (
     c: StaffContext,
-    values: Values,
+    values: FormValues,
     errors?: string[],
     status: 200 | 409 | 422 = 200,
   ) => {
@@ -138,6 +135,14 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               {date > today ? <a href={shift(-1)}>{t('staff.schedule.prev')}</a> : null}{' '}
               <a href={shift(1)}>{t('staff.schedule.next')}</a>
             </p>
+            <p>
+              {t('staff.book.noneSuits')}{' '}
+              <a
+                href={`/staff/waitlist/new?${new URLSearchParams({ location: location!.slug, visitType: visitType.slug, provider: provider?.slug ?? '' })}`}
+              >
+                {t('staff.waitlist.add')}
+              </a>
+            </p>
             <DayHeading date={date} zone={zone} />
             <form method="post" action="/staff/book" novalidate>
               <input type="hidden" name="_csrf" value={csrf} />
@@ -159,49 +164,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               />
               {slots.length ? (
                 <>
-                  <h2>{t('staff.book.patient')}</h2>
-                  <TextField id="givenName" label={t('book.field.givenName')} value={values.givenName} />
-                  <TextField id="familyName" label={t('book.field.familyName')} value={values.familyName} />
-                  <TextField
-                    id="birthDate"
-                    label={t('book.field.birthDate')}
-                    value={values.birthDate}
-                    hint={t('staff.book.birthDateHint')}
-                    width="width-10"
-                  />
-                  <TextField
-                    id="email"
-                    label={t('book.field.email')}
-                    value={values.email}
-                    type="email"
-                    hint={t(
-                      scheduling.smsAvailable ? 'staff.book.emailHint.sms' : 'staff.book.emailHint.noSms',
-                    )}
-                  />
-                  <TextField
-                    id="phone"
-                    label={t('book.field.phone')}
-                    value={values.phone}
-                    type="tel"
-                    width="width-10"
-                  />
-                  <fieldset class="form-group">
-                    <legend class="label">{t('staff.book.language')}</legend>
-                    <div class="radios inline">
-                      {(['en', 'es'] as const).map((l) => (
-                        <div class="radio">
-                          <input
-                            type="radio"
-                            id={`language-${l}`}
-                            name="language"
-                            value={l}
-                            checked={(values.language || 'en') === l}
-                          />
-                          <label for={`language-${l}`}>{t(`staff.book.language.${l}`)}</label>
-                        </div>
-                      ))}
-                    </div>
-                  </fieldset>
+                  <PatientFields values={values} smsAvailable={scheduling.smsAvailable} />
                   {/* Text reminders only where an SMS gateway is configured (as on the patient pages). */}
                   {scheduling.smsAvailable ? (
                     <div class="checkbox form-group">
@@ -237,31 +200,19 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.post('/staff/book', async (c) => {
     await requireDesk(c, 'book');
     const form = await c.req.parseBody();
-    const values: Values = Object.fromEntries(
-      Object.entries(form).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.trim().slice(0, 300)]] : [])),
-    );
+    const values = formValues(form);
     const { user } = c.get('staff');
     const d = await scheduling.directory.get();
     const location = d.locations.find((l) => l.slug === values.location && user.locationIds.includes(l.id));
     const choice = parseSlotChoice(values.slot);
     // Email or phone, or both: someone booking by phone may have no email address.
-    const patient = reachablePatientSchema.safeParse(
-      Object.fromEntries(PATIENT_FIELDS.map((k) => [k, values[k] ?? ''])),
-    );
+    const patient = patientFromForm(values);
     const errors = [
       ...(location ? [] : [t('staff.book.noClinic')]),
       ...(choice ? [] : [t('staff.slots.choose')]),
-      // The same plain messages as the online form, one per field.
-      ...(patient.success
-        ? []
-        : PATIENT_FIELDS.flatMap((f) => {
-            const issue = patient.error.issues.find((i) => i.path[0] === f);
-            if (!issue) return [];
-            // The one rule across fields: neither an email address nor a phone number.
-            return [issue.code === 'custom' ? t('staff.book.noContact') : t(`book.error.${f}`)];
-          })),
+      ...patient.errors,
     ];
-    if (errors.length || !location || !choice || !patient.success) return bookPage(c, values, errors, 422);
+    if (errors.length || !location || !choice || !patient.patient) return bookPage(c, values, errors, 422);
     try {
       const booked = await bookAppointment(
         commandContext(c),
@@ -270,7 +221,7 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           location: location.slug,
           provider: choice.provider,
           start: choice.start,
-          patient: patient.data,
+          patient: patient.patient,
           language: values.language === 'es' ? 'es' : 'en',
           // A stale form's "yes" means nothing without a gateway.
           smsReminders: scheduling.smsAvailable && values.smsReminders === 'yes',

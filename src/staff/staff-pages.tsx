@@ -19,6 +19,7 @@ import { HttpProblem } from '../platform/http/problem.js';
 import { staffKit, t, type StaffDeps, type StaffEnv } from './staff-kit.js';
 import { visitRoutes } from './visit-pages.js';
 import { waitlistRoutes } from './waitlist-pages.js';
+import { waitlistAddRoutes } from './waitlist-add-pages.js';
 
 export type { StaffDeps } from './staff-kit.js';
 
@@ -33,6 +34,7 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   decisionRoutes(pages, kit);
   intakeRoutes(pages, kit);
   phoneBookingRoutes(pages, kit);
+  waitlistAddRoutes(pages, kit);
   waitlistRoutes(pages, kit);
   patientRoutes(pages, kit);
   // After the fixed /staff/appointments/:id/... paths of the other modules.

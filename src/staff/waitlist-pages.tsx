@@ -55,17 +55,22 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const entries = location ? await listOpenEntries(db, location.id) : [];
     for (const e of entries) await audit(c, 'list', e, 'success');
     const heading = t('staff.waitlist.title', { clinic: location?.name ?? '' });
-    const done = c.req.query('done') === 'offered';
+    const done = c.req.query('done');
     return page(
       c,
       heading,
       <>
         <h1>{heading}</h1>
-        {done ? (
+        {done === 'offered' || done === 'added' ? (
           <p class="notice" role="status">
-            {t('staff.done.offered')}
+            {t(done === 'offered' ? 'staff.done.offered' : 'staff.waitlist.added')}
           </p>
         ) : null}
+        <p>
+          <a class="button secondary" href={`/staff/waitlist/new?location=${location?.slug ?? ''}`}>
+            {t('staff.waitlist.add')}
+          </a>
+        </p>
         <form method="get" action="/staff/waitlist" class="filters">
           <ClinicSelect locations={myLocations} chosenId={location?.id} />
           <FilterButton label={t('staff.schedule.show')} />

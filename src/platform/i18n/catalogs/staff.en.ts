@@ -215,6 +215,24 @@ export const staffEn = {
   'staff.notFound.body': 'There is no such page, or it is not open to your account.',
   'staff.notFound.back': 'Back to the schedule',
   'staff.waitlist.phone': 'Phone',
+  'staff.waitlist.add': 'Add a caller to the waiting list',
+  'staff.waitlist.added':
+    'The caller is on the waiting list. When a time that suits them frees up, they are offered it by email or text message, or you can offer it here.',
+  'staff.book.noneSuits': 'No time suits the caller?',
+  'staff.waitlistAdd.title': 'Add a caller to the waiting list',
+  'staff.waitlistAdd.lead':
+    'For someone who wants a visit sooner than the open times. The first time that suits them and frees up is offered to them, in their place in the queue.',
+  'staff.waitlistAdd.chooseClinic': 'Choose this clinic',
+  'staff.waitlistAdd.from': 'Earliest day they can come',
+  'staff.waitlistAdd.to': 'Latest day they can come',
+  'staff.waitlistAdd.toHint': 'At most {days} days after the earliest day.',
+  'staff.waitlistAdd.submit': 'Add to the waiting list',
+  'staff.waitlistAdd.err.visitType': 'Choose the visit type.',
+  'staff.waitlistAdd.err.provider':
+    'Choose a provider who offers this visit at this clinic, or any provider.',
+  'staff.waitlistAdd.err.from': 'Enter the earliest day as a date, today or later.',
+  'staff.waitlistAdd.err.to':
+    'Enter the latest day as a date on or after the earliest day, at most {days} days later.',
   'staff.col.phone': 'Phone',
   'staff.counts':
     '{n} visits: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',

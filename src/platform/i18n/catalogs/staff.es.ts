@@ -148,6 +148,24 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.slots.show': 'Ver horas',
   'staff.slots.choose': 'Elija una de las horas libres.',
   'staff.book.title': 'Reservar una cita para un paciente',
+  'staff.waitlist.add': 'Añadir a quien llama a la lista de espera',
+  'staff.waitlist.added':
+    'La persona está en la lista de espera. Cuando se libere un horario que le convenga, se le ofrecerá por correo electrónico o mensaje de texto, o usted puede ofrecérselo aquí.',
+  'staff.book.noneSuits': '¿Ningún horario le conviene a quien llama?',
+  'staff.waitlistAdd.title': 'Añadir a quien llama a la lista de espera',
+  'staff.waitlistAdd.lead':
+    'Para alguien que quiere una cita antes de los horarios libres. El primer horario que le convenga y se libere se le ofrece, según su lugar en la fila.',
+  'staff.waitlistAdd.chooseClinic': 'Elegir esta clínica',
+  'staff.waitlistAdd.from': 'Primer día en que puede venir',
+  'staff.waitlistAdd.to': 'Último día en que puede venir',
+  'staff.waitlistAdd.toHint': 'Como máximo {days} días después del primer día.',
+  'staff.waitlistAdd.submit': 'Añadir a la lista de espera',
+  'staff.waitlistAdd.err.visitType': 'Elija el tipo de cita.',
+  'staff.waitlistAdd.err.provider':
+    'Elija un profesional que ofrezca esta cita en esta clínica, o cualquier profesional.',
+  'staff.waitlistAdd.err.from': 'Escriba el primer día como una fecha, hoy o más adelante.',
+  'staff.waitlistAdd.err.to':
+    'Escriba el último día como una fecha igual o posterior al primer día, como máximo {days} días después.',
   'staff.book.walkInTag': 'sin cita previa',
   'staff.book.walkInNote':
     'Los horarios marcados como “sin cita previa” son antes de lo que los pacientes pueden reservar en línea ({minutes} minutos de antelación para este tipo de cita). Resérvelos solo para alguien que ya está aquí o que puede llegar a tiempo.',
