@@ -20,6 +20,7 @@ import { staffKit, t, type StaffDeps, type StaffEnv } from './staff-kit.js';
 import { visitRoutes } from './visit-pages.js';
 import { waitlistRoutes } from './waitlist-pages.js';
 import { waitlistAddRoutes } from './waitlist-add-pages.js';
+import { moveRoutes } from './move-pages.js';
 
 export type { StaffDeps } from './staff-kit.js';
 
@@ -38,6 +39,7 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   waitlistRoutes(pages, kit);
   patientRoutes(pages, kit);
   // After the fixed /staff/appointments/:id/... paths of the other modules.
+  moveRoutes(pages, kit);
   visitRoutes(pages, kit);
   auditRoutes(pages, kit);
   outboxRoutes(pages, kit);

@@ -1,33 +1,20 @@
 /**
- * One visit, for staff: its details, and the front desk's changes (cancel, move to another time
- * or another provider at the same clinic). The patient gets the usual notice with their own link;
- * the freed time goes to the waiting list. One audit event per request.
+ * One visit, for staff: its details, and the front desk's cancel, undo of a cancel and resent
+ * confirmation (moving is in move-pages.tsx). The patient gets the usual notice with their own
+ * link; the freed time goes to the waiting list. One audit event per request.
  */
-import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Hono } from 'hono';
-import { Temporal } from 'temporal-polyfill';
-import { recordAudit } from '../audit/index.js';
-import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
-  isoInZone,
   resendConfirmation,
   restoreVisit,
-  searchSlots,
   type StoredAppointment,
   staffCancelAppointment,
-  staffRescheduleAppointment,
 } from '../scheduling/index.js';
+import { dateInZone } from '../platform/i18n/format.js';
 import { readsIntake } from './roles.js';
-import { staffLocale, named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
-import {
-  FormErrors,
-  parseSlotChoice,
-  problemMessages,
-  DateField,
-  FilterButton,
-  DayHeading,
-  SlotForm,
-} from './visit-views.js';
+import { visitHelpers } from './visit-helpers.js';
+import { named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { FormErrors, problemMessages } from './visit-views.js';
 
 /** Why staff cancel a visit, kept in the audit event as a code (never free text). */
 const CANCEL_REASONS = [
@@ -39,49 +26,9 @@ const CANCEL_REASONS = [
 ] as const;
 
 export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const {
-    db,
-    scheduling,
-    now,
-    page,
-    staffActor,
-    commandContext,
-    visibleAppointment,
-    requireDesk,
-    isNetworkAdmin,
-  } = kit;
+  const { page, commandContext, visibleAppointment, requireDesk, isNetworkAdmin } = kit;
 
-  const auditRead = (c: StaffContext, a: StoredAppointment) =>
-    recordAudit(db, {
-      ...staffActor(c),
-      action: 'read',
-      entityType: 'appointment',
-      entityId: a.id,
-      outcome: 'success',
-    });
-
-  const describe = async (a: StoredAppointment) => {
-    const d = await scheduling.directory.get();
-    const location = locationById(d, a.locationId)!;
-    const provider = providerById(d, a.providerId)!;
-    const visitType = visitTypeById(d, a.visitTypeId)!;
-    const when = `${dayInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}`;
-    return { d, location, provider, visitType, when };
-  };
-
-  /** Where to go after a change: the clinic's day of the visit, with a short notice. */
-  const dayOf = (
-    a: StoredAppointment,
-    locationSlug: string,
-    zone: string,
-    done: string,
-    /** What an Undo needs: the visit, and for a move where it was before (provider|start). */
-    undo: Record<string, string> = {},
-  ) =>
-    `/staff?${new URLSearchParams({ location: locationSlug, date: dateInZone(a.startsAt.getTime(), zone), done, visit: a.id, ...undo })}`;
-
-  const changeable = (a: StoredAppointment) =>
-    a.status === 'booked' && a.startsAt.getTime() > now().getTime();
+  const { auditRead, describe, dayOf, changeable } = visitHelpers(kit);
 
   // ---------------------------------------------------------------- the visit
 
@@ -268,116 +215,6 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       if (!messages) throw error;
       await auditRead(c, a);
       return cancelPage(c, a, messages, 409);
-    }
-  });
-
-  // ---------------------------------------------------------------- move to another time or provider
-
-  const reschedulePage = async (
-    c: StaffContext,
-    a: StoredAppointment,
-    query: { provider?: string; date?: string },
-    errors?: string[],
-    status: 200 | 409 | 422 = 200,
-  ) => {
-    const { d, location, provider, visitType, when } = await describe(a);
-    const colleagues = d.providers.filter(
-      (p) => p.locations.includes(location.slug) && visitType.providers.includes(p.slug),
-    );
-    const chosenProvider = colleagues.find((p) => p.slug === query.provider) ?? provider;
-    const today = dateInZone(now().getTime(), location.timeZone);
-    const visitDay = dateInZone(a.startsAt.getTime(), location.timeZone);
-    const date = query.date && isRealDate(query.date) ? query.date : visitDay < today ? today : visitDay;
-    const slots = await searchSlots(scheduling, {
-      visitType: visitType.slug,
-      location: location.slug,
-      provider: chosenProvider.slug,
-      from: date,
-      to: date,
-    });
-    const shift = (n: number) =>
-      `/staff/appointments/${a.id}/reschedule?${new URLSearchParams({
-        provider: chosenProvider.slug,
-        date: Temporal.PlainDate.from(date).add({ days: n }).toString(),
-      })}`;
-    return page(
-      c,
-      t('staff.reschedule.title'),
-      <div>
-        <FormErrors messages={errors} />
-        <h1>{t('staff.reschedule.title')}</h1>
-        <p>
-          {a.patient.givenName} {a.patient.familyName}:{' '}
-          {t('staff.reschedule.now', { when, who: provider.displayName })}
-        </p>
-        <form method="get" action={`/staff/appointments/${a.id}/reschedule`} class="filters">
-          <div class="form-group">
-            <label class="label" for="provider">
-              {t('staff.visit.who')}
-            </label>
-            <select class="input" id="provider" name="provider">
-              {colleagues.map((p) => (
-                <option value={p.slug} selected={p.id === chosenProvider.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <DateField date={date} />
-          <FilterButton label={t('staff.slots.show')} />
-        </form>
-        <p class="pager">
-          <a href={shift(-1)}>{t('staff.schedule.prev')}</a> <a href={shift(1)}>{t('staff.schedule.next')}</a>
-        </p>
-        <DayHeading date={date} zone={location.timeZone} />
-        <SlotForm
-          action={`/staff/appointments/${a.id}/reschedule`}
-          csrf={c.get('staff').csrf}
-          slots={slots}
-          zone={location.timeZone}
-          providerNames={new Map([[chosenProvider.slug, chosenProvider.displayName]])}
-          submit={t('staff.reschedule.submit')}
-        />
-        <p>
-          <a href={`/staff/appointments/${a.id}`}>{t('staff.cancel.keep')}</a>
-        </p>
-      </div>,
-      status,
-      c.get('staff'),
-    );
-  };
-
-  pages.get('/staff/appointments/:id/reschedule', async (c) => {
-    const a = await visibleAppointment(c, c.req.param('id'), 'read');
-    await requireDesk(c, 'read', a.id);
-    await auditRead(c, a);
-    if (!changeable(a)) return reschedulePage(c, a, {}, [t('staff.reschedule.notChangeable')], 409);
-    return reschedulePage(c, a, c.req.query());
-  });
-
-  pages.post('/staff/appointments/:id/reschedule', async (c) => {
-    const a = await visibleAppointment(c, c.req.param('id'), 'reschedule');
-    await requireDesk(c, 'reschedule', a.id);
-    const form = await c.req.parseBody();
-    const choice = parseSlotChoice(form.slot);
-    const fail = async (messages: string[], status: 409 | 422) => {
-      await auditRead(c, a);
-      return reschedulePage(c, a, { provider: choice?.provider }, messages, status);
-    };
-    if (!choice) return fail([t('staff.slots.choose')], 422);
-    try {
-      const moved = await staffRescheduleAppointment(commandContext(c), a, {
-        start: choice.start,
-        provider: choice.provider,
-      });
-      const before = await describe(a);
-      const { location } = await describe(moved);
-      const was = `${before.provider.slug}|${isoInZone(a.startsAt.getTime(), before.location.timeZone)}`;
-      return c.redirect(dayOf(moved, location.slug, location.timeZone, 'moved', { was }), 303);
-    } catch (error) {
-      const messages = problemMessages(error);
-      if (!messages) throw error;
-      return fail(messages, 409);
     }
   });
 }

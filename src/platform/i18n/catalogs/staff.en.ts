@@ -215,6 +215,8 @@ export const staffEn = {
   'staff.notFound.body': 'There is no such page, or it is not open to your account.',
   'staff.notFound.back': 'Back to the schedule',
   'staff.waitlist.phone': 'Phone',
+  'staff.reschedule.keepsIntake':
+    'Moving to another clinic keeps the visit, its pre-visit intake and the patient’s private link.',
   'staff.waitlist.add': 'Add a caller to the waiting list',
   'staff.waitlist.added':
     'The caller is on the waiting list. When a time that suits them frees up, they are offered it by email or text message, or you can offer it here.',

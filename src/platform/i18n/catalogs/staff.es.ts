@@ -148,6 +148,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.slots.show': 'Ver horas',
   'staff.slots.choose': 'Elija una de las horas libres.',
   'staff.book.title': 'Reservar una cita para un paciente',
+  'staff.reschedule.keepsIntake':
+    'Cambiarla a otra clínica conserva la cita, su cuestionario previo y el enlace privado del paciente.',
   'staff.waitlist.add': 'Añadir a quien llama a la lista de espera',
   'staff.waitlist.added':
     'La persona está en la lista de espera. Cuando se libere un horario que le convenga, se le ofrecerá por correo electrónico o mensaje de texto, o usted puede ofrecérselo aquí.',
