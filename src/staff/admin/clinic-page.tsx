@@ -58,6 +58,9 @@ export function AddressFields({
  * A clinic's page: details, weekly opening hours and closures. `details`: the details can be
  * edited (network administrators); a clinic manager sees them as text.
  */
+/** The longest closure one form adds (a holiday week or two). */
+export const MAX_CLOSURE_DAYS = 31;
+
 export function clinicPage(props: {
   l: Location;
   f: ClinicForms;
@@ -196,6 +199,15 @@ export function clinicPage(props: {
               label={t('admin.closure.date')}
               type="date"
               value={f.closure?.values.closedOn ?? ''}
+              errors={ce}
+              width="width-10"
+            />
+            <TextField
+              id="closedThrough"
+              label={t('admin.closure.through')}
+              hint={t('admin.closure.throughHint', { days: MAX_CLOSURE_DAYS })}
+              type="date"
+              value={f.closure?.values.closedThrough ?? ''}
               errors={ce}
               width="width-10"
             />

@@ -13,7 +13,7 @@ import { NotFound } from '../../platform/http/problem.js';
 import { isRealDate, dateInZone, longDate, weekdayName } from '../../platform/i18n/format.js';
 import { holdVisitsForDecision, listAppointments } from '../../scheduling/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
-import { clinicPage, WEEKDAYS, type ClinicForms } from './clinic-page.js';
+import { clinicPage, MAX_CLOSURE_DAYS, WEEKDAYS, type ClinicForms } from './clinic-page.js';
 import { addClosure, listClosures, removeClosure, replaceHours, updateLocation } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import { clinicScope, managedClinics } from './clinic-scope.js';
@@ -136,14 +136,14 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   /** The clinic's visits on that local date still to happen or happening (booked or checked in). */
-  const visitsOn = async (l: Location, date: string) => {
+  /** Booked and checked-in visits at a clinic from one local date to another (inclusive). */
+  const visitsOn = async (l: Location, date: string, through = date) => {
     const midnight = (d: Temporal.PlainDate) =>
       new Date(d.toZonedDateTime({ timeZone: l.timeZone }).epochMilliseconds);
-    const day = Temporal.PlainDate.from(date);
     const found = await listAppointments(db, {
       locationId: l.id,
-      start: midnight(day),
-      end: midnight(day.add({ days: 1 })),
+      start: midnight(Temporal.PlainDate.from(date)),
+      end: midnight(Temporal.PlainDate.from(through).add({ days: 1 })),
     });
     return found.filter((a) => a.status === 'booked' || a.status === 'checked-in');
   };
@@ -217,6 +217,7 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const form = (await c.req.parseBody({ all: true })) as FormBody;
     const values = {
       closedOn: str(form, 'closedOn'),
+      closedThrough: str(form, 'closedThrough'),
       reason: str(form, 'reason'),
       reasonEs: str(form, 'reasonEs'),
     };
@@ -224,14 +225,21 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
     const today = dateInZone(now().getTime(), l.timeZone);
     if (parsed.success && parsed.data.closedOn < today) errors.closedOn = t('admin.closure.err.past');
-    if (!parsed.success || Object.keys(errors).length)
+    // Several days: every day from the first to the last, inclusive.
+    const days = parsed.success ? closureDays(parsed.data.closedOn, values.closedThrough) : undefined;
+    if (parsed.success && !days)
+      errors.closedThrough = t('admin.closure.err.through', { days: MAX_CLOSURE_DAYS });
+    if (!parsed.success || !days || Object.keys(errors).length)
       return render(c, l, { closure: { values, errors } }, 422);
     const { closedOn, reason, reasonEs } = parsed.data;
+    const closedThrough = days.at(-1)!;
     const duplicate = () =>
       render(c, l, { closure: { values, errors: { closedOn: t('admin.closure.err.duplicate') } } }, 409);
-    // Already closed that day: say so before asking about the visits.
-    if ((await listClosures(db, l.id, closedOn)).some((x) => x.date === closedOn)) return duplicate();
-    const visits = await visitsOn(l, closedOn);
+    // Already closed on every one of these days: say so before asking about the visits (days
+    // already closed within a longer closure are left as they are).
+    const closedAlready = new Set((await listClosures(db, l.id, closedOn)).map((x) => x.date));
+    if (days.every((d) => closedAlready.has(d))) return duplicate();
+    const visits = await visitsOn(l, closedOn, closedThrough);
     const { choice, ask, changed } = readDecision(form, visits);
     const back = { href: `/staff/admin/clinics/${l.slug}`, label: l.name };
     if (ask)
@@ -242,7 +250,16 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         column: 'provider',
         texts: {
           title: t('admin.closure.conflictTitle', { n: visits.length }),
-          lead: t('admin.closure.conflictLead', { name: l.name, date: longDate(staffLocale(), closedOn) }),
+          lead: t('admin.closure.conflictLead', {
+            name: l.name,
+            date:
+              days.length > 1
+                ? t('admin.closure.range', {
+                    from: longDate(staffLocale(), closedOn),
+                    to: longDate(staffLocale(), closedThrough),
+                  })
+                : longDate(staffLocale(), closedOn),
+          }),
           changed: t('admin.closure.changed'),
           keep: t('admin.closure.keep'),
           keepHint: t('admin.closure.keepHint'),
@@ -252,14 +269,21 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         },
       });
     const added = await db.transaction(async (tx) => {
-      if (!(await addClosure(tx, l.id, closedOn, { en: reason, es: reasonEs || reason }))) return false;
+      let added = 0;
+      for (const day of days)
+        if (await addClosure(tx, l.id, day, { en: reason, es: reasonEs || reason })) added++;
+      if (added === 0) return false;
       await recordAudit(tx, {
         ...staffActor(c),
         action: 'create',
         entityType: 'closure',
         entityId: l.id,
         outcome: 'success',
-        detail: { date: closedOn, ...decisionDetail(choice, visits) },
+        detail: {
+          date: closedOn,
+          ...(days.length > 1 ? { through: closedThrough, days: added } : {}),
+          ...decisionDetail(choice, visits),
+        },
       });
       // Kept visits wait for a decision, visit by visit; their reminders are held until then.
       if (choice === 'keep')
@@ -302,4 +326,17 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     scheduling.directory.invalidate();
     return c.redirect(`/staff/admin/clinics/${l.slug}`, 303);
   });
+}
+
+/**
+ * The days a closure form covers: the first day alone, or every day through the last one (at
+ * most MAX_CLOSURE_DAYS); undefined when the last day is not a date on or after the first.
+ */
+export function closureDays(first: string, through: string): string[] | undefined {
+  if (!through) return [first];
+  if (!isRealDate(through) || through < first) return undefined;
+  const start = Temporal.PlainDate.from(first);
+  const n = start.until(Temporal.PlainDate.from(through)).days + 1;
+  if (n > MAX_CLOSURE_DAYS) return undefined;
+  return Array.from({ length: n }, (_, i) => start.add({ days: i }).toString());
 }

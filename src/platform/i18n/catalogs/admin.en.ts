@@ -52,6 +52,12 @@ export const adminEn = {
   'admin.closures.title': 'Closures',
   'admin.closures.none': 'No closures planned.',
   'admin.closure.date': 'Date',
+  'admin.closure.through': 'Last day (for a closure of several days, optional)',
+  'admin.closure.throughHint':
+    'For example a holiday week: the clinic is closed every day from the date to this one, at most {days} days.',
+  'admin.closure.err.through':
+    'Enter the last day as YYYY-MM-DD, on or after the first, at most {days} days in all',
+  'admin.closure.range': '{from} to {to}',
   'admin.closure.reason': 'Reason',
   'admin.closure.reasonHint': 'For example: Thanksgiving Day.',
   'admin.closure.reasonEs': 'Reason in Spanish (optional)',

@@ -53,6 +53,12 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.closures.title': 'Cierres',
   'admin.closures.none': 'No hay cierres previstos.',
   'admin.closure.date': 'Fecha',
+  'admin.closure.through': 'Último día (para un cierre de varios días, opcional)',
+  'admin.closure.throughHint':
+    'Por ejemplo, una semana de fiestas: la clínica cierra todos los días desde la fecha hasta este, como máximo {days} días.',
+  'admin.closure.err.through':
+    'Escriba el último día como AAAA-MM-DD, igual o posterior al primero, como máximo {days} días en total',
+  'admin.closure.range': 'del {from} al {to}',
   'admin.closure.reason': 'Motivo',
   'admin.closure.reasonHint': 'Por ejemplo: Día de Acción de Gracias.',
   'admin.closure.reasonEs': 'Motivo en español (opcional)',
