@@ -32,14 +32,27 @@ import { clinicScope } from './clinic-scope.js';
 const LOCAL = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_DAYS = 366;
 
-type Values = { starts: string; ends: string; note: string };
+/** `allDay` "yes": whole days, from the start of the first date to the end of the last. */
+type Values = { starts: string; ends: string; note: string; allDay: string };
+const DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** The zone the provider's times are entered in: their first clinic's, or the network's. */
 const zoneOf = (d: Directory, p: Provider) =>
   d.locations.find((l) => l.slug === p.locations[0])?.timeZone ?? homeZone(d);
 
 function parse(values: Values, zone: string, now: Date) {
-  const instant = (v: string) => {
+  const allDay = values.allDay === 'yes';
+  const instant = (v: string, endOfDay = false) => {
+    if (allDay) {
+      // Whole days: only the dates count (a date typed alone, or the date of a date and time).
+      if (!DATE.test(v)) return undefined;
+      try {
+        const day = Temporal.PlainDate.from(v.slice(0, 10), { overflow: 'reject' });
+        return new Date((endOfDay ? day.add({ days: 1 }) : day).toZonedDateTime(zone).epochMilliseconds);
+      } catch {
+        return undefined;
+      }
+    }
     if (!LOCAL.test(v)) return undefined;
     try {
       return new Date(
@@ -54,7 +67,7 @@ function parse(values: Values, zone: string, now: Date) {
     ? {}
     : fieldErrors(noteCheck.error.issues.map((i) => ({ ...i, path: ['note'] })));
   const startsAt = instant(values.starts.trim());
-  const endsAt = instant(values.ends.trim());
+  const endsAt = instant(values.ends.trim(), true);
   if (!startsAt) errors.starts = t('admin.timeOff.err.starts');
   if (!endsAt) errors.ends = t('admin.timeOff.err.ends');
   else if (startsAt && endsAt <= startsAt) errors.ends = t('admin.timeOff.err.order');
@@ -117,6 +130,10 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             value={values.ends}
             errors={errors}
           />
+          <div class="checkbox form-group">
+            <input type="checkbox" id="allDay" name="allDay" value="yes" checked={values.allDay === 'yes'} />
+            <label for="allDay">{t('admin.timeOff.allDay')}</label>
+          </div>
           <TextField
             id="note"
             label={t('admin.timeOff.note')}
@@ -137,14 +154,19 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.get('/staff/admin/providers/:slug/time-off', async (c) => {
     const p = await providerToManage(c, c.req.param('slug'), 'time-off');
     const zone = zoneOf(await scheduling.directory.get(), p);
-    return form(c, p, zone, { starts: '', ends: '', note: '' }, {}, 200);
+    return form(c, p, zone, { starts: '', ends: '', note: '', allDay: '' }, {}, 200);
   });
 
   pages.post('/staff/admin/providers/:slug/time-off', async (c) => {
     const p = await providerToManage(c, c.req.param('slug'), 'time-off');
     const zone = zoneOf(await scheduling.directory.get(), p);
     const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const values = { starts: str(body, 'starts'), ends: str(body, 'ends'), note: str(body, 'note') };
+    const values = {
+      starts: str(body, 'starts'),
+      ends: str(body, 'ends'),
+      note: str(body, 'note'),
+      allDay: str(body, 'allDay') === 'yes' ? 'yes' : '',
+    };
     const { errors, range } = parse(values, zone, now());
     if (!range) return form(c, p, zone, values, errors, 422);
     const visits = await visitsIn(kit, p.id, range.startsAt, range.endsAt);

@@ -130,6 +130,8 @@ export const adminEn = {
   'admin.timeOff.addTitle': 'Add time off for {name}',
   'admin.timeOff.starts': 'From',
   'admin.timeOff.ends': 'Until',
+  'admin.timeOff.allDay':
+    'Whole days: from the start of the first date to the end of the last (the times are ignored)',
   'admin.timeOff.hint': 'Date and local time ({zone}).',
   'admin.timeOff.note': 'Note (optional)',
   'admin.timeOff.noteHint': 'For staff only, for example: conference. Patients do not see it.',

@@ -129,6 +129,8 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.timeOff.addTitle': 'Añadir una ausencia de {name}',
   'admin.timeOff.starts': 'Desde',
   'admin.timeOff.ends': 'Hasta',
+  'admin.timeOff.allDay':
+    'Días completos: desde el comienzo de la primera fecha hasta el final de la última (no se tienen en cuenta las horas)',
   'admin.timeOff.hint': 'Fecha y hora local ({zone}).',
   'admin.timeOff.note': 'Nota (opcional)',
   'admin.timeOff.noteHint': 'Solo para el personal, por ejemplo: congreso. Los pacientes no la ven.',
