@@ -13,6 +13,9 @@ import type { PersonDetails } from './patient-identity.js';
 /** A patient's details as given in a booking or waiting-list request. */
 export type Patient = PersonDetails;
 
+/** Why a visit waits for staff to keep, move or cancel it: its day or hours went away. */
+export type DecisionReason = 'closure' | 'time-off' | 'hours';
+
 export interface StoredAppointment {
   id: string;
   providerId: string;
@@ -32,7 +35,7 @@ export interface StoredAppointment {
   /** When the patient was checked in (while the visit is checked in). */
   checkedInAt: Date | null;
   /** Kept over a closure or time off: staff still have to keep, move or cancel it. */
-  decisionDue: 'closure' | 'time-off' | null;
+  decisionDue: DecisionReason | null;
 }
 
 /** Active bookings (with buffers), time off and closures that bear on a slot search. */
@@ -102,7 +105,7 @@ interface AppointmentRow {
   created_at: Date;
   sms_reminders: boolean;
   checked_in_at: Date | null;
-  decision_due: 'closure' | 'time-off' | null;
+  decision_due: DecisionReason | null;
   given_name: string;
   family_name: string;
   birth_date: string;
@@ -342,7 +345,7 @@ export async function listVisitsOfPatient(db: Queryable, patientId: string): Pro
 }
 
 /** Marks booked visits as waiting for a decision (kept over a closure or time off). */
-export async function markDecisionDue(db: Queryable, ids: string[], reason: 'closure' | 'time-off') {
+export async function markDecisionDue(db: Queryable, ids: string[], reason: DecisionReason) {
   await db.query(
     "UPDATE appointments SET decision_due = $2 WHERE id = ANY($1::uuid[]) AND status = 'booked'",
     [ids, reason],

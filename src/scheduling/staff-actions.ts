@@ -25,6 +25,7 @@ import {
   restoreCancelled,
   replaceManageToken,
   type StoredAppointment,
+  type DecisionReason,
 } from './scheduling-store.js';
 import { offerToEntry } from './waitlist.js';
 import { findWaitingEntry } from './waitlist-store.js';
@@ -169,7 +170,7 @@ async function resend(ctx: CommandContext, appointmentId: string): Promise<Store
  * reminders wait (visit-messages.ts) and the schedule flags them until staff keep, move or cancel
  * each. Runs in the caller's transaction (the one that saves the closure or time off).
  */
-export async function holdVisitsForDecision(db: Queryable, ids: string[], reason: 'closure' | 'time-off') {
+export async function holdVisitsForDecision(db: Queryable, ids: string[], reason: DecisionReason) {
   if (ids.length) await markDecisionDue(db, ids, reason);
 }
 

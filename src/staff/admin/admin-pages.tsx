@@ -16,6 +16,7 @@ import { inviteRoutes } from './invites.js';
 import { fhirClientRoutes } from './fhir-clients-admin.js';
 import { pathwayRoutes } from './pathways-admin.js';
 import { providerRoutes } from './providers-admin.js';
+import { workingHoursRoutes } from './working-hours.js';
 import { staffAdminRoutes } from './staff-admin.js';
 import { accountResetRoutes } from './account-resets.js';
 import { timeOffRoutes } from './time-off.js';
@@ -59,6 +60,7 @@ export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   retirementRoutes(pages, kit);
   clinicRoutes(pages, kit);
   providerRoutes(pages, kit);
+  workingHoursRoutes(pages, kit);
   timeOffRoutes(pages, kit);
   visitTypeRoutes(pages, kit);
   // The invitation routes first: /staff/admin/staff/invite is not an account id.

@@ -21,6 +21,8 @@ export interface ProviderForms {
   profile?: { values: Profile; errors: FieldErrors };
   offers?: { values: string[]; errors: FieldErrors };
   block?: { values: Block; errors: FieldErrors };
+  /** Working hours just removed: the notice offers to add them back (the same form's values). */
+  removed?: Block;
 }
 
 /** What a clinic manager sees of a provider's profile and offers (they change only time off). */
@@ -89,6 +91,18 @@ export function providerPage(props: {
     body: (
       <>
         <AdminErrorSummary errors={allErrors} />
+        {f.removed ? (
+          <form method="post" action={`/staff/admin/providers/${p.slug}/blocks`} class="notice" role="status">
+            <Csrf token={csrf} />
+            {Object.entries(f.removed).map(([k, v]) => (
+              <input type="hidden" name={k} value={v ?? ''} />
+            ))}
+            {t('admin.block.removed')}{' '}
+            <button class="button secondary" type="submit">
+              {t('admin.block.undo')}
+            </button>
+          </form>
+        ) : null}
         <p class="back-link-row">
           <a href="/staff/admin/providers">{t('admin.providers.title')}</a>
         </p>

@@ -22,7 +22,6 @@ import {
   listTimeOff,
   listWorkingBlocks,
   removeTimeOff,
-  removeWorkingBlock,
   setProviderVisitTypes,
   updateProvider,
 } from './admin-store.js';
@@ -48,7 +47,7 @@ export const profileSchema = z.object({
   bioEs: requiredText('admin.provider.err.bioEs', 2000),
 });
 
-const blockSchema = z
+export const blockSchema = z
   .object({
     location: z.string().regex(UUID_PATTERN, later('admin.block.err.location')),
     weekday: z.string().regex(/^[1-7]$/, later('admin.block.err.weekday')),
@@ -153,7 +152,11 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   };
 
   pages.get('/staff/admin/providers/:slug', async (c) => {
-    return render(c, await providerToManage(c, c.req.param('slug'), 'provider'), {});
+    const p = await providerToManage(c, c.req.param('slug'), 'provider');
+    // Just removed (working-hours.tsx): the notice can put the same hours back.
+    const q = c.req.query();
+    const removed = q.removed === '1' ? blockSchema.safeParse({ ...q, validTo: q.validTo ?? '' }) : undefined;
+    return render(c, p, removed?.success ? { removed: removed.data as Block } : {});
   });
 
   const audited = (
@@ -254,19 +257,6 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         409,
       );
     }
-    scheduling.directory.invalidate();
-    return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
-  });
-
-  pages.post('/staff/admin/providers/:slug/blocks/:id/remove', async (c) => {
-    await requireAdmin(c, 'provider');
-    const p = await findProvider(kit, c.req.param('slug'));
-    const id = c.req.param('id');
-    if (!UUID_PATTERN.test(id)) throw new NotFound();
-    await db.transaction(async (tx) => {
-      if (await removeWorkingBlock(tx, p.id, id))
-        await recordAudit(tx, audited(c, 'delete', 'provider-schedule', id, { provider: p.id }));
-    });
     scheduling.directory.invalidate();
     return c.redirect(`/staff/admin/providers/${p.slug}`, 303);
   });

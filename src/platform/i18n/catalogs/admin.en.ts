@@ -102,6 +102,25 @@ export const adminEn = {
   'admin.blocks.title': 'Where and when they work',
   'admin.blocks.none': 'No working hours yet: patients cannot book this provider.',
   'admin.block.weekday': 'Day',
+  'admin.block.conflictTitle': 'Visits are booked in these working hours: {n}',
+  'admin.block.conflictLead':
+    'These patients are booked with {name} in the working hours you are removing. Decide what happens to their visits before the hours are removed.',
+  'admin.block.changed':
+    'The visits in these hours changed since you last looked (someone booked or cancelled). Check the list again.',
+  'admin.block.keep': 'Remove the hours and keep these visits',
+  'admin.block.keepHint':
+    'The visits stay booked and no one is told yet: they wait on the decisions page, with their reminders held, until the desk keeps, moves or cancels each one.',
+  'admin.block.cancel': 'Remove the hours and cancel these visits',
+  'admin.block.cancelHint': 'Each patient gets a cancellation message with a link to book again.',
+  'admin.block.back': 'Back to the provider without removing the hours',
+  'admin.block.partialTitle': 'Working hours removed; some visits are still booked',
+  'admin.block.partial':
+    'Visits that could not be cancelled and are still booked: {n}. A patient has checked in, or the visit has started or changed:',
+  'admin.block.removed': 'The working hours were removed.',
+  'admin.block.undo': 'Undo',
+  'admin.block.undone': 'The working hours are back.',
+  'admin.block.err.undo':
+    'The hours could not be put back: they overlap hours added since. Add them again with other times.',
   'admin.block.time': 'Time',
   'admin.block.location': 'Clinic',
   'admin.block.valid': 'Valid',

@@ -102,6 +102,26 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.blocks.title': 'Dónde y cuándo trabaja',
   'admin.blocks.none': 'Todavía no tiene horario: los pacientes no pueden reservar con este profesional.',
   'admin.block.weekday': 'Día',
+  'admin.block.conflictTitle': 'Hay consultas reservadas en este horario de trabajo: {n}',
+  'admin.block.conflictLead':
+    'Estos pacientes tienen cita con {name} en el horario que va a quitar. Decida qué pasa con sus consultas antes de quitar el horario.',
+  'admin.block.changed':
+    'Las consultas de este horario cambiaron desde que las vio (alguien reservó o canceló). Revise la lista otra vez.',
+  'admin.block.keep': 'Quitar el horario y mantener estas consultas',
+  'admin.block.keepHint':
+    'Las consultas siguen reservadas y todavía no se avisa a nadie: esperan en la página de decisiones, con sus recordatorios en espera, hasta que la recepción mantenga, cambie o cancele cada una.',
+  'admin.block.cancel': 'Quitar el horario y cancelar estas consultas',
+  'admin.block.cancelHint':
+    'Cada paciente recibe un mensaje de cancelación con un enlace para volver a reservar.',
+  'admin.block.back': 'Volver al profesional sin quitar el horario',
+  'admin.block.partialTitle': 'Horario quitado; algunas consultas siguen reservadas',
+  'admin.block.partial':
+    'Consultas que no se pudieron cancelar y siguen reservadas: {n}. Un paciente llegó, o la consulta empezó o cambió:',
+  'admin.block.removed': 'Se quitó el horario de trabajo.',
+  'admin.block.undo': 'Deshacer',
+  'admin.block.undone': 'El horario de trabajo volvió.',
+  'admin.block.err.undo':
+    'No se pudo volver a poner el horario: se solapa con un horario añadido después. Añádalo de nuevo con otras horas.',
   'admin.block.time': 'Hora',
   'admin.block.location': 'Clínica',
   'admin.block.valid': 'Vigencia',

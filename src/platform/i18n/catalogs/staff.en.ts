@@ -266,6 +266,7 @@ export const staffEn = {
   'staff.decisions.why': 'Why',
   'staff.decisions.reason.closure': 'Clinic closed',
   'staff.decisions.reason.time-off': 'Clinician away',
+  'staff.decisions.reason.hours': 'Working hours removed',
   'staff.decisions.keep': 'Keep',
   'staff.decisions.kept': 'The visit is kept, and its reminders will go out.',
   'staff.decisions.flag': 'Decide: call the patient',

@@ -270,6 +270,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.decisions.why': 'Motivo',
   'staff.decisions.reason.closure': 'Clínica cerrada',
   'staff.decisions.reason.time-off': 'Profesional ausente',
+  'staff.decisions.reason.hours': 'Horario de trabajo quitado',
   'staff.decisions.keep': 'Mantener',
   'staff.decisions.kept': 'Se mantuvo la cita y sus recordatorios se enviarán.',
   'staff.decisions.flag': 'Decidir: llame al paciente',
