@@ -6,7 +6,7 @@ import { homeZone, locationById } from '../directory/index.js';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
-import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInSentence, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
   changeVisitStatus,
   SchedulingRefused,
@@ -93,7 +93,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const live = date === dateInZone(now().getTime(), zone);
     const heading =
       user.role === 'provider'
-        ? t('staff.schedule.mine', { day: dayInZone(staffLocale(), start.getTime(), zone) })
+        ? t('staff.schedule.mine', { day: dayInSentence(staffLocale(), start.getTime(), zone) })
         : t('staff.schedule.title', {
             clinic: location?.name ?? '',
             day: dayInZone(staffLocale(), start.getTime(), zone),
@@ -396,7 +396,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
     const heading = t('staff.week.title', {
       clinic: who,
-      day: dayInZone(staffLocale(), start.getTime(), zone),
+      day: dayInSentence(staffLocale(), start.getTime(), zone),
     });
     const link = (n: number) =>
       `/staff/week?${new URLSearchParams({ ...(location ? { location: location.slug } : {}), date: weekStart.add({ days: n }).toString() })}`;

@@ -10,7 +10,7 @@ import { buildIntake } from './intake.js';
 import type { Hono } from 'hono';
 import { readsIntake } from './roles.js';
 import { named, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
+import { dayInSentence, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
 import type { IntakeLine } from './intake.js';
 
 export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -60,8 +60,8 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const d = await kit.scheduling.directory.get();
     const location = locationById(d, a.locationId)!;
     const provider = providerById(d, a.providerId)!;
-    const at = (when: Date) =>
-      `${dayInZone(staffLocale(), when.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), when.getTime(), location.timeZone)}`;
+    const at = (when: Date, day = dayInZone) =>
+      `${day(staffLocale(), when.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), when.getTime(), location.timeZone)}`;
     const Lines = ({ lines, mark = false }: { lines: IntakeLine[]; mark?: boolean }) => (
       <table class="intake-lines">
         <tbody>
@@ -115,7 +115,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {t('staff.intake.pathway', {
             id: assessment.pathwayId,
             version: assessment.pathwayVersion,
-            when: at(assessment.createdAt),
+            when: at(assessment.createdAt, dayInSentence),
           })}
         </p>
         <ul>

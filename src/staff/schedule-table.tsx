@@ -25,7 +25,7 @@ export function DayCounts({ visits }: { visits: StoredAppointment[] }) {
   const count = (status: StoredAppointment['status']) => visits.filter((v) => v.status === status).length;
   return (
     <p class="day-counts" id="day-counts">
-      {t('staff.counts', {
+      {t(visits.length === 1 ? 'staff.counts.one' : 'staff.counts', {
         n: visits.length,
         booked: count('booked'),
         arrived: count('checked-in'),
@@ -264,7 +264,9 @@ export function WeekGrid({
             <h2>
               <a href={dayHref(date)}>{dayInZone(staffLocale(), ms, zone)}</a>
             </h2>
-            <p class="muted">{t('staff.week.count', { n: ofDay.length })}</p>
+            <p class="muted">
+              {t(ofDay.length === 1 ? 'staff.week.count.one' : 'staff.week.count', { n: ofDay.length })}
+            </p>
             {ofDay.length ? (
               <ul class="week-visits">
                 {ofDay.map((a) => {

@@ -45,15 +45,19 @@ export async function replaceHours(
 
 export interface Closure {
   date: string;
-  reason: string;
+  /** The reason in each language (the Spanish falls back to the English). */
+  reason: { en: string; es: string };
 }
 
 export async function listClosures(db: Queryable, locationId: string, fromDate: string): Promise<Closure[]> {
-  const rows = await db.query<{ closed_on: string; name: { en?: string } }>(
+  const rows = await db.query<{ closed_on: string; name: { en?: string; es?: string } }>(
     'SELECT closed_on::text AS closed_on, name FROM location_closures WHERE location_id = $1 AND closed_on >= $2 ORDER BY closed_on',
     [locationId, fromDate],
   );
-  return rows.map((r) => ({ date: r.closed_on, reason: r.name.en ?? '' }));
+  return rows.map((r) => ({
+    date: r.closed_on,
+    reason: { en: r.name.en ?? '', es: r.name.es || r.name.en || '' },
+  }));
 }
 
 /** False when the clinic is already closed that day. */

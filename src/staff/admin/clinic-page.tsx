@@ -177,7 +177,7 @@ export function clinicPage(props: {
                 {closures.map((x) => (
                   <tr>
                     <td>{longDate(staffLocale(), x.date)}</td>
-                    <td>{x.reason}</td>
+                    <td>{x.reason[staffLocale()]}</td>
                     <td class="actions">
                       <form method="post" action={`/staff/admin/clinics/${l.slug}/closures/${x.date}/remove`}>
                         <Csrf token={csrf} />

@@ -236,6 +236,8 @@ export const staffEn = {
   'staff.waitlistAdd.err.to':
     'Enter the latest day as a date on or after the earliest day, at most {days} days later.',
   'staff.col.phone': 'Phone',
+  'staff.counts.one':
+    '1 visit: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',
   'staff.counts':
     '{n} visits: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',
   'staff.late': 'Late {minutes} min',
@@ -272,6 +274,7 @@ export const staffEn = {
   'staff.decisions.flag': 'Decide: call the patient',
   'staff.decisions.banner':
     '{n} visits on this day wait for a decision (closed clinic or clinician away): their reminders are held.',
+  'staff.week.count.one': '1 visit',
   'staff.week.count': '{n} visits',
   'staff.done.restored': 'The visit is booked again. The patient was told it is back on.',
 } as const;

@@ -240,6 +240,8 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.notFound.back': 'Volver a la agenda',
   'staff.waitlist.phone': 'Teléfono',
   'staff.col.phone': 'Teléfono',
+  'staff.counts.one':
+    '1 cita: {booked} reservadas, {arrived} registradas, {noShow} no se presentaron, {cancelled} canceladas',
   'staff.counts':
     '{n} citas: {booked} reservadas, {arrived} registradas, {noShow} no se presentaron, {cancelled} canceladas',
   'staff.late': '{minutes} min de retraso',
@@ -276,6 +278,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.decisions.flag': 'Decidir: llame al paciente',
   'staff.decisions.banner':
     '{n} citas de este día esperan una decisión (clínica cerrada o profesional ausente): sus recordatorios están en espera.',
+  'staff.week.count.one': '1 cita',
   'staff.week.count': '{n} citas',
   'staff.done.restored': 'La cita está reservada otra vez. Se avisó al paciente de que sigue en pie.',
 };
