@@ -33,11 +33,11 @@ describe('npm start', () => {
     // Running with its job workers up: ready.
     const url = /"url":"(http:[^"]+)"/.exec(output)![1]!;
     expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready', jobs: 'running' });
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    // 'close': npm has exited, and so has the server that held its output open.
+    const closed = new Promise<void>((resolve) => npm.once('close', () => resolve()));
     npm.kill('SIGTERM');
-    await exited;
+    await closed;
     // The server said goodbye, and its lock is gone: the database opens again at once.
-    await new Promise((r) => setTimeout(r, 500));
     expect(output).toContain('shutting down');
     const db = await openPglite(dir);
     await db.close();

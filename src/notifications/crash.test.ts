@@ -3,18 +3,19 @@
  * its confirmation was sent; the next process sends it, once, and a third sends nothing more.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../platform/db/pglite.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { createEmptyDatabase, type TestDatabase } from '../../test/support/test-db.js';
+import { createEmptyDatabase, preparedDump, type TestDatabase } from '../../test/support/test-db.js';
 
 let smtp: TestSmtp;
 let pgDatabase: TestDatabase | undefined;
 const children: ChildProcess[] = [];
 let env: Record<string, string>;
+const METRICS_TOKEN = 'crash-test-metrics';
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -27,14 +28,17 @@ beforeAll(async () => {
     database.PGLITE_DIR = join(mkdtempSync(join(tmpdir(), 'carepath-crash-')), 'pglite');
     // Starts from the run's migrated demo database, as a restart would: a first start's initdb
     // is not what this test is about (test/npm-start-signal.test.ts starts from nothing).
-    const demo = inject('testDatabases')?.demo;
-    if (demo)
-      await (await openPglite(database.PGLITE_DIR, { snapshot: new Blob([readFileSync(demo)]) })).close();
+    const demo = preparedDump('demo');
+    if (demo) await (await openPglite(database.PGLITE_DIR, { snapshot: demo })).close();
   }
-  env = { ...process.env, ...database, SMTP_URL: smtp.url, LOG_LEVEL: 'warn', NODE_ENV: 'test' } as Record<
-    string,
-    string
-  >;
+  env = {
+    ...process.env,
+    ...database,
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    METRICS_TOKEN,
+  } as Record<string, string>;
   delete env.VITEST;
 });
 
@@ -65,6 +69,22 @@ async function startApp(port: number, jobs: boolean): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the app did not start');
+}
+
+/**
+ * Until the process's job workers have taken every job that is due, among them the outbox
+ * delivery it queues as it starts (before it answers /healthz): from then on, a graceful stop
+ * waits for that delivery to finish.
+ */
+async function dueJobsTaken(port: number) {
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    if (/^carepath_jobs_due 0$/m.test(await res.text())) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 const exited = (c: ChildProcess) =>
@@ -110,9 +130,9 @@ describe('a crash between commit and send', () => {
     b.kill('SIGTERM');
     await exited(b);
 
-    // 3. Another restart sends nothing again.
+    // 3. Another restart sends nothing again: its start-up delivery runs, and finds nothing to send.
     const c = await startApp(port, true);
-    await new Promise((r) => setTimeout(r, 4000));
+    await dueJobsTaken(port);
     c.kill('SIGTERM');
     await exited(c);
     expect(smtp.messages).toHaveLength(1);

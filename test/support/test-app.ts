@@ -7,6 +7,7 @@ import { pgBossScheduler, recordingScheduler, type Scheduler } from '../../src/p
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { CHECK_IN_QUEUE } from '../../src/triage/assessment-service.js';
 import { resolveSecret } from '../../src/platform/secret-box.js';
+import { loadGuides, type GuideLibrary } from '../../src/content/index.js';
 
 /** Every log line the app wrote, for tests that check what is (not) logged. */
 export class LogCapture extends Writable {
@@ -30,6 +31,13 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
+/**
+ * The health guides, parsed from their Markdown once per worker rather than once per app (about
+ * a third of building one): read-only content, like the module-scope caches in src/. The
+ * product's own start (startCarepath) still loads them itself.
+ */
+let guides: GuideLibrary | undefined;
+
 export interface TestAppOptions {
   config?: Record<string, string>;
   database?: TestDatabase;
@@ -52,7 +60,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     scheduler = pgBossScheduler(jobs);
   }
   const secret = await resolveSecret(database.db, config.secret);
+  guides ??= loadGuides();
   const built = createApp({
+    guides,
     secret,
     config,
     db: database.db,

@@ -23,21 +23,56 @@ export interface TestDatabase {
 
 export const onPostgres = () => Boolean(process.env.DATABASE_URL);
 
+type Prepared = 'empty' | 'migrated' | 'demo';
+
 /** The run's prepared copy to start from (global-setup.ts), if there is one. */
-function preparedSource(kind: 'empty' | 'migrated' | 'demo'): string | undefined {
+function preparedSource(kind: Prepared): string | undefined {
   const sources = inject('testDatabases');
   return sources ? sources[kind] : undefined;
+}
+
+/**
+ * A dump as PGlite loads it, which is through arrayBuffer(): Node 20's Blob hands its bytes out
+ * by copying them in chunks (a large part of a second for a 40 MB dump, every time). This one hands
+ * out the bytes it was made from. PGlite's tar reader copies each file out of them and never
+ * writes to them, so one dump serves every database a worker opens.
+ */
+class DumpBlob extends Blob {
+  readonly #contents: ArrayBuffer;
+  constructor(contents: ArrayBuffer) {
+    super([contents]);
+    this.#contents = contents;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#contents);
+  }
+}
+
+const dumps = new Map<string, Blob>();
+
+/** The run's prepared PGlite data directory of that kind, read once per worker (undefined on PostgreSQL). */
+export function preparedDump(kind: Prepared): Blob | undefined {
+  const source = onPostgres() ? undefined : preparedSource(kind);
+  if (!source) return undefined;
+  let dump = dumps.get(source);
+  if (!dump) {
+    const file = readFileSync(source);
+    dump = new DumpBlob(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    dumps.set(source, dump);
+  }
+  return dump;
 }
 
 export async function createEmptyDatabase(
   options: { poolSize?: number; copyOf?: 'migrated' | 'demo' } = {},
 ): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
-  const source = preparedSource(options.copyOf ?? 'empty');
   if (!adminUrl) {
-    const db = await openPglite('memory', source ? { snapshot: new Blob([readFileSync(source)]) } : {});
+    const snapshot = preparedDump(options.copyOf ?? 'empty');
+    const db = await openPglite('memory', snapshot ? { snapshot } : {});
     return { db, close: () => db.close() };
   }
+  const source = preparedSource(options.copyOf ?? 'empty');
   const name = `carepath_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -2,12 +2,12 @@
  * A backup of the embedded database restores into a new directory, and the product starts on it
  * with the visits it had. A backup is refused while the app runs; a restore never overwrites.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bookFirstOpenTime, readVisit, startProduct } from '../../../test/support/running.js';
-import { onPostgres } from '../../../test/support/test-db.js';
+import { preparedDump } from '../../../test/support/test-db.js';
 import type { Running } from '../../server.js';
 import { backupPglite, restorePglite } from './backup.js';
 import { openPglite } from './pglite.js';
@@ -24,8 +24,8 @@ describe('backing up and restoring the embedded database', () => {
     // The run's migrated demo database, as a first start would leave it (a dump file on the
     // embedded run; the PostgreSQL run's copies are template databases, so there the first start
     // builds it).
-    const demo = onPostgres() ? undefined : inject('testDatabases')?.demo;
-    if (demo) await (await openPglite(original, { snapshot: new Blob([readFileSync(demo)]) })).close();
+    const demo = preparedDump('demo');
+    if (demo) await (await openPglite(original, { snapshot: demo })).close();
     const first = await startProduct({ PGLITE_DIR: original });
     running.push(first);
     const visit = await bookFirstOpenTime(first.url);
