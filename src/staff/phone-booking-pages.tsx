@@ -3,15 +3,15 @@
  * and audit events as online booking. The patient gets the confirmation with their own private
  * link; staff never see it. A hidden one-time key makes a double-submitted form book once.
  */
-import { homeZone, locationById, providerById, visitTypeById } from '../directory/index.js';
-import { recordAudit } from '../audit/index.js';
+import { homeZone } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { dateInZone, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, isRealDate } from '../platform/i18n/format.js';
 import { newToken } from '../platform/tokens.js';
 import { bookAppointment, searchSlots, type Slot } from '../scheduling/index.js';
+import { visitHelpers } from './visit-helpers.js';
 import { formValues, patientFromForm, PatientFields, type FormValues } from './patient-form.js';
-import { named, staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import {
   FormErrors,
   parseSlotChoice,
@@ -23,7 +23,8 @@ import {
 } from './visit-views.js';
 
 export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { scheduling, now, page, commandContext, requireDesk, visibleAppointment, staffActor, db } = kit;
+  const { scheduling, now, page, commandContext, requireDesk, visibleAppointment } = kit;
+  const { auditRead, describe } = visitHelpers(kit);
 
   const bookPage = async (
     c: StaffContext,
@@ -250,15 +251,8 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   // only the patient's own messages carry).
   pages.get('/staff/appointments/:id/slip', async (c) => {
     const a = await visibleAppointment(c, c.req.param('id'), 'read');
-    await recordAudit(db, {
-      ...staffActor(c),
-      action: 'read',
-      entityType: 'appointment',
-      entityId: a.id,
-      outcome: 'success',
-    });
-    const d = await scheduling.directory.get();
-    const location = locationById(d, a.locationId)!;
+    await auditRead(c, a);
+    const { location, provider, visitType, when } = await describe(a);
     const ms = a.startsAt.getTime();
     const row = (label: string, value: string) => (
       <div>
@@ -278,16 +272,13 @@ export function phoneBookingRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>{t('staff.slip.title')}</h1>
         <dl class="summary-list">
           {row(t('staff.slip.for'), `${a.patient.givenName} ${a.patient.familyName}`)}
-          {row(
-            t('staff.visit.when'),
-            `${dayInZone(staffLocale(), ms, location.timeZone)}, ${timeInZone(staffLocale(), ms, location.timeZone)}`,
-          )}
+          {row(t('staff.visit.when'), when)}
           {row(
             t('staff.visit.where'),
             `${location.name}, ${location.street}, ${location.city}, ${location.region} ${location.postalCode}`,
           )}
-          {row(t('staff.visit.who'), providerById(d, a.providerId)!.displayName)}
-          {row(t('staff.visit.what'), named(visitTypeById(d, a.visitTypeId)!.name))}
+          {row(t('staff.visit.who'), provider.displayName)}
+          {row(t('staff.visit.what'), named(visitType.name))}
         </dl>
         <p>{t('staff.slip.change', { phone: location.phone })}</p>
         <p class="no-print">

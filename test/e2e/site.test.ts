@@ -90,6 +90,8 @@ describe('navigation', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Skip to main content');
     await page.keyboard.press('Enter');
+    // The fragment navigation is asynchronous: wait for it rather than reading the URL at once.
+    await page.waitForFunction(() => location.hash === '#main');
     expect(new URL(page.url()).hash).toBe('#main');
     await page.close();
   });
