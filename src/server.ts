@@ -31,7 +31,12 @@ import {
 } from './notifications/index.js';
 import { CHECK_IN_QUEUE, registerTriageJobs, triageCleanup } from './triage/index.js';
 import { applyClientsFile, deleteExpiredFhirCredentials, readClientsFile } from './fhir/index.js';
-import { deleteExpiredIdempotencyKeys, expireOffers, outdatedVisitMessages } from './scheduling/index.js';
+import {
+  deleteExpiredIdempotencyKeys,
+  expireOffers,
+  outdatedVisitMessages,
+  reminderSweep,
+} from './scheduling/index.js';
 import { ensureFirstAdmin } from './staff/index.js';
 
 /** The demo network's weekly schedules start here, so demo data is the same on every machine. */
@@ -142,7 +147,7 @@ export async function startCarepath(
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await scheduleAuditSealing(jobs, db, logger);
       await registerTriageJobs(jobs, db, transport, logger);
-      await registerOutboxJobs(jobs, db, transport, logger, outdatedVisitMessages);
+      await registerOutboxJobs(jobs, db, transport, logger, outdatedVisitMessages, reminderSweep(scheduling));
       workersUp = true;
     }
     const port = await new Promise<number>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { bookParameters, fhirPatient, registerClient, tokenFor } from '../../tes
 import { type TestApp } from '../../test/support/test-app.js';
 import { createWorldApp, oneClinician } from '../../test/support/world.js';
 import { uuidOf } from './patient-resources.js';
+import { queueDueReminders } from '../scheduling/index.js';
 
 // One clinician working 08:00 to 12:00 on weekdays in Arizona (UTC-7), with one 30-minute visit
 // type: at least two free Slots each weekday morning, each far enough off for both reminders.
@@ -65,6 +66,13 @@ const messagesOf = (appointmentId: string) =>
     [appointmentId],
   );
 const uuid = (fhirId: string) => uuidOf(fhirId)!;
+/** A visit's messages once its reminders were queued too, as their times came near (scheduling/reminders.ts). */
+async function messagesWithReminders(appointment: { id: string; start: string }) {
+  const start = Date.parse(appointment.start);
+  for (const hours of [48, 2])
+    await queueDueReminders(t.scheduling, new Date(start - hours * 3_600_000 - 60_000));
+  return messagesOf(uuid(appointment.id));
+}
 
 describe('a patient with only an email address or only a phone number', () => {
   it('books with only a phone: the Patient shows the phone, and the confirmation goes by text', async () => {
@@ -78,7 +86,7 @@ describe('a patient with only an email address or only a phone number', () => {
     const p = await patientOf(appointment);
     expect(p.telecom).toEqual([phone('(480) 555-0177')]);
 
-    const messages = await messagesOf(uuid(appointment.id));
+    const messages = await messagesWithReminders(appointment);
     expect(messages.map((m) => m.kind)).toEqual([
       'appointment-confirmation-sms',
       'appointment-reminder-2h-sms',
@@ -110,7 +118,7 @@ describe('a patient with only an email address or only a phone number', () => {
     expect(res.status).toBe(201);
     const appointment = await res.json();
     expect((await patientOf(appointment)).telecom).toEqual([email('correo.solo@example.com')]);
-    const messages = await messagesOf(uuid(appointment.id));
+    const messages = await messagesWithReminders(appointment);
     expect(messages.map((m) => m.channel)).toEqual(['email', 'email', 'email']);
   });
 

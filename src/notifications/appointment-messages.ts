@@ -35,8 +35,6 @@ export interface AppointmentMessageInput {
   /** The clinic's public page: what calendar files link to (never the private link). */
   clinicUrl: string;
   now: Date;
-  /** Hours before the visit to send reminders, e.g. [48, 2]. */
-  reminderHours: number[];
   mailFrom?: string;
 }
 
@@ -50,7 +48,36 @@ export function textToHtml(text: string): string {
     .join('\n');
 }
 
+/** The messages of a change to a visit: its confirmation, move or cancellation. */
 export function appointmentMessages(input: AppointmentMessageInput): OutgoingMessage[] {
+  const { announce, ics } = composer(input);
+  if (input.event === 'cancelled') {
+    const cancelled = announce('cancelled', { ics: ics('CANCEL'), icsMethod: 'CANCEL' });
+    return cancelled ? [cancelled] : [];
+  }
+  const announced = announce(input.event, { ics: ics('REQUEST'), icsMethod: 'REQUEST' });
+  return announced ? [announced] : [];
+}
+
+/**
+ * A visit's reminder `hours` before its start, by email and (when wanted) by text message, due at
+ * that instant. Queued near that time from the visit as it is then (scheduling's reminders.ts),
+ * not at booking: a booking writes one message, and a reminder carries today's details.
+ */
+export function appointmentReminders(
+  input: Omit<AppointmentMessageInput, 'event'>,
+  hours: number,
+): OutgoingMessage[] {
+  const { message, sms } = composer({ ...input, event: 'confirmation' });
+  const { appointment: a } = input;
+  const at = new Date(a.startMs - hours * 3_600_000);
+  return [
+    ...(a.email !== null ? [message(`reminder-${hours}h`, 'reminder', { notBefore: at })] : []),
+    ...(a.phone !== null ? [sms(`reminder-${hours}h`, 'reminder', at)] : []),
+  ];
+}
+
+function composer(input: AppointmentMessageInput) {
   const { appointment: a, location: l } = input;
   const t = translator(a.language);
   const when = `${dayInSentence(a.language, a.startMs, l.timeZone)}, ${timeInZone(a.language, a.startMs, l.timeZone)}`;
@@ -120,20 +147,5 @@ export function appointmentMessages(input: AppointmentMessageInput): OutgoingMes
   const announce = (key: AppointmentEvent, extra: Partial<OutgoingMessage>) =>
     a.email !== null ? message(key, key, extra) : a.phone !== null ? sms(key, key) : undefined;
 
-  if (input.event === 'cancelled') {
-    const cancelled = announce('cancelled', { ics: ics('CANCEL'), icsMethod: 'CANCEL' });
-    return cancelled ? [cancelled] : [];
-  }
-
-  const announced = announce(input.event, { ics: ics('REQUEST'), icsMethod: 'REQUEST' });
-  const messages = announced ? [announced] : [];
-  for (const hours of input.reminderHours) {
-    const at = a.startMs - hours * 3_600_000;
-    // A reminder whose time has already passed at booking is not sent.
-    if (at <= input.now.getTime()) continue;
-    if (a.email !== null)
-      messages.push(message(`reminder-${hours}h`, 'reminder', { notBefore: new Date(at) }));
-    if (a.phone !== null) messages.push(sms(`reminder-${hours}h`, 'reminder', new Date(at)));
-  }
-  return messages;
+  return { announce, message, sms, ics };
 }

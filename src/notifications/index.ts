@@ -1,5 +1,10 @@
 /** The public surface of src/notifications: what other capabilities and the app may use. */
-export { appointmentMessages, type AppointmentEvent } from './appointment-messages.js';
+export {
+  appointmentMessages,
+  appointmentReminders,
+  textToHtml,
+  type AppointmentEvent,
+} from './appointment-messages.js';
 export { OUTBOX_QUEUE, outboxKick, registerOutboxJobs } from './outbox-jobs.js';
 export {
   dispatchDueMessages,

@@ -13,7 +13,7 @@ import {
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages } from './outbox.js';
 import { smtpTransport } from './smtp.js';
-import { outdatedVisitMessages } from '../scheduling/index.js';
+import { outdatedVisitMessages, queueDueReminders } from '../scheduling/index.js';
 
 // An Arizona clinic (UTC-7 all year, so calendars say America/Phoenix) with its name and street,
 // which the calendar's LOCATION gives, and a clinician there 08:00 to 16:00 on weekdays. A
@@ -50,8 +50,11 @@ afterAll(async () => {
   await t.close();
 });
 
-const deliver = () =>
-  dispatchDueMessages(t.db, transport, logger, { now: clock, isOutdated: outdatedVisitMessages });
+// As the delivery job does: queue the reminders due by now, then send what is due.
+const deliver = async () => {
+  await queueDueReminders(t.scheduling, clock);
+  return dispatchDueMessages(t.db, transport, logger, { now: clock, isOutdated: outdatedVisitMessages });
+};
 const PATIENT = {
   givenName: 'Marta',
   familyName: 'Recordatorio',
@@ -156,8 +159,15 @@ describe('visit messages through a real SMTP server', () => {
     });
     clock = new Date(Date.parse('2026-12-07T07:00:00-07:00'));
     const r = await deliver();
-    expect(r.skipped).toBeGreaterThanOrEqual(1);
-    // The old time's 2-hour reminder was skipped; the new time's 48-hour reminder is due and sent.
+    // The old time's 2-hour reminder (due now) was never queued: reminders are queued near their
+    // time from the visit as it is then. The move's notice and the new time's 48-hour reminder are sent.
+    expect(r).toMatchObject({ sent: 2, skipped: 0 });
+    expect(
+      await t.db.query(
+        "SELECT 1 FROM outbox_messages WHERE appointment_id = $1 AND appointment_sequence = 0 AND kind LIKE 'appointment-reminder%' AND kind <> 'appointment-reminder-48h'",
+        [a.id],
+      ),
+    ).toEqual([]);
     expect(smtp.messages.filter((m) => m.subject?.includes('Reminder'))).toHaveLength(2);
     expect(smtp.messages.at(-1)!.text).toMatch(/December 8/);
     // Cancel: nothing more for this visit.
@@ -211,11 +221,15 @@ describe('visit messages through a real SMTP server', () => {
       });
       expect(res.status).toBe(201);
       const { id } = await res.json();
+      const start = Date.parse('2026-03-08T09:00:00-06:00');
+      // Nothing is queued at booking; each reminder is queued as its time comes near.
+      expect(await queueDueReminders(spring.scheduling, early)).toBe(0);
+      await queueDueReminders(spring.scheduling, new Date(start - 48 * 3600_000 - 5 * 60_000));
+      await queueDueReminders(spring.scheduling, new Date(start - 2 * 3600_000 - 5 * 60_000));
       const rows = await spring.db.query<{ kind: string; not_before: Date }>(
         "SELECT kind, not_before FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE 'appointment-reminder%' ORDER BY not_before",
         [id],
       );
-      const start = Date.parse('2026-03-08T09:00:00-06:00');
       // 48 real hours before 09:00 MDT on Sunday 8 March is 08:00 MST on Friday: the clocks moved in between.
       expect(rows.map((r) => [r.kind, r.not_before.getTime()])).toEqual([
         ['appointment-reminder-48h', start - 48 * 3600_000],

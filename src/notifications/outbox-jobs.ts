@@ -1,7 +1,8 @@
 /**
  * Delivery of the outbox: a pg-boss job that any instance can run. It is triggered right after
  * a change that queued a message, and swept every minute for anything due (reminders, retries,
- * messages whose worker died).
+ * messages whose worker died). Before it sends, it lets scheduling queue the reminders that fall
+ * due soon (they are not queued at booking: scheduling/reminders.ts).
  */
 import type { Database } from '../platform/db/database.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
@@ -24,10 +25,16 @@ export async function registerOutboxJobs(
   logger: Logger,
   /** Which messages about visits no longer apply (scheduling's outdatedVisitMessages). */
   isOutdated: OutdatedCheck,
+  /** Queues what falls due soon before each run (scheduling's reminderSweep). */
+  queueDue: () => Promise<unknown> = async () => undefined,
 ) {
   await jobs.createQueue(OUTBOX_QUEUE);
   await jobs.schedule(OUTBOX_QUEUE, '* * * * *', {}, { tz: 'UTC' });
-  await jobs.work(OUTBOX_QUEUE, () => deliverUntilEmpty(db, transport, logger, isOutdated));
+  await jobs.work(OUTBOX_QUEUE, async () => {
+    // A failed sweep must not stop delivery; the next run sweeps again.
+    await queueDue().catch((error: Error) => logger.warn({ err: error }, 'could not queue due reminders'));
+    return deliverUntilEmpty(db, transport, logger, isOutdated);
+  });
   // Whatever a previous process committed but did not send goes out now, not at the next sweep;
   // what a dead process had claimed, as soon as its claims go stale.
   await jobs.send(OUTBOX_QUEUE, {});

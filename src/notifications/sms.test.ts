@@ -14,7 +14,7 @@ import {
 import { createLogger } from '../platform/logging/logger.js';
 import { dispatchDueMessages, logTransport } from './outbox.js';
 import { normalizePhone, smsGatewayTransport } from './sms.js';
-import { outdatedVisitMessages } from '../scheduling/index.js';
+import { outdatedVisitMessages, queueDueReminders } from '../scheduling/index.js';
 
 // An Arizona clinic (UTC-7 all year) with a clinician there 08:00 to 16:00 on weekdays, and a
 // 20-minute follow-up with two hours' notice whose name says what it is for (pain), which a text
@@ -59,15 +59,18 @@ afterAll(async () => {
   await t.close();
 });
 
-const deliver = () =>
-  dispatchDueMessages(
+// As the delivery job does: queue the reminders due by now, then send what is due.
+const deliver = async () => {
+  await queueDueReminders(t.scheduling, clock);
+  return dispatchDueMessages(
     t.db,
     { email: logTransport(logger), sms: smsGatewayTransport(gatewayUrl, 'gateway-secret-token') },
     logger,
     { now: clock, isOutdated: outdatedVisitMessages },
   );
+};
 
-const book = (start: string, sms: boolean, phone = '(480) 555-0177') =>
+const book = (start: string, sms: boolean, phone = '(480) 555-0177', givenName = 'Sol') =>
   t.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -78,7 +81,7 @@ const book = (start: string, sms: boolean, phone = '(480) 555-0177') =>
       start,
       smsReminders: sms,
       patient: {
-        givenName: 'Sol',
+        givenName,
         familyName: 'Texto',
         birthDate: '1990-05-05',
         email: 'sol@example.com',
@@ -91,7 +94,8 @@ describe('SMS reminders through an HTTP gateway', () => {
   it('sends an SMS reminder only when the patient asked for it, to the normalised number, with STOP advice', async () => {
     const r1 = await book('2026-12-03T09:00:00-07:00', true);
     expect(r1.status, await r1.clone().text()).toBe(201);
-    await book('2026-12-03T10:00:00-07:00', false, '(480) 555-0199');
+    // Someone else at the next hour, who did not ask for text messages.
+    await book('2026-12-03T10:00:00-07:00', false, '(480) 555-0199', 'Luna');
     clock = new Date(Date.parse('2026-12-01T09:00:00-07:00'));
     await deliver();
     expect(received).toHaveLength(1);

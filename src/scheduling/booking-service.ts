@@ -14,9 +14,8 @@ import {
   clearHolds,
   deleteExpiredIdempotencyKey,
   findIdempotencyRecord,
-  findKnownPatient,
+  bookingPrecheck,
   insertBooking,
-  isTimeTaken,
   lockProviderBookings,
 } from './booking-store.js';
 import { findAppointment, type Patient, type StoredAppointment } from './scheduling-store.js';
@@ -152,18 +151,27 @@ export async function bookAppointment(
   const startsAt = new Date(slot.startMs);
   const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
   try {
-    // A rush on one time: most racers learn it is taken here, before any lock or constraint.
+    // A rush on one time: most racers learn it is taken here, before any lock or constraint. Who
+    // the patient is needs no lock either: both are found in one round trip before the write.
     const heldFor = options.heldFor ?? null;
-    if (await isTimeTaken(ctx.db, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
-    // Who the patient is needs no lock: found before queueing for one.
-    const knownPatientId = (await findKnownPatient(ctx.db, req.patient)) ?? null;
-    const book = (tx: Queryable) =>
+    const pre = await bookingPrecheck(ctx.db, {
+      providerId: provider.id,
+      start: startsAt,
+      blockedUntil,
+      now,
+      heldFor,
+      patient: req.patient,
+    });
+    if (pre.taken) throw timeTaken();
+    const locks = s.db.kind === 'postgres';
+    const book = (tx: Queryable, lockProvider: boolean) =>
       insertBooking(tx, {
         id,
+        lockProvider,
         smsReminders: req.smsReminders ?? false,
         messagesJson: messagesAsJson(messages),
         patient: req.patient,
-        knownPatientId,
+        knownPatientId: pre.knownPatientId,
         language: req.language,
         providerId: provider.id,
         locationId: location.id,
@@ -195,15 +203,18 @@ export async function bookAppointment(
       });
     // The rest queue for one of a few connections (reads keep theirs), then take the provider's
     // booking lock, so overlapping inserts are ordered instead of deadlocking in the constraint.
+    // The usual booking is one statement that takes the lock itself; a hold in the way (a lapsed
+    // offer's, or the taker's own, which would trip the constraint) is cleared first under the
+    // lock, in one transaction. A time taken meanwhile is refused by the constraint (409).
     const inserted = await s.bookingGate.run(() =>
       retryOnDeadlock(() =>
-        ctx.transaction(async ({ db: tx }) => {
-          if (s.db.kind === 'postgres') await lockProviderBookings(tx, provider.id);
-          if (await isTimeTaken(tx, provider.id, startsAt, blockedUntil, now, heldFor)) throw timeTaken();
-          // A lapsed hold, or the taker's own, would still trip the exclusion constraint.
-          await clearHolds(tx, provider.id, startsAt, blockedUntil, now, heldFor);
-          return book(tx);
-        }),
+        pre.holdsToClear
+          ? ctx.transaction(async ({ db: tx }) => {
+              if (locks) await lockProviderBookings(tx, provider.id);
+              await clearHolds(tx, provider.id, startsAt, blockedUntil, now, heldFor);
+              return book(tx, false);
+            })
+          : book(ctx.db, locks),
       ),
     );
     if (!inserted) {

@@ -7,18 +7,19 @@ import type { Queryable } from '../platform/db/database.js';
 import type { Locale } from '../platform/i18n/i18n.js';
 import { samePerson, type PersonDetails as Patient } from './patient-identity.js';
 
-/** The stored patient who is this person, if any (strong match only: patient-identity.ts). */
-export async function findKnownPatient(db: Queryable, p: Patient): Promise<string | undefined> {
-  const rows = await db.query<{
-    id: string;
-    given_name: string;
-    family_name: string;
-    email: string | null;
-    phone: string | null;
-  }>(
-    'SELECT id, given_name, family_name, email, phone FROM patients WHERE birth_date = $1 ORDER BY created_at LIMIT 500',
-    [p.birthDate],
-  );
+type PatientRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+};
+
+/** The stored patients a person could be: the same birth date (patient-identity.ts matches). */
+const PATIENTS_BORN = `SELECT id, given_name, family_name, email, phone FROM patients WHERE birth_date = $1 ORDER BY created_at LIMIT 500`;
+
+/** Which of these stored patients is this person, if any (strong match only). */
+function knownAmong(rows: PatientRow[], p: Patient): string | undefined {
   return rows.find((r) =>
     samePerson(
       {
@@ -31,6 +32,11 @@ export async function findKnownPatient(db: Queryable, p: Patient): Promise<strin
       p,
     ),
   )?.id;
+}
+
+/** The stored patient who is this person, if any (strong match only: patient-identity.ts). */
+export async function findKnownPatient(db: Queryable, p: Patient): Promise<string | undefined> {
+  return knownAmong(await db.query<PatientRow>(PATIENTS_BORN, [p.birthDate]), p);
 }
 
 /**
@@ -62,6 +68,40 @@ export async function isTimeTaken(
     [providerId, start, blockedUntil, now, heldFor],
   );
   return Boolean(row);
+}
+
+/**
+ * What a booking learns before it writes, in one round trip: whether the time is taken
+ * (isTimeTaken's answer), whether a hold the write must clear first lies on it (a lapsed offer's,
+ * or the taker's own: clearHolds), and which stored patient this person is (findKnownPatient).
+ */
+export async function bookingPrecheck(
+  db: Queryable,
+  b: {
+    providerId: string;
+    start: Date;
+    blockedUntil: Date;
+    now: Date;
+    heldFor: string | null;
+    patient: Patient;
+  },
+): Promise<{ taken: boolean; holdsToClear: boolean; knownPatientId: string | null }> {
+  const [row] = await db.query<{ taken: boolean; holds: boolean; people: PatientRow[] }>(
+    `SELECT
+       EXISTS (SELECT 1 FROM appointments
+               WHERE provider_id = $2 AND ${TAKES_TIME('$5')} AND blocked && tstzrange($3, $4)
+                 AND held_for IS DISTINCT FROM $6::uuid) AS taken,
+       EXISTS (SELECT 1 FROM appointments
+               WHERE provider_id = $2 AND status = 'held' AND blocked && tstzrange($3, $4)
+                 AND (hold_expires_at <= $5 OR held_for = $6::uuid)) AS holds,
+       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (${PATIENTS_BORN}) x) AS people`,
+    [b.patient.birthDate, b.providerId, b.start, b.blockedUntil, b.now, b.heldFor],
+  );
+  return {
+    taken: row!.taken,
+    holdsToClear: row!.holds,
+    knownPatientId: knownAmong(row!.people, b.patient) ?? null,
+  };
 }
 
 /**
@@ -135,24 +175,33 @@ export async function releaseHold(tx: Queryable, entryId: string) {
   await tx.query(`DELETE FROM appointments WHERE held_for = $1 AND status = 'held'`, [entryId]);
 }
 
+/** The per-provider booking lock (SQL, the provider's id as a parameter). */
+const PROVIDER_LOCK = (param: string) =>
+  `pg_advisory_xact_lock(hashtextextended('booking:' || ${param}::uuid::text, 0))`;
+
 /**
  * Orders competing bookings for one provider inside their transactions (released at commit):
  * two overlapping inserts then never wait on each other inside the exclusion constraint, which
  * is what deadlocked under a rush (see docs/decisions/0012-booking-under-contention.md).
  */
 export async function lockProviderBookings(tx: Queryable, providerId: string) {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1::text, 0))`, [providerId]);
+  await tx.query(`SELECT ${PROVIDER_LOCK('$1')}`, [providerId]);
 }
 
 /**
- * A whole booking in one statement (run under lockProviderBookings): patient, appointment, audit event and (with a key) the
- * idempotency record. One round trip, atomic on its own; the exclusion constraint or the
- * idempotency key's primary key refuses it as a whole.
+ * A whole booking in one statement: patient, appointment, audit event, messages and (with a key)
+ * the idempotency record. One round trip, atomic on its own; the exclusion constraint or the
+ * idempotency key's primary key refuses it as a whole. With `lockProvider` the statement first
+ * takes the provider's booking lock (lockProviderBookings) itself, held to the end of its
+ * transaction: racers for one clinician are ordered without a transaction of several round trips,
+ * and a loser meets the winner's committed row in the constraint at once (409), never a deadlock.
  */
 export async function insertBooking(
   db: Queryable,
   b: {
     id: string;
+    /** Take the provider's booking lock first (PostgreSQL; the embedded database has one connection). */
+    lockProvider: boolean;
     smsReminders: boolean;
     /** Messages to queue with the booking (messagesAsJson). */
     messagesJson: string;
@@ -185,9 +234,12 @@ export async function insertBooking(
 ): Promise<{ id: string; patientId: string } | undefined> {
   const k = b.idempotency;
   const [row] = await db.query<{ id: string; patient_id: string }>(
-    `WITH ok AS (
+    `WITH lock AS (
+       -- Volatile, so materialised once, before anything that reads ok (every write below does).
+       SELECT ${b.lockProvider ? PROVIDER_LOCK('$7') : '1'}
+     ), ok AS (
        -- Time off and clinic closures are checked here, in the same statement, not in a query before.
-       SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
+       SELECT 1 FROM lock WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
          AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
      ), new_patient AS (
        INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)

@@ -6,7 +6,6 @@
 import { locationById, visitTypeById } from '../directory/index.js';
 import { SchedulingRefused } from './refusals.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
-import { hashToken, newToken } from '../platform/tokens.js';
 import {
   cancelAppointment,
   moveTargetOf,
@@ -20,36 +19,15 @@ import { PG, pgErrorCode, type Queryable } from '../platform/db/database.js';
 import {
   clearDecisionDue,
   findAppointment,
-  findSealedManageToken,
   markDecisionDue,
   restoreCancelled,
-  replaceManageToken,
   type StoredAppointment,
   type DecisionReason,
 } from './scheduling-store.js';
 import { offerToEntry } from './waitlist.js';
 import { findWaitingEntry } from './waitlist-store.js';
-import { messageSubject, visitMessages } from './visit-messages.js';
+import { messageSubject, patientToken, visitMessages } from './visit-messages.js';
 import { enqueueMessage } from '../notifications/index.js';
-
-/**
- * The patient's manage token, for the links in messages. A visit booked before tokens were sealed,
- * or sealed under a secret since rotated, gets a new one (its old link stops working; the notice
- * carries the new link). See docs/decisions/0008-sealed-manage-token.md.
- */
-async function patientToken({ s }: CommandContext, a: StoredAppointment): Promise<string> {
-  const sealed = await findSealedManageToken(s.db, a.id);
-  if (sealed) {
-    try {
-      return s.box.open(sealed);
-    } catch {
-      // Sealed under an earlier secret (CAREPATH_SECRET was rotated): issue a new token below.
-    }
-  }
-  const token = newToken();
-  await replaceManageToken(s.db, a.id, hashToken(token), s.box.seal(token));
-  return token;
-}
 
 async function requireVisit(ctx: CommandContext, id: string) {
   const a = await findAppointment(ctx.db, id);
@@ -66,7 +44,7 @@ export async function staffCancelAppointment(
   const a = await requireVisit(ctx, appointmentId);
   // Refuse before patientToken may issue a new token: a refused change must not break the link.
   requireChangeable(ctx, a);
-  return cancelAppointment(ctx, a, await patientToken(ctx, a), reason);
+  return cancelAppointment(ctx, a, await patientToken(ctx.s, a.id), reason);
 }
 
 /** Moves a visit to a new time, optionally with another clinician, clinic or visit type. */
@@ -80,7 +58,7 @@ export async function staffRescheduleAppointment(
   requireChangeable(ctx, a);
   const d = await ctx.s.directory.get();
   await requireBookableSlot(ctx.s, d, moveTargetOf(d, a, to), { checkBlocking: true });
-  return rescheduleAppointment(ctx, a, to, await patientToken(ctx, a));
+  return rescheduleAppointment(ctx, a, to, await patientToken(ctx.s, a.id));
 }
 
 /**
@@ -145,7 +123,7 @@ export function resendConfirmation(ctx: CommandContext, appointmentId: string): 
 async function resend(ctx: CommandContext, appointmentId: string): Promise<StoredAppointment> {
   const a = await requireVisit(ctx, appointmentId);
   requireChangeable(ctx, a);
-  const token = await patientToken(ctx, a);
+  const token = await patientToken(ctx.s, a.id);
   const d = await ctx.s.directory.get();
   const confirmations = visitMessages(ctx.s, d, 'confirmation', messageSubject(a), token)
     .filter((m) => m.kind.startsWith('appointment-confirmation'))
@@ -209,7 +187,7 @@ async function restore(ctx: CommandContext, appointmentId: string): Promise<Stor
   const a = await requireVisit(ctx, appointmentId);
   if (a.status !== 'cancelled') throw new SchedulingRefused('visit_changed');
   if (a.startsAt.getTime() <= ctx.now.getTime()) throw new SchedulingRefused('visit_started');
-  const token = await patientToken(ctx, a);
+  const token = await patientToken(ctx.s, a.id);
   const d = await ctx.s.directory.get();
   try {
     const restored = await ctx.transaction(async (t) => {

@@ -1,9 +1,16 @@
 /** The patient messages of a visit change, rendered with the visit's own private link. */
 import { locationById, providerById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
-import { visitVersions, type StoredAppointment } from './scheduling-store.js';
+import {
+  findSealedManageToken,
+  replaceManageToken,
+  visitVersions,
+  type StoredAppointment,
+} from './scheduling-store.js';
+import { hashToken, newToken } from '../platform/tokens.js';
 import {
   appointmentMessages,
+  appointmentReminders,
   type AppointmentEvent,
   type OutgoingMessage,
   type VisitMessageRef,
@@ -12,6 +19,25 @@ import type { Queryable } from '../platform/db/database.js';
 import { remindersApply } from './visit-status.js';
 import { bookUrl, clinicUrl, manageUrl } from './links.js';
 import type { Scheduling } from './scheduling.js';
+
+/**
+ * The patient's manage token, for the links in messages. A visit booked before tokens were sealed,
+ * or sealed under a secret since rotated, gets a new one (its old link stops working; the message
+ * carries the new link). See docs/decisions/0008-sealed-manage-token.md.
+ */
+export async function patientToken(s: Scheduling, appointmentId: string): Promise<string> {
+  const sealed = await findSealedManageToken(s.db, appointmentId);
+  if (sealed) {
+    try {
+      return s.box.open(sealed);
+    } catch {
+      // Sealed under an earlier secret (CAREPATH_SECRET was rotated): issue a new token below.
+    }
+  }
+  const token = newToken();
+  await replaceManageToken(s.db, appointmentId, hashToken(token), s.box.seal(token));
+  return token;
+}
 
 /** What the messages about a visit need from it. */
 export function messageSubject(a: StoredAppointment) {
@@ -35,8 +61,28 @@ export function visitMessages(
   a: ReturnType<typeof messageSubject>,
   manageToken: string,
 ): OutgoingMessage[] {
-  return appointmentMessages({
-    event,
+  return appointmentMessages({ event, ...messageInput(s, d, a, manageToken) });
+}
+
+/** The visit's reminder `hours` before it starts (queued near that time: reminders.ts). */
+export function visitReminders(
+  s: Scheduling,
+  d: Directory,
+  a: ReturnType<typeof messageSubject>,
+  manageToken: string,
+  hours: number,
+): OutgoingMessage[] {
+  return appointmentReminders(messageInput(s, d, a, manageToken), hours);
+}
+
+function messageInput(
+  s: Scheduling,
+  d: Directory,
+  a: ReturnType<typeof messageSubject>,
+  manageToken: string,
+) {
+  const location = locationById(d, a.locationId)!;
+  return {
     appointment: {
       id: a.id,
       sequence: a.sequence,
@@ -48,16 +94,15 @@ export function visitMessages(
       // Text messages when asked for, and always for someone with no email address.
       phone: a.smsReminders || a.patient.email === null ? a.patient.phone : null,
     },
-    location: locationById(d, a.locationId)!,
+    location,
     providerName: providerById(d, a.providerId)!.displayName,
     networkName: d.network.name,
     manageUrl: manageUrl(s.publicUrl, manageToken, a.language),
     bookUrl: bookUrl(s.publicUrl, a.language),
-    clinicUrl: clinicUrl(s.publicUrl, locationById(d, a.locationId)!.slug, a.language),
+    clinicUrl: clinicUrl(s.publicUrl, location.slug, a.language),
     now: s.now(),
-    reminderHours: s.reminderHours,
-    mailFrom: s.mailFrom,
-  });
+    ...(s.mailFrom ? { mailFrom: s.mailFrom } : {}),
+  };
 }
 
 /**

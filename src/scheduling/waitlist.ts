@@ -10,7 +10,7 @@ import { homeZone, type Directory, locationById, providerById, visitTypeById } f
 import { ValidationFailed, type FieldError } from '../platform/http/problem.js';
 import { dateInZone, dayInSentence, timeInZone } from '../platform/i18n/format.js';
 import { translator, type Locale } from '../platform/i18n/i18n.js';
-import { enqueueMessage, normalizePhone } from '../notifications/index.js';
+import { enqueueMessage, normalizePhone, textToHtml } from '../notifications/index.js';
 import { UUID_PATTERN, hashToken, newToken } from '../platform/tokens.js';
 import { bookAppointment, type Booked } from './booking-service.js';
 import { asSystem, commandContext, type CommandContext } from './command-context.js';
@@ -237,7 +237,7 @@ export async function offerToEntry(
           language: entry.language,
           subject: t('mail.waitlist.subject', { network: d.network.name }),
           text,
-          html: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n\n/g, '</p><p>')}</p>`,
+          html: textToHtml(text),
         }
       : {
           dedupeKey: `waitlist-offer-sms:${entry.id}:${startMs}`,

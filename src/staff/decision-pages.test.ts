@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, signedIn } from '../../test/support/staff.js';
 import type { TestApp } from '../../test/support/test-app.js';
 import { createWorldApp, oneClinician } from '../../test/support/world.js';
-import { outdatedVisitMessages } from '../scheduling/index.js';
+import { outdatedVisitMessages, queueDueReminders } from '../scheduling/index.js';
 import { dispatchDueMessages } from '../notifications/outbox.js';
 import { createLogger } from '../platform/logging/logger.js';
 
@@ -64,6 +64,11 @@ afterAll(async () => {
 
 /** The held and skipped reminders of a visit, as the outbox would be told. */
 async function reminderFate(id: string) {
+  // Reminders are queued near their time (scheduling/reminders.ts): both of them, two hours out.
+  const [visit] = await t.db.query<{ starts_at: Date }>('SELECT starts_at FROM appointments WHERE id = $1', [
+    id,
+  ]);
+  await queueDueReminders(t.scheduling, new Date(visit!.starts_at.getTime() - 2 * 3_600_000));
   const refs = (
     await t.db.query<{ id: string; kind: string; appointment_sequence: number }>(
       "SELECT id, kind, appointment_sequence FROM outbox_messages WHERE appointment_id = $1 AND kind LIKE 'appointment-reminder%'",

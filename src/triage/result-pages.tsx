@@ -12,7 +12,7 @@ import type { AppEnv } from '../platform/http/app-env.js';
 import { readCookie, setPrivateCookie } from '../platform/http/cookies.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { enqueueMessage } from '../notifications/index.js';
+import { enqueueMessage, textToHtml } from '../notifications/index.js';
 import { hasControlCharacters } from '../platform/text.js';
 import { TOKEN_PATTERN } from '../platform/tokens.js';
 import { titleWithErrors } from '../platform/views/forms.js';
@@ -144,7 +144,7 @@ export function resultPages(
           language: ctx.locale,
           subject: ctx.t('mail.checkin.subject', { network }),
           text,
-          html: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n\n/g, '</p><p>')}</p>`,
+          html: textToHtml(text),
           notBefore: a.checkInDueAt!,
         });
         await recordAudit(tx, {
