@@ -32,6 +32,7 @@ import {
 import { CHECK_IN_QUEUE, registerTriageJobs, triageCleanup } from './triage/index.js';
 import { applyClientsFile, deleteExpiredFhirCredentials, readClientsFile } from './fhir/index.js';
 import {
+  closeRetiredWaitlistEntries,
   deleteExpiredIdempotencyKeys,
   expireOffers,
   outdatedVisitMessages,
@@ -143,6 +144,8 @@ export async function startCarepath(
         expiredIdempotencyKeys: (q, now) => deleteExpiredIdempotencyKeys(q, now),
         expiredFhirCredentials: (q, now) => deleteExpiredFhirCredentials(q, now),
         expiredWaitlistOffers: (_q, now) => expireOffers(scheduling, now),
+        // Entries left open by retirements made before retiring closed them (waitlist-retired.ts).
+        retiredWaitlistEntries: (_q, now) => closeRetiredWaitlistEntries(scheduling, now),
       };
       await scheduleHousekeeping(jobs, db, cleanup, config.housekeepingCron, logger);
       await scheduleAuditSealing(jobs, db, logger);

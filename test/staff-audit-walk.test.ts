@@ -115,6 +115,17 @@ beforeAll(async () => {
       "SELECT b.id FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' LIMIT 1",
     )
   )[0]!.id;
+  // Lucía Ramírez's Thursday at Glendale, for changing one block of working hours.
+  const thursday = (
+    await t.db.query<{ id: string; location_id: string; valid_from: string }>(
+      "SELECT b.id, b.location_id, b.valid_from::text AS valid_from FROM provider_schedules b JOIN providers p ON p.id = b.provider_id WHERE p.slug = 'lucia-ramirez' AND b.weekday = 4",
+    )
+  )[0]!;
+  Object.assign(ids, {
+    thursdayBlock: thursday.id,
+    glendale: thursday.location_id,
+    thursdayFrom: thursday.valid_from,
+  });
   for (const who of ['admin', 'desk', 'evans', 'tempe', 'manager'] as const)
     clients[who] = await signedIn(t, `${who}@example.com`);
 });
@@ -451,6 +462,30 @@ const STEPS: Step[] = [
     422,
     0,
   ),
+  // Changing one block of working hours: the form writes nothing; a change that takes no booked
+  // visit's hours away writes one event.
+  get(
+    '/staff/admin/providers/:slug/blocks/:id/edit',
+    'admin',
+    '/staff/admin/providers/lucia-ramirez/blocks/ID:thursdayBlock/edit',
+    200,
+    0,
+  ),
+  send(
+    '/staff/admin/providers/:slug/blocks/:id/edit',
+    'admin',
+    () => `/staff/admin/providers/lucia-ramirez/blocks/${ids.thursdayBlock}/edit`,
+    () => ({
+      location: ids.glendale!,
+      weekday: '4',
+      starts: '07:30',
+      ends: '17:00',
+      validFrom: ids.thursdayFrom!,
+      validTo: '',
+    }),
+    303,
+    1,
+  ),
   send(
     '/staff/admin/providers/:slug/blocks/:id/remove',
     'admin',
@@ -758,6 +793,17 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     }),
   ].map((r) => ({ ...r, as: 'tempe' as const })),
   ...[
+    // A provider reads their day; a visit's status is the desk's to change, even their own patient's.
+    record('POST /staff/appointments/:id/check-in', '/staff/appointments/ID:second/check-in', {
+      status: 'booked',
+    }),
+    record('GET /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show'),
+    record('POST /staff/appointments/:id/no-show', '/staff/appointments/ID:second/no-show', {
+      status: 'booked',
+    }),
+    record('POST /staff/appointments/:id/undo', '/staff/appointments/ID:started/undo', {
+      status: 'no-show',
+    }),
     record('GET /staff/book', '/staff/book'),
     record('POST /staff/book', '/staff/book', { location: 'scottsdale' }),
     record('GET /staff/waitlist', '/staff/waitlist'),
@@ -785,6 +831,11 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     record('GET /staff/admin/providers', '/staff/admin/providers'),
     record('POST /staff/admin/clinics/new', '/staff/admin/clinics/new', { slug: 'x' }),
     record('POST /staff/admin/providers/:slug/retire', '/staff/admin/providers/ben-evans/retire', {}),
+    record(
+      'POST /staff/admin/providers/:slug/blocks/:id/edit',
+      '/staff/admin/providers/lucia-ramirez/blocks/ID:thursdayBlock/edit',
+      {},
+    ),
   ].map((r) => ({ ...r, as: 'desk' as const })),
   // A clinic manager (Tempe): not another clinic, its providers, its visits, nor the network's pages.
   ...[
@@ -807,6 +858,16 @@ const DENIALS: { as: Who; route: string; path: string; form?: Record<string, str
     ),
     record('POST /staff/admin/providers/:slug/profile', '/staff/admin/providers/ben-evans/profile', {}),
     record('POST /staff/admin/providers/:slug/blocks', '/staff/admin/providers/ben-evans/blocks', {}),
+    // Lucía Ramírez works at Tempe too: its manager runs her time off there, not her working hours.
+    record(
+      'GET /staff/admin/providers/:slug/blocks/:id/edit',
+      '/staff/admin/providers/lucia-ramirez/blocks/ID:thursdayBlock/edit',
+    ),
+    record(
+      'POST /staff/admin/providers/:slug/blocks/:id/edit',
+      '/staff/admin/providers/lucia-ramirez/blocks/ID:thursdayBlock/edit',
+      {},
+    ),
     record('GET /staff/admin/visit-types', '/staff/admin/visit-types'),
     record('GET /staff/admin/staff', '/staff/admin/staff'),
     record('GET /staff/admin/staff/invite', '/staff/admin/staff/invite'),

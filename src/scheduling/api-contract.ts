@@ -65,7 +65,10 @@ const bookedSchema = appointmentSchema
 const waitlistEntrySchema = z
   .object({
     id: z.string().uuid(),
-    status: z.enum(['waiting', 'offered', 'booked', 'expired', 'left']),
+    status: z.enum(['waiting', 'offered', 'booked', 'expired', 'left', 'closed']).openapi({
+      description:
+        'closed: its clinic, provider or visit type no longer takes patients; the patient was told.',
+    }),
     from: z.string(),
     to: z.string(),
     offerExpiresAt: z.string().nullable(),

@@ -34,6 +34,7 @@ export { waitlistApi } from './waitlist-api.js';
 export { waitlistPages } from './waitlist-pages.js';
 export { listOpenEntries, type WaitlistEntry } from './waitlist-store.js';
 export { expireOffers, joinWaitlist, MAX_WAIT_DAYS } from './waitlist.js';
+export { closeEntriesOfRetired, closeRetiredWaitlistEntries, openEntriesNaming } from './waitlist-retired.js';
 export { outdatedVisitMessages } from './visit-messages.js';
 export { queueDueReminders, reminderSweep } from './reminders.js';
 export { correctPatientContact, findPatient, visitsOfPatient, type PatientRecord } from './patients.js';

@@ -250,6 +250,13 @@ export function waitlistPages(s: Scheduling, site: Site): Hono<AppEnv> {
         ) : (
           <p>{ctx.t(`waitlist.status.${entry.status}`)}</p>
         )}
+        {entry.status === 'closed' ? (
+          <p>
+            <a class="button" href={ctx.href('/book')}>
+              {ctx.t('book.title')}
+            </a>
+          </p>
+        ) : null}
         {entry.status === 'waiting' || entry.status === 'offered' ? (
           <form method="post" action={ctx.href(`/waitlist/${token}/leave`)}>
             <button class="button secondary" type="submit">

@@ -13,7 +13,7 @@ export interface WaitlistEntry {
   patientId: string;
   patient: Patient;
   language: Locale;
-  status: 'waiting' | 'offered' | 'booked' | 'expired' | 'left';
+  status: 'waiting' | 'offered' | 'booked' | 'expired' | 'left' | 'closed';
   tokenHash: string;
   offerTokenHash: string | null;
   offerProviderId: string | null;
@@ -202,4 +202,39 @@ export async function listOpenEntries(db: Queryable, locationId: string) {
     [locationId],
   );
   return rows.map(toEntry);
+}
+
+/** Open entries (waiting or offered) that name this clinic, provider or visit type, first come first. */
+export async function listOpenEntriesNaming(
+  db: Queryable,
+  f: { locationId?: string; providerId?: string; visitTypeId?: string },
+) {
+  const rows = await db.query<Row>(
+    `${SELECT} WHERE w.status IN ('waiting', 'offered')
+       AND (w.location_id = $1 OR w.provider_id = $2 OR w.visit_type_id = $3) ORDER BY w.seq`,
+    [f.locationId ?? null, f.providerId ?? null, f.visitTypeId ?? null],
+  );
+  return rows.map(toEntry);
+}
+
+export type RetiredPart = 'location' | 'provider' | 'visit-type';
+
+/**
+ * Open entries that name a retired clinic, provider or visit type, locked; with the part that is
+ * retired (the clinic first, then the provider). One locked by another transaction (an offer being
+ * made or taken) is skipped and found by the next call.
+ */
+export async function lockOpenEntriesOfRetired(db: Queryable) {
+  const rows = await db.query<Row & { retired: RetiredPart }>(
+    `SELECT w.*, p.given_name, p.family_name, p.birth_date, p.email, p.phone,
+       CASE WHEN l.retired_at IS NOT NULL THEN 'location'
+            WHEN pr.retired_at IS NOT NULL THEN 'provider' ELSE 'visit-type' END AS retired
+     FROM waitlist_entries w JOIN patients p ON p.id = w.patient_id
+       JOIN locations l ON l.id = w.location_id JOIN visit_types v ON v.id = w.visit_type_id
+       LEFT JOIN providers pr ON pr.id = w.provider_id
+     WHERE w.status IN ('waiting', 'offered')
+       AND (l.retired_at IS NOT NULL OR v.retired_at IS NOT NULL OR pr.retired_at IS NOT NULL)
+     ORDER BY w.seq FOR UPDATE OF w SKIP LOCKED`,
+  );
+  return rows.map((r) => ({ entry: toEntry(r), retired: r.retired }));
 }

@@ -39,7 +39,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const rows = (html: string) => html.match(/<td>(walk|late)<\/td>/g)?.length ?? 0;
+const rows = (html: string) => html.match(/<td[^>]*><code>(walk|late)<\/code><\/td>/g)?.length ?? 0;
 
 describe('the audit trail page', () => {
   it('pages past the first 200 events', async () => {
@@ -102,10 +102,10 @@ describe('the audit trail page', () => {
     const admin = await signedIn(t, 'admin@example.com');
     for (const typed of ['martinez', 'ALVARO MART', '1/21/1981']) {
       const html = await (await admin.client.get(`/staff/audit?patient=${encodeURIComponent(typed)}`)).text();
-      expect(html, typed).toContain(`appointment ${id}`);
+      expect(html, typed).toContain(`<code>appointment</code> ${id}`);
     }
     const nobody = await (await admin.client.get('/staff/audit?patient=nobody-by-this-name')).text();
-    expect(nobody).not.toContain(`appointment ${id}`);
+    expect(nobody).not.toContain(`<code>appointment</code> ${id}`);
     expect(rows(nobody)).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import { dateInZone, parseTypedDate, timeInZone } from '../platform/i18n/format.
 import { Temporal } from 'temporal-polyfill';
 import { homeZone } from '../directory/index.js';
 import { AdminErrorSummary } from './admin/admin-views.js';
+import { CardTable } from './card-table.js';
 import { parsePatientQuery, searchAppointments } from '../scheduling/index.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { loadSession, sessionCookieName } from './auth.js';
@@ -22,6 +23,18 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 import type { Hono } from 'hono';
 import { isNetworkAdmin } from './roles.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
+
+/** Who acted and how it ended, in the page's language (the database allows these values only). */
+const ACTORS = ['staff', 'patient', 'api-client', 'system'] as const;
+const OUTCOMES = ['success', 'denied', 'not-found', 'invalid'] as const;
+const actorWord = (type: string) => {
+  const known = ACTORS.find((a) => a === type);
+  return known ? t(`staff.audit.actor.${known}`) : type;
+};
+const outcomeWord = (outcome: string) => {
+  const known = OUTCOMES.find((o) => o === outcome);
+  return known ? t(`staff.audit.outcome.${known}`) : outcome;
+};
 
 export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, now, page, staffActor, requireAdmin } = kit;
@@ -159,39 +172,28 @@ export function auditRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
             </button>
           </div>
         </form>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('staff.audit.when')}</th>
-              <th>{t('staff.audit.who')}</th>
-              <th>{t('staff.audit.what')}</th>
-              <th>{t('staff.audit.action')}</th>
-              <th>{t('staff.audit.outcome')}</th>
-              <th>{t('staff.audit.from')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>
-                  {dateInZone(e.occurred_at.getTime(), zone)}{' '}
-                  {timeInZone(staffLocale(), e.occurred_at.getTime(), zone)}
-                </td>
-                <td>
-                  {e.actor_type}
-                  {e.actor_id ? ` ${emails.get(e.actor_id) ?? e.actor_id}` : ''}
-                </td>
-                <td>
-                  {e.entity_type}
-                  {e.entity_id ? ` ${e.entity_id}` : ''}
-                </td>
-                <td>{e.action}</td>
-                <td>{e.outcome}</td>
-                <td>{e.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardTable
+          columns={[
+            t('staff.audit.when'),
+            t('staff.audit.who'),
+            t('staff.audit.what'),
+            t('staff.audit.action'),
+            t('staff.audit.outcome'),
+            t('staff.audit.from'),
+          ]}
+          rows={events.map((e) => [
+            `${dateInZone(e.occurred_at.getTime(), zone)} ${timeInZone(staffLocale(), e.occurred_at.getTime(), zone)}`,
+            `${actorWord(e.actor_type)}${e.actor_id ? ` ${emails.get(e.actor_id) ?? e.actor_id}` : ''}`,
+            // The record's type and the action are the trail's own codes (as the API gives them).
+            <>
+              <code>{e.entity_type}</code>
+              {e.entity_id ? ` ${e.entity_id}` : ''}
+            </>,
+            <code>{e.action}</code>,
+            outcomeWord(e.outcome),
+            e.ip ?? '',
+          ])}
+        />
         {older ? (
           <p class="pager">
             <a href={older}>{t('staff.audit.older')}</a>

@@ -44,7 +44,7 @@ export function decisionRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {visits.length === 0 ? (
           <p>{t('staff.decisions.none')}</p>
         ) : (
-          <table class="schedule">
+          <table class="schedule card-table">
             <thead>
               <tr>
                 <th scope="col">{t('staff.visit.when')}</th>

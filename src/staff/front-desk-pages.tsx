@@ -1,6 +1,7 @@
 /**
- * The front desk's day: the day and week schedules, search by name or date of birth, check-in
- * and no-show.
+ * The front desk's day (`/staff`): the live schedule of a clinic (a provider's own day), and the
+ * status changes made from its rows (check-in, no-show, undo), which are the desk's: front desk,
+ * clinic managers and administrators. The week is in week-pages, the search in search-pages.
  */
 import { homeZone, locationById } from '../directory/index.js';
 import type { Context } from 'hono';
@@ -11,15 +12,13 @@ import {
   changeVisitStatus,
   SchedulingRefused,
   type FrontDeskAction,
-  listAppointments,
-  searchAppointments,
-  parsePatientQuery,
   APPOINTMENT_STATUSES,
 } from '../scheduling/index.js';
-import { DayCounts, ScheduleTable, WeekGrid } from './schedule-table.js';
+import { DayCounts, ScheduleTable } from './schedule-table.js';
 
 import type { Hono } from 'hono';
 import { DateField, FilterButton, ClinicSelect, ProviderSelect } from './visit-views.js';
+import { visitsInWindow } from './visits-in-window.js';
 import { dispositionsOf } from '../triage/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
@@ -28,42 +27,11 @@ const DONE = ['booked', 'moved', 'cancelled', 'restored'] as const;
 const STATUS_DONE = { 'check-in': 'checked-in', 'mark-no-show': 'no-show', undo: 'undone' } as const;
 
 export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
-  const { db, scheduling, now, page, staffActor, commandContext, visibleAppointment, safeBack } = kit;
+  const { db, scheduling, now, page, staffActor, commandContext, visibleAppointment, requireDesk, safeBack } =
+    kit;
   // ---------------------------------------------------------------- the day's schedule
 
-  /**
-   * The visits a user may see in a time window (a provider: their own, at their clinics; others:
-   * the chosen clinic), with one audit event per visit shown.
-   */
-  const visitsInWindow = async (
-    c: Context<StaffEnv>,
-    locationId: string | undefined,
-    start: Date,
-    end: Date,
-    /** One clinician's visits only (the day's clinician filter). */
-    providerId?: string,
-  ) => {
-    const { user } = c.get('staff');
-    const visits = (
-      user.role === 'provider'
-        ? (await listAppointments(db, { providerId: user.providerId!, start, end })).filter((a) =>
-            user.locationIds.includes(a.locationId),
-          )
-        : locationId
-          ? await listAppointments(db, { locationId, start, end })
-          : []
-    ).filter((a) => !providerId || a.providerId === providerId);
-    for (const a of visits) {
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'list',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-    }
-    return visits;
-  };
+  const visitsIn = visitsInWindow(kit);
 
   pages.get('/staff', async (c) => {
     const session = c.get('staff');
@@ -85,7 +53,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         ? []
         : d.providers.filter((p) => p.schedule.some((b) => b.location === location.slug));
     const provider = clinicians.find((p) => p.slug === c.req.query('provider'));
-    const visits = await visitsInWindow(c, location?.id, start, end, provider?.id);
+    const visits = await visitsIn(c, location?.id, start, end, provider?.id);
     const dispositions = await dispositionsOf(
       db,
       visits.flatMap((v) => (v.assessmentId ? [v.assessmentId] : [])),
@@ -235,10 +203,11 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   /**
    * A status command (scheduling/front-desk.ts) from a schedule row. The form carries the status
    * the row showed, so a visit that changed meanwhile is refused, shown and audited, never
-   * redirected past as if it had worked.
+   * redirected past as if it had worked. Providers read their day; changing it is the desk's.
    */
   const statusCommand = async (c: Context<StaffEnv>, action: FrontDeskAction, auditAction: string) => {
     const a = await visibleAppointment(c, c.req.param('id') ?? '', auditAction);
+    await requireDesk(c, auditAction, a.id);
     const form = await c.req.parseBody();
     const shown = typeof form.status === 'string' ? form.status : undefined;
     const expected = APPOINTMENT_STATUSES.find((x) => x === shown);
@@ -273,6 +242,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.get('/staff/appointments/:id/no-show', async (c) => {
     const a = await visibleAppointment(c, c.req.param('id'), 'read');
+    await requireDesk(c, 'read', a.id);
     await recordAudit(db, {
       ...staffActor(c),
       action: 'read',
@@ -290,7 +260,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>{t('staff.noShow.title')}</h1>
         <p>
           {a.patient.givenName} {a.patient.familyName},{' '}
-          {dayInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}{' '}
+          {dayInSentence(staffLocale(), a.startsAt.getTime(), l.timeZone)}{' '}
           {timeInZone(staffLocale(), a.startsAt.getTime(), l.timeZone)}
         </p>
         <form method="post" action={`/staff/appointments/${a.id}/no-show`}>
@@ -315,117 +285,4 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   });
 
   pages.post('/staff/appointments/:id/no-show', (c) => statusCommand(c, 'mark-no-show', 'no-show'));
-
-  // ---------------------------------------------------------------- search and week view
-
-  // The search is a POST form: a name or a date of birth must never sit in a URL (history, logs).
-  const search = async (c: Context<StaffEnv>, q: string) => {
-    const session = c.get('staff');
-    const { user } = session;
-    const query = parsePatientQuery(q);
-    const visits = query
-      ? await searchAppointments(db, {
-          locationIds: user.locationIds,
-          ...(user.role === 'provider' ? { providerId: user.providerId! } : {}),
-          query,
-        })
-      : [];
-    for (const a of visits)
-      await recordAudit(db, {
-        ...staffActor(c),
-        action: 'search',
-        entityType: 'appointment',
-        entityId: a.id,
-        outcome: 'success',
-      });
-    const d = await scheduling.directory.get();
-    return page(
-      c,
-      t('staff.search.title'),
-      <>
-        <h1>{t('staff.search.title')}</h1>
-        <form method="post" action="/staff/search" class="filters">
-          <input type="hidden" name="_csrf" value={session.csrf} />
-          <div class="form-group">
-            <label class="label" for="q">
-              {t('staff.search.label')}
-            </label>
-            <div id="q-hint" class="hint">
-              {t('staff.search.hint')}
-            </div>
-            <input
-              class="input width-20"
-              id="q"
-              name="q"
-              value={q}
-              aria-describedby="q-hint"
-              spellcheck={false}
-            />
-          </div>
-          <FilterButton label={t('staff.search.submit')} />
-        </form>
-        {q.length >= 2 && visits.length === 0 ? <p>{t('staff.schedule.none')}</p> : null}
-        {visits.length ? (
-          <ScheduleTable d={d} visits={visits} session={session} back="/staff" withDate now={now()} />
-        ) : null}
-      </>,
-      200,
-      session,
-    );
-  };
-  pages.get('/staff/search', (c) => search(c, ''));
-  pages.post('/staff/search', async (c) => {
-    const form = await c.req.parseBody();
-    return search(c, typeof form.q === 'string' ? form.q.trim().slice(0, 100) : '');
-  });
-
-  pages.get('/staff/week', async (c) => {
-    const session = c.get('staff');
-    const { user } = session;
-    const d = await scheduling.directory.get();
-    const today = dateInZone(now().getTime(), homeZone(d));
-    const asked = c.req.query('date') ?? '';
-    const chosen = Temporal.PlainDate.from(isRealDate(asked) ? asked : today);
-    const weekStart = chosen.subtract({ days: chosen.dayOfWeek - 1 });
-    const myLocations = d.locations.filter((l) => user.locationIds.includes(l.id));
-    const location = kit.chosenClinic(c, myLocations);
-    const zone = location?.timeZone ?? homeZone(d);
-    const start = new Date(weekStart.toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-    const end = new Date(weekStart.add({ days: 7 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-    const visits = await visitsInWindow(c, location?.id, start, end);
-    const who = user.role === 'provider' ? user.displayName : (location?.name ?? '');
-    const heading = t('staff.week.title', {
-      clinic: who,
-      day: dayInSentence(staffLocale(), start.getTime(), zone),
-    });
-    const link = (n: number) =>
-      `/staff/week?${new URLSearchParams({ ...(location ? { location: location.slug } : {}), date: weekStart.add({ days: n }).toString() })}`;
-    return page(
-      c,
-      heading,
-      <>
-        <h1>{heading}</h1>
-        <p class="pager">
-          <a href={link(-7)} data-shortcut="p" aria-keyshortcuts="p">
-            {t('staff.week.prev')}
-          </a>{' '}
-          <a href={link(7)} data-shortcut="n" aria-keyshortcuts="n">
-            {t('staff.week.next')}
-          </a>
-        </p>
-        <DayCounts visits={visits} />
-        <WeekGrid
-          d={d}
-          visits={visits}
-          weekStart={weekStart.toString()}
-          zone={zone}
-          dayHref={(date) =>
-            `/staff?${new URLSearchParams({ ...(location && user.role !== 'provider' ? { location: location.slug } : {}), date })}`
-          }
-        />
-      </>,
-      200,
-      session,
-    );
-  });
 }

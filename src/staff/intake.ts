@@ -3,6 +3,7 @@
  * explicit yes or no, the course of the pain, medicine cautions, scores and check-ins.
  */
 import type { Answers, Scores, Condition, Item, Pathway } from '../triage/index.js';
+import { amount } from '../platform/i18n/format.js';
 
 function itemsIn(c: Condition): string[] {
   if ('all' in c) return c.all.flatMap(itemsIn);
@@ -58,7 +59,7 @@ export function buildIntake(
             : words.no
           : item.type === 'choice'
             ? (item.options!.find((o) => o.code === v)?.display[locale] ?? String(v))
-            : `${v}${item.unit ? ` ${item.unit[locale]}` : ''}`;
+            : amount(locale, typeof v === 'boolean' ? String(v) : v, item.unit);
     const positive = v === true || (item.type === 'choice' && v !== undefined && v !== 'none');
     return { linkId: item.linkId, question: item.text[locale], answer, positive };
   };

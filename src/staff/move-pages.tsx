@@ -58,7 +58,7 @@ export function moveRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     errors?: string[],
     status: 200 | 409 | 422 = 200,
   ) => {
-    const { d, location: current, provider, visitType, when } = await describe(a);
+    const { d, location: current, provider, visitType, whenInSentence } = await describe(a);
     const clinics = moveClinics(c, d, a);
     const location = clinics.find((l) => l.slug === query.location) ?? current;
     const colleagues = d.providers.filter(
@@ -92,7 +92,7 @@ export function moveRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <h1>{t('staff.reschedule.title')}</h1>
         <p>
           {a.patient.givenName} {a.patient.familyName}:{' '}
-          {t('staff.reschedule.now', { when, who: provider.displayName })}
+          {t('staff.reschedule.now', { when: whenInSentence, who: provider.displayName })}
           {clinics.length > 1 ? ` (${current.name})` : ''}
         </p>
         {a.assessmentId && clinics.length > 1 ? (

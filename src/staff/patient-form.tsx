@@ -34,7 +34,17 @@ export function patientFromForm(values: FormValues) {
   };
 }
 
-export function PatientFields({ values, smsAvailable }: { values: FormValues; smsAvailable: boolean }) {
+export function PatientFields({
+  values,
+  smsAvailable,
+  waitlist = false,
+}: {
+  values: FormValues;
+  smsAvailable: boolean;
+  /** For the waiting list: without an email, what the caller is told about is a freed time. */
+  waitlist?: boolean;
+}) {
+  const emailHint = waitlist ? 'staff.waitlistAdd.emailHint' : 'staff.book.emailHint';
   return (
     <>
       <h2>{t('staff.book.patient')}</h2>
@@ -52,7 +62,7 @@ export function PatientFields({ values, smsAvailable }: { values: FormValues; sm
         label={t('book.field.email')}
         value={values.email}
         type="email"
-        hint={t(smsAvailable ? 'staff.book.emailHint.sms' : 'staff.book.emailHint.noSms')}
+        hint={t(`${emailHint}.${smsAvailable ? 'sms' : 'noSms'}`)}
       />
       <TextField id="phone" label={t('book.field.phone')} value={values.phone} type="tel" width="width-10" />
       <fieldset class="form-group">

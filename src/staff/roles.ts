@@ -5,7 +5,8 @@
  *   types, the audit trail, the outbox, creating and retiring clinics, providers, visit types);
  * - a clinic manager runs the clinics assigned to them: the front desk's pages there, those
  *   clinics' opening hours and closures, and the time off of providers working there;
- * - the front desk runs the days of their clinics; a provider sees their own visits there.
+ * - the front desk runs the days of their clinics; a provider sees their own visits there and
+ *   reads their intakes, but changes nothing (not even a visit's status).
  * Pure: the user is passed in, nothing is read.
  */
 export const ROLES = ['front-desk', 'provider', 'clinic-manager', 'admin'] as const;
@@ -22,7 +23,10 @@ export const isNetworkAdmin = (u: { role: Role }) => u.role === 'admin';
 /** Roles whose reach is the clinics assigned to the account (everyone but network administrators). */
 export const hasClinicList = (role: Role) => role !== 'admin';
 
-/** Booking, moving, cancelling, the waiting list: everyone but providers. */
+/**
+ * Booking, moving, cancelling, the waiting list and a visit's status (check-in, no-show, undo):
+ * everyone but providers, who read their schedule and intakes.
+ */
 export const worksTheDesk = (u: { role: Role }) => u.role !== 'provider';
 
 /** A visit's pre-visit intake (health answers): providers and network administrators. */

@@ -3,7 +3,8 @@
  * patients), the visit, its status with what the desk needs now (late by how long; arrived when,
  * and how long ago), the intake with a "see a doctor today" result standing out, and only the
  * actions the state machine allows. On the day itself a "now" line sits between past and coming
- * visits. Below 40rem each row becomes a stacked card (WCAG 1.4.10: no sideways scrolling).
+ * visits. The actions are the desk's: a provider reads the day, and their rows have none. Below
+ * 40rem each row becomes a stacked card (`card-table`; WCAG 1.4.10: no sideways scrolling).
  */
 import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
@@ -11,7 +12,7 @@ import { Temporal } from 'temporal-polyfill';
 import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
-import { readsIntake } from './roles.js';
+import { readsIntake, worksTheDesk } from './roles.js';
 import { named, staffLocale, t } from './staff-language.js';
 
 /** A booked visit this many minutes past its start is flagged as late. */
@@ -95,17 +96,18 @@ export function ScheduleTable({
   dispositions?: Map<string, string>;
 }) {
   const canOpenIntake = readsIntake(session.user);
+  const changesStatus = worksTheDesk(session.user);
   const nowAt = live ? visits.findIndex((a) => a.startsAt > now) : -1;
   const zone = locationById(d, visits[0]?.locationId)?.timeZone;
   const nowLine = (
     <tr class="now-line">
-      <td colspan={7}>
+      <td colspan={changesStatus ? 7 : 6}>
         {t('staff.now', { time: zone ? timeInZone(staffLocale(), now.getTime(), zone) : '' })}
       </td>
     </tr>
   );
   return (
-    <table class="schedule">
+    <table class="schedule card-table">
       <thead>
         <tr>
           <th scope="col">{t('staff.col.time')}</th>
@@ -114,7 +116,7 @@ export function ScheduleTable({
           <th scope="col">{t('staff.col.visit')}</th>
           <th scope="col">{t('staff.col.status')}</th>
           <th scope="col">{t('staff.col.intake')}</th>
-          <th scope="col">{t('staff.col.actions')}</th>
+          {changesStatus ? <th scope="col">{t('staff.col.actions')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -163,9 +165,11 @@ export function ScheduleTable({
                     t('staff.intake.none')
                   )}
                 </td>
-                <td class="actions">
-                  <RowActions visit={a} timeZone={l.timeZone} now={now} csrf={session.csrf} back={back} />
-                </td>
+                {changesStatus ? (
+                  <td class="actions">
+                    <RowActions visit={a} timeZone={l.timeZone} now={now} csrf={session.csrf} back={back} />
+                  </td>
+                ) : null}
               </tr>
             </>
           );

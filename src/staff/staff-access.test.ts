@@ -75,6 +75,40 @@ describe('providers', () => {
     expect(reads).toHaveLength(1);
   });
 
+  it('reads their day without the desk’s status buttons, and the status routes refuse them', async () => {
+    const desk = await signedIn(t, 'desk@example.com');
+    const deskDay = await (await desk.client.get('/staff')).text();
+    expect(deskDay).toContain(`action="/staff/appointments/${visit.id}/check-in"`);
+    const { client, csrf } = await signedIn(t, 'doctor@example.com');
+    const day = await (await client.get('/staff')).text();
+    expect(day).toContain('Intake, Iris');
+    expect(day).not.toMatch(/check-in"|\/no-show"|\/undo"|>Actions</);
+    const [{ n: before }] = (await t.db.query<{ n: number }>(
+      'SELECT max(id)::int AS n FROM audit_events',
+    )) as [{ n: number }];
+    const back = '/staff';
+    expect([
+      (await client.post(`/staff/appointments/${visit.id}/check-in`, { _csrf: csrf, back, status: 'booked' }))
+        .status,
+      (await client.get(`/staff/appointments/${visit.id}/no-show`)).status,
+      (await client.post(`/staff/appointments/${visit.id}/no-show`, { _csrf: csrf, back, status: 'booked' }))
+        .status,
+      (await client.post(`/staff/appointments/${visit.id}/undo`, { _csrf: csrf, back, status: 'booked' }))
+        .status,
+    ]).toEqual([404, 404, 404, 404]);
+    const events = await audit('actor_id = $1 AND id > $2', [ids['doctor@example.com'], before]);
+    expect(events.map((e) => `${e.action} ${e.outcome}`)).toEqual([
+      'check-in denied',
+      'read denied',
+      'no-show denied',
+      'undo-status denied',
+    ]);
+    const [row] = await t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [
+      visit.id,
+    ]);
+    expect(row!.status).toBe('booked');
+  });
+
   it('another provider at the same clinic cannot open it', async () => {
     const { client } = await signedIn(t, 'colleague@example.com');
     expect((await client.get(`/staff/appointments/${visit.id}/intake`)).status).toBe(404);

@@ -169,7 +169,10 @@ export function staffKit(deps: StaffDeps) {
     }
   };
 
-  /** Booking, moving, cancelling and the waiting list: front desk, clinic managers, administrators. */
+  /**
+   * Booking, moving, cancelling, the waiting list and a visit's status: front desk, clinic
+   * managers, administrators (not providers).
+   */
   const requireDesk = async (
     c: StaffContext,
     what: string,

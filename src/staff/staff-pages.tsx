@@ -1,13 +1,16 @@
 /**
  * Staff pages under /staff, assembled from their modules: sign-in (and the session guard, which
- * must come first), the front desk's day, visit actions, the intake, administration and the audit
- * trail. Every denial looks like "not found"; every read of health data is audited.
+ * must come first), the front desk's day, the week, patient search, visit actions, the intake,
+ * administration and the audit trail. Every denial looks like "not found"; every read of health
+ * data is audited.
  */
 import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/admin-pages.js';
 import { auditRoutes } from './audit-pages.js';
 import { outboxRoutes } from './outbox-pages.js';
 import { frontDeskRoutes } from './front-desk-pages.js';
+import { weekRoutes } from './week-pages.js';
+import { searchRoutes } from './search-pages.js';
 import { decisionRoutes } from './decision-pages.js';
 import { intakeRoutes } from './intake-pages.js';
 import { patientRoutes } from './patient-pages.js';
@@ -32,6 +35,8 @@ export function staffPages(deps: StaffDeps): Hono<StaffEnv> {
   languageSwitchRoute(pages, kit);
   passwordResetRoutes(pages, kit);
   frontDeskRoutes(pages, kit);
+  weekRoutes(pages, kit);
+  searchRoutes(pages, kit);
   decisionRoutes(pages, kit);
   intakeRoutes(pages, kit);
   phoneBookingRoutes(pages, kit);

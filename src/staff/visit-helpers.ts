@@ -4,7 +4,7 @@
  */
 import { recordAudit } from '../audit/index.js';
 import { locationById, providerById, visitTypeById } from '../directory/index.js';
-import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInSentence, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { StoredAppointment } from '../scheduling/index.js';
 import { staffLocale, type StaffContext, type StaffKit } from './staff-kit.js';
 
@@ -25,8 +25,10 @@ export function visitHelpers(kit: StaffKit) {
     const location = locationById(d, a.locationId)!;
     const provider = providerById(d, a.providerId)!;
     const visitType = visitTypeById(d, a.visitTypeId)!;
-    const when = `${dayInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}`;
-    return { d, location, provider, visitType, when };
+    const at = (day: typeof dayInZone) =>
+      `${day(staffLocale(), a.startsAt.getTime(), location.timeZone)}, ${timeInZone(staffLocale(), a.startsAt.getTime(), location.timeZone)}`;
+    // `whenInSentence` reads mid-sentence: Spanish writes the weekday in lower case there.
+    return { d, location, provider, visitType, when: at(dayInZone), whenInSentence: at(dayInSentence) };
   };
 
   /** Where to go after a change: the clinic's day of the visit, with a short notice. */

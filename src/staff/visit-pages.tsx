@@ -155,7 +155,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     errors?: string[],
     status: 200 | 409 = 200,
   ) => {
-    const { when, location } = await describe(a);
+    const { whenInSentence, location } = await describe(a);
     return page(
       c,
       t('staff.cancel.title'),
@@ -163,7 +163,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <FormErrors messages={errors} href="#reason" />
         <h1>{t('staff.cancel.title')}</h1>
         <p>
-          {a.patient.givenName} {a.patient.familyName}, {when}, {location.name}
+          {a.patient.givenName} {a.patient.familyName}, {whenInSentence}, {location.name}
         </p>
         <p>{t('staff.cancel.lead')}</p>
         <form method="post" action={`/staff/appointments/${a.id}/cancel`}>

@@ -48,9 +48,17 @@ export function SlotChoices({
   walkInBefore?: number;
 }) {
   if (slots.length === 0) return <p>{t('staff.slots.none')}</p>;
+  // Each time names its clinician only when the day's times are not all the same clinician's.
+  const several = new Set(slots.map((s) => s.provider)).size > 1;
   return (
     <fieldset class="form-group" id="start">
-      <legend class="label">{t('staff.slots.legend')}</legend>
+      <legend class="label">
+        {several
+          ? t('staff.slots.legend')
+          : t('staff.slots.legendWith', {
+              name: providerNames.get(slots[0]!.provider) ?? slots[0]!.provider,
+            })}
+      </legend>
       <div class="radios slot-grid">
         {slots.map((s, i) => {
           const value = `${s.provider}|${s.start}`;
@@ -59,7 +67,7 @@ export function SlotChoices({
               <input type="radio" id={`slot-${i}`} name="slot" value={value} checked={value === chosen} />
               <label for={`slot-${i}`}>
                 {timeInZone(staffLocale(), s.startMs, zone)}
-                {providerNames.size > 1 ? ` · ${providerNames.get(s.provider) ?? s.provider}` : ''}
+                {several ? ` · ${providerNames.get(s.provider) ?? s.provider}` : ''}
                 {walkInBefore !== undefined && s.startMs < walkInBefore ? (
                   <span class="tag tag-warning">{t('staff.book.walkInTag')}</span>
                 ) : null}

@@ -112,7 +112,7 @@ export function waitlistAddRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               aria-describedby="to-hint"
             />
           </div>
-          <PatientFields values={values} smsAvailable={scheduling.smsAvailable} />
+          <PatientFields values={values} smsAvailable={scheduling.smsAvailable} waitlist />
           <button class="button" type="submit">
             {t('staff.waitlistAdd.submit')}
           </button>

@@ -2,7 +2,7 @@ import type { Item, Pathway } from './pathway.js';
 import type { AnswerValue, Answers } from './engine.js';
 import type { PageContext } from '../platform/views/page-context.js';
 import { BackLink, ErrorMessage, ErrorSummary } from '../platform/views/forms.js';
-import { longDate } from '../platform/i18n/format.js';
+import { amount, longDate } from '../platform/i18n/format.js';
 
 export function SignOff({ ctx, p }: { ctx: PageContext; p: Pathway }) {
   const s = p.signOff;
@@ -86,7 +86,7 @@ export function displayAnswer(ctx: PageContext, item: Item, value: AnswerValue |
   if (item.type === 'boolean') return value ? ctx.t('sc.yes') : ctx.t('sc.no');
   if (item.type === 'choice')
     return item.options!.find((o) => o.code === value)?.display[ctx.locale] ?? String(value);
-  return item.unit ? `${value} ${item.unit[ctx.locale]}` : String(value);
+  return typeof value === 'boolean' ? String(value) : amount(ctx.locale, value, item.unit);
 }
 
 export interface QuestionPageProps {

@@ -152,3 +152,32 @@ export function zoneDisplayName(locale: Locale, timeZone: string): string {
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
+
+/** Units Intl can put in the right number ("1 day", "2 días"), by the English word content uses. */
+const INTL_UNITS: Record<string, string> = {
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  hours: 'hour',
+};
+
+/**
+ * An amount with its unit, as the page's language says it: "1 day", "34 años". A unit Intl does
+ * not know is written after the number as the content spells it.
+ */
+export function amount(
+  locale: Locale,
+  value: number | string,
+  unit: { [L in Locale]: string } | undefined,
+): string {
+  if (!unit) return String(value);
+  const intlUnit = INTL_UNITS[unit.en];
+  return intlUnit && typeof value === 'number'
+    ? new Intl.NumberFormat(INTL_LOCALE[locale], {
+        style: 'unit',
+        unit: intlUnit,
+        unitDisplay: 'long',
+      }).format(value)
+    : `${value} ${unit[locale]}`;
+}

@@ -17,6 +17,7 @@ import { fhirClientRoutes } from './fhir-clients-admin.js';
 import { pathwayRoutes } from './pathways-admin.js';
 import { providerRoutes } from './providers-admin.js';
 import { workingHoursRoutes } from './working-hours.js';
+import { workingHoursEditRoutes } from './working-hours-edit.js';
 import { staffAdminRoutes } from './staff-admin.js';
 import { accountResetRoutes } from './account-resets.js';
 import { timeOffRoutes } from './time-off.js';
@@ -61,6 +62,7 @@ export function adminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   clinicRoutes(pages, kit);
   providerRoutes(pages, kit);
   workingHoursRoutes(pages, kit);
+  workingHoursEditRoutes(pages, kit);
   timeOffRoutes(pages, kit);
   visitTypeRoutes(pages, kit);
   // The invitation routes first: /staff/admin/staff/invite is not an account id.

@@ -167,6 +167,42 @@ export async function removeWorkingBlock(db: Queryable, providerId: string, id: 
   return rows.length === 1;
 }
 
+/**
+ * Changes a block from `was` to `next`; false when it is no longer `was` (removed or changed
+ * meanwhile: the visits checked against it may not be the ones affected). Throws the exclusion
+ * violation (23P01) when the new hours overlap another of the provider's blocks.
+ */
+export async function updateWorkingBlock(
+  db: Queryable,
+  providerId: string,
+  was: WorkingBlockRow,
+  next: Omit<WorkingBlockRow, 'id'>,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE provider_schedules SET location_id = $3, weekday = $4, starts = $5, ends = $6, valid_from = $7, valid_to = $8
+     WHERE id = $1 AND provider_id = $2 AND location_id = $9 AND weekday = $10 AND starts = $11 AND ends = $12
+       AND valid_from = $13 AND valid_to IS NOT DISTINCT FROM $14::date
+     RETURNING id`,
+    [
+      was.id,
+      providerId,
+      next.locationId,
+      next.weekday,
+      next.starts,
+      next.ends,
+      next.validFrom,
+      next.validTo,
+      was.locationId,
+      was.weekday,
+      was.starts,
+      was.ends,
+      was.validFrom,
+      was.validTo,
+    ],
+  );
+  return rows.length === 1;
+}
+
 export interface TimeOffRow {
   id: string;
   startsAt: Date;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import { NotFound } from '../../platform/http/problem.js';
+import { CardTable } from '../card-table.js';
 import { t } from '../staff-kit.js';
 
 /** Field id -> message; the summary links to each field by its id. */
@@ -260,18 +261,28 @@ export function bySlug<T extends { slug: string }>(items: T[], slug: string): T 
   return found;
 }
 
-/** An administration list page: the way back, the heading and a table with these columns. */
+/**
+ * An administration list page: the way back, the heading, an optional note, and a table with these
+ * columns that becomes labelled cards on a phone, then anything that follows it. Each row is its
+ * cells in the columns' order.
+ */
 export function AdminList({
   title,
   columns,
-  children,
+  rows,
   add,
+  intro,
+  children,
 }: {
   title: string;
   columns: string[];
-  children: Child;
+  rows: Child[][];
   /** A button above the table to add one (network administrators). */
   add?: { href: string; label: string } | undefined;
+  /** What to read before the list (a note under the heading). */
+  intro?: Child;
+  /** What follows the list (a section of its own). */
+  children?: Child;
 }) {
   return (
     <>
@@ -279,6 +290,7 @@ export function AdminList({
         <a href="/staff/admin">{t('admin.title')}</a>
       </p>
       <h1>{title}</h1>
+      {intro ?? null}
       {add ? (
         <p>
           <a class="button" href={add.href}>
@@ -286,16 +298,8 @@ export function AdminList({
           </a>
         </p>
       ) : null}
-      <table>
-        <thead>
-          <tr>
-            {columns.map((col) => (
-              <th scope="col">{col}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+      <CardTable columns={columns} rows={rows} />
+      {children ?? null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
   visitTypeById,
 } from '../../directory/index.js';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { recordAudit } from '../../audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { dayInZone, timeInZone } from '../../platform/i18n/format.js';
@@ -34,6 +35,11 @@ export interface AffectedQuestion {
   back: { href: string; label: string };
   /** The column that tells the visits apart: the clinic (time off) or the provider (closure). */
   column: 'location' | 'provider';
+  /**
+   * Other records the change affects, shown after the visits (their reads audited by the caller)
+   * and posted back as seen with them (retiring: the waiting-list entries it closes).
+   */
+  also?: { ids: string[]; content: Child };
   texts: {
     title: string;
     lead: string;
@@ -51,7 +57,7 @@ export interface AffectedQuestion {
  * The posted answer, compared with the visits affected now: `ask` when there are visits and no
  * valid decision about exactly these; `changed` when a decision was posted about other visits.
  */
-export function readDecision(body: FormBody, visits: StoredAppointment[]) {
+export function readDecision(body: FormBody, visits: { id: string }[]) {
   const choice = str(body, 'decision');
   const seen = new Set(all(body, 'seen'));
   const sameVisits = seen.size === visits.length && visits.every((a) => seen.has(a.id));
@@ -102,8 +108,8 @@ export async function askAboutVisits(
       {Object.entries(q.fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      {visits.map((a) => (
-        <input type="hidden" name="seen" value={a.id} />
+      {[...visits.map((a) => a.id), ...(q.also?.ids ?? [])].map((id) => (
+        <input type="hidden" name="seen" value={id} />
       ))}
       <input type="hidden" name="decision" value={choice} />
       <button class={choice === 'keep' ? 'button' : 'button warning'} type="submit">
@@ -125,36 +131,39 @@ export async function askAboutVisits(
         </p>
       ) : null}
       <p>{q.texts.lead}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.col.time')}</th>
-            <th scope="col">{t('staff.col.patient')}</th>
-            <th scope="col">{t(q.column === 'location' ? 'admin.block.location' : 'staff.visit.who')}</th>
-            <th scope="col">{t('staff.col.visit')}</th>
-            <th scope="col">{t('staff.col.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visits.map((a) => (
+      {visits.length ? (
+        <table>
+          <thead>
             <tr>
-              <td>{when(d, a)}</td>
-              <td>
-                {a.patient.givenName} {a.patient.familyName}
-              </td>
-              <td>
-                {q.column === 'location'
-                  ? (locationById(d, a.locationId)?.name ?? '')
-                  : (providerById(d, a.providerId)?.displayName ?? '')}
-              </td>
-              <td>{named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
-              <td>
-                <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
-              </td>
+              <th scope="col">{t('staff.col.time')}</th>
+              <th scope="col">{t('staff.col.patient')}</th>
+              <th scope="col">{t(q.column === 'location' ? 'admin.block.location' : 'staff.visit.who')}</th>
+              <th scope="col">{t('staff.col.visit')}</th>
+              <th scope="col">{t('staff.col.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {visits.map((a) => (
+              <tr>
+                <td>{when(d, a)}</td>
+                <td>
+                  {a.patient.givenName} {a.patient.familyName}
+                </td>
+                <td>
+                  {q.column === 'location'
+                    ? (locationById(d, a.locationId)?.name ?? '')
+                    : (providerById(d, a.providerId)?.displayName ?? '')}
+                </td>
+                <td>{named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
+                <td>
+                  <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {q.also?.content ?? null}
       <div class="admin-decision">
         {q.texts.keep ? (
           <div>

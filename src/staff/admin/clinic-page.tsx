@@ -2,6 +2,7 @@ import type { Location } from '../../directory/index.js';
 import { longDate, weekdayName } from '../../platform/i18n/format.js';
 import { staffLocale, t } from '../staff-kit.js';
 import type { Closure } from './admin-store.js';
+import { CardTable } from '../card-table.js';
 import { RetireSection } from './retirement.js';
 import { AdminErrorSummary, Csrf, FieldError, Section, TextField, type FieldErrors } from './admin-views.js';
 
@@ -165,31 +166,19 @@ export function clinicPage(props: {
           {closures.length === 0 ? (
             <p>{t('admin.closures.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.closure.date')}</th>
-                  <th scope="col">{t('admin.closure.reason')}</th>
-                  <th scope="col">{t('staff.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {closures.map((x) => (
-                  <tr>
-                    <td>{longDate(staffLocale(), x.date)}</td>
-                    <td>{x.reason[staffLocale()]}</td>
-                    <td class="actions">
-                      <form method="post" action={`/staff/admin/clinics/${l.slug}/closures/${x.date}/remove`}>
-                        <Csrf token={csrf} />
-                        <button class="button secondary" type="submit">
-                          {t('admin.closure.remove')}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CardTable
+              columns={[t('admin.closure.date'), t('admin.closure.reason'), t('staff.col.actions')]}
+              rows={closures.map((x) => [
+                longDate(staffLocale(), x.date),
+                x.reason[staffLocale()],
+                <form method="post" action={`/staff/admin/clinics/${l.slug}/closures/${x.date}/remove`}>
+                  <Csrf token={csrf} />
+                  <button class="button secondary" type="submit">
+                    {t('admin.closure.remove')}
+                  </button>
+                </form>,
+              ])}
+            />
           )}
           <h3>{t('admin.closure.add')}</h3>
           <form method="post" action={`/staff/admin/clinics/${l.slug}/closures`} novalidate>

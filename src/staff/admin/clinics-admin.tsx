@@ -100,36 +100,34 @@ export function clinicRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           ...(network ? [t('admin.status')] : []),
         ]}
         add={network ? { href: '/staff/admin/clinics/new', label: t('admin.clinics.add') } : undefined}
-      >
-        {clinics.map((l) => (
-          <tr>
-            <td>
-              <a href={`/staff/admin/clinics/${l.slug}`}>{l.name}</a>
-            </td>
-            <td>{address(l)}</td>
-            <td>{l.phone}</td>
-            <td>
-              {l.hours
-                .map((h) => `${weekdayName(staffLocale(), h.weekday, 'short')} ${h.opens}–${h.closes}`)
-                .join(', ')}
-            </td>
-            {network ? <td>{t('admin.active')}</td> : null}
-          </tr>
-        ))}
-        {network
-          ? retiredOf(d, 'locations').map((l) => (
-              <tr>
-                <td>{l.name}</td>
-                <td>{address(l)}</td>
-                <td>{l.phone}</td>
-                <td></td>
-                <td>
-                  <RetiredCell kind="location" slug={l.slug} csrf={session.csrf} />
-                </td>
-              </tr>
-            ))
-          : null}
-      </AdminList>,
+        rows={[
+          ...clinics.map((l) => [
+            <a class="nowrap" href={`/staff/admin/clinics/${l.slug}`}>
+              {l.name}
+            </a>,
+            address(l),
+            <span class="nowrap">{l.phone}</span>,
+            l.hours.length
+              ? l.hours.map((h, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <span class="nowrap">{`${weekdayName(staffLocale(), h.weekday, 'short')} ${h.opens}–${h.closes}`}</span>
+                  </>
+                ))
+              : t('admin.clinics.noHours'),
+            ...(network ? [t('admin.active')] : []),
+          ]),
+          ...(network
+            ? retiredOf(d, 'locations').map((l) => [
+                l.name,
+                address(l),
+                <span class="nowrap">{l.phone}</span>,
+                '',
+                <RetiredCell kind="location" slug={l.slug} csrf={session.csrf} />,
+              ])
+            : []),
+        ]}
+      />,
       200,
       c.get('staff'),
     );

@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import { longDate } from '../../platform/i18n/format.js';
 import { staffLocale, named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { AdminList } from './admin-views.js';
 
 export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { page, requireAdmin, deps } = kit;
@@ -15,54 +16,39 @@ export function pathwayRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     return page(
       c,
       t('admin.pathways.title'),
-      <>
-        <p class="back-link-row">
-          <a href="/staff/admin">{t('admin.title')}</a>
-        </p>
-        <h1>{t('admin.pathways.title')}</h1>
-        <p class="inset-warning">{t('admin.pathways.readOnly')}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.pathways.pathway')}</th>
-              <th scope="col">{t('admin.pathways.version')}</th>
-              <th scope="col">{t('admin.pathways.status')}</th>
-              <th scope="col">{t('admin.pathways.who')}</th>
-              <th scope="col">{t('admin.pathways.when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pathways.map((p) => (
-              <tr>
-                <td>
-                  {named(p.title)}
-                  <br />
-                  <code>{`content/pathways/${p.id}.${p.version}.json`}</code>
-                </td>
-                <td>{p.version}</td>
-                <td>
-                  <span
-                    class={
-                      p.signOff.status === 'approved' ? 'status status-checked-in' : 'status status-cancelled'
-                    }
-                  >
-                    {t(
-                      p.signOff.status === 'approved' ? 'admin.pathways.approved' : 'admin.pathways.pending',
-                    )}
-                  </span>
-                  <br />
-                  <span class="hint">{named(p.signOff.note)}</span>
-                </td>
-                <td>
-                  {p.signOff.clinician}
-                  {p.signOff.credentials ? `, ${p.signOff.credentials}` : ''}
-                </td>
-                <td>{longDate(staffLocale(), p.signOff.date)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>,
+      <AdminList
+        title={t('admin.pathways.title')}
+        intro={<p class="inset-warning">{t('admin.pathways.readOnly')}</p>}
+        columns={[
+          t('admin.pathways.pathway'),
+          t('admin.pathways.version'),
+          t('admin.pathways.status'),
+          t('admin.pathways.who'),
+          t('admin.pathways.when'),
+        ]}
+        rows={pathways.map((p) => [
+          <>
+            {named(p.title)}
+            <br />
+            <code>{`content/pathways/${p.id}.${p.version}.json`}</code>
+          </>,
+          p.version,
+          <>
+            <span
+              class={p.signOff.status === 'approved' ? 'status status-checked-in' : 'status status-cancelled'}
+            >
+              {t(p.signOff.status === 'approved' ? 'admin.pathways.approved' : 'admin.pathways.pending')}
+            </span>
+            <br />
+            <span class="hint">{named(p.signOff.note)}</span>
+          </>,
+          // Nobody has signed off a pending version (its file holds a placeholder, in English).
+          p.signOff.status === 'approved'
+            ? `${p.signOff.clinician}${p.signOff.credentials ? `, ${p.signOff.credentials}` : ''}`
+            : '',
+          longDate(staffLocale(), p.signOff.date),
+        ])}
+      />,
       200,
       c.get('staff'),
     );

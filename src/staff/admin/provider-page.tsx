@@ -1,5 +1,6 @@
 import { homeZone, type Directory, type Provider, locationById } from '../../directory/index.js';
 import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
+import { BlockFields, type Block } from './block-form.js';
 import { staffLocale, named, t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
 import { RetireSection } from './retirement.js';
@@ -7,7 +8,6 @@ import {
   AdminErrorSummary,
   CheckboxGroup,
   Csrf,
-  FieldError,
   Section,
   TextArea,
   TextField,
@@ -15,7 +15,7 @@ import {
 } from './admin-views.js';
 
 export type Profile = Record<'displayName' | 'credentials' | 'bioEn' | 'bioEs', string>;
-export type Block = Record<'location' | 'weekday' | 'starts' | 'ends' | 'validFrom' | 'validTo', string>;
+export type { Block } from './block-form.js';
 
 export interface ProviderForms {
   profile?: { values: Profile; errors: FieldErrors };
@@ -23,6 +23,10 @@ export interface ProviderForms {
   block?: { values: Block; errors: FieldErrors };
   /** Working hours just removed: the notice offers to add them back (the same form's values). */
   removed?: Block;
+  /** Working hours just changed: the notice offers to change them back (the old values). */
+  edited?: { id: string; was: Block };
+  /** An Undo just put the hours back. */
+  undone?: boolean;
 }
 
 /** What a clinic manager sees of a provider's profile and offers (they change only time off). */
@@ -103,6 +107,29 @@ export function providerPage(props: {
             </button>
           </form>
         ) : null}
+        {f.edited ? (
+          <form
+            method="post"
+            action={`/staff/admin/providers/${p.slug}/blocks/${f.edited.id}/edit`}
+            class="notice"
+            role="status"
+          >
+            <Csrf token={csrf} />
+            <input type="hidden" name="undo" value="1" />
+            {Object.entries(f.edited.was).map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
+            {t('admin.blockEdit.done')}{' '}
+            <button class="button secondary" type="submit">
+              {t('admin.block.undo')}
+            </button>
+          </form>
+        ) : null}
+        {f.undone ? (
+          <p class="notice" role="status">
+            {t('admin.block.undone')}
+          </p>
+        ) : null}
         <p class="back-link-row">
           <a href="/staff/admin/providers">{t('admin.providers.title')}</a>
         </p>
@@ -179,6 +206,16 @@ export function providerPage(props: {
                     </td>
                     {network ? (
                       <td class="actions">
+                        <a
+                          class="button secondary"
+                          href={`/staff/admin/providers/${p.slug}/blocks/${b.id}/edit`}
+                          aria-label={t('admin.blockEdit.label', {
+                            day: weekdayName(staffLocale(), b.weekday),
+                            time: `${b.starts}–${b.ends}`,
+                          })}
+                        >
+                          {t('admin.blockEdit.link')}
+                        </a>{' '}
                         <form method="post" action={`/staff/admin/providers/${p.slug}/blocks/${b.id}/remove`}>
                           <Csrf token={csrf} />
                           <button class="button secondary" type="submit">
@@ -202,66 +239,7 @@ export function providerPage(props: {
                 class="admin-row-form"
               >
                 <Csrf token={csrf} />
-                <div class={`form-group${be.location ? ' has-error' : ''}`}>
-                  <label class="label" for="location">
-                    {t('admin.block.location')}
-                  </label>
-                  <FieldError id="location" message={be.location} />
-                  <select class="input" id="location" name="location">
-                    <option value="">{t('admin.choose')}</option>
-                    {d.locations.map((l) => (
-                      <option value={l.id} selected={l.id === block.location}>
-                        {l.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div class={`form-group${be.weekday ? ' has-error' : ''}`}>
-                  <label class="label" for="weekday">
-                    {t('admin.block.weekday')}
-                  </label>
-                  <FieldError id="weekday" message={be.weekday} />
-                  <select class="input" id="weekday" name="weekday">
-                    {[1, 2, 3, 4, 5, 6, 7].map((w) => (
-                      <option value={String(w)} selected={String(w) === block.weekday}>
-                        {weekdayName(staffLocale(), w)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <TextField
-                  id="starts"
-                  label={t('admin.block.starts')}
-                  type="time"
-                  value={block.starts}
-                  errors={be}
-                  width="width-10"
-                />
-                <TextField
-                  id="ends"
-                  label={t('admin.block.ends')}
-                  type="time"
-                  value={block.ends}
-                  errors={be}
-                  width="width-10"
-                />
-                <TextField
-                  id="validFrom"
-                  label={t('admin.block.validFrom')}
-                  type="date"
-                  value={block.validFrom}
-                  errors={be}
-                  width="width-10"
-                />
-                <TextField
-                  id="validTo"
-                  label={t('admin.block.validTo')}
-                  hint={t('admin.block.validToHint')}
-                  type="date"
-                  value={block.validTo}
-                  errors={be}
-                  width="width-10"
-                />
+                <BlockFields d={d} values={block} errors={be} />
                 <button class="button" type="submit">
                   {t('admin.block.add')}
                 </button>

@@ -14,6 +14,7 @@ import { dateInZone } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
 import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { providerPage, type Block, type Profile, type ProviderForms } from './provider-page.js';
+import { blockSchema, readBlock } from './block-form.js';
 import { isNetworkAdmin } from '../roles.js';
 import { clinicScope, managesProvider } from './clinic-scope.js';
 import { RetiredCell, retiredOf } from './retirement.js';
@@ -26,10 +27,7 @@ import {
   updateProvider,
 } from './admin-store.js';
 import {
-  later,
   all,
-  calendarDate,
-  clock,
   fieldErrors,
   optionalText,
   requiredText,
@@ -46,21 +44,6 @@ export const profileSchema = z.object({
   bioEn: requiredText('admin.provider.err.bioEn', 2000),
   bioEs: requiredText('admin.provider.err.bioEs', 2000),
 });
-
-export const blockSchema = z
-  .object({
-    location: z.string().regex(UUID_PATTERN, later('admin.block.err.location')),
-    weekday: z.string().regex(/^[1-7]$/, later('admin.block.err.weekday')),
-    starts: clock(later('admin.block.err.starts')),
-    ends: clock(later('admin.block.err.ends')),
-    validFrom: calendarDate(later('admin.block.err.validFrom')),
-    validTo: z.union([z.literal(''), calendarDate(later('admin.block.err.validTo'))]),
-  })
-  .refine((b) => b.ends > b.starts, { path: ['ends'], ...later('admin.block.err.order') })
-  .refine((b) => !b.validTo || b.validTo >= b.validFrom, {
-    path: ['validTo'],
-    ...later('admin.block.err.validOrder'),
-  });
 
 /** The provider with this slug, or "not found". */
 export async function findProvider(kit: StaffKit, slug: string): Promise<Provider> {
@@ -83,46 +66,37 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       <AdminList
         title={t('admin.providers.title')}
         columns={[
-          t('admin.provider.displayName'),
+          t('admin.providers.col.name'),
           t('admin.provider.credentials'),
           t('admin.provider.clinics'),
           t('admin.provider.offers'),
           ...(network ? [t('admin.status')] : []),
         ]}
         add={network ? { href: '/staff/admin/providers/new', label: t('admin.providers.add') } : undefined}
-      >
-        {d.providers
-          .filter((p) => managesProvider(d, user, p))
-          .map((p) => (
-            <tr>
-              <td>
-                <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>
-              </td>
-              <td>{p.credentials}</td>
-              <td>{p.locations.map(clinic).join(', ')}</td>
-              <td>
-                {d.visitTypes
-                  .filter((v) => p.visitTypes.includes(v.slug))
-                  .map((v) => named(v.name))
-                  .join(', ')}
-              </td>
-              {network ? <td>{t('admin.active')}</td> : null}
-            </tr>
-          ))}
-        {network
-          ? retiredOf(d, 'providers').map((p) => (
-              <tr>
-                <td>{p.displayName}</td>
-                <td>{p.credentials}</td>
-                <td></td>
-                <td></td>
-                <td>
-                  <RetiredCell kind="provider" slug={p.slug} csrf={csrf} />
-                </td>
-              </tr>
-            ))
-          : null}
-      </AdminList>,
+        rows={[
+          ...d.providers
+            .filter((p) => managesProvider(d, user, p))
+            .map((p) => [
+              <a href={`/staff/admin/providers/${p.slug}`}>{p.displayName}</a>,
+              p.credentials,
+              p.locations.map(clinic).join(', '),
+              d.visitTypes
+                .filter((v) => p.visitTypes.includes(v.slug))
+                .map((v) => named(v.name))
+                .join(', '),
+              ...(network ? [t('admin.active')] : []),
+            ]),
+          ...(network
+            ? retiredOf(d, 'providers').map((p) => [
+                p.displayName,
+                p.credentials,
+                '',
+                '',
+                <RetiredCell kind="provider" slug={p.slug} csrf={csrf} />,
+              ])
+            : []),
+        ]}
+      />,
       200,
       c.get('staff'),
     );
@@ -154,9 +128,14 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   pages.get('/staff/admin/providers/:slug', async (c) => {
     const p = await providerToManage(c, c.req.param('slug'), 'provider');
     // Just removed (working-hours.tsx): the notice can put the same hours back.
+    // Just changed (working-hours-edit.tsx): the notice can change them back to these values.
     const q = c.req.query();
-    const removed = q.removed === '1' ? blockSchema.safeParse({ ...q, validTo: q.validTo ?? '' }) : undefined;
-    return render(c, p, removed?.success ? { removed: removed.data as Block } : {});
+    const old =
+      q.removed === '1' || q.edited ? blockSchema.safeParse({ ...q, validTo: q.validTo ?? '' }) : undefined;
+    const was = old?.success ? (old.data as Block) : undefined;
+    if (q.edited && UUID_PATTERN.test(q.edited) && was)
+      return render(c, p, { edited: { id: q.edited, was } });
+    return render(c, p, q.removed === '1' && was ? { removed: was } : { undone: q.undone === '1' });
   });
 
   const audited = (
@@ -225,27 +204,11 @@ export function providerRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     await requireAdmin(c, 'provider');
     const p = await findProvider(kit, c.req.param('slug'));
     const d = await scheduling.directory.get();
-    const form = (await c.req.parseBody()) as FormBody;
-    const values = Object.fromEntries(
-      ['location', 'weekday', 'starts', 'ends', 'validFrom', 'validTo'].map((k) => [k, str(form, k).trim()]),
-    ) as Block;
-    const parsed = blockSchema.safeParse(values);
-    const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    if (parsed.success && !d.locations.some((l) => l.id === values.location))
-      errors.location = t('admin.block.err.location');
-    if (!parsed.success || Object.keys(errors).length)
-      return render(c, p, { block: { values, errors } }, 422);
-    const b = parsed.data;
+    const { values, errors, row } = readBlock((await c.req.parseBody()) as FormBody, d);
+    if (!row) return render(c, p, { block: { values, errors } }, 422);
     try {
       await db.transaction(async (tx) => {
-        const id = await addWorkingBlock(tx, p.id, {
-          locationId: b.location,
-          weekday: Number(b.weekday),
-          starts: b.starts,
-          ends: b.ends,
-          validFrom: b.validFrom,
-          validTo: b.validTo || null,
-        });
+        const id = await addWorkingBlock(tx, p.id, row);
         await recordAudit(tx, audited(c, 'create', 'provider-schedule', id, { provider: p.id }));
       });
     } catch (error) {

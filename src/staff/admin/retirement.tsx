@@ -5,13 +5,22 @@
  * id. Visits still to come stop at the affected-visits question, with one way forward: cancel
  * them (each patient is told); otherwise the administrator goes back and moves them first. It is
  * retired first, then each visit is cancelled in its own transaction (ADR 9), so nothing can be
- * booked meanwhile and no freed time is offered to the waiting list.
+ * booked meanwhile and no freed time is offered to the waiting list. People on its waiting list
+ * are shown in the same question (it could never offer them a time); retiring closes their
+ * entries in its transaction and tells each of them (scheduling's closeEntriesOfRetired).
  */
 import type { Context, Hono } from 'hono';
 import { recordAudit } from '../../audit/index.js';
-import type { Directory } from '../../directory/index.js';
-import { listAppointments } from '../../scheduling/index.js';
-import { named, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
+import { type Directory, providerById, visitTypeById } from '../../directory/index.js';
+import { longDate } from '../../platform/i18n/format.js';
+import { tel } from '../../platform/views/tel.js';
+import {
+  closeEntriesOfRetired,
+  listAppointments,
+  openEntriesNaming,
+  type WaitlistEntry,
+} from '../../scheduling/index.js';
+import { named, staffLocale, t, type StaffEnv, type StaffKit } from '../staff-kit.js';
 import { setRetired, type DirectoryTable } from './admin-store.js';
 import { askAboutVisits, cancelVisits, decisionDetail, readDecision } from './affected-visits.js';
 import { bySlug, Csrf, Section, type FormBody } from './admin-views.js';
@@ -92,6 +101,49 @@ export function RetiredCell(props: { kind: RetirableKind; slug: string; csrf: st
   );
 }
 
+/** The waiting-list entries retiring would close (their reads are audited by the caller). */
+function WaitingEntries({ d, entries }: { d: Directory; entries: WaitlistEntry[] }) {
+  return (
+    <>
+      <h2>{t('admin.retire.waitingHeading', { n: entries.length })}</h2>
+      <p>{t('admin.retire.waitingHint')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.col.patient')}</th>
+            <th scope="col">{t('staff.waitlist.phone')}</th>
+            <th scope="col">{t('staff.col.visit')}</th>
+            <th scope="col">{t('staff.waitlist.dates')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr>
+              <td>
+                {e.patient.givenName} {e.patient.familyName}
+              </td>
+              <td>
+                {e.patient.phone !== null ? (
+                  <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
+                ) : (
+                  e.patient.email
+                )}
+              </td>
+              <td>
+                {named(visitTypeById(d, e.visitTypeId)?.name ?? { en: '', es: '' })} ·{' '}
+                {providerById(d, e.providerId)?.displayName ?? t('book.provider.any')}
+              </td>
+              <td>
+                {longDate(staffLocale(), e.earliest)} – {longDate(staffLocale(), e.latest)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** The retired ones of a kind, for the administration's lists. */
 export const retiredOf = <K extends keyof NonNullable<Directory['retired']>>(d: Directory, key: K) =>
   (d.retired?.[key] ?? []) as NonNullable<Directory['retired']>[K];
@@ -118,34 +170,58 @@ export function retirementRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     const name = k.name(item);
     const list = { href: `/staff/admin/${k.path}`, label: t('admin.retire.back') };
     const visits = await comingVisits(kind, item.id);
+    // Its waiting list could never be offered a time again: shown here, closed on retiring.
+    const waiting = await openEntriesNaming(db, k.filter(item.id));
     const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const { choice, ask, changed } = readDecision(body, visits);
-    if (visits.length > 0 && (ask || choice !== 'cancel'))
+    const { choice, ask, changed } = readDecision(body, [...visits, ...waiting]);
+    if (visits.length + waiting.length > 0 && (ask || choice !== 'cancel')) {
+      for (const e of waiting)
+        await recordAudit(db, {
+          ...staffActor(c),
+          action: 'list',
+          entityType: 'waitlist-entry',
+          entityId: e.id,
+          outcome: 'success',
+        });
+      const onlyWaiting = visits.length === 0;
       return askAboutVisits(kit, c, visits, changed, {
         action: `/staff/admin/${k.path}/${item.slug}/retire`,
         fields: {},
         back: { href: `/staff/admin/${k.path}/${item.slug}`, label: name },
         column: kind === 'location' ? 'provider' : 'location',
+        also: waiting.length
+          ? { ids: waiting.map((e) => e.id), content: <WaitingEntries d={d} entries={waiting} /> }
+          : undefined,
         texts: {
-          title: t('admin.retire.conflictTitle', { n: visits.length }),
-          lead: t('admin.retire.conflictLead', { name }),
+          title: onlyWaiting
+            ? t('admin.retire.waitingTitle', { n: waiting.length })
+            : t('admin.retire.conflictTitle', { n: visits.length }),
+          lead: t(onlyWaiting ? 'admin.retire.waitingLead' : 'admin.retire.conflictLead', { name }),
           changed: t('admin.retire.changed'),
-          cancel: t('admin.retire.cancel'),
-          cancelHint: t('admin.retire.cancelHint'),
+          cancel: t(onlyWaiting ? 'admin.retire.closeWaiting' : 'admin.retire.cancel'),
+          cancelHint: t(onlyWaiting ? 'admin.retire.closeWaitingHint' : 'admin.retire.cancelHint'),
           back: t('admin.retire.notNow'),
         },
       });
-    await db.transaction(async (tx) => {
-      if (!(await setRetired(tx, k.table, item.id, now()))) return;
-      await recordAudit(tx, {
-        ...staffActor(c),
+    }
+    // Retired, its waiting list closed (each patient told) and audited, in one transaction.
+    const closed = await kit.commandContext(c).transaction(async (tx) => {
+      if (!(await setRetired(tx.db, k.table, item.id, now()))) return 0;
+      const entries = await closeEntriesOfRetired(tx, d);
+      await tx.audit({
         action: 'retire',
         entityType: kind,
         entityId: item.id,
         outcome: 'success',
-        detail: { slug: item.slug, ...decisionDetail(choice, visits) },
+        detail: {
+          slug: item.slug,
+          ...decisionDetail(choice, visits),
+          ...(entries ? { waitlistClosed: entries } : {}),
+        },
       });
+      return entries;
     });
+    if (closed) scheduling.kickOutbox();
     scheduling.directory.invalidate();
     if (visits.length === 0) return c.redirect(list.href, 303);
     return cancelVisits(kit, c, visits, {

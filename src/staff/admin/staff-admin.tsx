@@ -20,8 +20,10 @@ import {
   setRoleAndClinics,
   type StaffAccount,
 } from './staff-admin-store.js';
+import { CardTable } from '../card-table.js';
 import {
   AdminErrorSummary,
+  AdminList,
   all,
   Csrf,
   Section,
@@ -52,73 +54,49 @@ export function staffAdminRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
     return page(
       c,
       t('admin.staff.title'),
-      <>
-        <p class="back-link-row">
-          <a href="/staff/admin">{t('admin.title')}</a>
-        </p>
-        <h1>{t('admin.staff.title')}</h1>
-        <p>
-          <a class="button" href="/staff/admin/staff/invite">
-            {t('admin.invite.title')}
-          </a>
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.staff.name')}</th>
-              <th scope="col">{t('admin.staff.email')}</th>
-              <th scope="col">{t('admin.staff.role')}</th>
-              <th scope="col">{t('admin.staff.clinics')}</th>
-              <th scope="col">{t('admin.staff.status')}</th>
-              <th scope="col">{t('admin.staff.mfa')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr>
-                <td>
-                  <a href={`/staff/admin/staff/${a.id}`}>{a.displayName}</a>
-                </td>
-                <td>{a.email}</td>
-                <td>{t(`staff.role.${a.role}`)}</td>
-                <td>{clinicNames(d, a)}</td>
-                <td>
-                  <span class={a.active ? 'status status-checked-in' : 'status status-cancelled'}>
-                    {t(a.active ? 'admin.staff.active' : 'admin.staff.inactive')}
-                  </span>
-                </td>
-                <td>{t(a.mfa ? 'admin.staff.mfaOn' : 'admin.staff.mfaOff')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <AdminList
+        title={t('admin.staff.title')}
+        add={{ href: '/staff/admin/staff/invite', label: t('admin.invite.title') }}
+        columns={[
+          t('admin.staff.name'),
+          t('admin.staff.email'),
+          t('admin.staff.role'),
+          t('admin.staff.clinics'),
+          t('admin.staff.status'),
+          t('admin.staff.mfa'),
+        ]}
+        rows={accounts.map((a) => [
+          <a href={`/staff/admin/staff/${a.id}`}>{a.displayName}</a>,
+          <span class="nowrap">{a.email}</span>,
+          t(`staff.role.${a.role}`),
+          clinicNames(d, a),
+          <span class={a.active ? 'status status-checked-in' : 'status status-cancelled'}>
+            {t(a.active ? 'admin.staff.active' : 'admin.staff.inactive')}
+          </span>,
+          t(a.mfa ? 'admin.staff.mfaOn' : 'admin.staff.mfaOff'),
+        ])}
+      >
         <Section title={t('admin.invites.open')}>
           {invites.length === 0 ? (
             <p>{t('admin.invites.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.staff.name')}</th>
-                  <th scope="col">{t('admin.staff.email')}</th>
-                  <th scope="col">{t('admin.staff.role')}</th>
-                  <th scope="col">{t('admin.invites.expires')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invites.map((i) => (
-                  <tr>
-                    <td>{i.displayName}</td>
-                    <td>{i.email}</td>
-                    <td>{t(`staff.role.${i.role}`)}</td>
-                    <td>{dayInZone(staffLocale(), i.expiresAt.getTime(), homeZone(d))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CardTable
+              columns={[
+                t('admin.staff.name'),
+                t('admin.staff.email'),
+                t('admin.staff.role'),
+                t('admin.invites.expires'),
+              ]}
+              rows={invites.map((i) => [
+                i.displayName,
+                i.email,
+                t(`staff.role.${i.role}`),
+                dayInZone(staffLocale(), i.expiresAt.getTime(), homeZone(d)),
+              ])}
+            />
           )}
         </Section>
-      </>,
+      </AdminList>,
       200,
       c.get('staff'),
     );

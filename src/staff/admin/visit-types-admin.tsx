@@ -124,6 +124,14 @@ export const visitTypeSettings = (p: z.infer<typeof visitTypeSchema>) => ({
   horizonDays: p.horizonDays,
 });
 
+/** A visit type's four numbers in words, in the list's column order. */
+const numbers = (v: VisitType) => [
+  t('admin.minutes', { n: v.durationMinutes }),
+  t('admin.minutes', { n: v.bufferMinutes }),
+  t('admin.minutes', { n: v.minNoticeMinutes }),
+  t('admin.days', { n: v.horizonDays }),
+];
+
 export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
   const { db, scheduling, page, requireAdmin, staffActor } = kit;
 
@@ -139,42 +147,29 @@ export function visitTypeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         title={t('admin.visitTypes.title')}
         columns={[
           t('admin.visitType.name'),
-          t('admin.visitType.duration'),
-          t('admin.visitType.buffer'),
-          t('admin.visitType.notice'),
-          t('admin.visitType.horizon'),
+          t('admin.visitTypes.col.duration'),
+          t('admin.visitTypes.col.buffer'),
+          t('admin.visitTypes.col.notice'),
+          t('admin.visitTypes.col.horizon'),
           t('admin.visitType.providers'),
           t('admin.status'),
         ]}
         add={{ href: '/staff/admin/visit-types/new', label: t('admin.visitTypes.add') }}
-      >
-        {d.visitTypes.map((v) => (
-          <tr>
-            <td>
-              <a href={`/staff/admin/visit-types/${v.slug}`}>{named(v.name)}</a>
-            </td>
-            <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
-            <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
-            <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
-            <td>{t('admin.days', { n: v.horizonDays })}</td>
-            <td>{v.providers.length}</td>
-            <td>{t('admin.active')}</td>
-          </tr>
-        ))}
-        {retiredOf(d, 'visitTypes').map((v) => (
-          <tr>
-            <td>{named(v.name)}</td>
-            <td>{t('admin.minutes', { n: v.durationMinutes })}</td>
-            <td>{t('admin.minutes', { n: v.bufferMinutes })}</td>
-            <td>{t('admin.minutes', { n: v.minNoticeMinutes })}</td>
-            <td>{t('admin.days', { n: v.horizonDays })}</td>
-            <td></td>
-            <td>
-              <RetiredCell kind="visit-type" slug={v.slug} csrf={c.get('staff').csrf} />
-            </td>
-          </tr>
-        ))}
-      </AdminList>,
+        rows={[
+          ...d.visitTypes.map((v) => [
+            <a href={`/staff/admin/visit-types/${v.slug}`}>{named(v.name)}</a>,
+            ...numbers(v),
+            v.providers.length,
+            t('admin.active'),
+          ]),
+          ...retiredOf(d, 'visitTypes').map((v) => [
+            named(v.name),
+            ...numbers(v),
+            '',
+            <RetiredCell kind="visit-type" slug={v.slug} csrf={c.get('staff').csrf} />,
+          ]),
+        ]}
+      />,
       200,
       c.get('staff'),
     );

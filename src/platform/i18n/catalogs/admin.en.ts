@@ -13,6 +13,7 @@ export const adminEn = {
   // Overview
   'admin.clinics.title': 'Clinics',
   'admin.clinics.lead': 'Addresses, phone numbers, opening hours and days the clinic is closed.',
+  'admin.clinics.noHours': 'No opening hours yet: patients cannot book here',
   'admin.providers.title': 'Providers',
   'admin.providers.lead':
     'Profiles, the visits each provider offers, where and when they work, and time off.',
@@ -141,6 +142,24 @@ export const adminEn = {
   'admin.block.err.validOrder': 'The last date must be on or after the first date',
   'admin.block.err.overlap':
     '{name} already works at that time on that day (at this or another clinic) for some of these dates. Change the time or dates, or remove the other working hours first',
+  // Changing one block of working hours
+  'admin.blockEdit.link': 'Change',
+  'admin.blockEdit.label': 'Change the working hours on {day}, {time}',
+  'admin.blockEdit.title': 'Change working hours for {name}',
+  'admin.blockEdit.now': 'Now: {hours}.',
+  'admin.blockEdit.hint':
+    'If visits are booked in hours you take away, you are asked what happens to them before anything is changed.',
+  'admin.blockEdit.save': 'Save the working hours',
+  'admin.blockEdit.back': 'Back to the provider without changing the hours',
+  'admin.blockEdit.done': 'The working hours were changed.',
+  'admin.blockEdit.gone':
+    'These working hours were removed or changed by someone else since the page was shown. Nothing was saved: look at the provider’s hours again.',
+  'admin.blockEdit.conflictTitle': 'Visits are booked outside the new working hours: {n}',
+  'admin.blockEdit.conflictLead':
+    'These patients are booked with {name} in hours your change takes away. Decide what happens to their visits before the hours are changed.',
+  'admin.blockEdit.keep': 'Change the hours and keep these visits',
+  'admin.blockEdit.cancel': 'Change the hours and cancel these visits',
+  'admin.blockEdit.partialTitle': 'Working hours changed; some visits are still booked',
 
   // Time off
   'admin.timeOff.title': 'Time off',
@@ -186,6 +205,12 @@ export const adminEn = {
   'admin.visitType.buffer': 'Buffer after the visit (minutes)',
   'admin.visitType.notice': 'Minimum notice to book (minutes)',
   'admin.visitType.horizon': 'How far ahead patients can book (days)',
+  // The list's short column names (its cells say the unit).
+  'admin.visitTypes.col.duration': 'Length',
+  'admin.visitTypes.col.buffer': 'Buffer after',
+  'admin.visitTypes.col.notice': 'Minimum notice',
+  'admin.visitTypes.col.horizon': 'Booking window',
+  'admin.providers.col.name': 'Name',
   'admin.visitType.providers': 'Providers',
   'admin.visitType.err.nameEn': 'Enter the name in English',
   'admin.visitType.err.nameEs': 'Enter the name in Spanish',

@@ -14,6 +14,7 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
 
   'admin.clinics.title': 'Clínicas',
   'admin.clinics.lead': 'Direcciones, teléfonos, horarios y días en que la clínica está cerrada.',
+  'admin.clinics.noHours': 'Sin horario todavía: los pacientes no pueden reservar aquí',
   'admin.providers.title': 'Profesionales',
   'admin.providers.lead':
     'Perfiles, las consultas que ofrece cada profesional, dónde y cuándo trabaja, y sus ausencias.',
@@ -142,11 +143,28 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.block.err.validOrder': 'La última fecha debe ser igual o posterior a la primera',
   'admin.block.err.overlap':
     '{name} ya trabaja a esa hora ese día (en esta u otra clínica) en algunas de estas fechas. Cambie la hora o las fechas, o quite primero el otro horario',
+  'admin.blockEdit.link': 'Cambiar',
+  'admin.blockEdit.label': 'Cambiar el horario de trabajo del {day}, {time}',
+  'admin.blockEdit.title': 'Cambiar el horario de trabajo de {name}',
+  'admin.blockEdit.now': 'Ahora: {hours}.',
+  'admin.blockEdit.hint':
+    'Si hay consultas reservadas en las horas que quita, se le pregunta qué pasa con ellas antes de cambiar nada.',
+  'admin.blockEdit.save': 'Guardar el horario de trabajo',
+  'admin.blockEdit.back': 'Volver al profesional sin cambiar el horario',
+  'admin.blockEdit.done': 'Se cambió el horario de trabajo.',
+  'admin.blockEdit.gone':
+    'Otra persona quitó o cambió este horario de trabajo desde que se mostró la página. No se guardó nada: revise otra vez el horario del profesional.',
+  'admin.blockEdit.conflictTitle': 'Hay consultas reservadas fuera del nuevo horario de trabajo: {n}',
+  'admin.blockEdit.conflictLead':
+    'Estos pacientes tienen cita con {name} en horas que su cambio quita. Decida qué pasa con sus consultas antes de cambiar el horario.',
+  'admin.blockEdit.keep': 'Cambiar el horario y mantener estas consultas',
+  'admin.blockEdit.cancel': 'Cambiar el horario y cancelar estas consultas',
+  'admin.blockEdit.partialTitle': 'Horario cambiado; algunas consultas siguen reservadas',
 
   'admin.timeOff.title': 'Ausencias',
   'admin.timeOff.none': 'No hay ausencias previstas.',
   'admin.timeOff.add': 'Añadir una ausencia',
-  'admin.timeOff.addTitle': 'Añadir una ausencia de {name}',
+  'admin.timeOff.addTitle': 'Añadir una ausencia: {name}',
   'admin.timeOff.starts': 'Desde',
   'admin.timeOff.ends': 'Hasta',
   'admin.timeOff.allDay':
@@ -185,6 +203,11 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.visitType.buffer': 'Margen después de la consulta (minutos)',
   'admin.visitType.notice': 'Aviso mínimo para reservar (minutos)',
   'admin.visitType.horizon': 'Con cuánta anticipación se puede reservar (días)',
+  'admin.visitTypes.col.duration': 'Duración',
+  'admin.visitTypes.col.buffer': 'Margen después',
+  'admin.visitTypes.col.notice': 'Aviso mínimo',
+  'admin.visitTypes.col.horizon': 'Plazo para reservar',
+  'admin.providers.col.name': 'Nombre',
   'admin.visitType.providers': 'Profesionales',
   'admin.visitType.err.nameEn': 'Escriba el nombre en inglés',
   'admin.visitType.err.nameEs': 'Escriba el nombre en español',

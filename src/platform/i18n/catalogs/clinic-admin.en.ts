@@ -9,7 +9,7 @@ export const clinicAdminEn = {
     'This time off falls on {n} booked visits at clinics you do not manage. Ask a network administrator to add it.',
   'admin.retire.title': 'Retire {name}',
   'admin.retire.hint':
-    '{name} will disappear from the public pages, search, booking and FHIR. Its past visits, the audit trail and patients’ links keep working, and you can re-activate it from the list.',
+    '{name} will disappear from the public pages, search, booking and FHIR. Its past visits, the audit trail and patients’ links keep working, and you can re-activate it from the list. Anyone on its waiting list is taken off it and told.',
   'admin.retire.button': 'Retire',
   'admin.retire.retired': 'Retired',
   'admin.retire.reactivate': 'Re-activate',
@@ -24,6 +24,14 @@ export const clinicAdminEn = {
   'admin.retire.partialTitle': 'Retired, but some visits are still booked',
   'admin.retire.partial':
     '{n} visits could not be cancelled (checked in or already started). Deal with them from the schedule.',
+  'admin.retire.waitingTitle': 'People are waiting for it on the waiting list: {n}',
+  'admin.retire.waitingLead':
+    'These people are on the waiting list for {name}. Once it is retired it can never offer them a time, so retiring takes them off the list.',
+  'admin.retire.waitingHeading': 'On its waiting list: {n}',
+  'admin.retire.waitingHint':
+    'Each one is taken off the waiting list and told, by email or text message, how to book another time, join the list again or call us.',
+  'admin.retire.closeWaiting': 'Take them off the waiting list and retire',
+  'admin.retire.closeWaitingHint': 'Nothing is booked with it, so no visit is cancelled.',
   'admin.create.slug': 'Short name for web addresses',
   'admin.create.slugHint':
     'Lower-case letters, numbers and single hyphens, like “north-tempe”. It appears in web addresses and cannot be changed later.',

@@ -12,7 +12,7 @@ export const clinicAdminEs: { readonly [K in keyof typeof clinicAdminEn]: string
     'Esta ausencia coincide con {n} citas reservadas en clínicas que usted no gestiona. Pida a la administración de la red que la agregue.',
   'admin.retire.title': 'Retirar {name}',
   'admin.retire.hint':
-    '{name} dejará de aparecer en las páginas públicas, la búsqueda, las reservas y FHIR. Sus citas pasadas, el registro de auditoría y los enlaces de los pacientes siguen funcionando, y puede volver a activarlo desde la lista.',
+    '{name} dejará de aparecer en las páginas públicas, la búsqueda, las reservas y FHIR. Sus citas pasadas, el registro de auditoría y los enlaces de los pacientes siguen funcionando, y puede volver a activarlo desde la lista. Quien esté en su lista de espera sale de ella y recibe un aviso.',
   'admin.retire.button': 'Retirar',
   'admin.retire.retired': 'Retirado',
   'admin.retire.reactivate': 'Volver a activar',
@@ -27,6 +27,14 @@ export const clinicAdminEs: { readonly [K in keyof typeof clinicAdminEn]: string
   'admin.retire.partialTitle': 'Retirado, pero quedan citas reservadas',
   'admin.retire.partial':
     'No se pudieron cancelar {n} citas (ya registradas a la llegada o ya empezadas). Resuélvalas desde la agenda.',
+  'admin.retire.waitingTitle': 'Hay personas esperando en la lista de espera: {n}',
+  'admin.retire.waitingLead':
+    'Estas personas están en la lista de espera de {name}. Una vez retirado no podrá ofrecerles ninguna hora, así que al retirarlo salen de la lista.',
+  'admin.retire.waitingHeading': 'En su lista de espera: {n}',
+  'admin.retire.waitingHint':
+    'Cada una sale de la lista de espera y recibe un correo o un mensaje de texto con cómo reservar otra hora, volver a apuntarse o llamarnos.',
+  'admin.retire.closeWaiting': 'Quitarlas de la lista de espera y retirar',
+  'admin.retire.closeWaitingHint': 'No hay citas reservadas, así que no se cancela ninguna.',
   'admin.create.slug': 'Nombre corto para las direcciones web',
   'admin.create.slugHint':
     'Letras minúsculas, números y guiones sueltos, como “north-tempe”. Aparece en las direcciones web y no se puede cambiar después.',

@@ -6,6 +6,7 @@ import { accountsEn } from './accounts.en.js';
 import { refusalsEn } from './refusals.en.js';
 import { bookingTimesEn } from './booking-times.en.js';
 import { visitPageEn } from './visit-page.en.js';
+import { waitlistClosedEn } from './waitlist-closed.en.js';
 
 /** English messages: the source of every key. Keep keys grouped by page. */
 export const en = {
@@ -396,6 +397,7 @@ export const en = {
   ...visitPageEn,
   ...adminEn,
   ...clinicAdminEn,
+  ...waitlistClosedEn,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

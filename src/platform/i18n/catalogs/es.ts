@@ -7,6 +7,7 @@ import { accountsEs } from './accounts.es.js';
 import { refusalsEs } from './refusals.es.js';
 import { bookingTimesEs } from './booking-times.es.js';
 import { visitPageEs } from './visit-page.es.js';
+import { waitlistClosedEs } from './waitlist-closed.es.js';
 
 /** Spanish (neutral Latin-American, "usted"). Every English key must be here. */
 export const es: Messages = {
@@ -390,4 +391,5 @@ export const es: Messages = {
   ...visitPageEs,
   ...adminEs,
   ...clinicAdminEs,
+  ...waitlistClosedEs,
 };

@@ -56,7 +56,7 @@ export const staffEn = {
     'STarT Back was not asked: the patient answered in Spanish, and no validated Spanish version is installed.',
   'staff.audit.title': 'Audit trail',
   'staff.audit.filter': 'Filter',
-  'staff.audit.user': 'Staff user id',
+  'staff.audit.user': 'Staff user (email address or id)',
   'staff.audit.entity': 'Record id (patient, appointment, assessment)',
   'staff.audit.date': 'Date (MM/DD/YYYY or YYYY-MM-DD)',
   'staff.audit.when': 'When (local time)',
@@ -65,6 +65,15 @@ export const staffEn = {
   'staff.audit.action': 'Action',
   'staff.audit.outcome': 'Outcome',
   'staff.audit.from': 'From',
+  // Who acted and how it ended (the database allows these values only).
+  'staff.audit.actor.staff': 'staff',
+  'staff.audit.actor.patient': 'patient',
+  'staff.audit.actor.api-client': 'API client',
+  'staff.audit.actor.system': 'system',
+  'staff.audit.outcome.success': 'success',
+  'staff.audit.outcome.denied': 'denied',
+  'staff.audit.outcome.not-found': 'not found',
+  'staff.audit.outcome.invalid': 'invalid',
   'staff.outbox.title': 'Outbox',
   'staff.outbox.lead': 'Messages waiting, sent, skipped or failed. Without SMTP configured they stay here.',
   'staff.outbox.devMail':
@@ -142,6 +151,7 @@ export const staffEn = {
   'staff.reschedule.notChangeable': 'This visit has started, or is no longer booked, and cannot be moved.',
   'staff.slots.none': 'No open times on this day. Try the next day.',
   'staff.slots.legend': 'Open times',
+  'staff.slots.legendWith': 'Open times with {name}',
   'staff.slots.show': 'Show times',
   'staff.slots.choose': 'Choose one of the open times.',
   'staff.book.title': 'Book a visit for a patient',
@@ -228,6 +238,10 @@ export const staffEn = {
   'staff.waitlistAdd.from': 'Earliest day they can come',
   'staff.waitlistAdd.to': 'Latest day they can come',
   'staff.waitlistAdd.toHint': 'At most {days} days after the earliest day.',
+  'staff.waitlistAdd.emailHint.sms':
+    'Leave it blank if the caller has no email: a time that frees up is then offered by text message to the phone number.',
+  'staff.waitlistAdd.emailHint.noSms':
+    'Leave it blank if the caller has no email. Text messages are not set up here: the waiting list shows their phone number, so call them when a time frees up.',
   'staff.waitlistAdd.submit': 'Add to the waiting list',
   'staff.waitlistAdd.err.visitType': 'Choose the visit type.',
   'staff.waitlistAdd.err.provider':
@@ -268,7 +282,7 @@ export const staffEn = {
   'staff.decisions.why': 'Why',
   'staff.decisions.reason.closure': 'Clinic closed',
   'staff.decisions.reason.time-off': 'Clinician away',
-  'staff.decisions.reason.hours': 'Working hours removed',
+  'staff.decisions.reason.hours': 'Working hours removed or changed',
   'staff.decisions.keep': 'Keep',
   'staff.decisions.kept': 'The visit is kept, and its reminders will go out.',
   'staff.decisions.flag': 'Decide: call the patient',

@@ -57,7 +57,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
     'No se preguntó STarT Back: el paciente respondió en español y no hay una versión en español validada instalada.',
   'staff.audit.title': 'Registro de auditoría',
   'staff.audit.filter': 'Filtrar',
-  'staff.audit.user': 'Id del usuario del personal',
+  'staff.audit.user': 'Usuario del personal (correo electrónico o id)',
   'staff.audit.entity': 'Id del registro (paciente, cita, autoevaluación)',
   'staff.audit.date': 'Fecha (MM/DD/AAAA o AAAA-MM-DD)',
   'staff.audit.when': 'Cuándo (hora local)',
@@ -66,6 +66,14 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.audit.action': 'Acción',
   'staff.audit.outcome': 'Resultado',
   'staff.audit.from': 'Desde',
+  'staff.audit.actor.staff': 'personal',
+  'staff.audit.actor.patient': 'paciente',
+  'staff.audit.actor.api-client': 'cliente de la API',
+  'staff.audit.actor.system': 'sistema',
+  'staff.audit.outcome.success': 'correcto',
+  'staff.audit.outcome.denied': 'denegado',
+  'staff.audit.outcome.not-found': 'no encontrado',
+  'staff.audit.outcome.invalid': 'no válido',
   'staff.outbox.title': 'Bandeja de salida',
   'staff.outbox.lead':
     'Mensajes pendientes, enviados, omitidos o fallidos. Sin SMTP configurado quedan aquí.',
@@ -145,6 +153,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.reschedule.notChangeable': 'Esta cita ya empezó o ya no está reservada, y no se puede cambiar.',
   'staff.slots.none': 'No hay horas libres este día. Pruebe el día siguiente.',
   'staff.slots.legend': 'Horas libres',
+  'staff.slots.legendWith': 'Horas libres con {name}',
   'staff.slots.show': 'Ver horas',
   'staff.slots.choose': 'Elija una de las horas libres.',
   'staff.book.title': 'Reservar una cita para un paciente',
@@ -161,6 +170,10 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.waitlistAdd.from': 'Primer día en que puede venir',
   'staff.waitlistAdd.to': 'Último día en que puede venir',
   'staff.waitlistAdd.toHint': 'Como máximo {days} días después del primer día.',
+  'staff.waitlistAdd.emailHint.sms':
+    'Déjelo en blanco si quien llama no tiene correo: el horario que se libere se le ofrecerá por mensaje de texto al teléfono.',
+  'staff.waitlistAdd.emailHint.noSms':
+    'Déjelo en blanco si quien llama no tiene correo. Aquí no hay mensajes de texto configurados: la lista de espera muestra su teléfono para llamarle cuando se libere un horario.',
   'staff.waitlistAdd.submit': 'Añadir a la lista de espera',
   'staff.waitlistAdd.err.visitType': 'Elija el tipo de cita.',
   'staff.waitlistAdd.err.provider':
@@ -240,10 +253,11 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.notFound.back': 'Volver a la agenda',
   'staff.waitlist.phone': 'Teléfono',
   'staff.col.phone': 'Teléfono',
+  // A tally, so that "1 reservada" and "2 reservadas" need no agreement with each count.
   'staff.counts.one':
-    '1 cita: {booked} reservadas, {arrived} registradas, {noShow} no se presentaron, {cancelled} canceladas',
+    '1 cita (reservadas: {booked}, registradas: {arrived}, no se presentaron: {noShow}, canceladas: {cancelled})',
   'staff.counts':
-    '{n} citas: {booked} reservadas, {arrived} registradas, {noShow} no se presentaron, {cancelled} canceladas',
+    '{n} citas (reservadas: {booked}, registradas: {arrived}, no se presentaron: {noShow}, canceladas: {cancelled})',
   'staff.late': '{minutes} min de retraso',
   'staff.arrived': 'llegó a las {time}',
   'staff.arrivedAgo': 'llegó a las {time}, hace {minutes} min',
@@ -272,7 +286,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.decisions.why': 'Motivo',
   'staff.decisions.reason.closure': 'Clínica cerrada',
   'staff.decisions.reason.time-off': 'Profesional ausente',
-  'staff.decisions.reason.hours': 'Horario de trabajo quitado',
+  'staff.decisions.reason.hours': 'Horario de trabajo quitado o cambiado',
   'staff.decisions.keep': 'Mantener',
   'staff.decisions.kept': 'Se mantuvo la cita y sus recordatorios se enviarán.',
   'staff.decisions.flag': 'Decidir: llame al paciente',
