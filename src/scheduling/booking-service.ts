@@ -168,6 +168,7 @@ export async function bookAppointment(
       insertBooking(tx, {
         id,
         lockProvider,
+        heldFor,
         smsReminders: req.smsReminders ?? false,
         messagesJson: messagesAsJson(messages),
         patient: req.patient,
@@ -205,7 +206,8 @@ export async function bookAppointment(
     // booking lock, so overlapping inserts are ordered instead of deadlocking in the constraint.
     // The usual booking is one statement that takes the lock itself; a hold in the way (a lapsed
     // offer's, or the taker's own, which would trip the constraint) is cleared first under the
-    // lock, in one transaction. A time taken meanwhile is refused by the constraint (409).
+    // lock, in one transaction. A time taken meanwhile is found by the check the statement makes
+    // after the lock ('taken': 409); the exclusion constraint stays the guarantee.
     const inserted = await s.bookingGate.run(() =>
       retryOnDeadlock(() =>
         pre.holdsToClear
@@ -217,6 +219,7 @@ export async function bookAppointment(
           : book(ctx.db, locks),
       ),
     );
+    if (inserted === 'taken') throw timeTaken();
     if (!inserted) {
       throw new ValidationFailed([
         { field: 'start', detail: 'falls in the clinician’s time off or on a day the clinic is closed' },

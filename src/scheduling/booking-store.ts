@@ -48,6 +48,12 @@ export const TAKES_TIME = (now: string, alias = '') =>
   `(${alias}status IN ('booked', 'checked-in') OR (${alias}status = 'held' AND ${alias}hold_expires_at > ${now}))`;
 
 /**
+ * Every row but the hold of `heldFor` (SQL; the parameter may be null). Not `held_for IS DISTINCT
+ * FROM $n` alone: with both null that is false, and it left out every ordinary visit.
+ */
+const NOT_OWN_HOLD = (heldFor: string) => `(held_for IS NULL OR held_for IS DISTINCT FROM ${heldFor}::uuid)`;
+
+/**
  * Is this provider's time (with its buffer) already taken by an active visit or an open offer's
  * hold? A fast, lock-free answer for the common case under a rush on one popular time: most
  * racers get their 409 here, without reaching the exclusion constraint. The constraint stays the
@@ -64,7 +70,7 @@ export async function isTimeTaken(
   const [row] = await db.query(
     `SELECT 1 FROM appointments
      WHERE provider_id = $1 AND ${TAKES_TIME('$4')} AND blocked && tstzrange($2, $3)
-       AND held_for IS DISTINCT FROM $5::uuid LIMIT 1`,
+       AND ${NOT_OWN_HOLD('$5')} LIMIT 1`,
     [providerId, start, blockedUntil, now, heldFor],
   );
   return Boolean(row);
@@ -90,7 +96,7 @@ export async function bookingPrecheck(
     `SELECT
        EXISTS (SELECT 1 FROM appointments
                WHERE provider_id = $2 AND ${TAKES_TIME('$5')} AND blocked && tstzrange($3, $4)
-                 AND held_for IS DISTINCT FROM $6::uuid) AS taken,
+                 AND ${NOT_OWN_HOLD('$6')}) AS taken,
        EXISTS (SELECT 1 FROM appointments
                WHERE provider_id = $2 AND status = 'held' AND blocked && tstzrange($3, $4)
                  AND (hold_expires_at <= $5 OR held_for = $6::uuid)) AS holds,
@@ -193,8 +199,10 @@ export async function lockProviderBookings(tx: Queryable, providerId: string) {
  * the idempotency record. One round trip, atomic on its own; the exclusion constraint or the
  * idempotency key's primary key refuses it as a whole. With `lockProvider` the statement first
  * takes the provider's booking lock (lockProviderBookings) itself, held to the end of its
- * transaction: racers for one clinician are ordered without a transaction of several round trips,
- * and a loser meets the winner's committed row in the constraint at once (409), never a deadlock.
+ * transaction: racers for one clinician are ordered without a transaction of several round trips.
+ * After the lock, `booking_time_free` (migration 0029) checks the time with a fresh snapshot, so a
+ * loser stops there ('taken': nothing written) instead of inserting and failing in the
+ * constraint. `undefined`: time off or a closure.
  */
 export async function insertBooking(
   db: Queryable,
@@ -202,6 +210,8 @@ export async function insertBooking(
     id: string;
     /** Take the provider's booking lock first (PostgreSQL; the embedded database has one connection). */
     lockProvider: boolean;
+    /** A waiting-list entry taking its own offer: its hold does not keep it out. */
+    heldFor: string | null;
     smsReminders: boolean;
     /** Messages to queue with the booking (messagesAsJson). */
     messagesJson: string;
@@ -231,15 +241,15 @@ export async function insertBooking(
       expiresAt: Date;
     } | null;
   },
-): Promise<{ id: string; patientId: string } | undefined> {
+): Promise<{ id: string; patientId: string } | 'taken' | undefined> {
   const k = b.idempotency;
-  const [row] = await db.query<{ id: string; patient_id: string }>(
+  const [row] = await db.query<{ free: boolean; id: string | null; patient_id: string | null }>(
     `WITH lock AS (
        -- Volatile, so materialised once, before anything that reads ok (every write below does).
-       SELECT ${b.lockProvider ? PROVIDER_LOCK('$7') : '1'}
+       SELECT booking_time_free($7, $10, $12, $14, $31::uuid, $32::boolean) AS free
      ), ok AS (
        -- Time off and clinic closures are checked here, in the same statement, not in a query before.
-       SELECT 1 FROM lock WHERE NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
+       SELECT 1 FROM lock WHERE free AND NOT EXISTS (SELECT 1 FROM provider_time_off WHERE provider_id = $7 AND starts_at < $12 AND ends_at > $10)
          AND NOT EXISTS (SELECT 1 FROM location_closures WHERE location_id = $8 AND closed_on = $25::date)
      ), new_patient AS (
        INSERT INTO patients (given_name, family_name, birth_date, email, phone, language, created_at)
@@ -277,7 +287,7 @@ export async function insertBooking(
        SELECT $20::text, $21::text, $22::text, 201, jsonb_build_object('appointmentId', a.id, 'sealedToken', $23::text), a.id, $24
        FROM a WHERE $21::text IS NOT NULL
      )
-     SELECT id, patient_id FROM a`,
+     SELECT lock.free, a.id, a.patient_id FROM lock LEFT JOIN a ON true`,
     [
       b.patient.givenName,
       b.patient.familyName,
@@ -309,9 +319,12 @@ export async function insertBooking(
       b.smsReminders,
       b.manageTokenSealed,
       b.knownPatientId,
+      b.heldFor,
+      b.lockProvider,
     ],
   );
-  return row ? { id: row.id, patientId: row.patient_id } : undefined;
+  if (!row!.free) return 'taken';
+  return row!.id ? { id: row!.id, patientId: row!.patient_id! } : undefined;
 }
 
 // ------------------------------------------------------------------ idempotency
