@@ -128,26 +128,6 @@ export async function bookAppointment(
     assessmentId = intake.assessmentId;
   }
 
-  const manageToken = newToken();
-  const manageTokenHash = hashToken(manageToken);
-  const id = randomUUID();
-  const messages = visitMessages(
-    s,
-    d,
-    'confirmation',
-    {
-      id,
-      sequence: 0,
-      startMs: slot.startMs,
-      endMs: slot.endMs,
-      language: req.language,
-      patient: req.patient,
-      locationId: location.id,
-      providerId: provider.id,
-      smsReminders: req.smsReminders ?? false,
-    },
-    manageToken,
-  );
   const startsAt = new Date(slot.startMs);
   const blockedUntil = new Date(slot.endMs + visitType.bufferMinutes * 60_000);
   try {
@@ -163,6 +143,29 @@ export async function bookAppointment(
       patient: req.patient,
     });
     if (pre.taken) throw timeTaken();
+    // The token, the sealed copies and the confirmation (its calendar part) only for a booking
+    // that may still succeed: in a rush, most racers leave at the check above without this work.
+    const manageToken = newToken();
+    const manageTokenHash = hashToken(manageToken);
+    const sealedToken = s.box.seal(manageToken);
+    const id = randomUUID();
+    const messages = visitMessages(
+      s,
+      d,
+      'confirmation',
+      {
+        id,
+        sequence: 0,
+        startMs: slot.startMs,
+        endMs: slot.endMs,
+        language: req.language,
+        patient: req.patient,
+        locationId: location.id,
+        providerId: provider.id,
+        smsReminders: req.smsReminders ?? false,
+      },
+      manageToken,
+    );
     const locks = s.db.kind === 'postgres';
     const book = (tx: Queryable, lockProvider: boolean) =>
       insertBooking(tx, {
@@ -181,7 +184,7 @@ export async function bookAppointment(
         endsAt: new Date(slot.endMs),
         blockedUntil,
         manageTokenHash,
-        manageTokenSealed: s.box.seal(manageToken),
+        manageTokenSealed: sealedToken,
         assessmentId,
         now,
         localDate,
@@ -198,7 +201,7 @@ export async function bookAppointment(
                 scope: SCOPE,
                 key: idempotencyKey,
                 requestHash: hash,
-                sealedToken: s.box.seal(manageToken),
+                sealedToken,
                 expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
               },
       });
