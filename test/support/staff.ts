@@ -12,6 +12,8 @@ export interface StaffSpec {
   role: Role;
   locations: string[]; // slugs
   provider?: string; // slug, for role provider
+  /** The name shown in lists; the email's local part unless given. */
+  displayName?: string;
 }
 
 /** Creates the first administrator (all clinics) and the given accounts; returns their ids by email. */
@@ -28,7 +30,7 @@ export async function createStaff(t: TestApp, specs: StaffSpec[]) {
   for (const s of specs) {
     ids[s.email] = await insertUser(t.db, {
       email: s.email,
-      displayName: s.email.split('@')[0]!,
+      displayName: s.displayName ?? s.email.split('@')[0]!,
       passwordHash: hash,
       role: s.role,
       providerId: s.provider ? d.providers.find((p) => p.slug === s.provider)!.id : null,

@@ -1,22 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminTestApp, bookVisit, session, type AdminTestContext } from './admin-test-support.js';
+import { bookIn, oneClinician } from '../../../test/support/world.js';
+import { adminTestApp, session, type AdminTestContext } from './admin-test-support.js';
 
+// One clinic with one clinician on weekday mornings: a closed day has no other clinic or
+// clinician whose times a waiting patient could be offered, and the visits a closure falls on are
+// the ones booked here.
+const { clinic, doctor, visitTypes, network } = oneClinician([{ durationMinutes: 30 }]);
+const consult = visitTypes[0]!;
+const CLINIC = `/staff/admin/clinics/${clinic.slug}`;
 let x: AdminTestContext;
 beforeAll(async () => {
-  x = await adminTestApp();
+  x = await adminTestApp(network, { deskAt: clinic });
 });
 afterAll(async () => {
   await x.t.close();
 });
 
-const CLOSURES = '/staff/admin/clinics/scottsdale/closures';
+const CLOSURES = `${CLINIC}/closures`;
 const statusOf = async (id: string) =>
   (await x.t.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [id]))[0]!.status;
 const closedDays = async () =>
   (
     await x.t.db.query<{ day: string }>(
       'SELECT closed_on::text AS day FROM location_closures WHERE location_id = $1 ORDER BY closed_on',
-      [x.loc('scottsdale')],
+      [x.loc(clinic.slug)],
     )
   ).map((r) => r.day);
 const lastClosureAudit = async () =>
@@ -26,12 +33,12 @@ const lastClosureAudit = async () =>
     )
   )[0]?.detail;
 const book = (start: string, givenName: string) =>
-  bookVisit(x.t, {
-    provider: 'ben-evans',
-    location: 'scottsdale',
-    visitType: 'back-pain-visit',
+  bookIn(x.t, {
+    visitType: consult,
+    clinic,
+    clinician: doctor,
     start,
-    givenName,
+    patient: { givenName, familyName: 'Patient' },
   });
 
 describe('clinic closures over booked visits', () => {
@@ -39,7 +46,7 @@ describe('clinic closures over booked visits', () => {
     const { client, csrf } = await session(x.t, 'admin@example.com');
     const res = await client.post(CLOSURES, { _csrf: csrf, closedOn: '2026-12-15', reason: 'Training' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/staff/admin/clinics/scottsdale');
+    expect(res.headers.get('location')).toBe(CLINIC);
     expect(await closedDays()).toContain('2026-12-15');
     expect(await lastClosureAudit()).toEqual({ date: '2026-12-15' });
   });
@@ -55,7 +62,7 @@ describe('clinic closures over booked visits', () => {
     expect(ask.status).toBe(409);
     const html = await ask.text();
     expect(html).toContain('Kim Patient');
-    expect(html).toContain('Ben Evans');
+    expect(html).toContain(doctor.displayName);
     expect(html).toMatch(/Tuesday, December 8, 9:00\sAM/);
     expect(html).toContain('Add the closure and keep these visits');
     expect(html).toContain('Add the closure and cancel these visits');
@@ -84,7 +91,7 @@ describe('clinic closures over booked visits', () => {
     expect(keep.status).toBe(303);
     expect(keep.headers.get('location')).toBe('/staff/decisions');
     // The clinic's page keeps saying so while the visit is booked on a closed day.
-    expect(await (await client.get('/staff/admin/clinics/scottsdale')).text()).toContain(
+    expect(await (await client.get(CLINIC)).text()).toContain(
       'Visits still booked on days this clinic is closed: 1.',
     );
     expect(await statusOf(visit.id)).toBe('booked');
@@ -103,8 +110,8 @@ describe('clinic closures over booked visits', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        visitType: 'back-pain-visit',
-        location: 'scottsdale',
+        visitType: consult.slug,
+        location: clinic.slug,
         from: '2026-12-10',
         to: '2026-12-10',
         patient: {
@@ -124,7 +131,7 @@ describe('clinic closures over booked visits', () => {
     expect(await ask.text()).toContain('Lou Patient');
     const cancel = await client.post(CLOSURES, { ...fields, decision: 'cancel', seen: [visit.id] });
     expect(cancel.status).toBe(303);
-    expect(cancel.headers.get('location')).toBe('/staff/admin/clinics/scottsdale');
+    expect(cancel.headers.get('location')).toBe(CLINIC);
     expect(await statusOf(visit.id)).toBe('cancelled');
     expect(await closedDays()).toContain('2026-12-10');
     const mail = await x.t.db.query<{ kind: string }>(

@@ -5,11 +5,15 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertion, requestToken, type TestClient } from '../../../test/support/smart-client.js';
+import { oneClinician } from '../../../test/support/world.js';
 import { adminTestApp, session, type AdminTestContext } from './admin-test-support.js';
 
+// FHIR clients belong to the network, not to a clinic: the smallest world will do, its one
+// clinic being where the front-desk account (refused these pages) works.
+const { clinic, network } = oneClinician();
 let x: AdminTestContext;
 beforeAll(async () => {
-  x = await adminTestApp();
+  x = await adminTestApp(network, { deskAt: clinic });
 });
 afterAll(async () => {
   await x.t.close();

@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '../../../test/support/form-client.js';
+import { aClinic, aClinician, aNetwork, aVisitType, weekdays } from '../../../test/support/world.js';
 import { adminTestApp, csrfOf, session, signIn, type AdminTestContext } from './admin-test-support.js';
 
+// Two clinics, so an invitation and a change of access can name more than one (and the front
+// desk, at the east clinic, can be moved to the west alone); one clinician, so a desk account can
+// be turned into that clinician's provider account.
+const east = aClinic();
+const west = aClinic();
+const doctor = aClinician({ schedule: weekdays(east, '08:00', '12:00') });
+const consult = aVisitType({ providers: [doctor] });
+const world = aNetwork({ clinics: [east, west], clinicians: [doctor], visitTypes: [consult] });
 let x: AdminTestContext;
 beforeAll(async () => {
-  x = await adminTestApp();
+  x = await adminTestApp(world, { deskAt: east });
 });
 afterAll(async () => {
   await x.t.close();
@@ -27,7 +36,7 @@ describe('invitations', () => {
       email: 'new.desk@example.com',
       displayName: 'Nia New',
       role: 'front-desk',
-      locations: [x.loc('tempe'), x.loc('glendale')],
+      locations: [x.loc(east.slug), x.loc(west.slug)],
       provider: '',
     });
     expect(res.status).toBe(303);
@@ -89,7 +98,7 @@ describe('invitations', () => {
       email: 'late@example.com',
       displayName: 'Lee Late',
       role: 'admin',
-      locations: [x.loc('tempe')],
+      locations: [x.loc(west.slug)],
     });
     const { path } = await inviteLink('late@example.com');
     expect((await new FormClient(x.t).get(path)).status).toBe(200);
@@ -156,19 +165,19 @@ describe('accounts', () => {
     const res = await client.post(`/staff/admin/staff/${x.ids.desk}/access`, {
       _csrf: csrf,
       role: 'provider',
-      provider: x.prov('ben-evans'),
-      locations: [x.loc('scottsdale'), x.loc('phoenix')],
+      provider: x.prov(doctor.slug),
+      locations: [x.loc(east.slug), x.loc(west.slug)],
     });
     expect(res.status).toBe(303);
     const [row] = await x.t.db.query<{ role: string; provider_id: string }>(
       'SELECT role, provider_id FROM staff_users WHERE id = $1',
       [x.ids.desk],
     );
-    expect(row).toEqual({ role: 'provider', provider_id: x.prov('ben-evans') });
+    expect(row).toEqual({ role: 'provider', provider_id: x.prov(doctor.slug) });
     await client.post(`/staff/admin/staff/${x.ids.desk}/access`, {
       _csrf: csrf,
       role: 'front-desk',
-      locations: [x.loc('scottsdale')],
+      locations: [x.loc(east.slug)],
     });
   });
 
@@ -181,7 +190,7 @@ describe('accounts', () => {
     const demote = await client.post(`/staff/admin/staff/${x.ids.admin}/access`, {
       _csrf: csrf,
       role: 'front-desk',
-      locations: [x.loc('tempe')],
+      locations: [x.loc(west.slug)],
     });
     expect(demote.status).toBe(409);
     const [me] = await x.t.db.query<{ role: string; active: boolean }>(

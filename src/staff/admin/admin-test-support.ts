@@ -1,12 +1,16 @@
-import { randomUUID } from 'node:crypto';
-/** Shared set-up for the administration tests: an app with a movable clock and signed-in users. */
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+/**
+ * Shared set-up for the administration tests: the product on a test's own world (see
+ * test/support/world.ts) with a movable clock, its first administrator and one front-desk account,
+ * and signed-in clients for them.
+ */
 import { FormClient } from '../../../test/support/form-client.js';
-import { ensureFirstAdmin } from '../auth.js';
-import { hashPassword } from '../passwords.js';
-import { insertUser } from '../staff-store.js';
+import { createStaff, STAFF_PASSWORD } from '../../../test/support/staff.js';
+import type { TestApp } from '../../../test/support/test-app.js';
+import { createWorldApp } from '../../../test/support/world.js';
 
-export const PASSWORD = 'a long enough passphrase';
+export const PASSWORD = STAFF_PASSWORD;
+
+type World = Parameters<typeof createWorldApp>[0];
 
 export interface AdminTestContext {
   t: TestApp;
@@ -16,30 +20,32 @@ export interface AdminTestContext {
   prov: (slug: string) => string;
 }
 
-/** Monday 30 November 2026, 07:00 in Arizona, unless told otherwise. */
-export async function adminTestApp(start = new Date('2026-11-30T14:00:00Z')): Promise<AdminTestContext> {
-  const clock = { now: start };
-  const t = await createTestApp({ now: () => clock.now });
-  const d = await t.directory.get();
-  const loc = (slug: string) => d.locations.find((l) => l.slug === slug)!.id;
-  const prov = (slug: string) => d.providers.find((p) => p.slug === slug)!.id;
-  await ensureFirstAdmin(
-    t.db,
-    { email: 'admin@example.com', password: PASSWORD },
-    d.locations.map((l) => l.id),
-  );
+/**
+ * The world's app with admin@example.com (a network administrator) and desk@example.com ("Dee
+ * Desk", front desk at `deskAt`). The clock starts on Monday 30 November 2026, 07:00 in Arizona,
+ * unless told otherwise.
+ */
+export async function adminTestApp(
+  world: World,
+  options: { deskAt: { slug: string }; start?: Date },
+): Promise<AdminTestContext> {
+  const clock = { now: options.start ?? new Date('2026-11-30T14:00:00Z') };
+  const t = await createWorldApp(world, { now: () => clock.now });
+  const created = await createStaff(t, [
+    {
+      email: 'desk@example.com',
+      displayName: 'Dee Desk',
+      role: 'front-desk',
+      locations: [options.deskAt.slug],
+    },
+  ]);
   const [admin] = await t.db.query<{ id: string }>(
     "SELECT id FROM staff_users WHERE email = 'admin@example.com'",
   );
-  const desk = await insertUser(t.db, {
-    email: 'desk@example.com',
-    displayName: 'Dee Desk',
-    passwordHash: await hashPassword(PASSWORD),
-    role: 'front-desk',
-    providerId: null,
-    locationIds: [loc('scottsdale')],
-  });
-  return { t, clock, ids: { admin: admin!.id, desk }, loc, prov };
+  const d = await t.directory.get();
+  const loc = (slug: string) => d.locations.find((l) => l.slug === slug)!.id;
+  const prov = (slug: string) => d.providers.find((p) => p.slug === slug)!.id;
+  return { t, clock, ids: { admin: admin!.id, desk: created['desk@example.com']! }, loc, prov };
 }
 
 export async function signIn(t: TestApp, email: string, password = PASSWORD) {
@@ -56,29 +62,4 @@ export async function session(t: TestApp, email: string) {
   const { client, res } = await signIn(t, email);
   if (res.status !== 303) throw new Error(`sign-in of ${email} failed: ${res.status}`);
   return { client, csrf: await csrfOf(client) };
-}
-
-export async function bookVisit(
-  t: TestApp,
-  v: { provider: string; location: string; visitType: string; start: string; givenName: string },
-) {
-  const res = await t.request('/api/v1/appointments', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      visitType: v.visitType,
-      location: v.location,
-      provider: v.provider,
-      start: v.start,
-      patient: {
-        givenName: v.givenName,
-        familyName: 'Patient',
-        birthDate: '1980-04-02',
-        email: `${v.givenName.toLowerCase()}@example.com`,
-        phone: '(480) 555-0100',
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
 }
