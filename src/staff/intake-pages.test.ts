@@ -64,7 +64,11 @@ describe('the intake for the clinician', () => {
     const html = await (await dr.client.get(`/staff/appointments/${visitId}/intake`)).text();
     expect(html).toContain('April 9, 1961');
     expect(html).toMatch(/Monday, November 30, 10:00\sAM · Clinic [\w-]+ · Dr\. [\w-]+/);
-    expect(html).toMatch(/answered Monday, November 30, 7:05\sAM/);
+    // The pathway by its title and version, not its id.
+    expect(html).toMatch(
+      /Low back pain self-check, version \d+\.\d+\.\d+, answered Monday, November 30, 7:05\sAM/,
+    );
+    expect(html).not.toContain('low-back-pain');
     expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/); // no UTC timestamps
     expect(html).toContain('1 answered yes: listed first and marked.');
     const redFlags = html.slice(html.indexOf('intake-lines'));
@@ -81,6 +85,9 @@ describe('the intake for the clinician', () => {
     const html = await (await dr.client.get(`/staff/appointments/${visitId}/intake`)).text();
     expect(html).toContain('<html lang="es"');
     expect(html).toContain('9 de abril de 1961');
+    expect(html).toMatch(
+      /Autoevaluación del dolor en la parte baja de la espalda, versión \d+\.\d+\.\d+, respondida el lunes/,
+    );
     expect(html).toMatch(/fiebre/i);
     expect(html).toContain('1 con respuesta sí');
   });

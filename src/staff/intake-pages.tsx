@@ -10,7 +10,7 @@ import { buildIntake } from './intake.js';
 import type { Hono } from 'hono';
 import { readsIntake } from './roles.js';
 import { named, staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
-import { dayInSentence, dayInZone, longDate, timeInZone } from '../platform/i18n/format.js';
+import { birthDate, dayInSentence, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import type { IntakeLine } from './intake.js';
 
 export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -87,7 +87,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <dl class="summary-list intake-head">
           <div>
             <dt>{t('staff.col.birthDate')}</dt>
-            <dd>{longDate(staffLocale(), a.patient.birthDate)}</dd>
+            <dd>{birthDate(staffLocale(), a.patient.birthDate)}</dd>
           </div>
           <div>
             <dt>{t('staff.intake.visit')}</dt>
@@ -113,7 +113,7 @@ export function intakeRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           </span>
           .{' '}
           {t('staff.intake.pathway', {
-            id: assessment.pathwayId,
+            title: named(p.title),
             version: assessment.pathwayVersion,
             when: at(assessment.createdAt, dayInSentence),
           })}

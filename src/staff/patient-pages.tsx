@@ -7,7 +7,7 @@
 import { locationById, providerById } from '../directory/index.js';
 import type { Hono } from 'hono';
 import { recordAudit } from '../audit/index.js';
-import { dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { birthDate, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound, ValidationFailed } from '../platform/http/problem.js';
 import {
@@ -84,7 +84,7 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         ) : null}
         <h1>{title}</h1>
         <dl class="summary-list">
-          {row(t('staff.col.birthDate'), patient.birthDate)}
+          {row(t('staff.col.birthDate'), birthDate(staffLocale(), patient.birthDate))}
           {row(t('staff.visit.email'), patient.email ?? t('staff.patient.notGiven'))}
           {row(t('staff.visit.phone'), patient.phone ?? t('staff.patient.notGiven'))}
           {row(t('staff.patient.language'), t(`staff.patient.language.${patient.language}`))}

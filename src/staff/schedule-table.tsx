@@ -9,7 +9,7 @@
 import { locationById, providerById, visitTypeById } from '../directory/index.js';
 import type { Directory } from '../directory/index.js';
 import { Temporal } from 'temporal-polyfill';
-import { dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
+import { birthDate, dateInZone, dayInZone, timeInZone } from '../platform/i18n/format.js';
 import { type StoredAppointment, decideVisitAction, type VisitAction } from '../scheduling/index.js';
 import type { StaffSession } from './auth.js';
 import { readsIntake, worksTheDesk } from './roles.js';
@@ -21,17 +21,24 @@ export const LATE_AFTER_MINUTES = 5;
 const minutesBetween = (from: Date, to: Date) =>
   Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
 
-/** "9 visits: 6 booked, 2 checked in, 1 no-show": the day at a glance, above the table. */
+/** "9 visits: 6 booked, 2 checked in, 1 no-show, 0 cancelled": the day at a glance, above the table. */
 export function DayCounts({ visits }: { visits: StoredAppointment[] }) {
-  const count = (status: StoredAppointment['status']) => visits.filter((v) => v.status === status).length;
+  // Each count in the number's form: "1 no-show", "0 no-shows"; "1 reservada", "2 reservadas".
+  const count = (
+    status: StoredAppointment['status'],
+    part: 'booked' | 'arrived' | 'noShow' | 'cancelled',
+  ) => {
+    const n = visits.filter((v) => v.status === status).length;
+    return t(n === 1 ? `staff.counts.${part}.one` : `staff.counts.${part}`, { n });
+  };
   return (
     <p class="day-counts" id="day-counts">
       {t(visits.length === 1 ? 'staff.counts.one' : 'staff.counts', {
         n: visits.length,
-        booked: count('booked'),
-        arrived: count('checked-in'),
-        noShow: count('no-show'),
-        cancelled: count('cancelled'),
+        booked: count('booked', 'booked'),
+        arrived: count('checked-in', 'arrived'),
+        noShow: count('no-show', 'noShow'),
+        cancelled: count('cancelled', 'cancelled'),
       })}
     </p>
   );
@@ -137,7 +144,10 @@ export function ScheduleTable({
                   <a href={`/staff/appointments/${a.id}`}>
                     {a.patient.familyName}, {a.patient.givenName}
                   </a>
-                  <span class="muted birth-date"> {t('staff.bornOn', { date: a.patient.birthDate })}</span>
+                  <span class="muted birth-date">
+                    {' '}
+                    {t('staff.bornOn', { date: birthDate(staffLocale(), a.patient.birthDate) })}
+                  </span>
                 </td>
                 <td data-label={t('staff.col.phone')}>
                   {a.patient.phone ? (

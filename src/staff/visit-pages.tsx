@@ -10,10 +10,10 @@ import {
   type StoredAppointment,
   staffCancelAppointment,
 } from '../scheduling/index.js';
-import { dateInZone } from '../platform/i18n/format.js';
+import { birthDate, dateInZone } from '../platform/i18n/format.js';
 import { readsIntake } from './roles.js';
 import { visitHelpers } from './visit-helpers.js';
-import { named, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { named, staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
 import { FormErrors, problemMessages } from './visit-views.js';
 
 /** Why staff cancel a visit, kept in the audit event as a code (never free text). */
@@ -60,7 +60,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(t('staff.visit.who'), provider.displayName)}
           {row(t('staff.visit.what'), named(visitType.name))}
           {row(t('staff.col.status'), t(`manage.status.${a.status}`))}
-          {row(t('staff.col.birthDate'), a.patient.birthDate)}
+          {row(t('staff.col.birthDate'), birthDate(staffLocale(), a.patient.birthDate))}
           {row(t('staff.visit.email'), a.patient.email ?? t('staff.patient.notGiven'))}
           {row(t('staff.visit.phone'), a.patient.phone ?? t('staff.patient.notGiven'))}
           {row(

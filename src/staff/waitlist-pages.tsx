@@ -7,7 +7,14 @@ import { locationById, providerById, visitTypeById } from '../directory/index.js
 import type { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
-import { dateInZone, dayInZone, isRealDate, longDate, timeInZone } from '../platform/i18n/format.js';
+import {
+  birthDate,
+  dateInZone,
+  dayInZone,
+  isRealDate,
+  longDate,
+  timeInZone,
+} from '../platform/i18n/format.js';
 import { tel } from '../platform/views/tel.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
@@ -101,7 +108,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>
                       {e.patient.familyName}, {e.patient.givenName}
                     </td>
-                    <td>{longDate(staffLocale(), e.patient.birthDate)}</td>
+                    <td>{birthDate(staffLocale(), e.patient.birthDate)}</td>
                     <td>
                       {/* The desk calls people when a time frees up. */}
                       {e.patient.phone !== null ? (

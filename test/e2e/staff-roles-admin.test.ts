@@ -183,7 +183,7 @@ describe('running the network in a browser', () => {
     await page.context().close();
   });
 
-  it('a network administrator’s lists, pathways and audit trail are labelled cards on a phone', async () => {
+  it('a network administrator’s lists, pathways, a provider and the audit trail are labelled cards on a phone', async () => {
     const page = await signIn(ADMIN);
     for (const lang of ['en', 'es'] as const) {
       const t = T[lang];
@@ -194,6 +194,8 @@ describe('running the network in a browser', () => {
         ['visit-types', '/staff/admin/visit-types', t('admin.visitTypes.col.notice')],
         ['staff', '/staff/admin/staff', t('admin.staff.email')],
         ['pathways', '/staff/admin/pathways', t('admin.pathways.status')],
+        // A provider's working hours and time off, as cards too.
+        ['provider', '/staff/admin/providers/david-chen', t('admin.block.valid')],
         // One patient's events: the whole trail would be 200 cards.
         ['audit', '/staff/audit?patient=Ortega', t('staff.audit.what')],
       ] as const) {
@@ -206,6 +208,23 @@ describe('running the network in a browser', () => {
         expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content), name).toBe(
           `"${column}: "`,
         );
+        // Nothing scrolls sideways inside its own box either.
+        expect(
+          await page.evaluate(
+            () =>
+              Array.from(document.querySelectorAll('main table')).filter(
+                (x) => x.scrollWidth > x.clientWidth + 1,
+              ).length,
+          ),
+          name,
+        ).toBe(0);
+        // The invitations follow the accounts under the list's own last rule, not a second one.
+        if (name === 'staff')
+          expect(
+            await page
+              .locator('main table + .admin-section')
+              .evaluate((x) => getComputedStyle(x).borderTopWidth),
+          ).toBe('0px');
         await shots(page, `admin-list-${name}-${lang}`, { phoneScan: true });
       }
     }

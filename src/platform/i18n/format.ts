@@ -57,6 +57,48 @@ export function longDate(locale: Locale, isoDate: string): string {
   );
 }
 
+/**
+ * Calendar dates 'YYYY-MM-DD' from the first to the last (inclusive), as one span in words:
+ * "December 8 – 9" / "8–9 de diciembre", one date alone for a single day. The year shows when the
+ * span crosses one, or always with `withYear`.
+ */
+export function dateRange(locale: Locale, from: string, to: string, withYear = false): string {
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d!));
+  };
+  const f = dateFormatter(INTL_LOCALE[locale], {
+    month: 'long',
+    day: 'numeric',
+    ...(withYear || from.slice(0, 4) !== to.slice(0, 4) ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+  return from === to ? f.format(utc(from)) : f.formatRange(utc(from), utc(to));
+}
+
+/**
+ * Two instants in a zone as one span with the day and times: "Tuesday, December 8, 9:00 AM –
+ * 1:00 PM", or both days when it runs past midnight. Capitalised: it stands on its own.
+ */
+export function instantRange(locale: Locale, from: number, to: number, timeZone: string): string {
+  const f = dateFormatter(INTL_LOCALE[locale], {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  });
+  return capitalize(f.formatRange(from, to));
+}
+
+/**
+ * A date of birth as staff read it, the same on every page: in words ("March 15, 1972" / "15 de
+ * marzo de 1972"), since 03/15/1972 and 15/03/1972 read differently in each language while the
+ * patient search takes MM/DD/YYYY in both.
+ */
+export const birthDate = (locale: Locale, isoDate: string): string => longDate(locale, isoDate);
+
 /** "Glendale, Tempe, Phoenix and Scottsdale" in the language. */
 export function list(locale: Locale, items: string[]): string {
   return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Directory } from '../../directory/index.js';
-import { weekdayName } from '../../platform/i18n/format.js';
+import { dateRange, longDate, weekdayName } from '../../platform/i18n/format.js';
 import { UUID_PATTERN } from '../../platform/tokens.js';
 import { staffLocale, t } from '../staff-kit.js';
 import type { WorkingBlockRow } from './admin-store.js';
@@ -38,6 +38,12 @@ export const blockSchema = z
     path: ['validTo'],
     ...later('admin.block.err.validOrder'),
   });
+
+/** The dates a block holds, in words: "from January 1, 2026" or "January 1 – June 30, 2026". */
+export const blockDates = (b: Pick<WorkingBlockRow, 'validFrom' | 'validTo'>): string =>
+  b.validTo
+    ? dateRange(staffLocale(), b.validFrom, b.validTo, true)
+    : t('admin.block.from', { date: longDate(staffLocale(), b.validFrom) });
 
 /** A stored block as the form's values (to fill the form in, or to put it back with an Undo). */
 export const blockValues = (b: Omit<WorkingBlockRow, 'id'>): Block => ({

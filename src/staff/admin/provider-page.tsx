@@ -1,8 +1,10 @@
-import { homeZone, type Directory, type Provider, locationById } from '../../directory/index.js';
-import { dayInZone, timeInZone, weekdayName } from '../../platform/i18n/format.js';
-import { BlockFields, type Block } from './block-form.js';
+import { type Directory, type Provider, locationById } from '../../directory/index.js';
+import { capitalize, weekdayName } from '../../platform/i18n/format.js';
+import { CardTable } from '../card-table.js';
+import { BlockFields, blockDates, type Block } from './block-form.js';
 import { staffLocale, named, t } from '../staff-kit.js';
 import type { TimeOffRow, WorkingBlockRow } from './admin-store.js';
+import { describeTimeOff, timeOffZone } from './time-off-text.js';
 import { RetireSection } from './retirement.js';
 import {
   AdminErrorSummary,
@@ -181,31 +183,22 @@ export function providerPage(props: {
           {blocks.length === 0 ? (
             <p>{t('admin.blocks.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.block.weekday')}</th>
-                  <th scope="col">{t('admin.block.time')}</th>
-                  <th scope="col">{t('admin.block.location')}</th>
-                  <th scope="col">{t('admin.block.valid')}</th>
-                  {network ? <th scope="col">{t('staff.col.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {blocks.map((b) => (
-                  <tr>
-                    <td>{weekdayName(staffLocale(), b.weekday)}</td>
-                    <td>
-                      {b.starts}–{b.ends}
-                    </td>
-                    <td>{clinicName(b.locationId)}</td>
-                    <td>
-                      {b.validTo
-                        ? `${b.validFrom} – ${b.validTo}`
-                        : t('admin.block.from', { date: b.validFrom })}
-                    </td>
-                    {network ? (
-                      <td class="actions">
+            <CardTable
+              columns={[
+                t('admin.block.weekday'),
+                t('admin.block.time'),
+                t('admin.block.location'),
+                t('admin.block.valid'),
+                ...(network ? [t('staff.col.actions')] : []),
+              ]}
+              rows={blocks.map((b) => [
+                capitalize(weekdayName(staffLocale(), b.weekday)),
+                `${b.starts}–${b.ends}`,
+                clinicName(b.locationId),
+                blockDates(b),
+                ...(network
+                  ? [
+                      <>
                         <a
                           class="button secondary"
                           href={`/staff/admin/providers/${p.slug}/blocks/${b.id}/edit`}
@@ -222,12 +215,11 @@ export function providerPage(props: {
                             {t('admin.remove')}
                           </button>
                         </form>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      </>,
+                    ]
+                  : []),
+              ])}
+            />
           )}
           {network ? (
             <>
@@ -251,33 +243,19 @@ export function providerPage(props: {
           {timeOff.length === 0 ? (
             <p>{t('admin.timeOff.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.timeOff.starts')}</th>
-                  <th scope="col">{t('admin.timeOff.ends')}</th>
-                  <th scope="col">{t('admin.timeOff.note')}</th>
-                  <th scope="col">{t('staff.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {timeOff.map((x) => (
-                  <tr>
-                    <td>{`${dayInZone(staffLocale(), x.startsAt.getTime(), homeZone(props.d))}, ${timeInZone(staffLocale(), x.startsAt.getTime(), homeZone(props.d))}`}</td>
-                    <td>{`${dayInZone(staffLocale(), x.endsAt.getTime(), homeZone(props.d))}, ${timeInZone(staffLocale(), x.endsAt.getTime(), homeZone(props.d))}`}</td>
-                    <td>{x.note}</td>
-                    <td class="actions">
-                      <form method="post" action={`/staff/admin/providers/${p.slug}/time-off/${x.id}/remove`}>
-                        <Csrf token={csrf} />
-                        <button class="button secondary" type="submit">
-                          {t('admin.remove')}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CardTable
+              columns={[t('admin.timeOff.when'), t('admin.timeOff.noteColumn'), t('staff.col.actions')]}
+              rows={timeOff.map((x) => [
+                describeTimeOff(x, timeOffZone(d, p)),
+                x.note,
+                <form method="post" action={`/staff/admin/providers/${p.slug}/time-off/${x.id}/remove`}>
+                  <Csrf token={csrf} />
+                  <button class="button secondary" type="submit">
+                    {t('admin.remove')}
+                  </button>
+                </form>,
+              ])}
+            />
           )}
           <p>
             <a class="button secondary" href={`/staff/admin/providers/${p.slug}/time-off`}>

@@ -7,7 +7,7 @@
  * providers working at their clinics; time off that falls on visits at a clinic they do not
  * manage is refused (they would see those patients), and a network administrator adds it.
  */
-import { homeZone, type Directory, type Provider } from '../../directory/index.js';
+import type { Provider } from '../../directory/index.js';
 import type { Context, Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../../audit/index.js';
@@ -28,6 +28,7 @@ import {
 } from './admin-views.js';
 import { managesClinic } from '../roles.js';
 import { clinicScope } from './clinic-scope.js';
+import { timeOffZone } from './time-off-text.js';
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_DAYS = 366;
@@ -35,10 +36,6 @@ const MAX_DAYS = 366;
 /** `allDay` "yes": whole days, from the start of the first date to the end of the last. */
 type Values = { starts: string; ends: string; note: string; allDay: string };
 const DATE = /^\d{4}-\d{2}-\d{2}/;
-
-/** The zone the provider's times are entered in: their first clinic's, or the network's. */
-const zoneOf = (d: Directory, p: Provider) =>
-  d.locations.find((l) => l.slug === p.locations[0])?.timeZone ?? homeZone(d);
 
 function parse(values: Values, zone: string, now: Date) {
   const allDay = values.allDay === 'yes';
@@ -153,13 +150,13 @@ export function timeOffRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
 
   pages.get('/staff/admin/providers/:slug/time-off', async (c) => {
     const p = await providerToManage(c, c.req.param('slug'), 'time-off');
-    const zone = zoneOf(await scheduling.directory.get(), p);
+    const zone = timeOffZone(await scheduling.directory.get(), p);
     return form(c, p, zone, { starts: '', ends: '', note: '', allDay: '' }, {}, 200);
   });
 
   pages.post('/staff/admin/providers/:slug/time-off', async (c) => {
     const p = await providerToManage(c, c.req.param('slug'), 'time-off');
-    const zone = zoneOf(await scheduling.directory.get(), p);
+    const zone = timeOffZone(await scheduling.directory.get(), p);
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const values = {
       starts: str(body, 'starts'),

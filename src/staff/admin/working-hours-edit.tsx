@@ -25,14 +25,13 @@ import {
   type FieldErrors,
   type FormBody,
 } from './admin-views.js';
-import { BlockFields, blockValues, readBlock, sameBlock, type Block } from './block-form.js';
+import { BlockFields, blockDates, blockValues, readBlock, sameBlock, type Block } from './block-form.js';
 import { findProvider } from './providers-admin.js';
 import { afterHoursChange, askAboutHours, recordHoursDecision, visitsLosingHours } from './working-hours.js';
 
-/** A block in words: "Wednesday 08:00–12:00, Clinic, from 2026-01-01". */
+/** A block in words: "Wednesday 08:00–12:00, Clinic, from January 1, 2026". */
 function describeBlock(d: Directory, b: Omit<WorkingBlockRow, 'id'>) {
-  const dates = b.validTo ? `${b.validFrom} – ${b.validTo}` : t('admin.block.from', { date: b.validFrom });
-  return `${weekdayName(staffLocale(), b.weekday)} ${b.starts}–${b.ends}, ${locationById(d, b.locationId)?.name ?? ''}, ${dates}`;
+  return `${weekdayName(staffLocale(), b.weekday)} ${b.starts}–${b.ends}, ${locationById(d, b.locationId)?.name ?? ''}, ${blockDates(b)}`;
 }
 
 /** The same in the audit trail: ids and times only. */

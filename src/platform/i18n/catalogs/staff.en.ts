@@ -46,7 +46,7 @@ export const staffEn = {
   'staff.intake.history': 'Course',
   'staff.intake.cautions': 'Medicine cautions',
   'staff.intake.checkIns': 'Check-ins',
-  'staff.intake.pathway': 'Pathway {id} {version}, answered {when}',
+  'staff.intake.pathway': '{title}, version {version}, answered {when}',
   'staff.intake.noCheckIns': 'No check-ins.',
   'staff.intake.now': 'Now: {result} (after the follow-ups below).',
   'staff.intake.followUp': 'answered PEG and STarT Back after the result',
@@ -250,10 +250,17 @@ export const staffEn = {
   'staff.waitlistAdd.err.to':
     'Enter the latest day as a date on or after the earliest day, at most {days} days later.',
   'staff.col.phone': 'Phone',
-  'staff.counts.one':
-    '1 visit: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',
-  'staff.counts':
-    '{n} visits: {booked} booked, {arrived} checked in, {noShow} no-show, {cancelled} cancelled',
+  // Each count reads right for 0, 1 and more: a `.one` key for 1, the other for the rest.
+  'staff.counts.one': '1 visit: {booked}, {arrived}, {noShow}, {cancelled}',
+  'staff.counts': '{n} visits: {booked}, {arrived}, {noShow}, {cancelled}',
+  'staff.counts.booked.one': '1 booked',
+  'staff.counts.booked': '{n} booked',
+  'staff.counts.arrived.one': '1 checked in',
+  'staff.counts.arrived': '{n} checked in',
+  'staff.counts.noShow.one': '1 no-show',
+  'staff.counts.noShow': '{n} no-shows',
+  'staff.counts.cancelled.one': '1 cancelled',
+  'staff.counts.cancelled': '{n} cancelled',
   'staff.late': 'Late {minutes} min',
   'staff.arrived': 'arrived {time}',
   'staff.arrivedAgo': 'arrived {time}, {minutes} min ago',

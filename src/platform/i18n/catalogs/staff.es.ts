@@ -47,7 +47,7 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.intake.history': 'Evolución',
   'staff.intake.cautions': 'Precauciones con medicamentos',
   'staff.intake.checkIns': 'Seguimientos',
-  'staff.intake.pathway': 'Guía {id} {version}, respondida el {when}',
+  'staff.intake.pathway': '{title}, versión {version}, respondida el {when}',
   'staff.intake.noCheckIns': 'Sin seguimientos.',
   'staff.intake.now': 'Ahora: {result} (después de los seguimientos de abajo).',
   'staff.intake.followUp': 'respondió PEG y STarT Back después del resultado',
@@ -253,11 +253,17 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.notFound.back': 'Volver a la agenda',
   'staff.waitlist.phone': 'Teléfono',
   'staff.col.phone': 'Teléfono',
-  // A tally, so that "1 reservada" and "2 reservadas" need no agreement with each count.
-  'staff.counts.one':
-    '1 cita (reservadas: {booked}, registradas: {arrived}, no se presentaron: {noShow}, canceladas: {cancelled})',
-  'staff.counts':
-    '{n} citas (reservadas: {booked}, registradas: {arrived}, no se presentaron: {noShow}, canceladas: {cancelled})',
+  // Each count agrees with its number: a `.one` key for 1, the other for 0 and more.
+  'staff.counts.one': '1 cita: {booked}, {arrived}, {noShow}, {cancelled}',
+  'staff.counts': '{n} citas: {booked}, {arrived}, {noShow}, {cancelled}',
+  'staff.counts.booked.one': '1 reservada',
+  'staff.counts.booked': '{n} reservadas',
+  'staff.counts.arrived.one': '1 registrada',
+  'staff.counts.arrived': '{n} registradas',
+  'staff.counts.noShow.one': '1 inasistencia',
+  'staff.counts.noShow': '{n} inasistencias',
+  'staff.counts.cancelled.one': '1 cancelada',
+  'staff.counts.cancelled': '{n} canceladas',
   'staff.late': '{minutes} min de retraso',
   'staff.arrived': 'llegó a las {time}',
   'staff.arrivedAgo': 'llegó a las {time}, hace {minutes} min',
