@@ -7,7 +7,7 @@ import { homeZone, locationById } from '../directory/index.js';
 import type { Context } from 'hono';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/index.js';
-import { dateInZone, dayInSentence, dayInZone, isRealDate, timeInZone } from '../platform/i18n/format.js';
+import { dateInZone, dayInSentence, isRealDate, timeInZone } from '../platform/i18n/format.js';
 import {
   changeVisitStatus,
   SchedulingRefused,
@@ -19,6 +19,8 @@ import { DayCounts, ScheduleTable } from './schedule-table.js';
 import type { Hono } from 'hono';
 import { DateField, FilterButton, ClinicSelect, ProviderSelect } from './visit-views.js';
 import { visitsInWindow } from './visits-in-window.js';
+import { openTimesOfDay, OpenTimes } from './open-times.js';
+import { worksTheDesk } from './roles.js';
 import { dispositionsOf } from '../triage/index.js';
 import { staffLocale, t, type StaffEnv, type StaffKit } from './staff-kit.js';
 
@@ -59,12 +61,17 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
       visits.flatMap((v) => (v.assessmentId ? [v.assessmentId] : [])),
     );
     const live = date === dateInZone(now().getTime(), zone);
+    // Where someone could still be fitted in: for the desk, from today on.
+    const open =
+      location && worksTheDesk(user) && date >= dateInZone(now().getTime(), zone)
+        ? await openTimesOfDay(scheduling, d, location, date, provider?.slug)
+        : undefined;
     const heading =
       user.role === 'provider'
         ? t('staff.schedule.mine', { day: dayInSentence(staffLocale(), start.getTime(), zone) })
         : t('staff.schedule.title', {
             clinic: location?.name ?? '',
-            day: dayInZone(staffLocale(), start.getTime(), zone),
+            day: dayInSentence(staffLocale(), start.getTime(), zone),
           });
     // Administrators see at once when messages could not be sent.
     const [failed] = (await kit.isNetworkAdmin(user))
@@ -191,6 +198,7 @@ export function frontDeskRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
               dispositions={dispositions}
             />
           )}
+          {open && location ? <OpenTimes open={open} location={location} date={date} /> : null}
         </section>
       </>,
       200,
