@@ -1,74 +1,27 @@
 /**
  * Booking on the pages: the search form, details, check and confirm, the visit's private page
- * and calendar file, a self-check as intake, text reminders, a second booking by the same person,
- * and a clinician who does not speak the language of the booking.
+ * and calendar file, and a self-check as intake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../../test/support/test-app.js';
 import { FormClient } from '../../test/support/form-client.js';
 import { SCREEN_CLEAR, SELF_CARE } from '../../test/support/answers.js';
 import {
-  aClinic,
-  aClinician,
-  aNetwork,
-  aVisitType,
-  createWorldApp,
-  weekdays,
-} from '../../test/support/world.js';
+  bookingPagesApp,
+  clinic,
+  consultation,
+  DETAILS,
+  doctor,
+  followUp,
+} from './booking-pages-test-support.js';
 
-// One Arizona clinic (UTC-7 all year, so the calendar says America/Phoenix) and one clinician
-// there who speaks English only, 08:00 to 16:00 on weekdays. A 45-minute consultation with a
-// 15-minute buffer (one an hour from 08:00), which a self-check result leads to, and a 20-minute
-// follow-up with a 10-minute buffer; two hours' notice for both, so Monday's first time, at 07:00,
-// is 09:00. The follow-up's name says what it is for: the calendar file must not.
-const clinic = aClinic({ timeZone: 'America/Phoenix' });
-const doctor = aClinician({
-  displayName: 'Dr. Hal Home',
-  languages: ['en'],
-  schedule: weekdays(clinic, '08:00', '16:00'),
-});
-const consultation = aVisitType({
-  providers: [doctor],
-  durationMinutes: 45,
-  bufferMinutes: 15,
-  minNoticeMinutes: 120,
-  horizonDays: 90,
-});
-const followUp = aVisitType({
-  providers: [doctor],
-  name: { en: 'Back pain follow-up', es: 'Seguimiento del dolor de espalda' },
-  durationMinutes: 20,
-  bufferMinutes: 10,
-  minNoticeMinutes: 120,
-  horizonDays: 90,
-});
-const network = aNetwork({
-  clinics: [clinic],
-  clinicians: [doctor],
-  visitTypes: [consultation, followUp],
-  selfCheckVisitTypes: { visit: consultation },
-});
-
-const NOW = new Date('2026-11-30T14:00:00Z'); // Monday 07:00 in Arizona
 let t: TestApp;
 beforeAll(async () => {
-  // An SMS gateway is configured here, so text reminders are offered (see the test without one).
-  t = await createWorldApp(network, {
-    now: () => NOW,
-    config: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 'gateway-secret-token' },
-  });
+  t = await bookingPagesApp();
 });
 afterAll(async () => {
   await t.close();
 });
-
-const DETAILS = {
-  givenName: 'Ana',
-  familyName: 'Pruebas',
-  birthDate: '1985-06-15',
-  email: 'ana@example.com',
-  phone: '(602) 555-0199',
-};
 
 /** Picks the first time link on the times page and walks details -> check -> confirm. */
 async function bookFirst(client: FormClient, prefix: string, query: string) {
@@ -316,127 +269,5 @@ describe('booking pages', () => {
     const res = await t.request('/appointments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('We cannot find this visit');
-  });
-});
-
-describe('text reminders from the booking pages', () => {
-  it('offers no text reminders without an SMS gateway, and ignores a stale form that asks for them', async () => {
-    const plain = await createWorldApp(network, { now: () => NOW });
-    try {
-      const client = new FormClient(plain);
-      const times = await (
-        await client.get(
-          `/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
-        )
-      ).text();
-      const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
-      expect(await (await client.get(href)).text()).not.toContain('Also send me text message reminders');
-      const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
-      const check = await (
-        await client.post('/book/details', { ...params, ...DETAILS, smsReminders: 'yes' })
-      ).text();
-      expect(check).not.toContain('name="smsReminders"');
-    } finally {
-      await plain.close();
-    }
-  });
-
-  it('carries the SMS choice from the details form to the booking', async () => {
-    const client = new FormClient(t);
-    const times = await (
-      await client.get(
-        `/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
-      )
-    ).text();
-    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
-    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
-    const details = await (await client.get(href)).text();
-    expect(details).toContain('Also send me text message reminders');
-    const check = await (
-      await client.post('/book/details', { ...params, ...DETAILS, smsReminders: 'yes' })
-    ).text();
-    const confirmForm = /<form method="post" action="[^"]*\/book\/confirm">([\s\S]*?)<\/form>/.exec(
-      check,
-    )![1]!;
-    const fields = Object.fromEntries(
-      [...confirmForm.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [
-        m[1]!,
-        m[2]!.replace(/&amp;/g, '&'),
-      ]),
-    );
-    expect(fields.smsReminders).toBe('yes');
-    await client.post('/book/confirm', fields);
-    const [row] = await t.db.query<{ sms_reminders: boolean }>(
-      'SELECT sms_reminders FROM appointments WHERE starts_at = $1',
-      [new Date(fields.start!)],
-    );
-    expect(row!.sms_reminders).toBe(true);
-  });
-});
-
-describe('a second booking by the same person', () => {
-  const checkPage = async (query: string, who: typeof DETAILS) => {
-    const client = new FormClient(t);
-    const times = await (await client.get(`/book?${query}`)).text();
-    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!.replace(/&amp;/g, '&');
-    const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
-    return { client, params, html: await (await client.post('/book/details', { ...params, ...who })).text() };
-  };
-  const sam = { ...DETAILS, givenName: 'Sam', familyName: 'Twice', email: 'sam.twice@example.com' };
-
-  it('asks before booking the same visit with the same clinician within two weeks, or at the same time', async () => {
-    const first = await checkPage(
-      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-08`,
-      sam,
-    );
-    expect(first.html).not.toContain('You may already have');
-    const fields = Object.fromEntries(
-      [
-        .../<form method="post" action="\/book\/confirm">([\s\S]*?)<\/form>/
-          .exec(first.html)![1]!
-          .matchAll(/name="(\w+)" value="([^"]*)"/g),
-      ].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
-    );
-    expect((await first.client.post('/book/confirm', fields)).status).toBe(303);
-
-    const again = await checkPage(
-      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-10`,
-      sam,
-    );
-    expect(again.html).toContain('You may already have a visit like this booked with us.');
-    expect(again.html).toContain('Yes, book another visit');
-    // Nothing about that visit is shown: whoever typed these details may not be Sam.
-    expect(again.html).not.toContain('December 8');
-
-    // Someone else with the same name but another birth date and contact is not asked.
-    const other = await checkPage(
-      `visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-10`,
-      {
-        ...sam,
-        birthDate: '1990-01-01',
-        email: 'other.sam@example.com',
-        phone: '602 555 0111',
-      },
-    );
-    expect(other.html).not.toContain('You may already have');
-  });
-});
-
-describe('the language of the booking', () => {
-  it('says before confirming that the clinician does not speak the language of the booking', async () => {
-    const times = (
-      await (
-        await t.request(
-          `/es/book?visitType=${followUp.slug}&location=${clinic.slug}&provider=${doctor.slug}&date=2026-12-01`,
-        )
-      ).text()
-    ).replace(/&amp;/g, '&');
-    const href = /class="time-link" href="([^"]+)"/.exec(times)![1]!;
-    const spanish = await (await t.request(href)).text();
-    expect(spanish).toContain(
-      `${doctor.displayName} no habla español. Un intérprete participa en su cita por teléfono`,
-    );
-    const english = await (await t.request(href.replace('/es/', '/'))).text();
-    expect(english).not.toContain('does not speak');
   });
 });
