@@ -3,6 +3,7 @@
  * list): name, birth date, email and phone (either is enough: a caller may have no email), and
  * the language their messages are in; parsed with the same rules and words as the online forms.
  */
+import { parseTypedDate } from '../platform/i18n/format.js';
 import { reachablePatientSchema } from '../scheduling/index.js';
 import { t } from './staff-kit.js';
 import { TextField } from './visit-views.js';
@@ -19,9 +20,12 @@ export function formValues(form: Record<string, unknown>): FormValues {
 
 /** The patient a form describes, or one plain message per field that is wrong. */
 export function patientFromForm(values: FormValues) {
-  const parsed = reachablePatientSchema.safeParse(
-    Object.fromEntries(PATIENT_FIELDS.map((k) => [k, values[k] ?? ''])),
-  );
+  const given = Object.fromEntries(PATIENT_FIELDS.map((k) => [k, values[k] ?? '']));
+  // A caller says the month first, and the desk types it so (04/23/1980), as in the patient search.
+  const parsed = reachablePatientSchema.safeParse({
+    ...given,
+    birthDate: parseTypedDate(given.birthDate!) ?? given.birthDate,
+  });
   if (parsed.success) return { patient: parsed.data, errors: [] as string[] };
   return {
     patient: undefined,

@@ -2,7 +2,8 @@
  * One patient, for staff: their details and the visits this user may see (a provider: their
  * own; others: at their clinics), and, for the front desk and administrators, a correction of
  * the contact details. Someone with no visible visit gets "not found", like any hidden record.
- * One audit event per record shown or changed.
+ * One audit event per record shown or changed. The visits are a table that becomes labelled
+ * cards on a phone, like the other staff lists.
  */
 import { locationById, providerById } from '../directory/index.js';
 import type { Hono } from 'hono';
@@ -19,6 +20,7 @@ import {
   type StoredAppointment,
 } from '../scheduling/index.js';
 import { staffLocale, t, type StaffContext, type StaffEnv, type StaffKit } from './staff-kit.js';
+import { CardTable } from './card-table.js';
 import { FormErrors } from './visit-views.js';
 
 export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
@@ -90,34 +92,26 @@ export function patientRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(t('staff.patient.language'), t(`staff.patient.language.${patient.language}`))}
         </dl>
         <h2>{t('staff.patient.visits')}</h2>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.visit.when')}</th>
-              <th scope="col">{t('staff.visit.where')}</th>
-              <th scope="col">{t('staff.visit.who')}</th>
-              <th scope="col">{t('staff.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.map((a) => {
-              const l = locationById(d, a.locationId)!;
-              const ms = a.startsAt.getTime();
-              return (
-                <tr>
-                  <td>
-                    <a href={`/staff/appointments/${a.id}`}>
-                      {dayInZone(staffLocale(), ms, l.timeZone)}, {timeInZone(staffLocale(), ms, l.timeZone)}
-                    </a>
-                  </td>
-                  <td>{l.name}</td>
-                  <td>{providerById(d, a.providerId)?.displayName}</td>
-                  <td>{t(`manage.status.${a.status}`)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <CardTable
+          columns={[
+            t('staff.visit.when'),
+            t('staff.visit.where'),
+            t('staff.visit.who'),
+            t('staff.col.status'),
+          ]}
+          rows={visits.map((a) => {
+            const l = locationById(d, a.locationId)!;
+            const ms = a.startsAt.getTime();
+            return [
+              <a href={`/staff/appointments/${a.id}`}>
+                {dayInZone(staffLocale(), ms, l.timeZone)}, {timeInZone(staffLocale(), ms, l.timeZone)}
+              </a>,
+              l.name,
+              providerById(d, a.providerId)?.displayName,
+              t(`staff.status.${a.status}`),
+            ];
+          })}
+        />
         {session.user.role === 'provider' ? null : (
           <form method="post" action={`/staff/patients/${patient.id}/contact`} novalidate>
             <h2>{t('staff.patient.contact')}</h2>

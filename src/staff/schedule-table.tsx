@@ -21,7 +21,13 @@ export const LATE_AFTER_MINUTES = 5;
 const minutesBetween = (from: Date, to: Date) =>
   Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
 
-/** "9 visits: 6 booked, 2 checked in, 1 no-show, 0 cancelled": the day at a glance, above the table. */
+/**
+ * "9 visits: 6 booked, 2 checked in, 1 no-show, 0 cancelled": the day at a glance, above the table.
+ * Each count is kept on one line (a nowrap span), so a phone never breaks "no-shows" at its hyphen
+ * or a number from its word. The hyphen stays the ordinary one: a non-breaking hyphen (U+2011) would
+ * be copied as itself, so pasting or searching for "no-show" would not find it, and some fonts and
+ * screen readers do not treat it as a hyphen. The span changes only the layout, not the text.
+ */
 export function DayCounts({ visits }: { visits: StoredAppointment[] }) {
   // Each count in the number's form: "1 no-show", "0 no-shows"; "1 reservada", "2 reservadas".
   const count = (
@@ -31,15 +37,22 @@ export function DayCounts({ visits }: { visits: StoredAppointment[] }) {
     const n = visits.filter((v) => v.status === status).length;
     return t(n === 1 ? `staff.counts.${part}.one` : `staff.counts.${part}`, { n });
   };
+  const counts: Record<string, string> = {
+    booked: count('booked', 'booked'),
+    arrived: count('checked-in', 'arrived'),
+    noShow: count('no-show', 'noShow'),
+    cancelled: count('cancelled', 'cancelled'),
+  };
+  // The sentence with the counts left as placeholders (the translator keeps a name it is not
+  // given), then each placeholder filled with its count in a span; the rest stays plain text.
+  const sentence = t(visits.length === 1 ? 'staff.counts.one' : 'staff.counts', { n: visits.length });
   return (
     <p class="day-counts" id="day-counts">
-      {t(visits.length === 1 ? 'staff.counts.one' : 'staff.counts', {
-        n: visits.length,
-        booked: count('booked', 'booked'),
-        arrived: count('checked-in', 'arrived'),
-        noShow: count('no-show', 'noShow'),
-        cancelled: count('cancelled', 'cancelled'),
-      })}
+      {sentence
+        .split(/\{(\w+)\}/)
+        .map((piece, i) =>
+          i % 2 === 1 && Object.hasOwn(counts, piece) ? <span class="nowrap">{counts[piece]}</span> : piece,
+        )}
     </p>
   );
 }
@@ -160,7 +173,7 @@ export function ScheduleTable({
                   {named(v.name)} · {p.displayName}
                 </td>
                 <td data-label={t('staff.col.status')}>
-                  <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>{' '}
+                  <span class={`status status-${a.status}`}>{t(`staff.status.${a.status}`)}</span>{' '}
                   <StatusDetail visit={a} now={now} live={live} zone={l.timeZone} />
                 </td>
                 <td data-label={t('staff.col.intake')}>
@@ -236,7 +249,7 @@ function RowActions({
             'undo',
             t('staff.action.undo'),
             'button secondary',
-            t('staff.action.undoHidden', { status: t(`manage.status.${visit.status}`) }),
+            t('staff.action.undoHidden', { status: t(`staff.status.${visit.status}`) }),
           )
         : null}
     </>
@@ -295,7 +308,7 @@ export function WeekGrid({
                       </a>
                       <span class="muted">
                         {p.displayName}
-                        {several ? ` · ${l.name}` : ''} · {t(`manage.status.${a.status}`)}
+                        {several ? ` · ${l.name}` : ''} · {t(`staff.status.${a.status}`)}
                       </span>
                     </li>
                   );

@@ -92,7 +92,7 @@ describe('the staff side in Spanish', () => {
     ]);
     expect(spanish).toContain('<html lang="es"');
     expect(spanish).toContain('Revisión de espalda');
-    expect(spanish).toContain('Lunes');
+    expect(spanish).toContain('lunes, 30 de noviembre');
     expect(spanish).not.toContain('Back check');
     expect(english).toContain('<html lang="en"');
     expect(english).toContain('Back check');

@@ -59,7 +59,7 @@ export function visitRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
           {row(t('staff.visit.where'), location.name)}
           {row(t('staff.visit.who'), provider.displayName)}
           {row(t('staff.visit.what'), named(visitType.name))}
-          {row(t('staff.col.status'), t(`manage.status.${a.status}`))}
+          {row(t('staff.col.status'), t(`staff.status.${a.status}`))}
           {row(t('staff.col.birthDate'), birthDate(staffLocale(), a.patient.birthDate))}
           {row(t('staff.visit.email'), a.patient.email ?? t('staff.patient.notGiven'))}
           {row(t('staff.visit.phone'), a.patient.phone ?? t('staff.patient.notGiven'))}

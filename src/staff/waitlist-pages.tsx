@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/index.js';
 import {
   birthDate,
   dateInZone,
-  dayInZone,
+  dayInSentence,
   isRealDate,
   longDate,
   timeInZone,
@@ -127,7 +127,7 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
                     <td>
                       {e.status === 'offered' && e.offerExpiresAt
                         ? t('staff.waitlist.offered', {
-                            until: `${dayInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)} ${timeInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}`,
+                            until: `${dayInSentence(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}, ${timeInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}`,
                           })
                         : t('staff.waitlist.waiting')}
                     </td>

@@ -156,7 +156,7 @@ export async function askAboutVisits(
                 </td>
                 <td>{named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
                 <td>
-                  <span class={`status status-${a.status}`}>{t(`manage.status.${a.status}`)}</span>
+                  <span class={`status status-${a.status}`}>{t(`staff.status.${a.status}`)}</span>
                 </td>
               </tr>
             ))}

@@ -54,7 +54,7 @@ describe('a closure of several days', () => {
       reason: 'Holidays',
     });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Enter the last day as YYYY-MM-DD, on or after the first');
+    expect(await res.text()).toContain('Enter a last day on or after the first');
     expect(await closedDays()).toEqual([]);
   });
 

@@ -111,7 +111,7 @@ describe('changing working hours', () => {
     expect(text).toContain('<title>Error:');
     expect(text).toContain('href="#validFrom"');
     for (const id of ['#location', '#ends', '#validFrom']) expect(text).toContain(`href="${id}"`);
-    expect(text).toContain('Enter the first date as YYYY-MM-DD');
+    expect(text).toContain('Enter the first date');
     // A well-formed id that is not one of the network's active clinics.
     const noClinic = await admin.client.post(edit, {
       _csrf: admin.csrf,

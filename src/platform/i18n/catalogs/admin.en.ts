@@ -56,15 +56,14 @@ export const adminEn = {
   'admin.closure.through': 'Last day (for a closure of several days, optional)',
   'admin.closure.throughHint':
     'For example a holiday week: the clinic is closed every day from the date to this one, at most {days} days.',
-  'admin.closure.err.through':
-    'Enter the last day as YYYY-MM-DD, on or after the first, at most {days} days in all',
+  'admin.closure.err.through': 'Enter a last day on or after the first, at most {days} days in all',
   'admin.closure.range': '{from} to {to}',
   'admin.closure.reason': 'Reason',
   'admin.closure.reasonHint': 'For example: Thanksgiving Day.',
   'admin.closure.reasonEs': 'Reason in Spanish (optional)',
   'admin.closure.add': 'Add a closure',
   'admin.closure.remove': 'Remove closure',
-  'admin.closure.err.date': 'Enter the date the clinic is closed as YYYY-MM-DD',
+  'admin.closure.err.date': 'Enter the date the clinic is closed',
   'admin.closure.err.past': 'Enter today’s date or a later one',
   'admin.closure.err.reason': 'Enter the reason the clinic is closed',
   'admin.closure.err.duplicate': 'The clinic is already closed on this date',
@@ -137,8 +136,8 @@ export const adminEn = {
   'admin.block.err.starts': 'Enter the start time as HH:MM',
   'admin.block.err.ends': 'Enter the end time as HH:MM',
   'admin.block.err.order': 'The end time must be after the start time',
-  'admin.block.err.validFrom': 'Enter the first date as YYYY-MM-DD',
-  'admin.block.err.validTo': 'Enter the last date as YYYY-MM-DD, or leave it empty',
+  'admin.block.err.validFrom': 'Enter the first date',
+  'admin.block.err.validTo': 'Enter the last date, or leave it empty',
   'admin.block.err.validOrder': 'The last date must be on or after the first date',
   'admin.block.err.overlap':
     '{name} already works at that time on that day (at this or another clinic) for some of these dates. Change the time or dates, or remove the other working hours first',

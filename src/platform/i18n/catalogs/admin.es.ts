@@ -58,14 +58,14 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.closure.throughHint':
     'Por ejemplo, una semana de fiestas: la clínica cierra todos los días desde la fecha hasta este, como máximo {days} días.',
   'admin.closure.err.through':
-    'Escriba el último día como AAAA-MM-DD, igual o posterior al primero, como máximo {days} días en total',
+    'Indique un último día igual o posterior al primero, como máximo {days} días en total',
   'admin.closure.range': 'del {from} al {to}',
   'admin.closure.reason': 'Motivo',
   'admin.closure.reasonHint': 'Por ejemplo: Día de Acción de Gracias.',
   'admin.closure.reasonEs': 'Motivo en español (opcional)',
   'admin.closure.add': 'Añadir un cierre',
   'admin.closure.remove': 'Quitar el cierre',
-  'admin.closure.err.date': 'Escriba la fecha en que la clínica está cerrada como AAAA-MM-DD',
+  'admin.closure.err.date': 'Indique la fecha en que la clínica está cerrada',
   'admin.closure.err.past': 'Escriba la fecha de hoy o una posterior',
   'admin.closure.err.reason': 'Escriba el motivo del cierre',
   'admin.closure.err.duplicate': 'La clínica ya está cerrada en esta fecha',
@@ -138,8 +138,8 @@ export const adminEs: { readonly [K in keyof typeof adminEn]: string } = {
   'admin.block.err.starts': 'Escriba la hora de inicio como HH:MM',
   'admin.block.err.ends': 'Escriba la hora de fin como HH:MM',
   'admin.block.err.order': 'La hora de fin debe ser posterior a la de inicio',
-  'admin.block.err.validFrom': 'Escriba la primera fecha como AAAA-MM-DD',
-  'admin.block.err.validTo': 'Escriba la última fecha como AAAA-MM-DD, o déjela vacía',
+  'admin.block.err.validFrom': 'Indique la primera fecha',
+  'admin.block.err.validTo': 'Indique la última fecha, o déjela vacía',
   'admin.block.err.validOrder': 'La última fecha debe ser igual o posterior a la primera',
   'admin.block.err.overlap':
     '{name} ya trabaja a esa hora ese día (en esta u otra clínica) en algunas de estas fechas. Cambie la hora o las fechas, o quite primero el otro horario',

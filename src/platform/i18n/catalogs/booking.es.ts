@@ -1,0 +1,88 @@
+import type { bookingEn } from './booking.en.js';
+
+/** Booking and managing a visit in Spanish: every key of booking.en.ts. */
+export const bookingEs: { readonly [K in keyof typeof bookingEn]: string } = {
+  'book.title': 'Pedir una cita',
+  'book.lead': 'Elija el tipo de cita, una clínica y un profesional, y luego un horario.',
+  'book.visitType': '¿Qué tipo de cita necesita?',
+  'book.location': 'Clínica',
+  'book.location.any': 'Cualquier clínica',
+  'book.provider': 'Profesional',
+  'book.provider.any': 'Cualquier profesional',
+  'book.find': 'Ver horarios disponibles',
+  'book.intake':
+    'Sus respuestas de la autoevaluación se enviarán con esta cita para que el médico o la enfermera practicante pueda leerlas antes de la consulta.',
+  'book.urgent':
+    'Su autoevaluación indicó ver a un médico hoy. Primero se muestran los horarios libres de hoy en todas nuestras clínicas. Si no hay ninguno, llame a una clínica o vaya a un centro de atención urgente.',
+  'book.error.visitType': 'Seleccione el tipo de cita que necesita',
+  'book.error.combination':
+    'Este profesional no ofrece este tipo de cita en esta clínica. Elija “Cualquier profesional” u otra clínica.',
+  'book.details.title': 'Sus datos',
+  'book.details.chosen': 'Su cita',
+  'book.details.changeTime': 'Elegir otro horario',
+  'book.field.givenName': 'Nombre',
+  'book.field.familyName': 'Apellido',
+  'book.field.birthDate': 'Fecha de nacimiento',
+  'book.field.email': 'Correo electrónico',
+  'book.field.email.hint': 'Aquí le enviamos la confirmación y el enlace para cambiar o cancelar su cita.',
+  'book.field.phone': 'Teléfono',
+  'book.error.givenName': 'Escriba su nombre',
+  'book.error.familyName': 'Escriba su apellido',
+  'book.error.birthDate': 'Escriba su fecha de nacimiento: día, mes y año',
+  'book.error.email': 'Escriba un correo electrónico con el formato correcto, por ejemplo nombre@ejemplo.com',
+  'book.error.phone': 'Escriba un número de teléfono, por ejemplo (480) 555-0100',
+  'book.check.title': 'Revise su cita',
+  'book.check.confirm': 'Confirmar la cita',
+  'book.check.changeDetails': 'Cambiar sus datos',
+  'book.taken': 'Lo sentimos, alguien acaba de tomar ese horario. Elija otro horario, por favor.',
+  'book.row.when': 'Cuándo',
+  'book.row.where': 'Dónde',
+  'book.row.who': 'Profesional',
+  'book.row.what': 'Cita',
+  'book.row.name': 'Nombre',
+  'book.row.birthDate': 'Fecha de nacimiento',
+  'book.row.contact': 'Contacto',
+  'book.whenValue': '{day}, {time} ({zone})',
+  'book.emergency':
+    'El resultado de su autoevaluación indica llamar al 911. Llame al 911 ahora en lugar de pedir una cita.',
+
+  'manage.title': 'Su cita',
+  'manage.booked': 'Su cita está reservada',
+  'manage.rescheduled': 'Su cita se cambió de horario',
+  'manage.cancelled.title': 'Su cita fue cancelada',
+  'manage.cancelled.body':
+    'Liberamos el horario para otra persona. Puede pedir una nueva cita cuando quiera.',
+  'manage.status.booked': 'Reservada',
+  'manage.status.checked-in': 'Registrada en la clínica',
+  'manage.status.no-show': 'No asistió',
+  'manage.status.cancelled': 'Cancelada',
+  'manage.status.completed': 'Completada',
+  'manage.status': 'Estado',
+  'manage.calendar': 'Agregar a su calendario (archivo .ics)',
+  'manage.directions': 'Cómo llegar',
+  'manage.keep':
+    'Esta página tiene una dirección privada: guárdela para cambiar o cancelar su cita. No la comparta.',
+  'manage.change': 'Cambiar el horario',
+  'manage.cancel': 'Cancelar esta cita',
+  'manage.cancel.title': '¿Seguro que quiere cancelar?',
+  'manage.cancel.body': 'Si cancela, el horario pasa a otra persona.',
+  'manage.cancel.confirm': 'Sí, cancelar mi cita',
+  'manage.cancel.keep': 'No, mantener mi cita',
+  'manage.reschedule.title': 'Elija un nuevo horario',
+  'manage.reschedule.confirmTitle': '¿Cambiar su cita?',
+  'manage.reschedule.confirm': 'Sí, cambiar mi cita',
+  'manage.past':
+    'Esta cita ya pasó o ya no está reservada, así que no se puede cambiar aquí. Llame a la clínica, por favor.',
+  'manage.notFound.title': 'No encontramos esta cita',
+  'manage.notFound.body':
+    'Puede que el enlace esté mal o ya no sea válido. Llame a su clínica si necesita ayuda.',
+  'manage.print': 'Imprima esta página para traerla con usted.',
+  'result.urgent.book': 'Ver los horarios libres de hoy',
+  'book.today.heading': 'Horarios libres hoy en todas nuestras clínicas',
+  'book.today.none':
+    'Ya no quedan horarios libres hoy en nuestras clínicas. Llame a una clínica o vaya hoy a un centro de atención urgente. Si empeora, llame al 911.',
+  'book.field.sms': 'Enviarme también recordatorios por mensaje de texto',
+  'book.field.sms.hint':
+    'Al teléfono de arriba, como máximo uno al día. Responda STOP para dejar de recibirlos.',
+  'book.row.sms': 'Recordatorios por texto',
+};
