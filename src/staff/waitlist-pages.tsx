@@ -16,6 +16,7 @@ import {
   timeInZone,
 } from '../platform/i18n/format.js';
 import { tel } from '../platform/views/tel.js';
+import { CardTable } from './card-table.js';
 import { UUID_PATTERN } from '../platform/tokens.js';
 import { NotFound } from '../platform/http/problem.js';
 import { searchSlots, staffOfferTime, listOpenEntries, type WaitlistEntry } from '../scheduling/index.js';
@@ -85,64 +86,47 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         {entries.length === 0 ? (
           <p>{t('staff.waitlist.none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.waitlist.place')}</th>
-                <th scope="col">{t('staff.col.patient')}</th>
-                <th scope="col">{t('staff.col.birthDate')}</th>
-                <th scope="col">{t('staff.waitlist.phone')}</th>
-                <th scope="col">{t('staff.col.visit')}</th>
-                <th scope="col">{t('staff.waitlist.dates')}</th>
-                <th scope="col">{t('staff.col.status')}</th>
-                <th scope="col">{t('staff.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e, i) => {
-                const v = visitTypeById(d, e.visitTypeId)!;
-                const p = providerById(d, e.providerId);
-                return (
-                  <tr>
-                    <td>{i + 1}</td>
-                    <td>
-                      {e.patient.familyName}, {e.patient.givenName}
-                    </td>
-                    <td>{birthDate(staffLocale(), e.patient.birthDate)}</td>
-                    <td>
-                      {/* The desk calls people when a time frees up. */}
-                      {e.patient.phone !== null ? (
-                        <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
-                      ) : (
-                        e.patient.email
-                      )}
-                    </td>
-                    <td>
-                      {named(v.name)}
-                      {p ? ` · ${p.displayName}` : ''}
-                    </td>
-                    <td>
-                      {longDate(staffLocale(), e.earliest)} – {longDate(staffLocale(), e.latest)}
-                    </td>
-                    <td>
-                      {e.status === 'offered' && e.offerExpiresAt
-                        ? t('staff.waitlist.offered', {
-                            until: `${dayInSentence(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}, ${timeInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}`,
-                          })
-                        : t('staff.waitlist.waiting')}
-                    </td>
-                    <td class="actions">
-                      {e.status === 'waiting' ? (
-                        <a class="button secondary" href={`/staff/waitlist/${e.id}/offer`}>
-                          {t('staff.waitlist.offer')}
-                        </a>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <CardTable
+            columns={[
+              t('staff.waitlist.place'),
+              t('staff.col.patient'),
+              t('staff.col.birthDate'),
+              t('staff.waitlist.phone'),
+              t('staff.col.visit'),
+              t('staff.waitlist.dates'),
+              t('staff.col.status'),
+              t('staff.col.actions'),
+            ]}
+            rows={entries.map((e, i) => {
+              const v = visitTypeById(d, e.visitTypeId)!;
+              const p = providerById(d, e.providerId);
+              return [
+                String(i + 1),
+                `${e.patient.familyName}, ${e.patient.givenName}`,
+                birthDate(staffLocale(), e.patient.birthDate),
+                // The desk calls people when a time frees up.
+                e.patient.phone !== null ? (
+                  <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
+                ) : (
+                  e.patient.email
+                ),
+                `${named(v.name)}${p ? ` · ${p.displayName}` : ''}`,
+                `${longDate(staffLocale(), e.earliest)} – ${longDate(staffLocale(), e.latest)}`,
+                e.status === 'offered' && e.offerExpiresAt
+                  ? t('staff.waitlist.offered', {
+                      until: `${dayInSentence(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}, ${timeInZone(staffLocale(), e.offerExpiresAt.getTime(), location!.timeZone)}`,
+                    })
+                  : t('staff.waitlist.waiting'),
+                e.status === 'waiting' ? (
+                  <a class="button secondary" href={`/staff/waitlist/${e.id}/offer`}>
+                    {t('staff.waitlist.offer')}
+                  </a>
+                ) : (
+                  ''
+                ),
+              ];
+            })}
+          />
         )}
       </>,
       200,

@@ -7,6 +7,7 @@
  * 'keep' is recorded in the audit event of the change; 'cancel' cancels each visit for the
  * patient (they are told) and lists any that could not be cancelled.
  */
+import { CardTable } from '../card-table.js';
 import {
   homeZone,
   type Directory,
@@ -132,36 +133,24 @@ export async function askAboutVisits(
       ) : null}
       <p>{q.texts.lead}</p>
       {visits.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.time')}</th>
-              <th scope="col">{t('staff.col.patient')}</th>
-              <th scope="col">{t(q.column === 'location' ? 'admin.block.location' : 'staff.visit.who')}</th>
-              <th scope="col">{t('staff.col.visit')}</th>
-              <th scope="col">{t('staff.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.map((a) => (
-              <tr>
-                <td>{when(d, a)}</td>
-                <td>
-                  {a.patient.givenName} {a.patient.familyName}
-                </td>
-                <td>
-                  {q.column === 'location'
-                    ? (locationById(d, a.locationId)?.name ?? '')
-                    : (providerById(d, a.providerId)?.displayName ?? '')}
-                </td>
-                <td>{named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' })}</td>
-                <td>
-                  <span class={`status status-${a.status}`}>{t(`staff.status.${a.status}`)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardTable
+          columns={[
+            t('staff.col.time'),
+            t('staff.col.patient'),
+            t(q.column === 'location' ? 'admin.block.location' : 'staff.visit.who'),
+            t('staff.col.visit'),
+            t('staff.col.status'),
+          ]}
+          rows={visits.map((a) => [
+            when(d, a),
+            `${a.patient.givenName} ${a.patient.familyName}`,
+            q.column === 'location'
+              ? (locationById(d, a.locationId)?.name ?? '')
+              : (providerById(d, a.providerId)?.displayName ?? ''),
+            named(visitTypeById(d, a.visitTypeId)?.name ?? { en: '', es: '' }),
+            <span class={`status status-${a.status}`}>{t(`staff.status.${a.status}`)}</span>,
+          ])}
+        />
       ) : null}
       {q.also?.content ?? null}
       <div class="admin-decision">
