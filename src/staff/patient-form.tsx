@@ -33,7 +33,7 @@ export function patientFromForm(values: FormValues) {
       const issue = parsed.error.issues.find((i) => i.path[0] === f);
       if (!issue) return [];
       // The one rule across fields: neither an email address nor a phone number.
-      return [issue.code === 'custom' ? t('staff.book.noContact') : t(`book.error.${f}`)];
+      return [issue.code === 'custom' ? t('staff.book.noContact') : t(`staff.book.error.${f}`)];
     }),
   };
 }

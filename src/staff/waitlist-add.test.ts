@@ -85,6 +85,18 @@ describe('adding a caller to the waiting list', () => {
     });
     expect(tooLong.status).toBe(422);
     expect(await tooLong.text()).toContain('at most 90 days later');
+    // The desk's fields are about the patient, not "your" (the patient pages' words).
+    const unnamed = await desk.client.post('/staff/waitlist/new', {
+      _csrf: desk.csrf,
+      ...CALLER,
+      givenName: '',
+      birthDate: '23/04/1980',
+    });
+    expect(unnamed.status).toBe(422);
+    const unnamedHtml = (await unnamed.text()).replace(/&#39;/g, "'");
+    expect(unnamedHtml).toContain("Enter the patient's first name");
+    expect(unnamedHtml).toContain("Enter the patient's date of birth as MM/DD/YYYY or YYYY-MM-DD");
+    expect(unnamedHtml).not.toContain('Enter your');
     expect(await entries()).toEqual([]);
   });
 

@@ -41,6 +41,9 @@ describe('the waiting list', () => {
     );
     const page = await (await desk.client.get(`/staff/waitlist/${entry!.id}/offer?date=2026-12-08`)).text();
     expect(page).toContain('2026-12-08T09:00:00-07:00');
+    // The entry's dates in words here too, never YYYY-MM-DD.
+    expect(page).toContain('December 7, 2026 – December 9, 2026');
+    expect(page).not.toContain('2026-12-07 –');
     const res = await desk.client.post(`/staff/waitlist/${entry!.id}/offer`, {
       _csrf: desk.csrf,
       slot: `${doctor.slug}|2026-12-08T09:00:00-07:00`,

@@ -197,8 +197,8 @@ export function waitlistRoutes(pages: Hono<StaffEnv>, kit: StaffKit) {
         <FormErrors messages={errors} />
         <h1>{t('staff.waitlist.offerTitle')}</h1>
         <p>
-          {entry.patient.givenName} {entry.patient.familyName}: {named(visitType.name)}, {entry.earliest} –{' '}
-          {entry.latest}
+          {entry.patient.givenName} {entry.patient.familyName}: {named(visitType.name)},{' '}
+          {longDate(staffLocale(), entry.earliest)} – {longDate(staffLocale(), entry.latest)}
         </p>
         <form method="get" action={`/staff/waitlist/${entry.id}/offer`} class="filters">
           <div class="form-group">

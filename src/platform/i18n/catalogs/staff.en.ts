@@ -169,6 +169,12 @@ export const staffEn = {
   'staff.book.pickType': 'Choose the clinic and the visit type, then the day, to see open times.',
   'staff.book.patient': 'The patient',
   'staff.book.birthDateHint': 'As MM/DD/YYYY or YYYY-MM-DD, for example 04/23/1980',
+  // The desk's patient fields, refused: about the patient, not "your" (the patient pages' words).
+  'staff.book.error.givenName': "Enter the patient's first name",
+  'staff.book.error.familyName': "Enter the patient's last name",
+  'staff.book.error.birthDate': "Enter the patient's date of birth as MM/DD/YYYY or YYYY-MM-DD",
+  'staff.book.error.email': 'Enter an email address in the correct format, like name@example.com',
+  'staff.book.error.phone': 'Enter a phone number, like (480) 555-0100',
   'staff.book.language': 'Messages in',
   'staff.book.language.en': 'English',
   'staff.book.language.es': 'Spanish',

@@ -206,6 +206,14 @@ export const staffEs: { readonly [K in keyof typeof staffEn]: string } = {
   'staff.book.pickType': 'Elija la clínica y el tipo de cita, y luego el día, para ver las horas libres.',
   'staff.book.patient': 'El paciente',
   'staff.book.birthDateHint': 'Como MM/DD/AAAA (primero el mes) o AAAA-MM-DD, por ejemplo 04/23/1980',
+  // Los datos del paciente en los formularios del personal, rechazados: sobre el paciente, no "su".
+  'staff.book.error.givenName': 'Escriba el nombre del paciente',
+  'staff.book.error.familyName': 'Escriba el apellido del paciente',
+  'staff.book.error.birthDate':
+    'Escriba la fecha de nacimiento del paciente como MM/DD/AAAA (primero el mes) o AAAA-MM-DD',
+  'staff.book.error.email':
+    'Escriba un correo electrónico con el formato correcto, por ejemplo nombre@ejemplo.com',
+  'staff.book.error.phone': 'Escriba un número de teléfono, por ejemplo (480) 555-0100',
   'staff.book.language': 'Mensajes en',
   'staff.book.language.en': 'inglés',
   'staff.book.language.es': 'español',
