@@ -13,6 +13,7 @@ import type { Context, Hono } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { type Directory, providerById, visitTypeById } from '../../directory/index.js';
 import { longDate } from '../../platform/i18n/format.js';
+import { CardTable } from '../card-table.js';
 import { tel } from '../../platform/views/tel.js';
 import {
   closeEntriesOfRetired,
@@ -107,39 +108,20 @@ function WaitingEntries({ d, entries }: { d: Directory; entries: WaitlistEntry[]
     <>
       <h2>{t('admin.retire.waitingHeading', { n: entries.length })}</h2>
       <p>{t('admin.retire.waitingHint')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.col.patient')}</th>
-            <th scope="col">{t('staff.waitlist.phone')}</th>
-            <th scope="col">{t('staff.col.visit')}</th>
-            <th scope="col">{t('staff.waitlist.dates')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <td>
-                {e.patient.givenName} {e.patient.familyName}
-              </td>
-              <td>
-                {e.patient.phone !== null ? (
-                  <a href={tel(e.patient.phone)}>{e.patient.phone}</a>
-                ) : (
-                  e.patient.email
-                )}
-              </td>
-              <td>
-                {named(visitTypeById(d, e.visitTypeId)?.name ?? { en: '', es: '' })} ·{' '}
-                {providerById(d, e.providerId)?.displayName ?? t('book.provider.any')}
-              </td>
-              <td>
-                {longDate(staffLocale(), e.earliest)} – {longDate(staffLocale(), e.latest)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        columns={[
+          t('staff.col.patient'),
+          t('staff.waitlist.phone'),
+          t('staff.col.visit'),
+          t('staff.waitlist.dates'),
+        ]}
+        rows={entries.map((e) => [
+          `${e.patient.givenName} ${e.patient.familyName}`,
+          e.patient.phone !== null ? <a href={tel(e.patient.phone)}>{e.patient.phone}</a> : e.patient.email,
+          `${named(visitTypeById(d, e.visitTypeId)?.name ?? { en: '', es: '' })} · ${providerById(d, e.providerId)?.displayName ?? t('book.provider.any')}`,
+          `${longDate(staffLocale(), e.earliest)} – ${longDate(staffLocale(), e.latest)}`,
+        ])}
+      />
     </>
   );
 }
