@@ -48,38 +48,11 @@ export const TAKES_TIME = (now: string, alias = '') =>
   `(${alias}status IN ('booked', 'checked-in') OR (${alias}status = 'held' AND ${alias}hold_expires_at > ${now}))`;
 
 /**
- * Every row but the hold of `heldFor` (SQL; the parameter may be null). Not `held_for IS DISTINCT
- * FROM $n` alone: with both null that is false, and it left out every ordinary visit.
- */
-const NOT_OWN_HOLD = (heldFor: string) => `(held_for IS NULL OR held_for IS DISTINCT FROM ${heldFor}::uuid)`;
-
-/**
- * Is this provider's time (with its buffer) already taken by an active visit or an open offer's
- * hold? A fast, lock-free answer for the common case under a rush on one popular time: most
- * racers get their 409 here, without reaching the exclusion constraint. The constraint stays the
- * guarantee. `heldFor`: a waiting-list entry taking its own offer is not kept out by its hold.
- */
-export async function isTimeTaken(
-  db: Queryable,
-  providerId: string,
-  start: Date,
-  blockedUntil: Date,
-  now: Date,
-  heldFor: string | null = null,
-) {
-  const [row] = await db.query(
-    `SELECT 1 FROM appointments
-     WHERE provider_id = $1 AND ${TAKES_TIME('$4')} AND blocked && tstzrange($2, $3)
-       AND ${NOT_OWN_HOLD('$5')} LIMIT 1`,
-    [providerId, start, blockedUntil, now, heldFor],
-  );
-  return Boolean(row);
-}
-
-/**
- * What a booking learns before it writes, in one round trip: whether the time is taken
- * (isTimeTaken's answer), whether a hold the write must clear first lies on it (a lapsed offer's,
- * or the taker's own: clearHolds), and which stored patient this person is (findKnownPatient).
+ * What a booking learns before it writes, in one lock-free round trip: whether the time (with its
+ * buffer) is taken by an active visit or an open offer's hold other than the taker's own (the same
+ * `booking_time_free` the write asks again after the provider's lock: most racers of a rush get
+ * their 409 here), whether a hold the write must clear first lies on it (a lapsed offer's, or the
+ * taker's own: clearHolds), and which stored patient this person is (findKnownPatient).
  */
 export async function bookingPrecheck(
   db: Queryable,
@@ -94,9 +67,7 @@ export async function bookingPrecheck(
 ): Promise<{ taken: boolean; holdsToClear: boolean; knownPatientId: string | null }> {
   const [row] = await db.query<{ taken: boolean; holds: boolean; people: PatientRow[] }>(
     `SELECT
-       EXISTS (SELECT 1 FROM appointments
-               WHERE provider_id = $2 AND ${TAKES_TIME('$5')} AND blocked && tstzrange($3, $4)
-                 AND ${NOT_OWN_HOLD('$6')}) AS taken,
+       NOT booking_time_free($2, $3, $4, $5, $6::uuid, false) AS taken,
        EXISTS (SELECT 1 FROM appointments
                WHERE provider_id = $2 AND status = 'held' AND blocked && tstzrange($3, $4)
                  AND (hold_expires_at <= $5 OR held_for = $6::uuid)) AS holds,

@@ -2,7 +2,7 @@
  * PostgreSQL only: a rush on one popular time. 300 bookings of the same slot sent at once (each a
  * different patient with its own Idempotency-Key) end with exactly one visit, one 201, and a
  * clear refusal for everyone else: 409 (taken), never a 5xx, never a hang. Before the bookings
- * for one provider were ordered (lockProviderBookings) and checked first (isTimeTaken), the
+ * for one provider were ordered (lockProviderBookings) and checked first (bookingPrecheck), the
  * overlapping inserts deadlocked inside the exclusion constraint and some answered 500.
  * How fast it settles is measured in bench/contention.ts, not here.
  */
